@@ -1,0 +1,141 @@
+// The Backend contract: what every state backend offers the harness.
+//
+// A backend never sees the clock: the runner times its calls. Keys arrive as logical ids
+// (a key id and a namespace); each backend encodes them in its natural form and pays for it.
+// Expected outcomes (a miss) are values, never exceptions: an exception means the engine failed.
+
+/** A knob value after parsing: sizes and durations are plain numbers in the knob's unit. */
+export type KnobValue = number | boolean | string;
+
+export type KnobType = 'int' | 'float' | 'size' | 'duration' | 'bool' | 'enum' | 'string';
+
+export interface KnobSpec {
+  readonly name: string;
+  readonly type: KnobType;
+  /** 'bytes' for sizes, 'ms' for durations, 'count', 'bits' ... */
+  readonly unit?: string;
+  /** The default the engine itself uses; null when the knob is unset by default (engine decides). */
+  readonly default: KnobValue | null;
+  /** For enums: the accepted values. */
+  readonly allowed?: readonly string[];
+  readonly min?: number;
+  readonly max?: number;
+  /** One line of help. */
+  readonly help: string;
+}
+
+/** Knobs as resolved for one cell: every knob of the schema, defaults filled in. */
+export type ResolvedKnobs = Readonly<Record<string, KnobValue | null>>;
+
+export interface BackendDescription {
+  readonly name: string;
+  /** The engine underneath, e.g. "RocksDB", "LMDB (lmdb-js)", "JS Map". */
+  readonly engine: string;
+  readonly version: string | null;
+  readonly available: boolean;
+  /** Why the backend is unavailable (missing library ...). */
+  readonly reason?: string;
+  /** True when data survives close and reopen of the same directory. */
+  readonly durable: boolean;
+  /** True for test-only backends (delay): never chosen by default presets. */
+  readonly testOnly?: boolean;
+  readonly knobs: readonly KnobSpec[];
+}
+
+/** What the harness tells a backend when it opens it. */
+export interface OpenContext {
+  /** Encoded key width in bytes for byte-keyed engines (namespace prefix + key id). */
+  readonly keySize: number;
+  /** Seed of the cell, for backends that draw random numbers (delay). */
+  readonly seed: number;
+}
+
+export interface BatchOp {
+  readonly type: 'put' | 'delete';
+  readonly key: number;
+  readonly ns?: number;
+  readonly value?: Uint8Array;
+}
+
+export interface ScanEntry {
+  readonly key: number;
+  readonly value: Uint8Array;
+}
+
+/** Engine metrics sampled cheaply once per interval; numbers or flags, null when unknown. */
+export type EngineSample = Record<string, number | boolean | null>;
+
+/** What the harness knows when it asks for the final engine report. */
+export interface FinalStatsContext {
+  /** Logical bytes the workload wrote (keys + values), load and run phases together. */
+  readonly userBytesWritten: number;
+  /** Logical bytes of the live data set at the end (an estimate from the workload's view). */
+  readonly liveLogicalBytes: number;
+  /** Bytes the process wrote to storage over the cell (/proc/self/io write_bytes), when known. */
+  readonly processWriteBytes: number | null;
+}
+
+/** Engine metrics at the end of a cell, from the engine itself. Units in the names. */
+export interface EngineReport {
+  writeAmp: number | null;
+  spaceAmp: number | null;
+  blockCacheHitRatio: number | null;
+  stallMicros: number | null;
+  /** Further engine-specific figures (numbers or null). */
+  metrics: Record<string, number | null>;
+  /** What the engine reported, as it reported it (statistics tickers, levels, page counts). */
+  raw: Record<string, unknown>;
+  /** The options the engine actually used (RocksDB: read back from its OPTIONS file). */
+  options?: Record<string, string>;
+}
+
+export interface CheckpointInfo {
+  readonly dir: string;
+  readonly bytes: number;
+  readonly files: number;
+  /** Bytes new since the previous checkpoint, when the engine can tell. */
+  readonly incrementalBytes: number | null;
+}
+
+export interface BackendInstance {
+  /** 'async' when writes go through putAsync (lmdb-js batched commits); reads stay synchronous. */
+  readonly writeMode: 'sync' | 'async';
+
+  get(key: number, ns?: number): Uint8Array | undefined;
+  put(key: number, value: Uint8Array, ns?: number): void;
+  delete(key: number, ns?: number): void;
+  multiGet(keys: readonly number[], ns?: number): (Uint8Array | undefined)[];
+  /** All or nothing. */
+  writeBatch(ops: readonly BatchOp[]): void;
+  /** Entries with key >= start (and < end when given) in ascending key order, at most `limit`. */
+  scan(start: number, limit: number, ns?: number, end?: number): ScanEntry[];
+  /** List-state append: merge where the engine has it, read-modify-write where it does not. */
+  append(key: number, value: Uint8Array, ns?: number): void;
+
+  /** Async write path, present when writeMode is 'async'. Resolves when the write is committed. */
+  putAsync?(key: number, value: Uint8Array, ns?: number): Promise<void>;
+  deleteAsync?(key: number, ns?: number): Promise<void>;
+
+  /** Cheap engine metrics, called once per interval outside timed operations. */
+  sampleStats(): EngineSample;
+  /** The full engine report at the end of a cell. */
+  finalStats(ctx: FinalStatsContext): EngineReport | Promise<EngineReport>;
+
+  flush(): void | Promise<void>;
+  compact(): void | Promise<void>;
+  checkpoint(dir: string): CheckpointInfo | Promise<CheckpointInfo>;
+  close(): void | Promise<void>;
+}
+
+export interface Backend {
+  describe(): BackendDescription;
+  open(dir: string, knobs: ResolvedKnobs, ctx: OpenContext): Promise<BackendInstance>;
+}
+
+/** Thrown by an instance used after close(). */
+export class BackendClosedError extends Error {
+  constructor(backend: string) {
+    super(`${backend}: operation on a closed backend`);
+    this.name = 'BackendClosedError';
+  }
+}

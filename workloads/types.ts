@@ -1,0 +1,114 @@
+// Workloads describe what to do; they never touch the clock and never see a backend.
+//
+// A workload turns its parameters and a seeded PRNG into a stream of operations, written into
+// preallocated typed arrays (an OpBatch) before the runner starts timing them. Each operation has
+// a kind (an index into the workload's `operations`), a key id, a namespace and an argument.
+// The runner maps each kind to a primitive action on the Backend contract.
+
+import type { Rng } from './rng.js';
+
+/** What the runner does for one operation; `arg` means what the comment says. */
+export type Action =
+  | 'get' // get(key, ns)
+  | 'put' // put(key, value, ns): update or insert
+  | 'delete' // delete(key, ns)
+  | 'scan' // scan(key, arg = length, ns)
+  | 'rmw' // get then put (read-modify-write)
+  | 'multiget' // multiGet of arg consecutive keys from key
+  | 'append' // append(key, value, ns): list-state add
+  | 'iterate' // scan of the whole namespace ns (map-state iteration, list get of all entries)
+  | 'clear-namespace' // scan ns then delete every key of it in one batch (window fire)
+  | 'ttl-dedupe'; // get; when absent or older than ttl (arg = now, in logical ticks) put with a timestamp
+
+export const ACTIONS: readonly Action[] = [
+  'get',
+  'put',
+  'delete',
+  'scan',
+  'rmw',
+  'multiget',
+  'append',
+  'iterate',
+  'clear-namespace',
+  'ttl-dedupe',
+];
+
+export interface OperationKind {
+  /** Name of the histogram in the result: read, update, insert, value-get ... */
+  readonly name: string;
+  readonly action: Action;
+  /** True when the operation writes (used for user-bytes accounting and async loops). */
+  readonly writes: boolean;
+}
+
+/** Preallocated operation buffers, refilled between timed stretches. */
+export class OpBatch {
+  readonly kind: Uint8Array;
+  readonly key: Float64Array;
+  readonly ns: Uint32Array;
+  readonly arg: Uint32Array;
+  constructor(readonly capacity: number) {
+    this.kind = new Uint8Array(capacity);
+    this.key = new Float64Array(capacity);
+    this.ns = new Uint32Array(capacity);
+    this.arg = new Uint32Array(capacity);
+  }
+}
+
+/** A source of operations. fill() writes up to `max` ops from index 0 and returns how many. */
+export interface OpSource {
+  /** Total ops this source yields, or null when unbounded (a duration-bounded run). */
+  readonly total: number | null;
+  fill(batch: OpBatch, max: number): number;
+}
+
+export type ValueSizeSpec =
+  | { readonly kind: 'constant'; readonly bytes: number }
+  | { readonly kind: 'uniform'; readonly min: number; readonly max: number }
+  | { readonly kind: 'zipfian'; readonly min: number; readonly max: number }
+  | { readonly kind: 'histogram'; readonly buckets: readonly { readonly bytes: number; readonly weight: number }[] };
+
+/** Parameters as the user gave them; undefined means the workload's own default. */
+export interface WorkloadParamsInput {
+  records?: number;
+  distribution?: string;
+  theta?: number;
+  valueSize?: ValueSizeSpec;
+  compressibility?: number;
+  /** Workload-specific settings (scan length, window size, ttl ...). */
+  extra?: Record<string, number | string | boolean>;
+}
+
+/** Parameters with every default filled in. */
+export interface WorkloadParams {
+  readonly records: number;
+  readonly distribution: string;
+  readonly theta: number;
+  readonly valueSize: ValueSizeSpec;
+  /** Fraction of a value that compresses away (0.5: half compressible, db_bench's default). */
+  readonly compressibility: number;
+  readonly extra: Readonly<Record<string, number | string | boolean>>;
+}
+
+/** Key-space facts shared by the load and run streams of one cell (inserts grow it). */
+export interface KeySpace {
+  /** Number of keys inserted so far (load inserts 0..records-1). */
+  inserted: number;
+}
+
+export interface WorkloadDefinition {
+  readonly name: string;
+  readonly description: string;
+  readonly source: 'ycsb' | 'dbbench' | 'flink' | 'file' | 'custom';
+  readonly operations: readonly OperationKind[];
+  /** The request distribution the workload uses unless --distribution overrides it. */
+  readonly defaultDistribution: string;
+  /** Defaults for extra settings (documented in `statebench workloads`). */
+  readonly extraDefaults: Readonly<Record<string, number | string | boolean>>;
+  /** Ticks after which a ttl-dedupe entry counts as expired (only ttl workloads). */
+  readonly ttlTicks?: number;
+  /** The load phase: inserts the initial records (null when the workload loads nothing). */
+  createLoad(params: WorkloadParams, rng: Rng, space: KeySpace): OpSource | null;
+  /** The run phase: `ops` operations, or unbounded when null (duration-bounded). */
+  createRun(params: WorkloadParams, rng: Rng, space: KeySpace, ops: number | null): OpSource;
+}
