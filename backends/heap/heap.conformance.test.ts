@@ -1,0 +1,4 @@
+import { heapBackend } from './backend.js';
+import { defineConformanceSuite } from '../conformance.js';
+
+defineConformanceSuite(heapBackend);

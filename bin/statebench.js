@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Entry point: the compiled CLI lives in dist/ (npm install builds it).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const main = fileURLToPath(new URL('../dist/harness/cli/main.js', import.meta.url));
+if (!existsSync(main)) {
+  process.stderr.write('statebench: not built yet; run `npm install` (or `npm run build`) in the statebench folder first\n');
+  process.exit(3);
+}
+const { runCli } = await import(main);
+process.exitCode = await runCli(process.argv.slice(2));

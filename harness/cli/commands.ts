@@ -1,0 +1,14 @@
+// Every CLI command, listed explicitly: one file per command in ./commands/.
+import type { CommandModule } from 'yargs';
+import { backendsCommand } from './commands/backends.js';
+import { overheadCommand } from './commands/overhead.js';
+import { runCommand } from './commands/run.js';
+import { workloadsCommand } from './commands/workloads.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const COMMANDS: readonly CommandModule<any, any>[] = [
+  runCommand,
+  backendsCommand,
+  workloadsCommand,
+  overheadCommand,
+];
