@@ -37,6 +37,8 @@ export interface BackendDescription {
   readonly reason?: string;
   /** True when data survives close and reopen of the same directory. */
   readonly durable: boolean;
+  /** True when operations take well under a microsecond (heap): the runner times one op in N. */
+  readonly subMicrosecond?: boolean;
   /** True for test-only backends (delay): never chosen by default presets. */
   readonly testOnly?: boolean;
   readonly knobs: readonly KnobSpec[];

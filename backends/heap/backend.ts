@@ -25,6 +25,7 @@ const DESCRIPTION: BackendDescription = {
   version: process.versions.v8,
   available: true,
   durable: false,
+  subMicrosecond: true,
   knobs: HEAP_KNOBS,
 };
 

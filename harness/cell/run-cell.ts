@@ -1,0 +1,184 @@
+// Runs one cell in the current process: open the backend on a fresh directory, load, warm up,
+// run, collect the engine's report and the resources used, close. The child process entry
+// (child.ts) calls this; so do tests that need no process isolation.
+
+import { loadBackend } from '../../backends/registry.js';
+import type { BackendInstance, EngineReport } from '../../backends/types.js';
+import { resolveWorkload } from '../../workloads/catalogue.js';
+import { resolveParams } from '../../workloads/params.js';
+import { createRng } from '../../workloads/rng.js';
+import { createValuePool } from '../../workloads/values.js';
+import type { KeySpace } from '../../workloads/types.js';
+import type { PhaseTiming } from '../recorder/phase-recorder.js';
+import type { CellResult, PhaseResult, Resources } from '../result/schema.js';
+import { runPhase, type PhaseProgress } from '../runner/phase.js';
+import type { CellSpec } from './spec.js';
+import { describeWorkloadRef } from './workload-ref.js';
+import { diskUsageBytes, GcMeter, peakRssBytes, processWriteBytes, startResources } from './resources.js';
+
+export interface CellEvents {
+  onPhase?(name: 'load' | 'run', result: PhaseResult): void;
+  onProgress?(p: PhaseProgress): void;
+  shouldStop?(): boolean;
+}
+
+/** Streams used from the cell's seed, so load, warm-up and run draw independently. */
+const STREAM = { values: 1, load: 2, warmup: 3, run: 4 } as const;
+const SUB_MICROSECOND_SAMPLE_EVERY = 64;
+const DEFAULT_MAX_IN_FLIGHT = 64;
+
+export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<CellResult> {
+  const startedAt = new Date().toISOString();
+  const backend = await loadBackend(spec.backend);
+  if (!backend) throw new Error(`unknown backend ${spec.backend}`);
+  const desc = backend.describe();
+  const def = resolveWorkload(spec.workload);
+  const params = resolveParams(def, spec.workloadParams);
+  const common = {
+    id: spec.id,
+    backend: spec.backend,
+    knobs: { ...spec.knobs },
+    workload: describeWorkloadRef(def, params),
+    repeat: spec.repeat,
+    seed: spec.seed,
+    startedAt,
+    warnings: [] as string[],
+  };
+  if (!desc.available) {
+    return { ...common, status: 'skipped', reason: desc.reason ?? `${desc.name} is unavailable` };
+  }
+
+  const rng = createRng(spec.seed);
+  const values = createValuePool(params.valueSize, params.compressibility, rng.fork(STREAM.values));
+  const sampleEvery = spec.sampleEvery ?? (desc.subMicrosecond ? SUB_MICROSECOND_SAMPLE_EVERY : 1);
+  const timing: PhaseTiming = { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery };
+  const maxInFlight = spec.maxInFlight ?? numberKnob(spec.knobs.maxInFlightWrites) ?? DEFAULT_MAX_IN_FLIGHT;
+  const space: KeySpace = { inserted: 0 };
+
+  const res0 = startResources();
+  const gc = new GcMeter().start();
+  const phases: { load?: PhaseResult; run?: PhaseResult } = {};
+  let bytesWritten = 0;
+  let instance: BackendInstance | null = null;
+  let stopped = false;
+  const phaseBase = {
+    operations: def.operations,
+    values,
+    keySize: spec.keySize,
+    ttlTicks: def.ttlTicks ?? 0,
+    timing,
+    intervalMs: spec.intervalMs,
+    maxInFlight,
+    onProgress: events.onProgress,
+    shouldStop: events.shouldStop,
+  };
+
+  try {
+    instance = await backend.open(spec.dataDir, spec.knobs, { keySize: spec.keySize, seed: spec.seed });
+    const load = def.createLoad(params, rng.fork(STREAM.load), space);
+    if (load) {
+      const out = await runPhase({ ...phaseBase, name: 'load', backend: instance, source: load, durationMs: null, targetRate: null });
+      phases.load = out.result;
+      bytesWritten += out.bytesWritten;
+      stopped = out.stopped;
+      if (out.firstError) common.warnings.push(`load: ${out.firstError}`);
+      events.onPhase?.('load', out.result);
+    }
+    if (!stopped && (spec.warmupOps || spec.warmupMs)) {
+      const source = def.createRun(params, rng.fork(STREAM.warmup), space, spec.warmupOps ?? null);
+      const out = await runPhase({ ...phaseBase, name: 'warmup', backend: instance, source, durationMs: spec.warmupMs, targetRate: null });
+      bytesWritten += out.bytesWritten;
+      stopped = out.stopped;
+    }
+    if (!stopped) {
+      const source = def.createRun(params, rng.fork(STREAM.run), space, spec.ops);
+      const out = await runPhase({
+        ...phaseBase,
+        name: 'run',
+        backend: instance,
+        source,
+        durationMs: spec.durationMs,
+        targetRate: spec.targetRate,
+      });
+      phases.run = out.result;
+      bytesWritten += out.bytesWritten;
+      stopped = out.stopped;
+      if (out.firstError) common.warnings.push(`run: ${out.firstError}`);
+      events.onPhase?.('run', out.result);
+    }
+    const engine: EngineReport = await instance.finalStats({
+      userBytesWritten: bytesWritten,
+      liveLogicalBytes: space.inserted * (spec.keySize + meanLength(values)),
+      processWriteBytes: diff(processWriteBytes(), res0.ioWrite),
+    });
+    const diskBytes = diskUsageBytes(spec.dataDir);
+    await instance.close();
+    instance = null;
+    const resources = collectResources(res0, gc.stop(), diskBytes);
+    const measured = { phases, engine: sanitiseEngine(engine, common.warnings), resources, checkpoints: [] };
+    return stopped ? { ...common, status: 'interrupted', ...measured } : { ...common, status: 'ok', ...measured };
+  } catch (err) {
+    if (instance) {
+      try {
+        await instance.close();
+      } catch {
+        /* the engine already failed; its first error is the one to report */
+      }
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    return {
+      ...common,
+      status: 'errored',
+      error: message,
+      phases,
+      engine: null,
+      resources: collectResources(res0, gc.stop(), diskUsageBytes(spec.dataDir)),
+      checkpoints: [],
+    };
+  }
+}
+
+function collectResources(res0: ReturnType<typeof startResources>, gcPauseMs: number, diskBytes: number | null): Resources {
+  const cpu = process.cpuUsage(res0.cpu);
+  return {
+    rssPeakBytes: peakRssBytes(),
+    cpuUserMs: Math.round(cpu.user / 1000),
+    cpuSysMs: Math.round(cpu.system / 1000),
+    gcPauseMs,
+    diskBytes,
+    ioWriteBytes: diff(processWriteBytes(), res0.ioWrite),
+  };
+}
+
+function diff(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : a - b;
+}
+
+function numberKnob(v: unknown): number | null {
+  return typeof v === 'number' && v > 0 ? v : null;
+}
+
+function meanLength(values: readonly Uint8Array[]): number {
+  let sum = 0;
+  for (const v of values) sum += v.byteLength;
+  return values.length > 0 ? sum / values.length : 0;
+}
+
+/** No NaN or Infinity in the document: null and a warning instead. */
+function sanitiseEngine(e: EngineReport, warnings: string[]): EngineReport {
+  const fix = (name: string, v: number | null): number | null => {
+    if (v === null || Number.isFinite(v)) return v;
+    warnings.push(`engine metric ${name} was ${v}; stored as null`);
+    return null;
+  };
+  const metrics: Record<string, number | null> = {};
+  for (const [k, v] of Object.entries(e.metrics)) metrics[k] = fix(k, v);
+  return {
+    ...e,
+    writeAmp: fix('writeAmp', e.writeAmp),
+    spaceAmp: fix('spaceAmp', e.spaceAmp),
+    blockCacheHitRatio: fix('blockCacheHitRatio', e.blockCacheHitRatio),
+    stallMicros: fix('stallMicros', e.stallMicros),
+    metrics,
+  };
+}

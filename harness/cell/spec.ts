@@ -1,0 +1,30 @@
+// What a cell is: one backend with one knob setting on one workload, one repeat.
+// Serialisable: the parent sends it to the child process that runs the cell.
+
+import type { ResolvedKnobs } from '../../backends/types.js';
+import type { WorkloadParamsInput } from '../../workloads/types.js';
+
+export interface CellSpec {
+  readonly id: string;
+  readonly backend: string;
+  readonly knobs: ResolvedKnobs;
+  /** Knob values as the user set them (the sweep axes), for labels. */
+  readonly setKnobs: Readonly<Record<string, string>>;
+  /** A built-in workload name or a path to a workload file. */
+  readonly workload: string;
+  readonly workloadParams: WorkloadParamsInput;
+  readonly ops: number | null;
+  readonly durationMs: number | null;
+  readonly warmupOps: number | null;
+  readonly warmupMs: number | null;
+  readonly keySize: number;
+  readonly targetRate: number | null;
+  readonly intervalMs: number;
+  readonly seed: number;
+  readonly repeat: number;
+  /** The cell's own fresh data directory (created by the parent). */
+  readonly dataDir: string;
+  /** Time one op in N; null: the backend decides (1 for engines, 64 for sub-microsecond ones). */
+  readonly sampleEvery: number | null;
+  readonly maxInFlight: number | null;
+}

@@ -1,0 +1,143 @@
+// The harness's own cost: the same get and put loops run raw (a bare for-loop over the
+// backend) and through the runner (runPhase, with the timing the runner would use for that
+// backend), alternating in one process, on the same keys and values. The ratio
+// harness / raw is the share of raw throughput the measurement keeps.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Backend, BackendInstance } from '../../backends/types.js';
+import { resolveKnobs } from '../knobs/resolve.js';
+import { now } from '../recorder/clock.js';
+import { runPhase } from '../runner/phase.js';
+import { createRng } from '../../workloads/rng.js';
+import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js';
+
+export type OverheadOp = 'get' | 'put';
+
+export interface OverheadOptions {
+  readonly records: number;
+  readonly ops: number;
+  readonly rounds: number;
+  readonly valueSize: number;
+  readonly keySize: number;
+  readonly knobs: Readonly<Record<string, string>>;
+  readonly dataDir?: string;
+}
+
+export interface OverheadResult {
+  readonly op: OverheadOp;
+  readonly rawOpsPerSec: number;
+  readonly harnessOpsPerSec: number;
+  readonly ratio: number;
+  readonly rawRoundsOpsPerSec: readonly number[];
+  readonly harnessRoundsOpsPerSec: readonly number[];
+}
+
+/** Replays a fixed key array: kind 0 for every op. */
+class KeyArraySource implements OpSource {
+  private pos = 0;
+  constructor(private readonly keys: Float64Array) {}
+  get total(): number {
+    return this.keys.length;
+  }
+  fill(batch: OpBatch, max: number): number {
+    const n = Math.min(max, this.keys.length - this.pos);
+    batch.key.set(this.keys.subarray(this.pos, this.pos + n));
+    batch.kind.fill(0, 0, n);
+    batch.ns.fill(0, 0, n);
+    this.pos += n;
+    return n;
+  }
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+async function rawLoop(db: BackendInstance, op: OverheadOp, keys: Float64Array, values: Uint8Array[]): Promise<number> {
+  const mask = values.length - 1;
+  let sink = 0;
+  const t0 = now();
+  if (op === 'get') {
+    for (let i = 0; i < keys.length; i++) {
+      const v = db.get(keys[i] as number);
+      sink += v === undefined ? 1 : v.byteLength;
+    }
+  } else if (db.writeMode === 'async' && db.putAsync) {
+    const window = 64;
+    for (let i = 0; i < keys.length; i += window) {
+      const batch: Promise<void>[] = [];
+      for (let j = i; j < Math.min(keys.length, i + window); j++) batch.push(db.putAsync(keys[j] as number, values[j & mask] as Uint8Array));
+      await Promise.all(batch);
+    }
+  } else {
+    for (let i = 0; i < keys.length; i++) db.put(keys[i] as number, values[i & mask] as Uint8Array);
+  }
+  const ms = now() - t0;
+  if (sink === -1) process.stderr.write(''); // keeps sink observable
+  return (keys.length * 1000) / ms;
+}
+
+export async function measureOverhead(backend: Backend, o: OverheadOptions): Promise<OverheadResult[]> {
+  const desc = backend.describe();
+  if (!desc.available) throw new Error(`${desc.name} is unavailable: ${desc.reason ?? ''}`);
+  const dir = mkdtempSync(join(o.dataDir ?? tmpdir(), 'statebench-overhead-'));
+  const db = await backend.open(dir, resolveKnobs(desc, o.knobs), { keySize: o.keySize, seed: 1 });
+  try {
+    const rng = createRng(7);
+    const values = Array.from({ length: 1024 }, () => {
+      const v = new Uint8Array(o.valueSize);
+      for (let i = 0; i < v.length; i++) v[i] = rng.int(256);
+      return v;
+    });
+    for (let k = 0; k < o.records; k++) {
+      if (db.writeMode === 'async' && db.putAsync) await db.putAsync(k, values[k & 1023] as Uint8Array);
+      else db.put(k, values[k & 1023] as Uint8Array);
+    }
+    await db.flush();
+    const keys = new Float64Array(o.ops);
+    for (let i = 0; i < keys.length; i++) keys[i] = rng.int(o.records);
+    const sampleEvery = desc.subMicrosecond ? 64 : 1;
+    const results: OverheadResult[] = [];
+    for (const op of ['get', 'put'] as const) {
+      const operations: OperationKind[] = [{ name: op, action: op, writes: op === 'put' }];
+      const raw: number[] = [];
+      const harness: number[] = [];
+      for (let r = 0; r < o.rounds; r++) {
+        raw.push(await rawLoop(db, op, keys, values));
+        const out = await runPhase({
+          name: 'overhead',
+          backend: db,
+          operations,
+          source: new KeyArraySource(keys),
+          values,
+          keySize: o.keySize,
+          ttlTicks: 0,
+          timing: { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery },
+          durationMs: null,
+          intervalMs: 1000,
+          targetRate: null,
+          maxInFlight: 64,
+        });
+        harness.push(out.result.throughputOpsPerSec ?? 0);
+      }
+      const rawMedian = median(raw);
+      const harnessMedian = median(harness);
+      results.push({
+        op,
+        rawOpsPerSec: Math.round(rawMedian),
+        harnessOpsPerSec: Math.round(harnessMedian),
+        ratio: Math.round((harnessMedian / rawMedian) * 1000) / 1000,
+        rawRoundsOpsPerSec: raw.map(Math.round),
+        harnessRoundsOpsPerSec: harness.map(Math.round),
+      });
+    }
+    return results;
+  } finally {
+    await db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,45 @@
+// Assembles the result document and writes it: results.jsonl gets each cell the moment it
+// finishes (append, crash-safe); results.json is rewritten atomically after every cell, so an
+// interrupted run still leaves a valid document of what it measured.
+
+import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TOOL_VERSION } from '../version.js';
+import { ResultDocumentSchema, SCHEMA_VERSION } from '../result/schema.js';
+import type { CellResult, Environment, Plan, ResultDocument } from '../result/schema.js';
+
+export function buildDocument(environment: Environment, plan: Plan, cells: readonly CellResult[], warnings: readonly string[]): ResultDocument {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'statebench', version: TOOL_VERSION },
+    createdAt: new Date().toISOString(),
+    environment,
+    plan,
+    cells: [...cells],
+    recommendations: [],
+    warnings: [...warnings],
+  };
+}
+
+export class ResultWriter {
+  readonly jsonlPath: string;
+  readonly jsonPath: string;
+
+  constructor(readonly outDir: string) {
+    this.jsonlPath = join(outDir, 'results.jsonl');
+    this.jsonPath = join(outDir, 'results.json');
+    writeFileSync(this.jsonlPath, '');
+  }
+
+  appendCell(cell: CellResult): void {
+    appendFileSync(this.jsonlPath, `${JSON.stringify(cell)}\n`);
+  }
+
+  writeDocument(doc: ResultDocument): void {
+    // Validate before writing: a document that does not match the schema is a bug, not output.
+    ResultDocumentSchema.parse(doc);
+    const tmp = `${this.jsonPath}.tmp-${process.pid}`;
+    writeFileSync(tmp, `${JSON.stringify(doc, null, 2)}\n`);
+    renameSync(tmp, this.jsonPath);
+  }
+}

@@ -1,0 +1,71 @@
+// Options of a run in two forms: RunOptions as given (every field optional), and
+// ResolvedRunOptions with every default filled in (the quick default preset).
+
+export interface RunOptions {
+  backends?: readonly string[];
+  workloads?: readonly string[];
+  records?: number;
+  ops?: number;
+  durationMs?: number;
+  valueSize?: string;
+  keySize?: number;
+  distribution?: string;
+  theta?: number;
+  compressibility?: number;
+  seed?: number;
+  sets?: readonly string[];
+  repeat?: number;
+  warmupOps?: number;
+  warmupMs?: number;
+  targetRate?: number;
+  intervalMs?: number;
+  out?: string;
+  dataDir?: string;
+  keepData?: boolean;
+  sampleEvery?: number;
+  maxInFlight?: number;
+  /** Workload-specific settings, `name=value` (scan length, window size ...). */
+  workloadSettings?: readonly string[];
+  /** Extra knob values that apply to every cell of a backend (from --flink-conf ...). */
+  baseKnobs?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+export interface ResolvedRunOptions {
+  readonly backends: readonly string[];
+  readonly workloads: readonly string[];
+  readonly records: number;
+  readonly ops: number | null;
+  readonly durationMs: number | null;
+  readonly valueSize: string;
+  readonly keySize: number;
+  readonly distribution: string | null;
+  readonly theta: number | null;
+  readonly compressibility: number | null;
+  readonly seed: number;
+  readonly sets: readonly string[];
+  readonly repeat: number;
+  readonly warmupOps: number | null;
+  readonly warmupMs: number | null;
+  readonly targetRate: number | null;
+  readonly intervalMs: number;
+  readonly out: string;
+  readonly dataDir: string | null;
+  readonly keepData: boolean;
+  readonly sampleEvery: number | null;
+  readonly maxInFlight: number | null;
+  readonly workloadSettings: Readonly<Record<string, number | string | boolean>>;
+  readonly baseKnobs: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+/** The quick default preset: every available engine on one YCSB mix and one Flink mix, ~30 s. */
+export const QUICK_PRESET = {
+  workloads: ['ycsb-a', 'value-state'],
+  records: 50_000,
+  durationMs: 3_000,
+  warmupMs: 500,
+  valueSize: '100',
+  keySize: 16,
+  seed: 42,
+  intervalMs: 1_000,
+  out: 'statebench-results',
+} as const;

@@ -1,0 +1,111 @@
+// The plan: cells = backend x knob combination x workload x repeat. Knob values and workload
+// names are checked here, before anything runs, so bad input fails fast with exit 2.
+
+import { loadBackend } from '../../backends/registry.js';
+import type { BackendDescription } from '../../backends/types.js';
+import { resolveWorkload } from '../../workloads/catalogue.js';
+import { resolveParams } from '../../workloads/params.js';
+import { createRng } from '../../workloads/rng.js';
+import { parseValueSize } from '../../workloads/values.js';
+import type { WorkloadParamsInput } from '../../workloads/types.js';
+import { UsageError } from '../cli/errors.js';
+import { resolveKnobs } from '../knobs/resolve.js';
+import type { CellSpec } from '../cell/spec.js';
+import type { ResolvedRunOptions } from './options.js';
+import { cartesian, parseSets } from './sweep.js';
+
+export type PlannedCell = Omit<CellSpec, 'dataDir'>;
+
+export interface Plan {
+  readonly cells: readonly PlannedCell[];
+  readonly descriptions: ReadonlyMap<string, BackendDescription>;
+}
+
+export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
+  const descriptions = new Map<string, BackendDescription>();
+  for (const name of o.backends) {
+    const backend = await loadBackend(name);
+    if (!backend) throw new UsageError(`--backend: unknown backend '${name}'; known: ${await knownBackends()}`);
+    descriptions.set(name, backend.describe());
+  }
+  const axesByBackend = parseSets(o.sets);
+  for (const name of axesByBackend.keys()) {
+    if (!descriptions.has(name)) {
+      throw new UsageError(`--set ${name}.…: backend '${name}' is not in this run's backends (${o.backends.join(', ')})`);
+    }
+  }
+
+  const paramsInput: WorkloadParamsInput = {
+    records: o.records,
+    valueSize: parseValueSize(o.valueSize),
+    ...(o.distribution !== null ? { distribution: o.distribution } : {}),
+    ...(o.theta !== null ? { theta: o.theta } : {}),
+    ...(o.compressibility !== null ? { compressibility: o.compressibility } : {}),
+    extra: { ...o.workloadSettings },
+  };
+  for (const w of o.workloads) resolveParams(resolveWorkload(w), paramsInput);
+
+  interface Config {
+    backend: string;
+    setKnobs: Record<string, string>;
+    knobs: ReturnType<typeof resolveKnobs>;
+  }
+  const configs: Config[] = [];
+  for (const [name, desc] of descriptions) {
+    for (const setKnobs of cartesian(axesByBackend.get(name) ?? [])) {
+      const knobs = resolveKnobs(desc, { ...(o.baseKnobs[name] ?? {}), ...setKnobs });
+      configs.push({ backend: name, setKnobs, knobs });
+    }
+  }
+
+  const cells: PlannedCell[] = [];
+  const order = createRng(o.seed ^ 0x2545f491);
+  for (let r = 0; r < o.repeat; r++) {
+    const round: PlannedCell[] = [];
+    for (const c of configs) {
+      for (const w of o.workloads) {
+        round.push({
+          id: cellId(c.backend, w, c.setKnobs, r),
+          backend: c.backend,
+          knobs: c.knobs,
+          setKnobs: c.setKnobs,
+          workload: w,
+          workloadParams: paramsInput,
+          ops: o.ops,
+          durationMs: o.durationMs,
+          warmupOps: o.warmupOps,
+          warmupMs: o.warmupMs,
+          keySize: o.keySize,
+          targetRate: o.targetRate,
+          intervalMs: o.intervalMs,
+          // Repeats draw different (but reproducible) operation streams.
+          seed: (o.seed + Math.imul(r, 0x9e3779b1)) | 0,
+          repeat: r,
+          sampleEvery: o.sampleEvery,
+          maxInFlight: o.maxInFlight,
+        });
+      }
+    }
+    // Repeats interleaved, each round in a seeded shuffled order, so drift favours no configuration.
+    if (o.repeat > 1) shuffle(round, order);
+    cells.push(...round);
+  }
+  return { cells, descriptions };
+}
+
+export function cellId(backend: string, workload: string, setKnobs: Readonly<Record<string, string>>, repeat: number): string {
+  const knobs = Object.entries(setKnobs).map(([k, v]) => `${k}=${v}`).join(',');
+  return `${backend}/${workload}${knobs ? `/${knobs}` : ''}#${repeat}`;
+}
+
+function shuffle<T>(items: T[], rng: { int(n: number): number }): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
+}
+
+async function knownBackends(): Promise<string> {
+  const { backendNames } = await import('../../backends/registry.js');
+  return backendNames().join(', ');
+}

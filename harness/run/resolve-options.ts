@@ -1,0 +1,165 @@
+// From the run command's flags (and --config file) to ResolvedRunOptions, checking each value
+// and naming the flag when one is wrong.
+
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { loadAllBackends } from '../../backends/registry.js';
+import { UsageError } from '../cli/errors.js';
+import { parseCount, parseFlagDuration, parseNumber, parseWarmup } from '../cli/parse-values.js';
+import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
+import { parseSets } from './sweep.js';
+
+/** The run flags as yargs gives them (every value optional; strings where users type units). */
+export interface RunFlags {
+  backend?: string[];
+  workload?: string[];
+  records?: string | number;
+  ops?: string | number;
+  duration?: string | number;
+  valueSize?: string | number;
+  keySize?: string | number;
+  distribution?: string;
+  theta?: string | number;
+  compressibility?: string | number;
+  seed?: string | number;
+  set?: string[];
+  repeat?: string | number;
+  warmup?: string | number;
+  targetRate?: string | number;
+  interval?: string | number;
+  out?: string;
+  dataDir?: string;
+  keepData?: boolean;
+  sampleEvery?: string | number;
+  maxInFlight?: string | number;
+  param?: string[];
+  config?: string;
+}
+
+const stringOrList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
+const scalar = z.union([z.string(), z.number()]);
+
+/** A --config file: the same settings as the flags, as JSON. Validated, never executed. */
+export const RunConfigSchema = z.strictObject({
+  backend: stringOrList.optional(),
+  workload: stringOrList.optional(),
+  records: scalar.optional(),
+  ops: scalar.optional(),
+  duration: scalar.optional(),
+  valueSize: scalar.optional(),
+  keySize: scalar.optional(),
+  distribution: z.string().optional(),
+  theta: scalar.optional(),
+  compressibility: scalar.optional(),
+  seed: scalar.optional(),
+  set: stringOrList.optional(),
+  repeat: scalar.optional(),
+  warmup: scalar.optional(),
+  targetRate: scalar.optional(),
+  interval: scalar.optional(),
+  out: z.string().optional(),
+  dataDir: z.string().optional(),
+  keepData: z.boolean().optional(),
+  sampleEvery: scalar.optional(),
+  maxInFlight: scalar.optional(),
+  param: stringOrList.optional(),
+});
+
+export function readRunConfig(path: string): Partial<RunFlags> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--config: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`--config ${path}: not valid JSON (${(err as Error).message})`);
+  }
+  const parsed = RunConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join('.') || (issue && 'keys' in issue ? (issue.keys as string[]).join(', ') : '');
+    throw new UsageError(`--config ${path}: ${field ? `field '${field}': ` : ''}${issue?.message ?? 'invalid'}`);
+  }
+  return parsed.data as Partial<RunFlags>;
+}
+
+/** Flags override the config file. */
+export function mergeConfig(flags: RunFlags): RunFlags {
+  if (!flags.config) return flags;
+  const fromFile = readRunConfig(flags.config);
+  const merged: Record<string, unknown> = { ...fromFile };
+  for (const [k, v] of Object.entries(flags)) if (v !== undefined) merged[k] = v;
+  return merged as RunFlags;
+}
+
+function parseParams(list: readonly string[]): Record<string, number | string | boolean> {
+  const out: Record<string, number | string | boolean> = {};
+  for (const raw of list) {
+    const m = /^([A-Za-z][A-Za-z0-9_-]*)=(.+)$/.exec(raw.trim());
+    if (!m) throw new UsageError(`--param '${raw}': expected name=value, e.g. --param scanLength=50`);
+    const [, name, value] = m as unknown as [string, string, string];
+    out[name] = value === 'true' ? true : value === 'false' ? false : Number.isFinite(Number(value)) ? Number(value) : value;
+  }
+  return out;
+}
+
+export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOptions> {
+  const f = mergeConfig(input);
+  if (f.ops !== undefined && f.duration !== undefined) {
+    throw new UsageError('--ops and --duration both given; choose one: --ops N bounds the run phase by operations, --duration T by time');
+  }
+  const sets = f.set ?? [];
+  const setBackends = [...parseSets(sets).keys()];
+  let backends = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
+  if (!backends || backends.length === 0) {
+    if (setBackends.length > 0) backends = setBackends;
+    else {
+      const all = await loadAllBackends();
+      backends = all
+        .map((b) => b.describe())
+        .filter((d) => d.available && !d.testOnly)
+        .map((d) => d.name);
+    }
+  }
+  const workloads = (f.workload ?? [...QUICK_PRESET.workloads]).flatMap((w) => w.split(',')).map((w) => w.trim()).filter((w) => w !== '');
+  if (workloads.length === 0) throw new UsageError('--workload: empty; name a workload (`statebench workloads` lists them)');
+  const ops = f.ops !== undefined ? parseCount('ops', f.ops) : null;
+  const durationMs = f.duration !== undefined ? parseFlagDuration('duration', f.duration) : ops === null ? QUICK_PRESET.durationMs : null;
+  const warmup = f.warmup !== undefined ? parseWarmup(f.warmup) : { ops: null, ms: QUICK_PRESET.warmupMs };
+  const valueSize = f.valueSize !== undefined ? String(f.valueSize) : QUICK_PRESET.valueSize;
+  return {
+    backends: [...new Set(backends)],
+    workloads: [...new Set(workloads)],
+    records: f.records !== undefined ? parseCount('records', f.records) : QUICK_PRESET.records,
+    ops,
+    durationMs,
+    valueSize,
+    keySize: f.keySize !== undefined ? parseCount('key-size', f.keySize, { min: 12 }) : QUICK_PRESET.keySize,
+    distribution: f.distribution ?? null,
+    theta: f.theta !== undefined ? parseNumber('theta', f.theta, { min: 0, max: 10 }) : null,
+    compressibility: f.compressibility !== undefined ? parseNumber('compressibility', f.compressibility, { min: 0, max: 1 }) : null,
+    seed: f.seed !== undefined ? parseNumber('seed', f.seed, { min: -2147483648, max: 2147483647 }) | 0 : QUICK_PRESET.seed,
+    sets,
+    repeat: f.repeat !== undefined ? parseCount('repeat', f.repeat) : 1,
+    warmupOps: warmup.ops,
+    warmupMs: warmup.ms,
+    targetRate: f.targetRate !== undefined ? parseNumber('target-rate', f.targetRate, { min: 1 }) : null,
+    intervalMs: f.interval !== undefined ? parseFlagDuration('interval', f.interval) : QUICK_PRESET.intervalMs,
+    out: f.out ?? QUICK_PRESET.out,
+    dataDir: f.dataDir ?? null,
+    keepData: f.keepData ?? false,
+    sampleEvery: f.sampleEvery !== undefined ? powerOfTwo('sample-every', parseCount('sample-every', f.sampleEvery)) : null,
+    maxInFlight: f.maxInFlight !== undefined ? parseCount('max-in-flight', f.maxInFlight) : null,
+    workloadSettings: parseParams(f.param ?? []),
+    baseKnobs: {},
+  };
+}
+
+function powerOfTwo(flag: string, n: number): number {
+  if ((n & (n - 1)) !== 0) throw new UsageError(`--${flag}: ${n} is not valid; expected a power of two (1, 2, 4 ... 1024)`);
+  return n;
+}

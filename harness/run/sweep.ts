@@ -1,0 +1,39 @@
+// --set backend.knob=v1[,v2...] parsing and the cartesian product of sweep axes per backend.
+
+import { UsageError } from '../cli/errors.js';
+
+export interface SweepAxis {
+  readonly knob: string;
+  readonly values: readonly string[];
+}
+
+/** Axes per backend, in the order given; a knob set twice keeps the later values. */
+export function parseSets(sets: readonly string[]): Map<string, SweepAxis[]> {
+  const out = new Map<string, SweepAxis[]>();
+  for (const raw of sets) {
+    const m = /^([A-Za-z0-9_-]+)\.([A-Za-z0-9_.-]+)=(.*)$/s.exec(raw.trim());
+    if (!m) {
+      throw new UsageError(`--set '${raw}': expected backend.knob=value[,value...], e.g. --set lsm.writeBufferSize=4MiB,64MiB`);
+    }
+    const [, backend, knob, list] = m as unknown as [string, string, string, string];
+    const values = list.split(',').map((v) => v.trim());
+    if (values.some((v) => v === '')) throw new UsageError(`--set '${raw}': empty value in the list`);
+    const axes = out.get(backend) ?? [];
+    const existing = axes.findIndex((a) => a.knob === knob);
+    if (existing >= 0) axes.splice(existing, 1);
+    axes.push({ knob, values });
+    out.set(backend, axes);
+  }
+  return out;
+}
+
+/** Every combination of the axes' values, as knob -> value maps (one empty map when no axes). */
+export function cartesian(axes: readonly SweepAxis[]): Record<string, string>[] {
+  let combos: Record<string, string>[] = [{}];
+  for (const axis of axes) {
+    const next: Record<string, string>[] = [];
+    for (const c of combos) for (const v of axis.values) next.push({ ...c, [axis.knob]: v });
+    combos = next;
+  }
+  return combos;
+}

@@ -1,0 +1,101 @@
+// The measured loop for backends whose writes are asynchronous (lmdb-js batched commits).
+// Writes are issued without awaiting each one, with at most `maxInFlight` outstanding; a write's
+// latency runs from its issue (or intended start, open loop) to its commit. Reads and other
+// actions stay synchronous and go through the sync loop one at a time.
+
+import type { LoopContext, LoopState } from './loop-context.js';
+import { now } from '../recorder/clock.js';
+import { A_DELETE, A_PUT } from './action-codes.js';
+import { runSyncStretch } from './sync-loop.js';
+
+export class InFlight {
+  count = 0;
+  private waiter: (() => void) | null = null;
+  private drained: (() => void) | null = null;
+
+  constructor(readonly max: number) {}
+
+  done(): void {
+    this.count--;
+    const w = this.waiter;
+    if (w) {
+      this.waiter = null;
+      w();
+    }
+    if (this.count === 0 && this.drained) {
+      const d = this.drained;
+      this.drained = null;
+      d();
+    }
+  }
+
+  slot(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiter = resolve;
+    });
+  }
+
+  drain(): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.drained = resolve;
+    });
+  }
+}
+
+export async function runAsyncStretch(
+  ctx: LoopContext,
+  st: LoopState,
+  inflight: InFlight,
+  from: number,
+  to: number,
+  stopAtMs: number,
+): Promise<number> {
+  const { backend, actions, values, valueMask, recorder, periodMs, keySize } = ctx;
+  const { kind, key, ns } = ctx.batch;
+  const putAsync = backend.putAsync?.bind(backend);
+  const deleteAsync = backend.deleteAsync?.bind(backend);
+  if (!putAsync || !deleteAsync) throw new Error('backend declares async writes but has no putAsync/deleteAsync');
+  for (let i = from; i < to; i++) {
+    const k = kind[i] as number;
+    const code = actions[k];
+    if (code !== A_PUT && code !== A_DELETE) {
+      runSyncStretch(ctx, st, i, i + 1, Infinity);
+    } else {
+      while (inflight.count >= inflight.max) await inflight.slot();
+      const opIndex = st.opIndex++;
+      let t0: number;
+      if (periodMs > 0) {
+        t0 = st.scheduleStartMs + opIndex * periodMs;
+        while (now() < t0) {
+          /* wait for the intended start */
+        }
+      } else {
+        t0 = now();
+      }
+      let p: Promise<void>;
+      if (code === A_PUT) {
+        const v = values[opIndex & valueMask] as Uint8Array;
+        st.bytesWritten += keySize + v.byteLength;
+        p = putAsync(key[i] as number, v, ns[i] as number);
+      } else {
+        st.bytesWritten += keySize;
+        p = deleteAsync(key[i] as number, ns[i] as number);
+      }
+      inflight.count++;
+      recorder.counts[k] = (recorder.counts[k] as number) + 1;
+      p.then(
+        () => {
+          recorder.record(k, (now() - t0) * 1e6);
+          inflight.done();
+        },
+        (err: unknown) => {
+          recorder.recordError(k, err);
+          inflight.done();
+        },
+      );
+    }
+    if (now() >= stopAtMs) return i + 1;
+  }
+  return to;
+}

@@ -1,0 +1,36 @@
+// Everything the measured loop needs, prepared before the timer starts.
+import type { BackendInstance } from '../../backends/types.js';
+import type { PhaseRecorder } from '../recorder/phase-recorder.js';
+import type { OpBatch } from '../../workloads/types.js';
+
+export interface LoopContext {
+  readonly backend: BackendInstance;
+  /** Action code per operation kind (index = kind). */
+  readonly actions: Uint8Array;
+  /** Whether each operation kind writes (index = kind). */
+  readonly writes: Uint8Array;
+  /** Value pool; its length is a power of two. */
+  readonly values: readonly Uint8Array[];
+  readonly valueMask: number;
+  readonly keySize: number;
+  /** Ticks after which a ttl-dedupe entry is expired. */
+  readonly ttlTicks: number;
+  readonly recorder: PhaseRecorder;
+  /** Time one op in (sampleMask + 1); 0 times every op. */
+  readonly sampleMask: number;
+  /** Open loop: milliseconds between intended starts; 0 for a closed loop. */
+  readonly periodMs: number;
+  readonly batch: OpBatch;
+}
+
+/** Mutable loop state, carried across stretches. */
+export interface LoopState {
+  /** Operations done in this phase (drives value choice, sampling and open-loop schedule). */
+  opIndex: number;
+  /** Open loop: the phase's scheduled start (ms, clock time). */
+  scheduleStartMs: number;
+  /** Logical bytes written (keys + values). */
+  bytesWritten: number;
+  /** Sink for read results, so reads cannot be optimised away. */
+  sink: number;
+}

@@ -1,0 +1,154 @@
+// One phase (load, warm-up or run): generates operations in batches outside the timed
+// stretches, runs them through the sync or async loop, closes an interval of the time series
+// at each boundary (sampling the engine's cheap stats and yielding to the event loop, so a stop
+// request or a progress message can pass), and returns the phase result.
+//
+// Throughput is ops over wall-clock time less the pauses the harness itself took (generating
+// ops, sampling stats), never derived from latencies.
+
+import type { BackendInstance } from '../../backends/types.js';
+import { OpBatch } from '../../workloads/types.js';
+import type { OpSource, OperationKind } from '../../workloads/types.js';
+import { now } from '../recorder/clock.js';
+import { PhaseRecorder, type PhaseTiming } from '../recorder/phase-recorder.js';
+import type { PhaseResult } from '../result/schema.js';
+import { actionCode } from './action-codes.js';
+import { InFlight, runAsyncStretch } from './async-loop.js';
+import type { LoopContext, LoopState } from './loop-context.js';
+import { runSyncStretch } from './sync-loop.js';
+
+export interface PhaseProgress {
+  readonly phase: string;
+  readonly ops: number;
+  readonly totalOps: number | null;
+  readonly elapsedMs: number;
+  readonly durationMs: number | null;
+  readonly opsPerSec: number;
+}
+
+export interface PhaseOptions {
+  readonly name: string;
+  readonly backend: BackendInstance;
+  readonly operations: readonly OperationKind[];
+  readonly source: OpSource;
+  readonly values: readonly Uint8Array[];
+  readonly keySize: number;
+  readonly ttlTicks: number;
+  readonly timing: PhaseTiming;
+  /** Stop after this long (ms); null: run until the source ends. */
+  readonly durationMs: number | null;
+  readonly intervalMs: number;
+  /** Open loop target (ops/s); null for a closed loop. */
+  readonly targetRate: number | null;
+  /** Async-write backends: bound on outstanding writes. */
+  readonly maxInFlight: number;
+  readonly batchSize?: number;
+  readonly onProgress?: (p: PhaseProgress) => void;
+  /** Polled at each interval boundary. */
+  readonly shouldStop?: () => boolean;
+}
+
+export interface PhaseOutcome {
+  readonly result: PhaseResult;
+  readonly bytesWritten: number;
+  readonly stopped: boolean;
+  readonly firstError: string | null;
+  /** Keeps read results alive so no engine call can be optimised away. */
+  readonly sink: number;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export async function runPhase(o: PhaseOptions): Promise<PhaseOutcome> {
+  const poolSize = o.values.length;
+  if (poolSize === 0 || (poolSize & (poolSize - 1)) !== 0) throw new Error('value pool size must be a power of two');
+  const batch = new OpBatch(o.batchSize ?? 16_384);
+  const recorder = new PhaseRecorder(
+    o.operations.map((op) => op.name),
+    o.timing,
+  );
+  const ctx: LoopContext = {
+    backend: o.backend,
+    actions: Uint8Array.from(o.operations.map((op) => actionCode(op.action))),
+    writes: Uint8Array.from(o.operations.map((op) => (op.writes ? 1 : 0))),
+    values: o.values,
+    valueMask: poolSize - 1,
+    keySize: o.keySize,
+    ttlTicks: o.ttlTicks,
+    recorder,
+    sampleMask: o.timing.mode === 'sampled' ? o.timing.sampleEvery - 1 : 0,
+    periodMs: o.targetRate ? 1000 / o.targetRate : 0,
+    batch,
+  };
+  const asyncWrites = o.backend.writeMode === 'async';
+  const inflight = new InFlight(o.maxInFlight);
+  const st: LoopState = { opIndex: 0, scheduleStartMs: 0, bytesWritten: 0, sink: 0 };
+  const total = o.source.total;
+
+  const start = now();
+  st.scheduleStartMs = start;
+  const deadline = o.durationMs !== null ? start + o.durationMs : Infinity;
+  let nextInterval = start + o.intervalMs;
+  let pausedMs = 0;
+  let stopped = false;
+  let done = false;
+  recorder.startInterval(0, 0);
+
+  const pause = (ms: number): void => {
+    pausedMs += ms;
+    recorder.addPause(ms);
+    // The open-loop schedule moves with the harness's own pauses: they are not the engine's lateness.
+    st.scheduleStartMs += ms;
+  };
+
+  while (!done) {
+    const g0 = now();
+    const want = total === null ? batch.capacity : Math.min(batch.capacity, total - st.opIndex);
+    const n = want > 0 ? o.source.fill(batch, want) : 0;
+    pause(now() - g0);
+    if (n === 0) break;
+    let idx = 0;
+    while (idx < n) {
+      const stopAt = nextInterval < deadline ? nextInterval : deadline;
+      idx = asyncWrites
+        ? await runAsyncStretch(ctx, st, inflight, idx, n, stopAt)
+        : runSyncStretch(ctx, st, idx, n, stopAt);
+      const t = now();
+      if (t >= nextInterval) {
+        recorder.closeInterval(t - start, st.opIndex, o.backend.sampleStats());
+        o.onProgress?.({
+          phase: o.name,
+          ops: st.opIndex,
+          totalOps: total,
+          elapsedMs: t - start,
+          durationMs: o.durationMs,
+          opsPerSec: ((st.opIndex * 1000) / Math.max(1, t - start - pausedMs)),
+        });
+        await yieldToEventLoop();
+        const t2 = now();
+        pause(t2 - t);
+        nextInterval = t2 + o.intervalMs;
+        if (o.shouldStop?.()) {
+          stopped = true;
+          done = true;
+          break;
+        }
+      }
+      if (t >= deadline) {
+        done = true;
+        break;
+      }
+    }
+  }
+  if (asyncWrites) await inflight.drain();
+  const end = now();
+  recorder.closeInterval(end - start, st.opIndex, o.backend.sampleStats());
+  const activeMs = end - start - pausedMs;
+  return {
+    result: recorder.finish(st.opIndex, activeMs, o.targetRate),
+    bytesWritten: st.bytesWritten,
+    stopped,
+    firstError: recorder.firstError,
+    sink: st.sink,
+  };
+}

@@ -1,0 +1,154 @@
+// The measured loop for synchronous backends. It runs operations of the current batch until
+// the batch ends or the clock passes `stopAtMs` (the next interval boundary or the deadline),
+// and returns the batch index it reached. No awaiting, logging or allocation of its own here:
+// keys, values and kinds were prepared before; results are sunk into state.sink.
+//
+// Closed loop: an op is timed from its start. Open loop (periodMs > 0): each op has an intended
+// start on a fixed schedule; the loop waits for it, and latency counts from the intended start,
+// so a stall delays every queued op's measurement too (no coordinated omission).
+
+import type { LoopContext, LoopState } from './loop-context.js';
+import { now } from '../recorder/clock.js';
+import {
+  A_APPEND,
+  A_CLEAR_NS,
+  A_DELETE,
+  A_GET,
+  A_ITERATE,
+  A_MULTIGET,
+  A_PUT,
+  A_RMW,
+  A_SCAN,
+  A_TTL_DEDUPE,
+} from './action-codes.js';
+import type { BatchOp } from '../../backends/types.js';
+
+const ALL = 0x7fffffff;
+
+export function runSyncStretch(ctx: LoopContext, st: LoopState, from: number, to: number, stopAtMs: number): number {
+  const { backend, actions, values, valueMask, recorder, sampleMask, periodMs, keySize } = ctx;
+  const { kind, key, ns, arg } = ctx.batch;
+  const counts = recorder.counts;
+  const open = periodMs > 0;
+  let i = from;
+  for (; i < to; i++) {
+    const k = kind[i] as number;
+    const opIndex = st.opIndex++;
+    const timed = open || (opIndex & sampleMask) === 0;
+    let t0 = 0;
+    if (open) {
+      t0 = st.scheduleStartMs + opIndex * periodMs;
+      while (now() < t0) {
+        /* wait for the intended start */
+      }
+    } else if (timed) {
+      t0 = now();
+    }
+    try {
+      const id = key[i] as number;
+      const space = ns[i] as number;
+      switch (actions[k]) {
+        case A_GET: {
+          const v = backend.get(id, space);
+          st.sink += v === undefined ? 1 : v.byteLength;
+          break;
+        }
+        case A_PUT: {
+          const v = values[opIndex & valueMask] as Uint8Array;
+          backend.put(id, v, space);
+          st.bytesWritten += keySize + v.byteLength;
+          break;
+        }
+        case A_DELETE:
+          backend.delete(id, space);
+          st.bytesWritten += keySize;
+          break;
+        case A_SCAN:
+          st.sink += backend.scan(id, arg[i] as number, space).length;
+          break;
+        case A_RMW: {
+          const old = backend.get(id, space);
+          st.sink += old === undefined ? 1 : old.byteLength;
+          const v = values[opIndex & valueMask] as Uint8Array;
+          backend.put(id, v, space);
+          st.bytesWritten += keySize + v.byteLength;
+          break;
+        }
+        case A_MULTIGET:
+          st.sink += multiGet(ctx, id, arg[i] as number, space);
+          break;
+        case A_APPEND: {
+          const v = values[opIndex & valueMask] as Uint8Array;
+          backend.append(id, v, space);
+          st.bytesWritten += keySize + v.byteLength;
+          break;
+        }
+        case A_ITERATE:
+          st.sink += backend.scan(0, ALL, space).length;
+          break;
+        case A_CLEAR_NS:
+          st.sink += clearNamespace(ctx, st, space);
+          break;
+        case A_TTL_DEDUPE:
+          st.sink += ttlDedupe(ctx, st, id, space, arg[i] as number, opIndex);
+          break;
+      }
+    } catch (err) {
+      recorder.recordError(k, err);
+    }
+    counts[k] = (counts[k] as number) + 1;
+    if (timed) {
+      const t1 = now();
+      recorder.record(k, (t1 - t0) * 1e6);
+      if (t1 >= stopAtMs) return i + 1;
+    }
+  }
+  return i;
+}
+
+// Reused key list for multi-gets: allocated once per distinct length, outside the common path.
+let multiKeys: number[] = [];
+
+function multiGet(ctx: LoopContext, first: number, n: number, space: number): number {
+  if (multiKeys.length !== n) multiKeys = new Array<number>(n).fill(0);
+  for (let j = 0; j < n; j++) multiKeys[j] = first + j;
+  const got = ctx.backend.multiGet(multiKeys, space);
+  let found = 0;
+  for (const v of got) if (v !== undefined) found++;
+  return found;
+}
+
+/** Window fire: read every key of the namespace, then delete them all in one batch. */
+function clearNamespace(ctx: LoopContext, st: LoopState, space: number): number {
+  const entries = ctx.backend.scan(0, ALL, space);
+  if (entries.length === 0) return 0;
+  const ops: BatchOp[] = new Array<BatchOp>(entries.length);
+  for (let j = 0; j < entries.length; j++) {
+    ops[j] = { type: 'delete', key: (entries[j] as { key: number }).key, ns: space };
+  }
+  ctx.backend.writeBatch(ops);
+  st.bytesWritten += entries.length * ctx.keySize;
+  return entries.length;
+}
+
+/**
+ * TTL dedupe: the value's first 4 bytes hold the tick it was written at. Absent or older than
+ * ttlTicks: write it again with the current tick (a new or expired event); otherwise a duplicate.
+ */
+function ttlDedupe(ctx: LoopContext, st: LoopState, id: number, space: number, tick: number, opIndex: number): number {
+  const old = ctx.backend.get(id, space);
+  if (old !== undefined && old.byteLength >= 4) {
+    const written = ((old[0] as number) << 24) | ((old[1] as number) << 16) | ((old[2] as number) << 8) | (old[3] as number);
+    if ((written >>> 0) + ctx.ttlTicks >= tick) return 1;
+  }
+  const v = ctx.values[opIndex & ctx.valueMask] as Uint8Array;
+  if (v.byteLength >= 4) {
+    v[0] = tick >>> 24;
+    v[1] = (tick >>> 16) & 0xff;
+    v[2] = (tick >>> 8) & 0xff;
+    v[3] = tick & 0xff;
+  }
+  ctx.backend.put(id, v, space);
+  st.bytesWritten += ctx.keySize + v.byteLength;
+  return 0;
+}

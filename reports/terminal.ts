@@ -1,0 +1,64 @@
+// The terminal summary: one row per cell and operation kind. A pure function from a result
+// document to text.
+
+import type { CellResult, ResultDocument } from '../harness/result/schema.js';
+
+const fmtInt = (n: number | null | undefined): string => (n === null || n === undefined ? '-' : Math.round(n).toLocaleString('en-US'));
+const fmtUs = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '-' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US');
+
+function knobLabel(cell: CellResult, sets: readonly string[]): string {
+  // Show the swept knobs (those named by --set) of this cell's backend.
+  const names = sets
+    .map((s) => /^([^.]+)\.([^=]+)=/.exec(s))
+    .filter((m): m is RegExpExecArray => m !== null && m[1] === cell.backend)
+    .map((m) => m[2] as string);
+  return names.map((n) => `${n}=${String(cell.knobs[n])}`).join(' ');
+}
+
+export function renderTable(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  const line = (r: readonly string[]): string =>
+    r.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  const [head, ...body] = rows;
+  if (!head) return '';
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+export function renderTerminalSummary(doc: ResultDocument): string {
+  const rows: string[][] = [['backend', 'workload', 'knobs', 'rep', 'status', 'ops/s', 'op', 'count', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs']];
+  for (const cell of doc.cells) {
+    const base = [cell.backend, cell.workload.name, knobLabel(cell, doc.plan.sets), String(cell.repeat)];
+    if (cell.status === 'skipped') {
+      rows.push([...base, 'skipped', '-', cell.reason, '', '', '', '', '']);
+      continue;
+    }
+    const run = cell.phases.run;
+    const status = cell.status === 'errored' ? 'errored' : cell.status;
+    const ops = Object.entries(run?.operations ?? {});
+    if (ops.length === 0) {
+      rows.push([...base, status, fmtInt(run?.throughputOpsPerSec), '-', '', '', '', '', '']);
+      continue;
+    }
+    ops.forEach(([name, op], i) => {
+      rows.push([
+        ...(i === 0 ? base : ['', '', '', '']),
+        i === 0 ? status : '',
+        i === 0 ? fmtInt(run?.throughputOpsPerSec) : '',
+        name,
+        fmtInt(op.count),
+        fmtUs(op.latencyUs.p50),
+        fmtUs(op.latencyUs.p99),
+        fmtUs(op.latencyUs.p999),
+        fmtUs(op.latencyUs.max),
+      ]);
+    });
+  }
+  const out = [renderTable(rows, new Set([3, 5, 7, 8, 9, 10, 11]))];
+  const errored = doc.cells.filter((c) => c.status === 'errored');
+  for (const c of errored) if (c.status === 'errored') out.push(`errored ${c.id}: ${c.error}`);
+  const sampled = doc.cells.some((c) => c.status !== 'skipped' && c.phases.run?.timing.mode === 'sampled');
+  if (sampled) out.push('latencies of sub-microsecond backends come from one op in N (see timing.sampleEvery); throughput from wall-clock');
+  return out.join('\n');
+}
