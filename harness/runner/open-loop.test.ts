@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { runPhase } from './phase.js';
+import { stallingBackend } from '../test-support/stall-backend.js';
+import type { OpBatch, OpSource } from '../../workloads/types.js';
+
+class Gets implements OpSource {
+  private done = 0;
+  constructor(readonly total: number) {}
+  fill(batch: OpBatch, max: number): number {
+    const n = Math.min(max, this.total - this.done);
+    for (let i = 0; i < n; i++) {
+      batch.kind[i] = 0;
+      batch.key[i] = (this.done + i) % 100;
+      batch.ns[i] = 0;
+    }
+    this.done += n;
+    return n;
+  }
+}
+
+async function phase(targetRate: number | null) {
+  const out = await runPhase({
+    name: 'run',
+    backend: stallingBackend(100, 30),
+    operations: [{ name: 'read', action: 'get', writes: false }],
+    source: new Gets(2000),
+    values: [new Uint8Array(8)],
+    keySize: 16,
+    ttlTicks: 0,
+    timing: { mode: 'every', sampleEvery: 1 },
+    durationMs: null,
+    intervalMs: 1000,
+    targetRate,
+    maxInFlight: 1,
+  });
+  return out.result;
+}
+
+describe('open loop (coordinated omission)', () => {
+  it('charges a stall to the one stalled op in a closed loop', async () => {
+    const closed = await phase(null);
+    const read = closed.operations.read!;
+    expect(read.count).toBe(2000);
+    expect(read.latencyUs.max!).toBeGreaterThan(29_000);
+    // Only one op in 2000 saw the stall: the 99th percentile stays far below it.
+    expect(read.latencyUs.p99!).toBeLessThan(1000);
+  });
+
+  it('charges a stall to every op queued behind it when ops have intended start times', async () => {
+    // 20,000 ops/s: one op every 50 µs, so a 30 ms stall delays ~600 intended starts.
+    const open = await phase(20_000);
+    const read = open.operations.read!;
+    expect(open.targetRateOpsPerSec).toBe(20_000);
+    expect(read.count).toBe(2000);
+    // ~600 of 2000 ops waited behind the stall: well over 10 % of latencies exceed 5 ms.
+    expect(read.latencyUs.p90!).toBeGreaterThan(5000);
+    expect(read.latencyUs.max!).toBeGreaterThan(29_000);
+  });
+});
