@@ -97,8 +97,25 @@ const cellCommon = {
   warnings: z.array(z.string()),
 };
 
+/** One micro-benchmark task (statebench micro): tinybench's statistics, in nanoseconds. */
+export const MicroTaskSchema = z.object({
+  meanNs: nnum,
+  p50Ns: nnum,
+  p75Ns: nnum,
+  p99Ns: nnum,
+  p999Ns: nnum,
+  /** Relative margin of error (%) of the mean. */
+  rme: nnum,
+  samples: count,
+  opsPerSec: nnum,
+  /** True when the result is within 1.5x of the null baseline: at the timer's resolution. */
+  atTimerResolution: z.boolean(),
+});
+
 const measured = {
   phases: z.object({ load: PhaseSchema.optional(), run: PhaseSchema.optional() }),
+  /** statebench micro: per-operation tasks (get-hit, put, scan-10 ...) and the null baseline. */
+  micro: z.record(z.string(), MicroTaskSchema).optional(),
   engine: EngineReportSchema.nullable(),
   resources: ResourcesSchema.nullable(),
   checkpoints: z.array(CheckpointSchema),
@@ -193,6 +210,7 @@ export const ResultDocumentSchema = z.object({
 });
 
 export type LatencyUs = z.infer<typeof LatencyUsSchema>;
+export type MicroTask = z.infer<typeof MicroTaskSchema>;
 export type OperationResult = z.infer<typeof OperationResultSchema>;
 export type TimePoint = z.infer<typeof TimePointSchema>;
 export type PhaseResult = z.infer<typeof PhaseSchema>;
