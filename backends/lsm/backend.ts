@@ -1,0 +1,186 @@
+// The LSM backend: RocksDB through statebench's own addon (backends/lsm/native), every call
+// synchronous on the JS thread. Keys are the key codec's fixed-width big-endian bytes; the hot
+// path encodes into the codec's scratch buffer, which the addon reads without a key argument.
+
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { KeyCodec } from '../key-codec.js';
+import type {
+  Backend,
+  BackendDescription,
+  BackendInstance,
+  BatchOp,
+  CheckpointInfo,
+  EngineReport,
+  EngineSample,
+  FinalStatsContext,
+  ResolvedKnobs,
+  ScanEntry,
+} from '../types.js';
+import { buildOpenPlan } from './build-options.js';
+import { buildEngineReport, type RunMaxima, SAMPLED_INT_PROPERTIES } from './engine-report.js';
+import { LSM_KNOBS } from './knobs.js';
+import { loadNative, type NativeDatabase } from './native.js';
+import { parseStatistics, type StatisticsSnapshot, subtractBaseline } from './statistics.js';
+
+function describeLsm(): BackendDescription {
+  const native = loadNative();
+  return {
+    name: 'lsm',
+    engine: 'RocksDB (statebench addon over the C API)',
+    version: native.ok ? native.addon.rocksdbVersion : null,
+    available: native.ok,
+    ...(native.ok ? {} : { reason: native.reason }),
+    durable: true,
+    knobs: LSM_KNOBS,
+  };
+}
+
+function dirFiles(dir: string): { name: string; bytes: number }[] {
+  return readdirSync(dir).map((name) => ({ name, bytes: statSync(join(dir, name)).size }));
+}
+
+export class LsmInstance implements BackendInstance {
+  readonly writeMode = 'sync' as const;
+  private readonly codec: KeyCodec;
+  private packed: Uint8Array;
+  private baseline: StatisticsSnapshot | null = null;
+  private readonly maxima: RunMaxima = { l0Files: 0, pendingCompactionBytes: 0 };
+  private previousCheckpointSsts = new Set<string>();
+
+  constructor(
+    readonly db: NativeDatabase,
+    private readonly dir: string,
+    keySize: number,
+  ) {
+    this.codec = new KeyCodec(keySize);
+    this.packed = new Uint8Array(keySize * 64);
+    db.setScratch(this.codec.scratch);
+  }
+
+  get(key: number, ns = 0): Uint8Array | undefined {
+    this.codec.encode(key, ns);
+    return this.db.getS();
+  }
+
+  put(key: number, value: Uint8Array, ns = 0): void {
+    this.codec.encode(key, ns);
+    this.db.putS(value);
+  }
+
+  delete(key: number, ns = 0): void {
+    this.codec.encode(key, ns);
+    this.db.delS();
+  }
+
+  multiGet(keys: readonly number[], ns = 0): (Uint8Array | undefined)[] {
+    const size = this.codec.keySize;
+    if (this.packed.byteLength < keys.length * size) this.packed = new Uint8Array(keys.length * size * 2);
+    for (let i = 0; i < keys.length; i++) this.codec.encodeAt(this.packed, i * size, keys[i] as number, ns);
+    return this.db.multiGet(this.packed.subarray(0, keys.length * size), size);
+  }
+
+  writeBatch(ops: readonly BatchOp[]): void {
+    // Validate first: a bad op must leave the database untouched (the batch is all or nothing).
+    for (const op of ops) {
+      if (op.type !== 'put' && op.type !== 'delete') throw new TypeError(`lsm: write batch op of key ${op.key} has type '${String(op.type)}'; expected put or delete`);
+      if (op.type === 'put' && !(op.value instanceof Uint8Array)) throw new TypeError(`lsm: write batch put of key ${op.key} has no value`);
+    }
+    this.db.batchClear();
+    try {
+      for (const op of ops) {
+        const key = this.codec.encode(op.key, op.ns ?? 0);
+        if (op.type === 'put') this.db.batchPut(key, op.value as Uint8Array);
+        else this.db.batchDelete(key);
+      }
+      this.db.batchWrite();
+    } catch (e) {
+      if (!this.db.isClosed()) this.db.batchClear();
+      throw e;
+    }
+  }
+
+  scan(start: number, limit: number, ns = 0, end?: number): ScanEntry[] {
+    const lower = this.codec.encodeNew(start, ns);
+    const upper = end !== undefined ? this.codec.encodeNew(end, ns) : this.namespaceEnd(ns);
+    const flat = this.db.scan(lower, upper, limit);
+    const out: ScanEntry[] = new Array(flat.length / 2);
+    for (let i = 0; i < flat.length; i += 2) {
+      out[i / 2] = { key: this.codec.decodeKey(flat[i] as Uint8Array), value: flat[i + 1] as Uint8Array };
+    }
+    return out;
+  }
+
+  /** The first key past namespace `ns`. */
+  private namespaceEnd(ns: number): Uint8Array {
+    if (ns >>> 0 === 0xffff_ffff) return new Uint8Array(this.codec.keySize + 1).fill(0xff);
+    return this.codec.encodeNew(0, (ns >>> 0) + 1);
+  }
+
+  /** Flink's list state: a merge with the string-append operator (',' between elements). */
+  append(key: number, value: Uint8Array, ns = 0): void {
+    this.codec.encode(key, ns);
+    this.db.mergeS(value);
+  }
+
+  sampleStats(): EngineSample {
+    const l0 = Number(this.db.property('rocksdb.num-files-at-level0') ?? NaN);
+    const out: EngineSample = { l0Files: Number.isFinite(l0) ? l0 : null };
+    for (const [name, prop] of Object.entries(SAMPLED_INT_PROPERTIES)) out[name] = this.db.intProperty(prop);
+    if (out.isWriteStopped !== null) out.isWriteStopped = out.isWriteStopped === 1;
+    if (typeof out.l0Files === 'number') this.maxima.l0Files = Math.max(this.maxima.l0Files, out.l0Files);
+    if (typeof out.pendingCompactionBytes === 'number') this.maxima.pendingCompactionBytes = Math.max(this.maxima.pendingCompactionBytes, out.pendingCompactionBytes);
+    return out;
+  }
+
+  /** Tickers and histograms since open, or since the last resetStatistics(). */
+  statistics(): StatisticsSnapshot {
+    return subtractBaseline(parseStatistics(this.db.statistics() ?? ''), this.baseline);
+  }
+
+  resetStatistics(): void {
+    this.baseline = parseStatistics(this.db.statistics() ?? '');
+  }
+
+  finalStats(ctx: FinalStatsContext): EngineReport {
+    return buildEngineReport(this.db, this.dir, this.statistics(), this.maxima, ctx);
+  }
+
+  flush(): void {
+    this.db.flush();
+  }
+
+  compact(): void {
+    this.db.compactRange(null, null);
+  }
+
+  /** A RocksDB checkpoint: hard links to the live SSTs; incremental = SSTs the last one lacked. */
+  checkpoint(dir: string): CheckpointInfo {
+    if (this.db.isClosed()) this.db.flush(); // throws the closed error
+    // RocksDB creates the directory itself and refuses an existing one; an empty one is ours.
+    if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
+    else mkdirSync(join(dir, '..'), { recursive: true });
+    this.db.checkpoint(dir, 0);
+    const files = dirFiles(dir);
+    const ssts = new Set(files.filter((f) => f.name.endsWith('.sst')).map((f) => f.name));
+    const incrementalBytes = files.filter((f) => !f.name.endsWith('.sst') || !this.previousCheckpointSsts.has(f.name)).reduce((s, f) => s + f.bytes, 0);
+    this.previousCheckpointSsts = ssts;
+    return { dir, bytes: files.reduce((s, f) => s + f.bytes, 0), files: files.length, incrementalBytes };
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export const lsmBackend: Backend = {
+  describe: describeLsm,
+  open: async (dir, knobs: ResolvedKnobs, ctx) => {
+    const native = loadNative();
+    if (!native.ok) throw new Error(`lsm backend unavailable: ${native.reason}`);
+    const plan = buildOpenPlan(knobs);
+    mkdirSync(dir, { recursive: true });
+    const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites });
+    return new LsmInstance(db, dir, ctx.keySize);
+  },
+};

@@ -1,0 +1,126 @@
+// The LSM engine report: figures RocksDB itself reports (statistics tickers and histograms,
+// DB properties, live SST files, the OPTIONS file), combined into the contract's metrics.
+
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EngineReport, FinalStatsContext } from '../types.js';
+import type { NativeDatabase } from './native.js';
+import { readUsedOptions } from './options-file.js';
+import type { StatisticsSnapshot } from './statistics.js';
+
+/** Cheap integer properties sampled every interval. */
+export const SAMPLED_INT_PROPERTIES: Readonly<Record<string, string>> = {
+  pendingCompactionBytes: 'rocksdb.estimate-pending-compaction-bytes',
+  immutableMemtables: 'rocksdb.num-immutable-mem-table',
+  isWriteStopped: 'rocksdb.is-write-stopped',
+  blockCacheUsageBytes: 'rocksdb.block-cache-usage',
+  memtableBytes: 'rocksdb.cur-size-all-mem-tables',
+  delayedWriteRate: 'rocksdb.actual-delayed-write-rate',
+  runningCompactions: 'rocksdb.num-running-compactions',
+  runningFlushes: 'rocksdb.num-running-flushes',
+};
+
+const FINAL_INT_PROPERTIES = [
+  'rocksdb.estimate-num-keys',
+  'rocksdb.total-sst-files-size',
+  'rocksdb.live-sst-files-size',
+  'rocksdb.estimate-live-data-size',
+  'rocksdb.block-cache-capacity',
+  'rocksdb.block-cache-usage',
+  'rocksdb.block-cache-pinned-usage',
+  'rocksdb.cur-size-all-mem-tables',
+  'rocksdb.estimate-table-readers-mem',
+  'rocksdb.num-live-versions',
+  'rocksdb.estimate-pending-compaction-bytes',
+  'rocksdb.num-entries-active-mem-table',
+  'rocksdb.num-deletes-active-mem-table',
+];
+
+export interface RunMaxima {
+  l0Files: number;
+  pendingCompactionBytes: number;
+}
+
+const ratio = (num: number, den: number): number | null => (den > 0 && Number.isFinite(num / den) ? num / den : null);
+
+function walBytesOnDisk(dir: string): number {
+  let total = 0;
+  for (const name of readdirSync(dir)) if (name.endsWith('.log')) total += statSync(join(dir, name)).size;
+  return total;
+}
+
+/** "Stalls(count): ... total-stops: 3, total-delays: 7" and similar lines of rocksdb.stats. */
+function stallCounts(statsText: string | null): { stops: number | null; delays: number | null } {
+  const stops = /total-stops: (\d+)/.exec(statsText ?? '')?.[1];
+  const delays = /total-delays: (\d+)/.exec(statsText ?? '')?.[1];
+  return { stops: stops === undefined ? null : Number(stops), delays: delays === undefined ? null : Number(delays) };
+}
+
+export function buildEngineReport(db: NativeDatabase, dir: string, stats: StatisticsSnapshot, maxima: RunMaxima, ctx: FinalStatsContext): EngineReport {
+  const t = (name: string): number => stats.tickers[name] ?? 0;
+  const properties: Record<string, number | null> = {};
+  for (const p of FINAL_INT_PROPERTIES) properties[p] = db.intProperty(p);
+
+  const files = db.liveFiles();
+  const levels: { level: number; files: number; bytes: number }[] = [];
+  for (const f of files) {
+    let l = levels.find((x) => x.level === f.level);
+    if (!l) levels.push((l = { level: f.level, files: 0, bytes: 0 }));
+    l.files++;
+    l.bytes += f.bytes;
+  }
+  levels.sort((a, b) => a.level - b.level);
+  const l0Now = levels.find((l) => l.level === 0)?.files ?? 0;
+  maxima.l0Files = Math.max(maxima.l0Files, l0Now);
+  maxima.pendingCompactionBytes = Math.max(maxima.pendingCompactionBytes, properties['rocksdb.estimate-pending-compaction-bytes'] ?? 0);
+
+  // RocksDB's own count of what the user wrote; the workload's count when statistics saw none.
+  const userBytes = t('rocksdb.bytes.written') > 0 ? t('rocksdb.bytes.written') : ctx.userBytesWritten;
+  const flushBytes = t('rocksdb.flush.write.bytes');
+  const compactBytes = t('rocksdb.compact.write.bytes');
+  const sstBytes = files.reduce((s, f) => s + f.bytes, 0);
+  const walBytes = walBytesOnDisk(dir);
+  const hits = t('rocksdb.block.cache.hit');
+  const misses = t('rocksdb.block.cache.miss');
+  const statsText = db.property('rocksdb.stats');
+  const stalls = stallCounts(statsText);
+
+  return {
+    writeAmp: ratio(flushBytes + compactBytes, userBytes),
+    spaceAmp: ratio(sstBytes + walBytes, ctx.liveLogicalBytes),
+    blockCacheHitRatio: ratio(hits, hits + misses),
+    stallMicros: t('rocksdb.stall.micros'),
+    metrics: {
+      userBytesWritten: userBytes,
+      flushBytesWritten: flushBytes,
+      compactionBytesWritten: compactBytes,
+      compactionBytesRead: t('rocksdb.compact.read.bytes'),
+      walBytesWritten: t('rocksdb.wal.bytes'),
+      sstBytes,
+      walBytesOnDisk: walBytes,
+      blockCacheDataHitRatio: ratio(t('rocksdb.block.cache.data.hit'), t('rocksdb.block.cache.data.hit') + t('rocksdb.block.cache.data.miss')),
+      blockCacheIndexHitRatio: ratio(t('rocksdb.block.cache.index.hit'), t('rocksdb.block.cache.index.hit') + t('rocksdb.block.cache.index.miss')),
+      blockCacheFilterHitRatio: ratio(t('rocksdb.block.cache.filter.hit'), t('rocksdb.block.cache.filter.hit') + t('rocksdb.block.cache.filter.miss')),
+      bloomUseful: t('rocksdb.bloom.filter.useful'),
+      bloomFullPositive: t('rocksdb.bloom.filter.full.positive'),
+      bloomFullTruePositive: t('rocksdb.bloom.filter.full.true.positive'),
+      // The C API exposes no stop duration; RocksDB counts stops and delays in rocksdb.stats.
+      writeStopCount: stalls.stops,
+      writeDelayCount: stalls.delays,
+      maxL0Files: maxima.l0Files,
+      maxPendingCompactionBytes: maxima.pendingCompactionBytes,
+      flushCount: stats.histograms['rocksdb.db.flush.micros']?.count ?? null,
+      compactionCount: stats.histograms['rocksdb.compaction.times.micros']?.count ?? null,
+      estimatedKeys: properties['rocksdb.estimate-num-keys'] ?? null,
+      blockCacheCapacityBytes: properties['rocksdb.block-cache-capacity'] ?? null,
+    },
+    raw: {
+      tickers: stats.tickers,
+      histograms: stats.histograms,
+      levels,
+      properties,
+      stats: statsText,
+    },
+    options: readUsedOptions(dir) ?? {},
+  };
+}

@@ -1,0 +1,4 @@
+import { lsmBackend } from './backend.js';
+import { defineConformanceSuite } from '../conformance.js';
+
+defineConformanceSuite(lsmBackend);

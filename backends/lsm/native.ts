@@ -1,0 +1,97 @@
+// Loads the RocksDB addon built by scripts/build-native.mjs. Loading never throws: when the
+// addon is missing the reason is kept, and the backend describes itself as unavailable.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface NativeIterator {
+  seek(key: Uint8Array): boolean;
+  seekForPrev(key: Uint8Array): boolean;
+  seekToFirst(): boolean;
+  seekToLast(): boolean;
+  next(): boolean;
+  prev(): boolean;
+  valid(): boolean;
+  key(): Buffer | undefined;
+  value(): Buffer | undefined;
+  close(): void;
+}
+
+export interface NativeDatabase {
+  setScratch(scratch: Uint8Array): void;
+  get(key: Uint8Array): Buffer | undefined;
+  /** The *S calls read the key from the scratch buffer given to setScratch. */
+  getS(): Buffer | undefined;
+  put(key: Uint8Array, value: Uint8Array): void;
+  putS(value: Uint8Array): void;
+  del(key: Uint8Array): void;
+  delS(): void;
+  merge(key: Uint8Array, value: Uint8Array): void;
+  mergeS(value: Uint8Array): void;
+  multiGet(packedKeys: Uint8Array, keySize: number): (Buffer | undefined)[];
+  batchPut(key: Uint8Array, value: Uint8Array): void;
+  batchDelete(key: Uint8Array): void;
+  batchMerge(key: Uint8Array, value: Uint8Array): void;
+  batchClear(): void;
+  batchWrite(): void;
+  /** Keys in [lower, upper), ascending: [k0, v0, k1, v1, ...]. */
+  scan(lower: Uint8Array, upper: Uint8Array, limit: number): Buffer[];
+  iterator(lower?: Uint8Array | null, upper?: Uint8Array | null): NativeIterator;
+  flush(): void;
+  compactRange(start?: Uint8Array | null, end?: Uint8Array | null): void;
+  checkpoint(dir: string, logSizeForFlush?: number): void;
+  property(name: string): string | null;
+  intProperty(name: string): number | null;
+  statistics(): string | null;
+  liveFiles(): { name: string; level: number; bytes: number; entries: number; deletions: number }[];
+  close(): void;
+  isClosed(): boolean;
+}
+
+export interface NativeAddon {
+  Database: new (path: string, options: string, write?: { disableWAL?: boolean; sync?: boolean }) => NativeDatabase;
+  rocksdbVersion: string;
+}
+
+export type NativeLoad = { ok: true; addon: NativeAddon } | { ok: false; reason: string };
+
+const ADDON = join('build', 'Release', 'statebench_rocksdb.node');
+
+/** The package's backends/lsm/native directory, from source (backends/lsm) or from dist/backends/lsm. */
+export function nativeDir(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, 'native'), resolve(here, '..', '..', '..', 'backends', 'lsm', 'native')];
+  return candidates.find((d) => existsSync(join(d, 'binding.gyp'))) ?? (candidates[0] as string);
+}
+
+let cached: NativeLoad | undefined;
+
+export function loadNative(): NativeLoad {
+  if (cached) return cached;
+  const dir = nativeDir();
+  const file = join(dir, ADDON);
+  if (!existsSync(file)) {
+    cached = { ok: false, reason: `the RocksDB addon is not built (${file} missing): ${buildStatusReason(dir)}` };
+    return cached;
+  }
+  try {
+    const addon = createRequire(import.meta.url)(file) as NativeAddon;
+    cached = { ok: true, addon };
+  } catch (e) {
+    cached = { ok: false, reason: `the RocksDB addon failed to load: ${(e as Error).message.split('\n')[0]}` };
+  }
+  return cached;
+}
+
+// scripts/build-native.mjs leaves build-status.json saying why it could not build.
+function buildStatusReason(dir: string): string {
+  try {
+    const status = JSON.parse(readFileSync(join(dir, 'build-status.json'), 'utf8')) as { reason?: string };
+    if (status.reason) return status.reason;
+  } catch {
+    /* no status file: the build never ran */
+  }
+  return 'run `npm run build:native`';
+}

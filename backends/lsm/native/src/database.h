@@ -1,0 +1,71 @@
+// The Database wrapper: one RocksDB instance, every call synchronous on the JS thread.
+#pragma once
+
+#include <napi.h>
+#include <rocksdb/c.h>
+
+#include <string>
+#include <unordered_set>
+
+class IteratorWrap;
+
+class Database : public Napi::ObjectWrap<Database> {
+ public:
+  static Napi::Function Init(Napi::Env env);
+  explicit Database(const Napi::CallbackInfo& info);
+  ~Database() override;
+
+  // Used by IteratorWrap.
+  bool IsClosed() const { return db_ == nullptr; }
+  rocksdb_t* Handle() const { return db_; }
+  rocksdb_column_family_handle_t* Family() const { return cf_; }
+  void Forget(IteratorWrap* it) { iterators_.erase(it); }
+  void Remember(IteratorWrap* it) { iterators_.insert(it); }
+
+ private:
+  // Every path that can fail frees what it allocated: CloseAll() is idempotent and also runs
+  // from the destructor when the JS object is collected without close().
+  void CloseAll();
+  bool CheckOpen(Napi::Env env);
+
+  Napi::Value SetScratch(const Napi::CallbackInfo& info);
+  Napi::Value Get(const Napi::CallbackInfo& info);
+  Napi::Value GetScratch(const Napi::CallbackInfo& info);
+  Napi::Value Put(const Napi::CallbackInfo& info);
+  Napi::Value PutScratch(const Napi::CallbackInfo& info);
+  Napi::Value Delete(const Napi::CallbackInfo& info);
+  Napi::Value DeleteScratch(const Napi::CallbackInfo& info);
+  Napi::Value Merge(const Napi::CallbackInfo& info);
+  Napi::Value MergeScratch(const Napi::CallbackInfo& info);
+  Napi::Value MultiGet(const Napi::CallbackInfo& info);
+  Napi::Value BatchPut(const Napi::CallbackInfo& info);
+  Napi::Value BatchDelete(const Napi::CallbackInfo& info);
+  Napi::Value BatchMerge(const Napi::CallbackInfo& info);
+  Napi::Value BatchClear(const Napi::CallbackInfo& info);
+  Napi::Value BatchWrite(const Napi::CallbackInfo& info);
+  Napi::Value Scan(const Napi::CallbackInfo& info);
+  Napi::Value NewIterator(const Napi::CallbackInfo& info);
+  Napi::Value Flush(const Napi::CallbackInfo& info);
+  Napi::Value CompactRange(const Napi::CallbackInfo& info);
+  Napi::Value Checkpoint(const Napi::CallbackInfo& info);
+  Napi::Value Property(const Napi::CallbackInfo& info);
+  Napi::Value IntProperty(const Napi::CallbackInfo& info);
+  Napi::Value Statistics(const Napi::CallbackInfo& info);
+  Napi::Value LiveFiles(const Napi::CallbackInfo& info);
+  Napi::Value Close(const Napi::CallbackInfo& info);
+  Napi::Value IsClosedJs(const Napi::CallbackInfo& info);
+
+  Napi::Value DoGet(Napi::Env env, const char* key, size_t keyLen);
+
+  rocksdb_t* db_ = nullptr;
+  rocksdb_options_t* options_ = nullptr;  // kept alive: it owns the statistics object
+  rocksdb_column_family_handle_t* cf_ = nullptr;
+  rocksdb_readoptions_t* read_ = nullptr;
+  rocksdb_writeoptions_t* write_ = nullptr;
+  rocksdb_flushoptions_t* flush_ = nullptr;
+  rocksdb_writebatch_t* batch_ = nullptr;
+  Napi::Reference<Napi::Uint8Array> scratchRef_;
+  const char* scratch_ = nullptr;
+  size_t scratchLen_ = 0;
+  std::unordered_set<IteratorWrap*> iterators_;
+};

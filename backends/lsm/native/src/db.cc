@@ -1,0 +1,480 @@
+// Database: RocksDB opened through the C API with options built by RocksDB's own options-string
+// parser (rocksdb_get_options_from_string); statistics always enabled.
+#include "database.h"
+
+#include <vector>
+
+#include "iterator.h"
+#include "util.h"
+
+Napi::Function Database::Init(Napi::Env env) {
+  return DefineClass(env, "Database",
+                     {
+                         InstanceMethod("setScratch", &Database::SetScratch),
+                         InstanceMethod("get", &Database::Get),
+                         InstanceMethod("getS", &Database::GetScratch),
+                         InstanceMethod("put", &Database::Put),
+                         InstanceMethod("putS", &Database::PutScratch),
+                         InstanceMethod("del", &Database::Delete),
+                         InstanceMethod("delS", &Database::DeleteScratch),
+                         InstanceMethod("merge", &Database::Merge),
+                         InstanceMethod("mergeS", &Database::MergeScratch),
+                         InstanceMethod("multiGet", &Database::MultiGet),
+                         InstanceMethod("batchPut", &Database::BatchPut),
+                         InstanceMethod("batchDelete", &Database::BatchDelete),
+                         InstanceMethod("batchMerge", &Database::BatchMerge),
+                         InstanceMethod("batchClear", &Database::BatchClear),
+                         InstanceMethod("batchWrite", &Database::BatchWrite),
+                         InstanceMethod("scan", &Database::Scan),
+                         InstanceMethod("iterator", &Database::NewIterator),
+                         InstanceMethod("flush", &Database::Flush),
+                         InstanceMethod("compactRange", &Database::CompactRange),
+                         InstanceMethod("checkpoint", &Database::Checkpoint),
+                         InstanceMethod("property", &Database::Property),
+                         InstanceMethod("intProperty", &Database::IntProperty),
+                         InstanceMethod("statistics", &Database::Statistics),
+                         InstanceMethod("liveFiles", &Database::LiveFiles),
+                         InstanceMethod("close", &Database::Close),
+                         InstanceMethod("isClosed", &Database::IsClosedJs),
+                     });
+}
+
+// new Database(path, optionsString, { disableWAL, sync })
+Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !info[0].IsString() || !info[1].IsString()) {
+    ThrowType(env, "Database(path: string, options: string, writeOptions?: object)");
+    return;
+  }
+  std::string path = info[0].As<Napi::String>().Utf8Value();
+  std::string optionsString = info[1].As<Napi::String>().Utf8Value();
+  bool disableWal = false;
+  bool sync = false;
+  if (info.Length() > 2 && info[2].IsObject()) {
+    Napi::Object w = info[2].As<Napi::Object>();
+    disableWal = w.Get("disableWAL").ToBoolean().Value();
+    sync = w.Get("sync").ToBoolean().Value();
+  }
+
+  rocksdb_options_t* base = rocksdb_options_create();
+  rocksdb_options_set_create_if_missing(base, 1);
+  options_ = rocksdb_options_create();
+  char* err = nullptr;
+  rocksdb_get_options_from_string(base, optionsString.c_str(), options_, &err);
+  rocksdb_options_destroy(base);
+  if (err != nullptr) {
+    CloseAll();
+    ThrowRocksError(env, err);
+    return;
+  }
+  rocksdb_options_set_create_if_missing(options_, 1);
+  rocksdb_options_enable_statistics(options_);
+
+  // Opened with its one column family named, so that the default family's handle is ours
+  // (batched multi-get and the *_cf calls need it).
+  const char* names[1] = {"default"};
+  const rocksdb_options_t* familyOptions[1] = {options_};
+  rocksdb_column_family_handle_t* handles[1] = {nullptr};
+  db_ = rocksdb_open_column_families(options_, path.c_str(), 1, names, familyOptions, handles, &err);
+  if (err != nullptr) {
+    db_ = nullptr;
+    CloseAll();
+    ThrowRocksError(env, err);
+    return;
+  }
+  cf_ = handles[0];
+  read_ = rocksdb_readoptions_create();
+  write_ = rocksdb_writeoptions_create();
+  rocksdb_writeoptions_disable_WAL(write_, disableWal ? 1 : 0);
+  rocksdb_writeoptions_set_sync(write_, sync ? 1 : 0);
+  flush_ = rocksdb_flushoptions_create();
+  rocksdb_flushoptions_set_wait(flush_, 1);
+  batch_ = rocksdb_writebatch_create();
+}
+
+Database::~Database() { CloseAll(); }
+
+void Database::CloseAll() {
+  // Iterators first: RocksDB requires them gone before the DB closes.
+  for (IteratorWrap* it : std::unordered_set<IteratorWrap*>(iterators_)) it->Release();
+  iterators_.clear();
+  if (batch_ != nullptr) rocksdb_writebatch_destroy(batch_);
+  batch_ = nullptr;
+  if (cf_ != nullptr) rocksdb_column_family_handle_destroy(cf_);
+  cf_ = nullptr;
+  if (db_ != nullptr) rocksdb_close(db_);
+  db_ = nullptr;
+  if (read_ != nullptr) rocksdb_readoptions_destroy(read_);
+  read_ = nullptr;
+  if (write_ != nullptr) rocksdb_writeoptions_destroy(write_);
+  write_ = nullptr;
+  if (flush_ != nullptr) rocksdb_flushoptions_destroy(flush_);
+  flush_ = nullptr;
+  if (options_ != nullptr) rocksdb_options_destroy(options_);
+  options_ = nullptr;
+  if (!scratchRef_.IsEmpty()) scratchRef_.Reset();
+  scratch_ = nullptr;
+  scratchLen_ = 0;
+}
+
+bool Database::CheckOpen(Napi::Env env) {
+  if (db_ != nullptr) return true;
+  Napi::Error::New(env, kClosedMessage).ThrowAsJavaScriptException();
+  return false;
+}
+
+// The key scratch buffer (the key codec's): the *S methods read the key from it, so the hot
+// path passes no key argument and inspects no typed array.
+Napi::Value Database::SetScratch(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char* data;
+  size_t len;
+  if (!BytesArg(info, 0, &data, &len)) return env.Undefined();
+  scratchRef_ = Napi::Persistent(info[0].As<Napi::Uint8Array>());
+  scratch_ = data;
+  scratchLen_ = len;
+  return env.Undefined();
+}
+
+Napi::Value Database::DoGet(Napi::Env env, const char* key, size_t keyLen) {
+  char* err = nullptr;
+  rocksdb_pinnableslice_t* slice = rocksdb_get_pinned_cf(db_, read_, cf_, key, keyLen, &err);
+  if (err != nullptr) {
+    if (slice != nullptr) rocksdb_pinnableslice_destroy(slice);
+    ThrowRocksError(env, err);
+    return env.Undefined();
+  }
+  if (slice == nullptr) return env.Undefined();
+  size_t len = 0;
+  const char* data = rocksdb_pinnableslice_value(slice, &len);
+  Napi::Value out = CopyBytes(env, data, len);
+  rocksdb_pinnableslice_destroy(slice);
+  return out;
+}
+
+Napi::Value Database::Get(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char* key;
+  size_t keyLen;
+  if (!BytesArg(info, 0, &key, &keyLen)) return env.Undefined();
+  return DoGet(env, key, keyLen);
+}
+
+Napi::Value Database::GetScratch(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  return DoGet(env, scratch_, scratchLen_);
+}
+
+// Shared body of put/merge, with the key from an argument or the scratch buffer.
+#define WRITE_BODY(call, keyExpr, keyLenExpr, valueIndex)                 \
+  Napi::Env env = info.Env();                                             \
+  if (!CheckOpen(env)) return env.Undefined();                            \
+  const char* value;                                                      \
+  size_t valueLen;                                                        \
+  if (!BytesArg(info, valueIndex, &value, &valueLen)) return env.Undefined(); \
+  char* err = nullptr;                                                    \
+  call(db_, write_, cf_, keyExpr, keyLenExpr, value, valueLen, &err);     \
+  if (err != nullptr) ThrowRocksError(env, err);                          \
+  return env.Undefined();
+
+Napi::Value Database::Put(const Napi::CallbackInfo& info) {
+  const char* key;
+  size_t keyLen;
+  if (db_ != nullptr && !BytesArg(info, 0, &key, &keyLen)) return info.Env().Undefined();
+  WRITE_BODY(rocksdb_put_cf, key, keyLen, 1)
+}
+
+Napi::Value Database::PutScratch(const Napi::CallbackInfo& info) {
+  WRITE_BODY(rocksdb_put_cf, scratch_, scratchLen_, 0)
+}
+
+Napi::Value Database::Merge(const Napi::CallbackInfo& info) {
+  const char* key;
+  size_t keyLen;
+  if (db_ != nullptr && !BytesArg(info, 0, &key, &keyLen)) return info.Env().Undefined();
+  WRITE_BODY(rocksdb_merge_cf, key, keyLen, 1)
+}
+
+Napi::Value Database::MergeScratch(const Napi::CallbackInfo& info) {
+  WRITE_BODY(rocksdb_merge_cf, scratch_, scratchLen_, 0)
+}
+
+#undef WRITE_BODY
+
+Napi::Value Database::Delete(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char* key;
+  size_t keyLen;
+  if (!BytesArg(info, 0, &key, &keyLen)) return env.Undefined();
+  char* err = nullptr;
+  rocksdb_delete_cf(db_, write_, cf_, key, keyLen, &err);
+  if (err != nullptr) ThrowRocksError(env, err);
+  return env.Undefined();
+}
+
+Napi::Value Database::DeleteScratch(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  char* err = nullptr;
+  rocksdb_delete_cf(db_, write_, cf_, scratch_, scratchLen_, &err);
+  if (err != nullptr) ThrowRocksError(env, err);
+  return env.Undefined();
+}
+
+// multiGet(packedKeys: Uint8Array, keySize: number) -> (Buffer | undefined)[]
+Napi::Value Database::MultiGet(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char* packed;
+  size_t packedLen;
+  if (!BytesArg(info, 0, &packed, &packedLen)) return env.Undefined();
+  if (info.Length() < 2 || !info[1].IsNumber()) {
+    ThrowType(env, "multiGet(packedKeys, keySize)");
+    return env.Undefined();
+  }
+  size_t keySize = info[1].As<Napi::Number>().Uint32Value();
+  if (keySize == 0 || packedLen % keySize != 0) {
+    ThrowType(env, "multiGet: packed keys length is not a multiple of the key size");
+    return env.Undefined();
+  }
+  size_t n = packedLen / keySize;
+  std::vector<const char*> keys(n);
+  std::vector<size_t> sizes(n, keySize);
+  std::vector<rocksdb_pinnableslice_t*> values(n, nullptr);
+  std::vector<char*> errs(n, nullptr);
+  for (size_t i = 0; i < n; i++) keys[i] = packed + i * keySize;
+  rocksdb_batched_multi_get_cf(db_, read_, cf_, n, keys.data(), sizes.data(), values.data(), errs.data(), false);
+  char* firstErr = nullptr;
+  Napi::Array out = Napi::Array::New(env, n);
+  for (size_t i = 0; i < n; i++) {
+    if (errs[i] != nullptr) {
+      if (firstErr == nullptr) firstErr = errs[i];
+      else rocksdb_free(errs[i]);
+    } else if (values[i] != nullptr && firstErr == nullptr) {
+      size_t len = 0;
+      const char* data = rocksdb_pinnableslice_value(values[i], &len);
+      out.Set(i, CopyBytes(env, data, len));
+    }
+    if (values[i] != nullptr) rocksdb_pinnableslice_destroy(values[i]);
+  }
+  if (firstErr != nullptr) {
+    ThrowRocksError(env, firstErr);
+    return env.Undefined();
+  }
+  return out;
+}
+
+Napi::Value Database::BatchPut(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char *key, *value;
+  size_t keyLen, valueLen;
+  if (!BytesArg(info, 0, &key, &keyLen) || !BytesArg(info, 1, &value, &valueLen)) return env.Undefined();
+  rocksdb_writebatch_put_cf(batch_, cf_, key, keyLen, value, valueLen);
+  return env.Undefined();
+}
+
+Napi::Value Database::BatchMerge(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char *key, *value;
+  size_t keyLen, valueLen;
+  if (!BytesArg(info, 0, &key, &keyLen) || !BytesArg(info, 1, &value, &valueLen)) return env.Undefined();
+  rocksdb_writebatch_merge_cf(batch_, cf_, key, keyLen, value, valueLen);
+  return env.Undefined();
+}
+
+Napi::Value Database::BatchDelete(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char* key;
+  size_t keyLen;
+  if (!BytesArg(info, 0, &key, &keyLen)) return env.Undefined();
+  rocksdb_writebatch_delete_cf(batch_, cf_, key, keyLen);
+  return env.Undefined();
+}
+
+Napi::Value Database::BatchClear(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  rocksdb_writebatch_clear(batch_);
+  return env.Undefined();
+}
+
+// Writes the pending batch atomically and clears it, whether the write succeeded or not.
+Napi::Value Database::BatchWrite(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  char* err = nullptr;
+  rocksdb_write(db_, write_, batch_, &err);
+  rocksdb_writebatch_clear(batch_);
+  if (err != nullptr) ThrowRocksError(env, err);
+  return env.Undefined();
+}
+
+// scan(lower: Uint8Array, upper: Uint8Array, limit: number) -> [k0, v0, k1, v1, ...]
+// Keys in [lower, upper), ascending; one native call for the whole range.
+Napi::Value Database::Scan(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char *lower, *upper;
+  size_t lowerLen, upperLen;
+  if (!BytesArg(info, 0, &lower, &lowerLen) || !BytesArg(info, 1, &upper, &upperLen)) return env.Undefined();
+  if (info.Length() < 3 || !info[2].IsNumber()) {
+    ThrowType(env, "scan(lower, upper, limit)");
+    return env.Undefined();
+  }
+  int64_t limit = info[2].As<Napi::Number>().Int64Value();
+  // Bound bytes must outlive the iterator; the typed arrays stay alive for this call.
+  rocksdb_readoptions_t* ro = rocksdb_readoptions_create();
+  rocksdb_readoptions_set_iterate_lower_bound(ro, lower, lowerLen);
+  rocksdb_readoptions_set_iterate_upper_bound(ro, upper, upperLen);
+  rocksdb_iterator_t* it = rocksdb_create_iterator_cf(db_, ro, cf_);
+  Napi::Array out = Napi::Array::New(env);
+  uint32_t n = 0;
+  rocksdb_iter_seek(it, lower, lowerLen);
+  for (int64_t i = 0; i < limit && rocksdb_iter_valid(it); i++) {
+    size_t kl = 0, vl = 0;
+    const char* k = rocksdb_iter_key(it, &kl);
+    const char* v = rocksdb_iter_value(it, &vl);
+    out.Set(n++, CopyBytes(env, k, kl));
+    out.Set(n++, CopyBytes(env, v, vl));
+    rocksdb_iter_next(it);
+  }
+  char* err = nullptr;
+  rocksdb_iter_get_error(it, &err);
+  rocksdb_iter_destroy(it);
+  rocksdb_readoptions_destroy(ro);
+  if (err != nullptr) {
+    ThrowRocksError(env, err);
+    return env.Undefined();
+  }
+  return out;
+}
+
+Napi::Value Database::NewIterator(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  Napi::Value lower = info.Length() > 0 ? info[0] : env.Null();
+  Napi::Value upper = info.Length() > 1 ? info[1] : env.Null();
+  return IteratorWrap::constructor->New({Value(), lower, upper});
+}
+
+Napi::Value Database::Flush(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  char* err = nullptr;
+  rocksdb_flush_cf(db_, flush_, cf_, &err);
+  if (err != nullptr) ThrowRocksError(env, err);
+  return env.Undefined();
+}
+
+// compactRange(start?: Uint8Array | null, end?: Uint8Array | null): null means open-ended.
+Napi::Value Database::CompactRange(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char *start = nullptr, *end = nullptr;
+  size_t startLen = 0, endLen = 0;
+  if (info.Length() > 0 && !info[0].IsNull() && !info[0].IsUndefined() && !BytesArg(info, 0, &start, &startLen))
+    return env.Undefined();
+  if (info.Length() > 1 && !info[1].IsNull() && !info[1].IsUndefined() && !BytesArg(info, 1, &end, &endLen))
+    return env.Undefined();
+  rocksdb_compact_range_cf(db_, cf_, start, startLen, end, endLen);
+  return env.Undefined();
+}
+
+// checkpoint(dir: string, logSizeForFlush = 0): hard links to live SST files plus a fresh
+// MANIFEST; 0 flushes the memtable first, so the checkpoint needs no WAL replay.
+Napi::Value Database::Checkpoint(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  if (info.Length() < 1 || !info[0].IsString()) {
+    ThrowType(env, "checkpoint(dir: string, logSizeForFlush?: number)");
+    return env.Undefined();
+  }
+  std::string dir = info[0].As<Napi::String>().Utf8Value();
+  uint64_t logSize = info.Length() > 1 && info[1].IsNumber() ? info[1].As<Napi::Number>().Int64Value() : 0;
+  char* err = nullptr;
+  rocksdb_checkpoint_t* cp = rocksdb_checkpoint_object_create(db_, &err);
+  if (err != nullptr) {
+    ThrowRocksError(env, err);
+    return env.Undefined();
+  }
+  rocksdb_checkpoint_create(cp, dir.c_str(), logSize, &err);
+  rocksdb_checkpoint_object_destroy(cp);
+  if (err != nullptr) ThrowRocksError(env, err);
+  return env.Undefined();
+}
+
+Napi::Value Database::Property(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  if (info.Length() < 1 || !info[0].IsString()) {
+    ThrowType(env, "property(name: string)");
+    return env.Undefined();
+  }
+  std::string name = info[0].As<Napi::String>().Utf8Value();
+  char* value = rocksdb_property_value_cf(db_, cf_, name.c_str());
+  if (value == nullptr) return env.Null();
+  Napi::String out = Napi::String::New(env, value);
+  rocksdb_free(value);
+  return out;
+}
+
+Napi::Value Database::IntProperty(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  if (info.Length() < 1 || !info[0].IsString()) {
+    ThrowType(env, "intProperty(name: string)");
+    return env.Undefined();
+  }
+  std::string name = info[0].As<Napi::String>().Utf8Value();
+  uint64_t value = 0;
+  if (rocksdb_property_int_cf(db_, cf_, name.c_str(), &value) != 0) return env.Null();
+  return Napi::Number::New(env, static_cast<double>(value));
+}
+
+// The statistics text dump: every ticker ("name COUNT : n") and histogram
+// ("name P50 : x P95 : ... COUNT : n SUM : s"); the C API of RocksDB 7.8 offers no other access.
+Napi::Value Database::Statistics(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  char* text = rocksdb_options_statistics_get_string(options_);
+  if (text == nullptr) return env.Null();
+  Napi::String out = Napi::String::New(env, text);
+  rocksdb_free(text);
+  return out;
+}
+
+// liveFiles() -> [{ name, level, bytes, entries, deletions }]: every live SST file.
+Napi::Value Database::LiveFiles(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const rocksdb_livefiles_t* files = rocksdb_livefiles(db_);
+  int n = rocksdb_livefiles_count(files);
+  Napi::Array out = Napi::Array::New(env, n);
+  for (int i = 0; i < n; i++) {
+    Napi::Object f = Napi::Object::New(env);
+    f.Set("name", Napi::String::New(env, rocksdb_livefiles_name(files, i)));
+    f.Set("level", Napi::Number::New(env, rocksdb_livefiles_level(files, i)));
+    f.Set("bytes", Napi::Number::New(env, static_cast<double>(rocksdb_livefiles_size(files, i))));
+    f.Set("entries", Napi::Number::New(env, static_cast<double>(rocksdb_livefiles_entries(files, i))));
+    f.Set("deletions", Napi::Number::New(env, static_cast<double>(rocksdb_livefiles_deletions(files, i))));
+    out.Set(i, f);
+  }
+  rocksdb_livefiles_destroy(files);
+  return out;
+}
+
+Napi::Value Database::Close(const Napi::CallbackInfo& info) {
+  CloseAll();
+  return info.Env().Undefined();
+}
+
+Napi::Value Database::IsClosedJs(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), db_ == nullptr);
+}

@@ -1,0 +1,41 @@
+// Small helpers shared by the wrappers: argument checks and RocksDB error conversion.
+#pragma once
+
+#include <napi.h>
+#include <rocksdb/c.h>
+
+#include <string>
+
+// RocksDB's status message becomes the JS error message; the C string is freed here.
+inline void ThrowRocksError(Napi::Env env, char* err) {
+  std::string message(err);
+  rocksdb_free(err);
+  Napi::Error::New(env, message).ThrowAsJavaScriptException();
+}
+
+inline void ThrowType(Napi::Env env, const char* message) {
+  Napi::TypeError::New(env, message).ThrowAsJavaScriptException();
+}
+
+// Reads a Uint8Array argument; false (with a TypeError pending) when it is not one.
+inline bool BytesArg(const Napi::CallbackInfo& info, size_t index, const char** data, size_t* len) {
+  if (index >= info.Length() || !info[index].IsTypedArray()) {
+    ThrowType(info.Env(), "expected a Uint8Array argument");
+    return false;
+  }
+  Napi::TypedArray arr = info[index].As<Napi::TypedArray>();
+  if (arr.TypedArrayType() != napi_uint8_array) {
+    ThrowType(info.Env(), "expected a Uint8Array argument");
+    return false;
+  }
+  Napi::Uint8Array bytes = arr.As<Napi::Uint8Array>();
+  *data = reinterpret_cast<const char*>(bytes.Data());
+  *len = bytes.ByteLength();
+  return true;
+}
+
+inline Napi::Value CopyBytes(Napi::Env env, const char* data, size_t len) {
+  return Napi::Buffer<char>::Copy(env, data, len);
+}
+
+constexpr const char* kClosedMessage = "rocksdb: operation on a closed database";

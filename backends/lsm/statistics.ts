@@ -1,0 +1,48 @@
+// RocksDB statistics from the text dump (the only form RocksDB 7.8's C API offers):
+//   "rocksdb.block.cache.miss COUNT : 12"
+//   "rocksdb.db.get.micros P50 : 1.5 P95 : 3.0 P99 : 4.1 P100 : 52.0 COUNT : 9 SUM : 40"
+// The C API has no statistics reset either; reset keeps a baseline that later reads subtract
+// (tickers, and histogram counts and sums; percentiles stay since-open).
+
+export interface HistogramValue {
+  readonly p50: number;
+  readonly p95: number;
+  readonly p99: number;
+  readonly p100: number;
+  readonly count: number;
+  readonly sum: number;
+}
+
+export interface StatisticsSnapshot {
+  readonly tickers: Record<string, number>;
+  readonly histograms: Record<string, HistogramValue>;
+}
+
+export function parseStatistics(text: string): StatisticsSnapshot {
+  const tickers: Record<string, number> = {};
+  const histograms: Record<string, HistogramValue> = {};
+  for (const line of text.split('\n')) {
+    const ticker = /^(\S+) COUNT : (\d+)\s*$/.exec(line);
+    if (ticker) {
+      tickers[ticker[1] as string] = Number(ticker[2]);
+      continue;
+    }
+    const name = /^(\S+) P50 : /.exec(line)?.[1];
+    if (name === undefined) continue;
+    const field = (label: string): number => Number(new RegExp(`${label} : ([0-9.eE+-]+)`).exec(line)?.[1] ?? NaN);
+    histograms[name] = { p50: field('P50'), p95: field('P95'), p99: field('P99'), p100: field('P100'), count: field('COUNT'), sum: field('SUM') };
+  }
+  return { tickers, histograms };
+}
+
+export function subtractBaseline(now: StatisticsSnapshot, base: StatisticsSnapshot | null): StatisticsSnapshot {
+  if (base === null) return now;
+  const tickers: Record<string, number> = {};
+  for (const [k, v] of Object.entries(now.tickers)) tickers[k] = v - (base.tickers[k] ?? 0);
+  const histograms: Record<string, HistogramValue> = {};
+  for (const [k, h] of Object.entries(now.histograms)) {
+    const b = base.histograms[k];
+    histograms[k] = b ? { ...h, count: h.count - b.count, sum: h.sum - b.sum } : h;
+  }
+  return { tickers, histograms };
+}
