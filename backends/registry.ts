@@ -7,6 +7,7 @@ import type { Backend } from './types.js';
 const LOADERS: Record<string, () => Promise<Backend>> = {
   heap: async () => (await import('./heap/backend.js')).heapBackend,
   delay: async () => (await import('./delay/backend.js')).delayBackend,
+  lsm: async () => (await import('./lsm/backend.js')).lsmBackend,
 };
 
 export function backendNames(): string[] {
