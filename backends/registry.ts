@@ -6,6 +6,7 @@ import type { Backend } from './types.js';
 
 const LOADERS: Record<string, () => Promise<Backend>> = {
   heap: async () => (await import('./heap/backend.js')).heapBackend,
+  lmdb: async () => (await import('./lmdb/backend.js')).lmdbBackend,
   delay: async () => (await import('./delay/backend.js')).delayBackend,
   lsm: async () => (await import('./lsm/backend.js')).lsmBackend,
 };

@@ -1,0 +1,365 @@
+// The LMDB backend through lmdb-js: a memory-mapped B+tree, keys in our fixed-width big-endian
+// encoding (lmdb-js keyEncoding 'binary') and values as raw bytes (encoding 'binary': no msgpack).
+// Reads are synchronous. Writes take one of two paths (knob writePath):
+//  - sync: putSync; writeBatchOps > 1 groups writes into one transaction (batch-transaction.ts);
+//  - async: putAsync/deleteAsync return lmdb-js's put/remove promises, committed in its batches;
+//    the runner's async loop bounds the writes in flight (knob maxInFlightWrites).
+// The contract's synchronous put/delete stay synchronous on both paths (putSync).
+
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Database, RootDatabase } from 'lmdb';
+import { KeyCodec } from '../key-codec.js';
+import { BackendClosedError } from '../types.js';
+import type {
+  Backend,
+  BackendDescription,
+  BackendInstance,
+  BatchOp,
+  CheckpointInfo,
+  EngineReport,
+  EngineSample,
+  FinalStatsContext,
+  OpenContext,
+  ResolvedKnobs,
+  ScanEntry,
+} from '../types.js';
+import { BatchTransaction } from './batch-transaction.js';
+import { writeLmdbCheckpoint } from './checkpoint.js';
+import { describeLmdbError, LmdbError, type LmdbErrorContext } from './errors.js';
+import { LMDB_KNOBS } from './knobs.js';
+import { MapLimit } from './map-limit.js';
+import { batchCommitFlags, lmdbSettings, syncCommitFlags, type LmdbSettings } from './options.js';
+import { isLmdbStats, reportFromStats, sampleFromStats, usedBytes, type LmdbStats } from './stats.js';
+import { dataFileBytes } from './data-file.js';
+
+type LmdbModule = typeof import('lmdb');
+type Db = RootDatabase<Uint8Array, Uint8Array>;
+
+// The native part may be missing on an unusual platform: the backend then says so instead of
+// failing the whole registry.
+let lmdb: LmdbModule | null = null;
+let unavailableReason: string | undefined;
+try {
+  lmdb = await import('lmdb');
+} catch (err) {
+  unavailableReason = `lmdb-js could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+function engineVersion(): string | null {
+  if (!lmdb) return null;
+  let js = 'unknown';
+  try {
+    js = (createRequire(import.meta.url)('lmdb/package.json') as { version: string }).version;
+  } catch {
+    /* the package may not export its package.json */
+  }
+  const v = (lmdb as { version?: unknown }).version as { major?: number; minor?: number; patch?: number } | undefined;
+  const native = v ? `${v.major}.${v.minor}.${v.patch}` : 'unknown';
+  return `lmdb-js ${js}, LMDB ${native}`;
+}
+
+const DESCRIPTION: BackendDescription = {
+  name: 'lmdb',
+  engine: 'LMDB (lmdb-js)',
+  version: engineVersion(),
+  available: lmdb !== null,
+  ...(unavailableReason ? { reason: unavailableReason } : {}),
+  durable: true,
+  knobs: LMDB_KNOBS,
+};
+
+const NO_VALUE = (key: number): TypeError => new TypeError(`lmdb: write batch put of key ${key} has no value`);
+const LAST_NAMESPACE = 0xffff_ffff;
+
+class LmdbInstance implements BackendInstance {
+  readonly writeMode: 'sync' | 'async';
+  private closed = false;
+  private readonly batch: BatchTransaction | null;
+  private readonly commitFlags: number;
+  private readonly copyOnPut: boolean;
+
+  constructor(
+    private readonly db: Db,
+    private readonly codec: KeyCodec,
+    private readonly settings: LmdbSettings,
+    private readonly errCtx: LmdbErrorContext,
+    private readonly limit: MapLimit | null,
+  ) {
+    this.writeMode = settings.writePath;
+    this.commitFlags = syncCommitFlags(settings.overlappingSync);
+    this.batch =
+      settings.writePath === 'sync' && settings.writeBatchOps > 1
+        ? new BatchTransaction(db as unknown as Database, settings.writeBatchOps, this.commitFlags)
+        : null;
+    // The object cache hands back the very object put() stored: keep a private copy so a caller
+    // changing its buffer afterwards cannot change the state.
+    this.copyOnPut = settings.cache;
+    if (limit) db.on('aftercommit', () => limit.afterCommit());
+  }
+
+  private check(): void {
+    if (this.closed) throw new BackendClosedError('lmdb');
+  }
+
+  private fail(err: unknown, action: LmdbErrorContext['action']): LmdbError {
+    return describeLmdbError(err, { ...this.errCtx, action });
+  }
+
+  /** After a write outside a batch (its own transaction), or when a batch commits. */
+  private committed(): void {
+    this.limit?.afterCommit();
+  }
+
+  get(key: number, ns = 0): Uint8Array | undefined {
+    this.check();
+    try {
+      return this.db.get(this.codec.encode(key, ns));
+    } catch (err) {
+      throw this.fail(err, 'read');
+    }
+  }
+
+  put(key: number, value: Uint8Array, ns = 0): void {
+    this.check();
+    this.limit?.check();
+    const k = this.codec.encode(key, ns);
+    const v = this.copyOnPut ? value.slice() : value;
+    try {
+      if (this.batch === null) {
+        this.db.putSync(k, v);
+        this.committed();
+      } else {
+        this.batch.open();
+        this.db.putSync(k, v);
+        if (this.batch.counted()) this.committed();
+      }
+    } catch (err) {
+      throw this.fail(err, 'write');
+    }
+  }
+
+  delete(key: number, ns = 0): void {
+    this.check();
+    this.limit?.check();
+    const k = this.codec.encode(key, ns);
+    try {
+      if (this.batch === null) {
+        this.db.removeSync(k);
+        this.committed();
+      } else {
+        this.batch.open();
+        this.db.removeSync(k);
+        if (this.batch.counted()) this.committed();
+      }
+    } catch (err) {
+      throw this.fail(err, 'write');
+    }
+  }
+
+  multiGet(keys: readonly number[], ns = 0): (Uint8Array | undefined)[] {
+    this.check();
+    const out = new Array<Uint8Array | undefined>(keys.length);
+    try {
+      for (let i = 0; i < keys.length; i++) out[i] = this.db.get(this.codec.encode(keys[i] as number, ns));
+    } catch (err) {
+      throw this.fail(err, 'read');
+    }
+    return out;
+  }
+
+  writeBatch(ops: readonly BatchOp[]): void {
+    this.check();
+    for (const op of ops) if (op.type === 'put' && !(op.value instanceof Uint8Array)) throw NO_VALUE(op.key);
+    this.limit?.check();
+    try {
+      // A batch is its own all-or-nothing transaction: commit the open sync batch first, so an
+      // abort cannot take earlier, separately acknowledged writes with it.
+      this.batch?.commit();
+      this.db.transactionSync(() => {
+        for (const op of ops) {
+          const k = this.codec.encode(op.key, op.ns ?? 0);
+          if (op.type === 'put') this.db.putSync(k, this.copyOnPut ? (op.value as Uint8Array).slice() : (op.value as Uint8Array));
+          else this.db.removeSync(k);
+        }
+      }, batchCommitFlags(this.settings.overlappingSync));
+      this.committed();
+    } catch (err) {
+      throw this.fail(err, 'write');
+    }
+  }
+
+  scan(start: number, limit: number, ns = 0, end?: number): ScanEntry[] {
+    this.check();
+    if (limit <= 0) return [];
+    const codec = this.codec;
+    // Without an end, stop at the namespace's end: the first key of the next namespace.
+    const endKey = end !== undefined ? codec.encodeNew(end, ns) : ns < LAST_NAMESPACE ? codec.encodeNew(0, ns + 1) : undefined;
+    const out: ScanEntry[] = [];
+    try {
+      const range = this.db.getRange({ start: codec.encodeNew(start, ns), ...(endKey ? { end: endKey } : {}), limit });
+      for (const e of range) out.push({ key: codec.decodeKey(e.key), value: e.value });
+    } catch (err) {
+      throw this.fail(err, 'read');
+    }
+    return out;
+  }
+
+  // LMDB has no merge operator: list-state append is a read, a concatenation and a write, in
+  // one write transaction so no other write slips between the read and the write.
+  append(key: number, value: Uint8Array, ns = 0): void {
+    this.check();
+    this.limit?.check();
+    const k = this.codec.encodeNew(key, ns);
+    const readModifyWrite = (): void => {
+      const prev = this.db.get(k);
+      let next: Uint8Array;
+      if (prev === undefined) {
+        next = value.slice();
+      } else {
+        next = new Uint8Array(prev.byteLength + value.byteLength);
+        next.set(prev, 0);
+        next.set(value, prev.byteLength);
+      }
+      this.db.putSync(k, next);
+    };
+    try {
+      if (this.batch === null) {
+        this.db.transactionSync(readModifyWrite, this.commitFlags);
+        this.committed();
+      } else {
+        this.batch.open();
+        readModifyWrite();
+        if (this.batch.counted()) this.committed();
+      }
+    } catch (err) {
+      throw this.fail(err, 'write');
+    }
+  }
+
+  putAsync(key: number, value: Uint8Array, ns = 0): Promise<void> {
+    this.check();
+    if (this.limit?.isFull) return Promise.reject(this.fail(this.limitError(), 'write'));
+    const p = this.db.put(this.codec.encode(key, ns), this.copyOnPut ? value.slice() : value);
+    return p.then(undefined, (err: unknown) => Promise.reject(this.fail(err, 'write'))) as unknown as Promise<void>;
+  }
+
+  deleteAsync(key: number, ns = 0): Promise<void> {
+    this.check();
+    if (this.limit?.isFull) return Promise.reject(this.fail(this.limitError(), 'write'));
+    const p = this.db.remove(this.codec.encode(key, ns));
+    return p.then(undefined, (err: unknown) => Promise.reject(this.fail(err, 'write'))) as unknown as Promise<void>;
+  }
+
+  private limitError(): unknown {
+    try {
+      this.limit?.check();
+    } catch (err) {
+      return err;
+    }
+    return new Error('map full');
+  }
+
+  private stats(): LmdbStats {
+    const s: unknown = this.db.getStats();
+    if (!isLmdbStats(s)) throw new Error('lmdb: getStats() returned an unexpected shape');
+    return s;
+  }
+
+  sampleStats(): EngineSample {
+    if (this.closed) return {};
+    return sampleFromStats(this.stats(), this.settings.mapSizeLimit);
+  }
+
+  async finalStats(ctx: FinalStatsContext): Promise<EngineReport> {
+    this.check();
+    await this.settle();
+    const report = reportFromStats(this.stats(), ctx, dataFileBytes(this.errCtx.dir), this.settings.mapSizeLimit);
+    report.metrics.pendingBatchWrites = this.batch?.pendingWrites ?? 0;
+    return report;
+  }
+
+  /** Commits the open sync batch and waits for async commits (not for the disk flush). */
+  private async settle(): Promise<void> {
+    try {
+      this.batch?.commit();
+    } catch (err) {
+      throw this.fail(err, 'write');
+    }
+    await this.db.committed;
+  }
+
+  async flush(): Promise<void> {
+    this.check();
+    await this.settle();
+    // Durable on disk, as far as the sync knobs allow (noSync: nothing is forced).
+    await this.db.flushed;
+  }
+
+  async compact(): Promise<void> {
+    // LMDB reuses free pages in place and has no online compaction; only a copy compacts
+    // (checkpoint). Committing pending writes is all there is to do.
+    this.check();
+    await this.settle();
+  }
+
+  async checkpoint(dir: string): Promise<CheckpointInfo> {
+    this.check();
+    await this.settle();
+    try {
+      return await writeLmdbCheckpoint(this.db as unknown as Database, dir);
+    } catch (err) {
+      throw describeLmdbError(err, { ...this.errCtx, dir, action: 'checkpoint' });
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    let commitError: unknown = null;
+    try {
+      this.batch?.commit();
+    } catch (err) {
+      commitError = err;
+    }
+    try {
+      await this.db.close();
+    } finally {
+      this.limit?.close();
+    }
+    if (commitError !== null) throw this.fail(commitError, 'write');
+  }
+}
+
+async function openLmdb(dir: string, knobs: ResolvedKnobs, ctx: OpenContext): Promise<BackendInstance> {
+  if (!lmdb) throw new Error(unavailableReason ?? 'lmdb-js is unavailable');
+  const settings = lmdbSettings(knobs);
+  const errCtx: LmdbErrorContext = {
+    dir,
+    action: 'open',
+    mapSize: settings.mapSizeLimit,
+    maxReaders: typeof knobs.maxReaders === 'number' ? knobs.maxReaders : 126,
+  };
+  const codec = new KeyCodec(ctx.keySize);
+  let db: Db;
+  try {
+    db = lmdb.open<Uint8Array, Uint8Array>(dir, settings.open);
+  } catch (err) {
+    throw describeLmdbError(err, errCtx);
+  }
+  let limit: MapLimit | null = null;
+  if (settings.mapSizeLimit !== null) {
+    limit = new MapLimit(join(dir, 'data.mdb'), settings.mapSizeLimit, () => {
+      const s: unknown = db.getStats();
+      return isLmdbStats(s) ? usedBytes(s) : 0;
+    });
+    // A reopened environment may already be past the limit.
+    limit.afterCommit();
+  }
+  return new LmdbInstance(db, codec, settings, errCtx, limit);
+}
+
+export const lmdbBackend: Backend = {
+  describe: () => DESCRIPTION,
+  open: openLmdb,
+};
