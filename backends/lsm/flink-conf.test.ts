@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { resolveKnobs } from '../../harness/knobs/resolve.js';
+import { lsmBackend } from './backend.js';
+import { knobsFromFlinkConf } from './flink-conf.js';
+
+const MiB = 1024 * 1024;
+
+describe('knobsFromFlinkConf', () => {
+  it('maps flat state.backend.rocksdb.* keys to knobs', () => {
+    const r = knobsFromFlinkConf(
+      [
+        'state.backend.rocksdb.writebuffer.size: 32mb',
+        'state.backend.rocksdb.writebuffer.count: 4',
+        'state.backend.rocksdb.writebuffer.number-to-merge: 2',
+        'state.backend.rocksdb.block.blocksize: 16kb',
+        'state.backend.rocksdb.compaction.style: UNIVERSAL',
+        'state.backend.rocksdb.compaction.level.use-dynamic-size: true',
+        'state.backend.rocksdb.compaction.level.target-file-size-base: 128mb',
+        'state.backend.rocksdb.compaction.level.max-size-level-base: 1gb',
+        'state.backend.rocksdb.use-bloom-filter: true',
+        'state.backend.rocksdb.thread.num: 4',
+        'state.backend.rocksdb.files.open: 5000',
+        'state.backend.rocksdb.compression.per.level: LZ4_COMPRESSION',
+        'state.backend.rocksdb.memory.managed: false',
+      ].join('\n'),
+    );
+    expect(r.knobs).toEqual({
+      preset: 'flink-default',
+      writeBufferSize: String(32 * MiB),
+      maxWriteBufferNumber: '4',
+      minWriteBufferNumberToMerge: '2',
+      blockSize: '16384',
+      compactionStyle: 'universal',
+      levelCompactionDynamicLevelBytes: 'true',
+      targetFileSizeBase: String(128 * MiB),
+      maxBytesForLevelBase: String(1024 * MiB),
+      bloomBitsPerKey: '10',
+      maxBackgroundJobs: '4',
+      maxOpenFiles: '5000',
+      compression: 'lz4',
+    });
+    expect(r.memoryBudgetBytes).toBeNull();
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('reads nested YAML (Flink 1.19+ config.yaml) and predefined options', () => {
+    const r = knobsFromFlinkConf(
+      ['state:', '  backend:', '    rocksdb:', '      predefined-options: SPINNING_DISK_OPTIMIZED_HIGH_MEM', '      memory:', '        managed: false', '      block:', '        cache-size: 64mb'].join('\n'),
+    );
+    expect(r.knobs.preset).toBe('spinning-disk-high-mem');
+    expect(r.knobs.blockCacheSize).toBe(String(64 * MiB));
+  });
+
+  it('splits a fixed per-slot budget as Flink does: cache (3 - r) M / 3, write buffers 2/3 M r', () => {
+    const r = knobsFromFlinkConf(
+      ['state.backend.rocksdb.memory.fixed-per-slot: 300mb', 'state.backend.rocksdb.memory.write-buffer-ratio: 0.5', 'state.backend.rocksdb.memory.high-prio-pool-ratio: 0.2'].join('\n'),
+    );
+    expect(r.memoryBudgetBytes).toBe(300 * MiB);
+    expect(r.knobs.blockCacheSize).toBe('262144000'); // 2.5 x 300MiB / 3
+    expect(r.knobs.dbWriteBufferSize).toBe('104857600'); // 2 x 300MiB x 0.5 / 3
+    expect(r.knobs.cacheIndexAndFilterBlocks).toBe('true');
+    expect(r.knobs.options).toContain('high_pri_pool_ratio=0.2');
+  });
+
+  it('divides managed memory among the slots, and warns when its size is unknown', () => {
+    const r = knobsFromFlinkConf('taskmanager.memory.managed.size: 1gb\ntaskmanager.numberOfTaskSlots: 4\n');
+    expect(r.memoryBudgetBytes).toBe(256 * MiB);
+    expect(r.knobs.blockCacheSize).toBe(String(Math.floor((2.5 * 256 * MiB) / 3)));
+    const unknown = knobsFromFlinkConf('state.backend.rocksdb.writebuffer.size: 64mb\n');
+    expect(unknown.memoryBudgetBytes).toBeNull();
+    expect(unknown.warnings.join('\n')).toMatch(/managed memory per slot/);
+  });
+
+  it('warns about unknown keys and bad values instead of failing', () => {
+    const r = knobsFromFlinkConf('state.backend.rocksdb.memory.managed: false\nstate.backend.rocksdb.writebuffer.size: lots\nstate.backend.rocksdb.nonsense: 1\n');
+    expect(r.knobs.writeBufferSize).toBeUndefined();
+    expect(r.warnings.some((w) => w.includes('writebuffer.size'))).toBe(true);
+    expect(r.warnings.some((w) => w.includes('nonsense'))).toBe(true);
+  });
+
+  it('produces knobs the lsm backend accepts and RocksDB opens with', async () => {
+    const r = knobsFromFlinkConf('state.backend.rocksdb.memory.fixed-per-slot: 128mb\nstate.backend.rocksdb.compression.per.level: NO_COMPRESSION;SNAPPY_COMPRESSION\n');
+    const knobs = resolveKnobs(lsmBackend.describe(), r.knobs);
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'statebench-flink-'));
+    try {
+      const db = await lsmBackend.open(join(dir, 'db'), knobs, { keySize: 16, seed: 1 });
+      const report = await db.finalStats({ userBytesWritten: 0, liveLogicalBytes: 0, processWriteBytes: null });
+      expect(report.metrics.blockCacheCapacityBytes).toBe(Math.floor((2.5 * 128 * MiB) / 3));
+      expect(report.options?.['CFOptions.default.compression_per_level']).toBe('kNoCompression:kSnappyCompression');
+      expect(report.options?.['DBOptions.db_write_buffer_size']).toBe(String(Math.floor((2 * 128 * MiB * 0.5) / 3)));
+      await db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,33 @@
+// Opens lsm instances on fresh temporary directories for the lsm tests, and removes them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { resolveKnobs } from '../../../harness/knobs/resolve.js';
+import { type LsmInstance, lsmBackend } from '../backend.js';
+
+export function useLsm(): { open: (knobs?: Record<string, string>, dir?: string) => Promise<{ db: LsmInstance; dir: string }>; tempDir: () => string } {
+  const dirs: string[] = [];
+  const open: LsmInstance[] = [];
+  afterEach(() => {
+    for (const db of open.splice(0)) db.close();
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  const tempDir = (): string => {
+    const d = mkdtempSync(join(tmpdir(), 'statebench-lsm-test-'));
+    dirs.push(d);
+    return d;
+  };
+  return {
+    tempDir,
+    open: async (knobs = {}, dir?: string) => {
+      const d = dir ?? join(tempDir(), 'db');
+      const db = (await lsmBackend.open(d, resolveKnobs(lsmBackend.describe(), knobs), { keySize: 16, seed: 1 })) as LsmInstance;
+      open.push(db);
+      return { db, dir: d };
+    },
+  };
+}
+
+export const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
+export const text = (b: Uint8Array | undefined): string | undefined => (b === undefined ? undefined : new TextDecoder().decode(b));
