@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { backendsCommand } from './commands/backends.js';
 import { overheadCommand } from './commands/overhead.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { workloadsCommand } from './commands/workloads.js';
 
@@ -11,4 +12,5 @@ export const COMMANDS: readonly CommandModule<any, any>[] = [
   backendsCommand,
   workloadsCommand,
   overheadCommand,
+  reportCommand,
 ];

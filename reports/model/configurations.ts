@@ -1,0 +1,99 @@
+// Cells grouped into configurations: one backend, one set of knob values, one workload; the
+// repeats of a configuration are its cells. Labels name only the knobs that vary within a backend,
+// so a chart reads "lsm writeBufferSize=64MiB" rather than every default.
+
+import type { CellResult, PhaseResult, ResultDocument } from '../../harness/result/schema.js';
+import { formatKnobValue, type KnobValue } from './format.js';
+
+export type MeasuredCell = Extract<CellResult, { phases: unknown }>;
+
+export interface Configuration {
+  /** Stable identity: backend, knobs and workload. */
+  readonly key: string;
+  readonly backend: string;
+  readonly workload: string;
+  readonly knobs: Readonly<Record<string, KnobValue | null>>;
+  /** The knobs that vary among this backend's cells, with this configuration's values. */
+  readonly varying: readonly (readonly [string, KnobValue | null])[];
+  /** Backend and varying knobs: "lsm writeBufferSize=64MiB". */
+  readonly label: string;
+  /** Every cell of the configuration, whatever its status. */
+  readonly cells: readonly CellResult[];
+  /** Cells that finished ('ok') with a measured phase: the ones figures come from. */
+  readonly ok: readonly MeasuredCell[];
+}
+
+/** The phase a cell's headline figures come from: run when there is one, else load. */
+export function mainPhase(cell: CellResult): PhaseResult | undefined {
+  if (cell.status === 'skipped') return undefined;
+  return cell.phases.run ?? cell.phases.load;
+}
+
+export function isMeasured(cell: CellResult): cell is MeasuredCell {
+  return cell.status !== 'skipped';
+}
+
+function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+}
+
+/** Knob names whose values differ among the cells of each backend. */
+export function varyingKnobs(cells: readonly CellResult[]): Map<string, string[]> {
+  const seen = new Map<string, Map<string, Set<string>>>();
+  for (const cell of cells) {
+    let knobs = seen.get(cell.backend);
+    if (!knobs) seen.set(cell.backend, (knobs = new Map()));
+    for (const [name, value] of Object.entries(cell.knobs)) {
+      let values = knobs.get(name);
+      if (!values) knobs.set(name, (values = new Set()));
+      values.add(stableJson(value));
+    }
+  }
+  const result = new Map<string, string[]>();
+  for (const [backend, knobs] of seen) {
+    result.set(
+      backend,
+      [...knobs].filter(([, values]) => values.size > 1).map(([name]) => name),
+    );
+  }
+  return result;
+}
+
+export function groupConfigurations(doc: ResultDocument): Configuration[] {
+  const varying = varyingKnobs(doc.cells);
+  const byKey = new Map<string, { cells: CellResult[]; first: CellResult }>();
+  for (const cell of doc.cells) {
+    const key = `${cell.backend}\u0000${stableJson(cell.knobs)}\u0000${stableJson(cell.workload)}`;
+    const group = byKey.get(key);
+    if (group) group.cells.push(cell);
+    else byKey.set(key, { cells: [cell], first: cell });
+  }
+  // Two workloads with one name but different parameters get a numbered label.
+  const workloadLabels = new Map<string, string>();
+  const perName = new Map<string, number>();
+  for (const { first } of byKey.values()) {
+    const wkey = stableJson(first.workload);
+    if (workloadLabels.has(wkey)) continue;
+    const n = (perName.get(first.workload.name) ?? 0) + 1;
+    perName.set(first.workload.name, n);
+    workloadLabels.set(wkey, n === 1 ? first.workload.name : `${first.workload.name} [${n}]`);
+  }
+  return [...byKey].map(([key, { cells, first }]) => {
+    const names = varying.get(first.backend) ?? [];
+    const pairs = names.map((name) => [name, first.knobs[name] ?? null] as const);
+    const label = [first.backend, ...pairs.map(([k, v]) => `${k}=${formatKnobValue(k, v)}`)].join(' ');
+    return {
+      key,
+      backend: first.backend,
+      workload: workloadLabels.get(stableJson(first.workload)) ?? first.workload.name,
+      knobs: first.knobs,
+      varying: pairs,
+      label,
+      cells,
+      ok: cells.filter((c): c is MeasuredCell => c.status === 'ok' && mainPhase(c) !== undefined),
+    };
+  });
+}

@@ -1,0 +1,50 @@
+// Recommendations as the reporters print them, each with the chart that shows its evidence.
+
+import type { Recommendation } from '../../harness/result/schema.js';
+import type { Chart } from '../charts/chart.js';
+import { formatKnobValue, formatNumber } from './format.js';
+
+export interface RecommendationRow {
+  readonly id: string;
+  readonly title: string;
+  readonly backend: string;
+  /** "increase writeBufferSize to 134217728". */
+  readonly suggestion: string;
+  readonly rationale: string;
+  readonly evidence: readonly { readonly text: string; readonly chartId: string | null }[];
+  /** "confirmed: +18.2 % (CI +9.1 .. +27.4 %, 5 repeats)", or "not verified". */
+  readonly verification: string;
+  readonly cellIds: readonly string[];
+}
+
+/** The chart an evidence entry names: its id exactly, else the first chart of that family (knob sweeps). */
+export function resolveChart(name: string | null, charts: readonly Chart[]): string | null {
+  if (name === null) return null;
+  const exact = charts.find((c) => c.id === name);
+  if (exact) return exact.id;
+  return charts.find((c) => c.id.startsWith(`${name}-`))?.id ?? null;
+}
+
+const pct = (v: number | null): string => (v === null ? '?' : `${v >= 0 ? '+' : ''}${formatNumber(v)} %`);
+
+export function recommendationRows(recommendations: readonly Recommendation[], charts: readonly Chart[]): RecommendationRow[] {
+  return recommendations.map((r) => {
+    const s = r.suggestion;
+    const suggestion = [s.action, s.knob ?? '', s.value === null ? '' : `to ${s.knob ? formatKnobValue(s.knob, s.value) : String(s.value)}`].filter((p) => p !== '').join(' ');
+    const v = r.verification;
+    const verification =
+      v === null
+        ? 'not verified'
+        : `${v.status}: ${v.metric} ${pct(v.changePct)} (CI ${pct(v.ciLowPct)} .. ${pct(v.ciHighPct)}, ${v.repeats} repeats)`;
+    return {
+      id: r.id,
+      title: r.title,
+      backend: r.backend,
+      suggestion,
+      rationale: s.rationale,
+      evidence: r.evidence.map((e) => ({ text: `${e.metric} = ${formatNumber(e.value)}`, chartId: resolveChart(e.chart, charts) })),
+      verification,
+      cellIds: r.cellIds,
+    };
+  });
+}
