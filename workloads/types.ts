@@ -107,6 +107,17 @@ export interface WorkloadDefinition {
   readonly extraDefaults: Readonly<Record<string, number | string | boolean>>;
   /** Ticks after which a ttl-dedupe entry counts as expired (only ttl workloads). */
   readonly ttlTicks?: number;
+  /** Defaults for the common parameters when the user gives none (else: 100000 records, 100 B, 0.99, 0.5). */
+  readonly defaultRecords?: number;
+  readonly defaultValueSize?: ValueSizeSpec;
+  readonly defaultTheta?: number;
+  readonly defaultCompressibility?: number;
+  /** Run length the workload file asks for (YCSB operationcount), used when no --ops/--duration is given. */
+  readonly defaultOps?: number;
+  /** Things a workload file asked for that we do not support (one line each; shown once). */
+  readonly warnings?: readonly string[];
+  /** Checks workload-specific settings after defaults are filled in; throws a UsageError. */
+  validate?(params: WorkloadParams): void;
   /** The load phase: inserts the initial records (null when the workload loads nothing). */
   createLoad(params: WorkloadParams, rng: Rng, space: KeySpace): OpSource | null;
   /** The run phase: `ops` operations, or unbounded when null (duration-bounded). */

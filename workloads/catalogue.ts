@@ -1,0 +1,57 @@
+// The built-in workloads by name, and resolution of a --workload value: a built-in name, a
+// YCSB property file or a JSON workload spec.
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { UsageError } from '../harness/cli/errors.js';
+import { DBBENCH_BUILTINS } from './dbbench/builtins.js';
+import { listState } from './flink/list-state.js';
+import { mapState } from './flink/map-state.js';
+import { ttlDedupe } from './flink/ttl-dedupe.js';
+import { valueState } from './flink/value-state.js';
+import { windowAgg } from './flink/window-agg.js';
+import { parseWorkloadSpec } from './spec/parse.js';
+import type { WorkloadDefinition } from './types.js';
+import { YCSB_BUILTINS } from './ycsb/builtins.js';
+import { parseYcsbPropertyFile } from './ycsb/property-file.js';
+
+const FLINK_BUILTINS: readonly WorkloadDefinition[] = [valueState, listState, mapState, windowAgg, ttlDedupe];
+
+const BUILTINS: readonly WorkloadDefinition[] = [...YCSB_BUILTINS, ...DBBENCH_BUILTINS, ...FLINK_BUILTINS];
+
+export function listWorkloads(): readonly WorkloadDefinition[] {
+  return BUILTINS;
+}
+
+export function findBuiltin(name: string): WorkloadDefinition | undefined {
+  return BUILTINS.find((d) => d.name === name);
+}
+
+let known: Set<string> | null = null;
+
+/** Every setting name some built-in workload or YCSB import accepts. */
+export function knownSettingNames(): ReadonlySet<string> {
+  if (!known) {
+    known = new Set(BUILTINS.flatMap((d) => Object.keys(d.extraDefaults)));
+    for (const name of ['maxScanLength', 'scanLengthDistribution']) known.add(name);
+  }
+  return known;
+}
+
+function looksLikePath(value: string): boolean {
+  return value.includes('/') || value.includes('\\') || value.endsWith('.json') || existsSync(value);
+}
+
+export function resolveWorkload(nameOrPath: string): WorkloadDefinition {
+  const builtin = findBuiltin(nameOrPath);
+  if (builtin) return builtin;
+  if (looksLikePath(nameOrPath)) {
+    if (!existsSync(nameOrPath) || !statSync(nameOrPath).isFile()) {
+      throw new UsageError(`--workload: file '${nameOrPath}' not found (a workload is a built-in name, a YCSB property file or a .json spec)`);
+    }
+    const text = readFileSync(nameOrPath, 'utf8');
+    return nameOrPath.toLowerCase().endsWith('.json') ? parseWorkloadSpec(text, nameOrPath) : parseYcsbPropertyFile(text, nameOrPath);
+  }
+  throw new UsageError(
+    `--workload: '${nameOrPath}' is not a built-in workload or a file; accepted: ${BUILTINS.map((d) => d.name).join(', ')}, or a path to a YCSB property file or a .json spec`,
+  );
+}

@@ -1,0 +1,50 @@
+// Deduplication with state TTL (a keyed "first seen" flag with StateTtlConfig): per event, get
+// the key's entry; when absent or expired, put it with the current timestamp. The runner does the
+// get/compare/put (action 'ttl-dedupe', arg = the current tick, ttl = TTL_TICKS).
+//
+// `expiredShare` sets the fraction of revisits that find their entry expired: with uniform keys
+// over n keys a key comes back after about Exp(n) events, so advancing the clock by
+// TTL_TICKS / (n x ln(1 / share)) per event makes that fraction of gaps exceed the TTL. Skewed
+// key choice revisits hot keys sooner, so fewer expire than the setting says.
+
+import type { KeySpace, WorkloadDefinition, WorkloadParams } from '../types.js';
+import { liveKeys, opSource, spaceState } from '../source.js';
+import { settingNumber } from '../settings.js';
+import { keyChooser } from './common.js';
+
+export const TTL_TICKS = 1000;
+
+const expiredShare = (p: WorkloadParams): number => settingNumber(p.extra, 'expiredShare', { min: 0, below: 1 });
+
+const clocks = new WeakMap<KeySpace, { tick: number }>();
+
+/** Clock advance per event for a wanted expired share over `keys` uniformly chosen keys. */
+export function ticksPerEvent(keys: number, share: number): number {
+  return share === 0 ? 0 : TTL_TICKS / (keys * Math.log(1 / share));
+}
+
+export const ttlDedupe: WorkloadDefinition = {
+  name: 'ttl-dedupe',
+  description: 'Flink dedupe with state TTL: per event get; when absent or expired (expiredShare of revisits) put with a timestamp',
+  source: 'flink',
+  operations: [{ name: 'dedupe', action: 'ttl-dedupe', writes: true }],
+  defaultDistribution: 'uniform',
+  extraDefaults: { expiredShare: 0.1 },
+  ttlTicks: TTL_TICKS,
+  validate: (p) => void expiredShare(p),
+  createLoad: () => null,
+  createRun(p, rng, space, ops) {
+    const count = liveKeys(space, p.records);
+    const step = ticksPerEvent(count, expiredShare(p));
+    const keys = keyChooser(p, rng, space);
+    if (space.inserted < count) space.inserted = count;
+    const clock = spaceState(clocks, space, () => ({ tick: 0 }));
+    return opSource(ops, (b, i) => {
+      b.kind[i] = 0;
+      b.key[i] = keys.next();
+      b.ns[i] = 0;
+      b.arg[i] = Math.floor(clock.tick) >>> 0;
+      clock.tick += step;
+    });
+  },
+};
