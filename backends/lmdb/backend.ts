@@ -26,12 +26,13 @@ import type {
 } from '../types.js';
 import { BatchTransaction } from './batch-transaction.js';
 import { writeLmdbCheckpoint } from './checkpoint.js';
-import { describeLmdbError, LmdbError, type LmdbErrorContext } from './errors.js';
+import { describeLmdbAsyncError, describeLmdbError, LmdbError, type LmdbErrorContext } from './errors.js';
 import { LMDB_KNOBS } from './knobs.js';
 import { MapLimit } from './map-limit.js';
 import { batchCommitFlags, lmdbSettings, syncCommitFlags, type LmdbSettings } from './options.js';
 import { isLmdbStats, reportFromStats, sampleFromStats, usedBytes, type LmdbStats } from './stats.js';
 import { dataFileBytes } from './data-file.js';
+import { guardCommitFailures } from './commit-failure-guard.js';
 
 type LmdbModule = typeof import('lmdb');
 type Db = RootDatabase<Uint8Array, Uint8Array>;
@@ -78,6 +79,7 @@ class LmdbInstance implements BackendInstance {
   private readonly batch: BatchTransaction | null;
   private readonly commitFlags: number;
   private readonly copyOnPut: boolean;
+  private readonly releaseGuard: (() => void) | null;
 
   constructor(
     private readonly db: Db,
@@ -96,6 +98,7 @@ class LmdbInstance implements BackendInstance {
     // changing its buffer afterwards cannot change the state.
     this.copyOnPut = settings.cache;
     if (limit) db.on('aftercommit', () => limit.afterCommit());
+    this.releaseGuard = settings.writePath === 'async' ? guardCommitFailures() : null;
   }
 
   private check(): void {
@@ -241,15 +244,19 @@ class LmdbInstance implements BackendInstance {
     this.check();
     if (this.limit?.isFull) return Promise.reject(this.fail(this.limitError(), 'write'));
     const p = this.db.put(this.codec.encode(key, ns), this.copyOnPut ? value.slice() : value);
-    return p.then(undefined, (err: unknown) => Promise.reject(this.fail(err, 'write'))) as unknown as Promise<void>;
+    return p.then(undefined, this.asyncFailure) as unknown as Promise<void>;
   }
 
   deleteAsync(key: number, ns = 0): Promise<void> {
     this.check();
     if (this.limit?.isFull) return Promise.reject(this.fail(this.limitError(), 'write'));
     const p = this.db.remove(this.codec.encode(key, ns));
-    return p.then(undefined, (err: unknown) => Promise.reject(this.fail(err, 'write'))) as unknown as Promise<void>;
+    return p.then(undefined, this.asyncFailure) as unknown as Promise<void>;
   }
+
+  private readonly asyncFailure = async (err: unknown): Promise<never> => {
+    throw await describeLmdbAsyncError(err, { ...this.errCtx, action: 'write' });
+  };
 
   private limitError(): unknown {
     try {
@@ -326,6 +333,7 @@ class LmdbInstance implements BackendInstance {
       await this.db.close();
     } finally {
       this.limit?.close();
+      this.releaseGuard?.();
     }
     if (commitError !== null) throw this.fail(commitError, 'write');
   }

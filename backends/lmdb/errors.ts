@@ -65,3 +65,18 @@ export function describeLmdbError(err: unknown, ctx: LmdbErrorContext): LmdbErro
   }
   return new LmdbError(text, err);
 }
+
+/** lmdb-js rejects failed async commits with "Commit failed" and the engine's error on a
+ *  promise in `commitError`; that promise must be handled (or Node aborts on an unhandled
+ *  rejection) and its reason is the cause worth naming. */
+export async function describeLmdbAsyncError(err: unknown, ctx: LmdbErrorContext): Promise<LmdbError> {
+  const inner = typeof err === 'object' && err !== null ? (err as { commitError?: unknown }).commitError : undefined;
+  if (inner && typeof (inner as { then?: unknown }).then === 'function') {
+    try {
+      await inner;
+    } catch (cause) {
+      return describeLmdbError(cause, ctx);
+    }
+  }
+  return describeLmdbError(err, ctx);
+}
