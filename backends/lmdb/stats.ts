@@ -47,6 +47,9 @@ export function sampleFromStats(s: LmdbStats, mapSizeLimit: number | null): Engi
     mapUsageRatio: mapUsageRatio(s, mapSizeLimit),
     entries: s.entryCount,
     treeDepth: s.treeDepth,
+    // Commits so far (transaction ids grow by one per commit that changed something): the
+    // series shows how many writes each commit carries.
+    commits: s.lastTxnId,
   };
 }
 
@@ -87,7 +90,7 @@ export function reportFromStats(
       usedBytes: usedBytes(s),
       mapUsageRatio: mapUsageRatio(s, mapSizeLimit),
       dataFileBytes,
-      // Transaction ids increase by one per commit: the number of commits the environment made.
+      // Transaction ids increase by one per commit that changed something: commits made.
       commits: s.lastTxnId,
       readers: s.numReaders,
     },

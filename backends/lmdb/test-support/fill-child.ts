@@ -22,5 +22,5 @@ try {
 await new Promise((resolve) => setTimeout(resolve, 100));
 // Reads still work after the failure.
 const readable = db.get(0) !== undefined;
-await db.close().catch(() => undefined);
+await Promise.resolve(db.close()).catch(() => undefined);
 process.stdout.write(JSON.stringify({ written, error, readable }));
