@@ -7,7 +7,8 @@
 // The contract's synchronous put/delete stay synchronous on both paths (putSync).
 
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Database, RootDatabase } from 'lmdb';
 import { KeyCodec } from '../key-codec.js';
 import { BackendClosedError } from '../types.js';
@@ -47,17 +48,27 @@ try {
   unavailableReason = `lmdb-js could not be loaded: ${err instanceof Error ? err.message : String(err)}`;
 }
 
+function lmdbJsVersion(): string {
+  // lmdb's package.json is not in its exports map: find it from the resolved entry point.
+  try {
+    let dir = dirname(createRequire(import.meta.url).resolve('lmdb'));
+    for (let i = 0; i < 4; i++, dir = dirname(dir)) {
+      const file = join(dir, 'package.json');
+      if (!existsSync(file)) continue;
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'lmdb' && pkg.version) return pkg.version;
+    }
+  } catch {
+    /* fall through */
+  }
+  return 'unknown';
+}
+
 function engineVersion(): string | null {
   if (!lmdb) return null;
-  let js = 'unknown';
-  try {
-    js = (createRequire(import.meta.url)('lmdb/package.json') as { version: string }).version;
-  } catch {
-    /* the package may not export its package.json */
-  }
   const v = (lmdb as { version?: unknown }).version as { major?: number; minor?: number; patch?: number } | undefined;
   const native = v ? `${v.major}.${v.minor}.${v.patch}` : 'unknown';
-  return `lmdb-js ${js}, LMDB ${native}`;
+  return `lmdb-js ${lmdbJsVersion()}, LMDB ${native}`;
 }
 
 const DESCRIPTION: BackendDescription = {
