@@ -13,7 +13,7 @@ a { color: #0b57d0; }
 table { border-collapse: collapse; font-size: 13px; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f5f5f7; position: sticky; top: 0; }
-td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.bad td { background: var(--bad); }
 td.knobs, td.ops { font-size: 12px; max-width: 420px; word-break: break-word; }
 :target { outline: 3px solid #f9ab00; outline-offset: 2px; }

@@ -1,0 +1,126 @@
+// report.html in a real browser: headless Chromium with every request outside the file itself
+// refused, hostile strings planted in the document. Every chart must draw marks, nothing may log
+// an error, no planted element or dialog may appear, and a screenshot is kept for a human look.
+
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE, hostileDocument, sweepDocument } from '../test-support/fixtures.js';
+import { launchChromium, type Browser } from '../test-support/browser.js';
+import { writeReports } from '../writer.js';
+
+const outRoot = mkdtempSync(join(tmpdir(), 'statebench-report-browser-'));
+let browser: Browser;
+
+interface Visit {
+  page: Page;
+  requests: string[];
+  problems: string[];
+  dialogs: string[];
+}
+
+async function open(name: string, doc: Parameters<typeof writeReports>[0]): Promise<Visit> {
+  const dir = join(outRoot, name);
+  const [html] = await writeReports(doc, dir, ['html']);
+  const url = pathToFileURL(html!).href;
+  const page = await browser.context.newPage();
+  const visit: Visit = { page, requests: [], problems: [], dialogs: [] };
+  // The network is off: anything but the report file itself is recorded and aborted.
+  await page.route('**/*', (route) => {
+    const requested = route.request().url();
+    if (requested === url) return route.continue();
+    visit.requests.push(requested);
+    return route.abort();
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') visit.problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => visit.problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    if (r.url() !== url) visit.problems.push(`request failed: ${r.url()}`);
+  });
+  page.on('dialog', (d) => {
+    visit.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-charts-done]', { timeout: 60_000 });
+  return visit;
+}
+
+/** Per chart: whether embed succeeded and how many mark items its SVG holds. */
+async function chartMarks(page: Page): Promise<{ id: string; rendered: boolean; marks: number }[]> {
+  return page.$$eval('.vis', (els) =>
+    els.map((el) => ({
+      id: el.id,
+      rendered: el.getAttribute('data-rendered') === 'true',
+      marks: el.querySelectorAll('svg g[class*="mark-"] path, svg g[class*="mark-"] line, svg g[class*="mark-"] text').length,
+    })),
+  );
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('report.html in headless Chromium', () => {
+  it('draws every chart of a 100-cell sweep with no network and no errors, and saves a screenshot', async () => {
+    const visit = await open('sweep', sweepDocument());
+    const charts = await chartMarks(visit.page);
+    expect(charts.map((c) => c.id)).toEqual([
+      'vis-throughput',
+      'vis-latency-spectrum',
+      'vis-timeline',
+      'vis-knob-sweep-lsm-write-buffer-size',
+      'vis-knob-sweep-lsm-level0-slowdown-writes-trigger',
+      'vis-tradeoff',
+      'vis-amplification',
+    ]);
+    for (const c of charts) {
+      expect(c.rendered, c.id).toBe(true);
+      expect(c.marks, c.id).toBeGreaterThan(10);
+    }
+    expect(visit.requests).toEqual([]);
+    expect(visit.problems).toEqual([]);
+    const screenshot = join(outRoot, 'sweep.png');
+    await visit.page.screenshot({ path: screenshot });
+    process.stderr.write(`report screenshot: ${screenshot}\n`);
+    await visit.page.close();
+  });
+
+  it('lets the timeline switch cells from its drop-down and redraws', async () => {
+    const visit = await open('sweep-select', sweepDocument(20));
+    const select = visit.page.locator('#vis-timeline select');
+    const options = await select.locator('option').allTextContents();
+    expect(options.length).toBe(100);
+    const before = await visit.page.locator('#vis-timeline svg').innerHTML();
+    await select.selectOption({ index: 0 });
+    await expect.poll(() => visit.page.locator('#vis-timeline svg').innerHTML(), { timeout: 10_000 }).not.toBe(before);
+    expect(visit.problems).toEqual([]);
+    await visit.page.close();
+  });
+
+  it('does not run markup planted in workload names, errors and recommendations', async () => {
+    const visit = await open('hostile', hostileDocument());
+    const page = visit.page;
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(visit.dialogs).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    // Our five scripts (three libraries, the data block, the boot script) and nothing else.
+    expect(await page.locator('script').count()).toBe(5);
+    // The planted strings are shown as text.
+    await expect(page.locator('#cells').innerText()).resolves.toContain(HOSTILE.breakout);
+    await expect(page.locator('#summary').innerText()).resolves.toContain('ycsb <script>');
+    for (const c of await chartMarks(page)) expect(c.rendered, c.id).toBe(true);
+    expect(visit.requests).toEqual([]);
+    expect(visit.problems).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { buildCharts } from './charts/index.js';
+import { buildReportModel } from './model/report-model.js';
+import { renderSvg } from './svg.js';
+import { sweepDocument } from './test-support/fixtures.js';
+
+describe('renderSvg', () => {
+  it('renders every chart of a sweep to an SVG with drawn marks, without a browser', async () => {
+    const charts = buildCharts(buildReportModel(sweepDocument(10)));
+    expect(charts.length).toBe(7);
+    for (const chart of charts) {
+      const svg = await renderSvg(chart);
+      expect(svg.startsWith('<svg')).toBe(true);
+      // Marks are groups with class mark-<type> holding paths, lines or text.
+      const marks = svg.match(/class="mark-(symbol|line|rect|rule|area|text)[^"]*"/g) ?? [];
+      expect(marks.length, chart.id).toBeGreaterThan(0);
+      expect((svg.match(/<path /g) ?? []).length, chart.id).toBeGreaterThan(5);
+    }
+  });
+});
