@@ -107,7 +107,10 @@ export const MicroTaskSchema = z.object({
   /** Relative margin of error (%) of the mean. */
   rme: nnum,
   samples: count,
+  /** Calls per second (1e9 / meanNs); a call of a batch task does `opsPerCall` operations. */
   opsPerSec: nnum,
+  /** Backend operations one call performs (batch-put-100: 100); per-operation cost = meanNs / opsPerCall. */
+  opsPerCall: z.number().int().positive().optional(),
   /** True when the result is within 1.5x of the null baseline: at the timer's resolution. */
   atTimerResolution: z.boolean(),
 });

@@ -1,0 +1,92 @@
+// From the micro command's flags to MicroOptions, checking each value and naming the flag
+// when one is wrong (UsageError: one line, exit 2).
+
+import { MAX_KEY_SIZE, MIN_KEY_SIZE } from '../../backends/key-codec.js';
+import { UsageError } from '../cli/errors.js';
+import { parseCount, parseNumber } from '../cli/parse-values.js';
+import { parseDuration } from '../knobs/units.js';
+import { parseOps, type MicroOp } from './ops.js';
+
+/** The flags as yargs gives them (strings where users type units). */
+export interface MicroFlags {
+  backend?: string[];
+  ops?: string[];
+  records?: string | number;
+  time?: string | number;
+  warmup?: string | number;
+  valueSize?: string | number;
+  keySize?: string | number;
+  seed?: string | number;
+  repeat?: string | number;
+  set?: string[];
+  out?: string;
+  dataDir?: string;
+}
+
+export interface MicroOptions {
+  /** Backend names as given; null: every available, non-test backend. */
+  readonly backends: readonly string[] | null;
+  readonly ops: readonly MicroOp[];
+  readonly records: number;
+  /** tinybench's time budget per task (sum of measured samples), ms. */
+  readonly timeMs: number;
+  /** tinybench's warm-up budget per task, ms; 0: no warm-up. */
+  readonly warmupMs: number;
+  readonly valueSize: number;
+  readonly keySize: number;
+  readonly seed: number;
+  readonly repeat: number;
+  readonly sets: readonly string[];
+  readonly out: string;
+  readonly dataDir: string | null;
+}
+
+export const MICRO_DEFAULTS = {
+  records: 100_000,
+  timeMs: 1000,
+  warmupMs: 250,
+  valueSize: 100,
+  keySize: 16,
+  seed: 42,
+  out: 'statebench-micro',
+} as const;
+
+/** Milliseconds: a bare number is milliseconds here (the flags say ms); units accepted (2s, 500ms). */
+export function parseMs(flag: string, raw: unknown, opts: { allowZero?: boolean } = {}): number {
+  const text = String(raw).trim();
+  const ms = /^\d+(\.\d+)?$/.test(text) ? Number(text) : parseDuration(text);
+  const ok = ms !== null && Number.isFinite(ms) && (opts.allowZero ? ms >= 0 : ms > 0);
+  if (!ok) {
+    throw new UsageError(`--${flag}: '${text}' is not valid; expected milliseconds${opts.allowZero ? ' (0 for none)' : ''} such as 500 or a duration such as 2s`);
+  }
+  return ms;
+}
+
+function splitList(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+export function resolveMicroOptions(f: MicroFlags): MicroOptions {
+  const backends = splitList(f.backend);
+  if (f.backend !== undefined && backends.length === 0) throw new UsageError('--backend: empty; name backends such as heap,lmdb,lsm');
+  return {
+    backends: backends.length > 0 ? [...new Set(backends)] : null,
+    ops: parseOps(f.ops),
+    records: f.records !== undefined ? parseCount('records', f.records, { min: 100 }) : MICRO_DEFAULTS.records,
+    timeMs: f.time !== undefined ? parseMs('time', f.time) : MICRO_DEFAULTS.timeMs,
+    warmupMs: f.warmup !== undefined ? parseMs('warmup', f.warmup, { allowZero: true }) : MICRO_DEFAULTS.warmupMs,
+    valueSize: f.valueSize !== undefined ? parseCount('value-size', f.valueSize, { min: 1 }) : MICRO_DEFAULTS.valueSize,
+    keySize: f.keySize !== undefined ? keySize(f.keySize) : MICRO_DEFAULTS.keySize,
+    seed: f.seed !== undefined ? parseNumber('seed', f.seed, { min: -2147483648, max: 2147483647 }) | 0 : MICRO_DEFAULTS.seed,
+    repeat: f.repeat !== undefined ? parseCount('repeat', f.repeat) : 1,
+    sets: f.set ?? [],
+    out: f.out ?? MICRO_DEFAULTS.out,
+    dataDir: f.dataDir ?? null,
+  };
+}
+
+function keySize(raw: unknown): number {
+  const n = parseCount('key-size', raw, { min: MIN_KEY_SIZE });
+  if (n > MAX_KEY_SIZE) throw new UsageError(`--key-size: ${n} is not valid; expected a whole number from ${MIN_KEY_SIZE} to ${MAX_KEY_SIZE}`);
+  return n;
+}
