@@ -8,8 +8,11 @@ export type Verdict = 'improved' | 'regressed' | 'unchanged' | 'inconclusive';
 export type Direction = 'higher-is-better' | 'lower-is-better';
 export type Method = 'bootstrap' | 'mann-whitney';
 
-/** Metric families: what --threshold and --fail-on name (besides operation names and ids). */
-export const METRIC_FAMILIES = ['throughput', 'p50', 'p99', 'p999', 'writeAmp', 'spaceAmp'] as const;
+/**
+ * Metric families: what --threshold and --fail-on name (besides operation names and ids).
+ * `mean` is a micro-benchmark task's mean (statebench micro); its p50 and p99 join p50 and p99.
+ */
+export const METRIC_FAMILIES = ['throughput', 'p50', 'p99', 'p999', 'writeAmp', 'spaceAmp', 'mean'] as const;
 export type MetricFamily = (typeof METRIC_FAMILIES)[number];
 
 export interface MetricDefinition {
