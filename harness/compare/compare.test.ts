@@ -7,8 +7,10 @@ const opts = (over: Partial<CompareOptions> = {}): CompareOptions => ({ ...DEFAU
 const lat = (p50: number) => () => ({ p50, p99: p50 * 1.5, p999: p50 * 2 });
 const metric = (c: ReturnType<typeof compareDocuments>, id: string) => c.pairs[0]?.metrics.find((m) => m.id === id);
 
-describe('compareDocuments verdicts', () => {
+// Both interval methods must reach the same verdicts on clear-cut inputs.
+describe.each(['bootstrap', 'mann-whitney'] as const)('compareDocuments verdicts (%s)', (method) => {
   const base = repeatsDocument([1000, 1010, 990, 1005, 995], lat(20));
+  const opts = (over: Partial<CompareOptions> = {}): CompareOptions => ({ ...DEFAULT_COMPARE_OPTIONS, thresholds: parseThresholds([]), method, ...over });
 
   it('finds a 20 % throughput drop a gating regression and exits 1', () => {
     const head = repeatsDocument([800, 808, 792, 804, 796], lat(20));
@@ -51,8 +53,18 @@ describe('compareDocuments verdicts', () => {
     expect(metric(c, 'read.p50')?.thresholdPct).toBe(5);
   });
 
-  it('is inconclusive with too few repeats and says how many are needed', () => {
-    const c = compareDocuments(repeatsDocument([1000, 1000]), repeatsDocument([500, 500]), opts());
+  it('compares write and space amplification when both sides report them', () => {
+    const b = documentOf([0, 1, 2, 3].map((r) => cell({ repeat: r, throughput: 1000, writeAmp: 10 + r / 10, spaceAmp: 1.1 })));
+    const h = documentOf([0, 1, 2, 3].map((r) => cell({ repeat: r, throughput: 1000, writeAmp: 13 + r / 10, spaceAmp: 1.1 })));
+    const c = compareDocuments(b, h, opts());
+    expect(metric(c, 'writeAmp')?.verdict).toBe('regressed');
+    expect(metric(c, 'spaceAmp')?.verdict).toBe('unchanged');
+  });
+});
+
+describe('compareDocuments with too few repeats', () => {
+  it('is inconclusive and says how many repeats the bootstrap needs', () => {
+    const c = compareDocuments(repeatsDocument([1000, 1000]), repeatsDocument([500, 500]), opts({ method: 'bootstrap' }));
     expect(metric(c, 'throughput')?.verdict).toBe('inconclusive');
     expect(c.pairs[0]?.notes.join('\n')).toMatch(/needs at least 3 repeats on each side; base has 2, head has 2/);
     expect(c.exitCode).toBe(0);
@@ -66,13 +78,6 @@ describe('compareDocuments verdicts', () => {
     expect(metric(enough, 'throughput')?.verdict).toBe('regressed');
   });
 
-  it('compares write and space amplification when both sides report them', () => {
-    const b = documentOf([0, 1, 2].map((r) => cell({ repeat: r, throughput: 1000, writeAmp: 10, spaceAmp: 1.1 })));
-    const h = documentOf([0, 1, 2].map((r) => cell({ repeat: r, throughput: 1000, writeAmp: 13, spaceAmp: 1.1 })));
-    const c = compareDocuments(b, h, opts());
-    expect(metric(c, 'writeAmp')?.verdict).toBe('regressed');
-    expect(metric(c, 'spaceAmp')?.verdict).toBe('unchanged');
-  });
 });
 
 describe('compareDocuments pairing', () => {
