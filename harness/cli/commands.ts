@@ -1,6 +1,7 @@
 // Every CLI command, listed explicitly: one file per command in ./commands/.
 import type { CommandModule } from 'yargs';
 import { backendsCommand } from './commands/backends.js';
+import { keysCommand } from './commands/keys.js';
 import { microCommand } from './commands/micro.js';
 import { overheadCommand } from './commands/overhead.js';
 import { reportCommand } from './commands/report.js';
@@ -14,5 +15,6 @@ export const COMMANDS: readonly CommandModule<any, any>[] = [
   workloadsCommand,
   overheadCommand,
   microCommand,
+  keysCommand,
   reportCommand,
 ];

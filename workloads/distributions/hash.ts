@@ -17,3 +17,16 @@ export function hash53(x: number): number {
   const b = fmix32(a ^ 0x27d4eb2f ^ hi);
   return (a & 0x1fffff) * 4294967296 + b;
 }
+
+/** A 32-bit hash of a non-negative integer below 2^53. */
+export function hash32(x: number): number {
+  return fmix32((x >>> 0) ^ Math.imul(Math.floor(x / 4294967296) >>> 0, 0x9e3779b1));
+}
+
+/**
+ * Maps an integer below 2^53 to [0, range) by hashing. Below 2^32 keys, a 32-bit hash scaled by
+ * multiplication (Lemire's fast range; a float % would leave V8's fast path); above, 53 bits modulo.
+ */
+export function hashToRange(x: number, range: number): number {
+  return range <= 4294967296 ? Math.floor((hash32(x) * range) / 4294967296) : hash53(x) % range;
+}

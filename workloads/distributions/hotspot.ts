@@ -17,8 +17,15 @@ export class HotspotChooser implements KeyChooser {
     this.resize(count);
   }
   next(): number {
-    if (this.cold === 0 || (this.hot > 0 && this.rng.next() < this.hotOpnFraction)) return this.rng.int(this.hot);
-    return this.hot + this.rng.int(this.cold);
+    // One uniform draw picks the set and, rescaled, the key inside it.
+    const u = this.rng.next();
+    const f = this.hotOpnFraction;
+    if (this.cold === 0 || (this.hot > 0 && u < f)) {
+      const k = Math.floor((this.cold === 0 ? u : u / f) * this.hot);
+      return k < this.hot ? k : this.hot - 1;
+    }
+    const k = this.hot + Math.floor(((this.hot === 0 ? u : (u - f) / (1 - f))) * this.cold);
+    return k < this.hot + this.cold ? k : this.hot + this.cold - 1;
   }
   grow(newCount: number): void {
     this.resize(newCount);

@@ -3,7 +3,7 @@
 
 import { CHOOSER_DEFAULTS, type ChooserOptions } from './chooser.js';
 import { exponentialGamma } from './exponential.js';
-import { hash53 } from './hash.js';
+import { hashToRange } from './hash.js';
 import { checkDistribution } from './index.js';
 import { SCRAMBLED_ITEM_COUNT, scrambledZeta } from './scrambled-zipfian.js';
 import { zipfianRankPmf } from './zipfian.js';
@@ -33,7 +33,7 @@ export function keyProbabilities(name: string, records: number, theta: number, o
       const ranks = zipfianRankPmf(SCRAMBLED_ITEM_COUNT, theta, m, scrambledZeta(theta));
       let placed = 0;
       for (let r = 0; r < m; r++) {
-        const k = hash53(r) % capacity;
+        const k = hashToRange(r, capacity);
         const pr = ranks[r] as number;
         placed += pr;
         if (k < n) p[k] = (p[k] as number) + pr;

@@ -7,7 +7,7 @@
 
 import type { Rng } from '../rng.js';
 import type { KeyChooser } from './chooser.js';
-import { hash53 } from './hash.js';
+import { hashToRange } from './hash.js';
 import { ZipfianRanks } from './zipfian.js';
 import { zetaLarge } from './zeta.js';
 
@@ -41,7 +41,7 @@ export class ScrambledZipfianChooser implements KeyChooser {
 
   next(): number {
     for (;;) {
-      const k = hash53(this.ranks.next()) % this.capacity;
+      const k = hashToRange(this.ranks.next(), this.capacity);
       if (k < this.count) return k;
     }
   }
