@@ -11,13 +11,19 @@ import { BASE_CONFIG, CHART_IDS, VEGA_LITE_SCHEMA, type Chart } from './chart.js
 
 const PARAM = 'timelineCell';
 const FILTER = { filter: `datum.cell === ${PARAM}` };
-const X = { field: 't', type: 'quantitative', title: 'time (s)' } as const;
+const RANGES = 'timelineRanges';
+// Domains come from per-cell ranges computed here, not from the data: a cell without stalls,
+// checkpoints or some engine signal would otherwise leave a layer empty and vega would warn about
+// an infinite extent (and an absent signal would have no axis at all).
+const X = { field: 't', type: 'quantitative', title: 'time (s)', scale: { domain: { expr: `${RANGES}[${PARAM}].t` }, nice: false } } as const;
 // Panels above the last one keep their grid and ticks but not the repeated axis title.
 const X_INNER = { ...X, title: null } as const;
 
 interface CellSeries {
   key: number;
   label: string;
+  /** [0, last t] and, per signal panel, [0, max(atLeast, peak)]. */
+  ranges: Record<string, [number, number]>;
   stallIntervals: number;
   peakP99: number;
 }
@@ -37,7 +43,9 @@ export function timelineChart(model: ReportModel): Chart | null {
       const series = mainPhase(cell)?.timeseries ?? [];
       if (series.length < 2) continue;
       const key = cells.length;
-      const entry: CellSeries = { key, label: cellLabel(cell, config.label, config.workload), stallIntervals: 0, peakP99: 0 };
+      const ranges: Record<string, [number, number]> = { t: [0, series[series.length - 1]!.tMs / 1000] };
+      for (const panel of SIGNAL_PANELS) ranges[panel.field] = [0, panel.atLeast];
+      const entry: CellSeries = { key, label: cellLabel(cell, config.label, config.workload), ranges, stallIntervals: 0, peakP99: 0 };
       cells.push(entry);
       let prevT = 0;
       for (const p of series) {
@@ -52,6 +60,8 @@ export function timelineChart(model: ReportModel): Chart | null {
           if (v === null) continue;
           row[panel.field] = round(v);
           signalsPresent.add(panel.field);
+          const range = ranges[panel.field]!;
+          range[1] = Math.max(range[1], row[panel.field]!);
         }
         points.push(row);
         if (p.p99Us !== null) entry.peakP99 = Math.max(entry.peakP99, p.p99Us);
@@ -144,7 +154,7 @@ export function timelineChart(model: ReportModel): Chart | null {
       panel(s.title, {
         transform: [FILTER, { filter: `isValid(datum.${s.field})` }],
         mark: { type: 'line', interpolate: 'step-before', color: '#2ca02c' },
-        encoding: { y: { field: s.field, type: 'quantitative', title: s.title, scale: { domain: { unionWith: [0, s.atLeast] } } } },
+        encoding: { y: { field: s.field, type: 'quantitative', title: s.title, scale: { domain: { expr: `${RANGES}[${PARAM}].${s.field}` } } } },
       }),
     ),
   ];
@@ -156,6 +166,7 @@ export function timelineChart(model: ReportModel): Chart | null {
     $schema: VEGA_LITE_SCHEMA,
     config: BASE_CONFIG,
     params: [
+      { name: RANGES, value: Object.fromEntries(cells.map((c) => [c.key, c.ranges])) },
       {
         name: PARAM,
         value: chosen.key,
