@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { MicroTask } from '../result/schema.js';
+import { atTimerResolution, flagAgainstBaseline, RESOLUTION_FACTOR, toMicroTask } from './statistics.js';
+
+describe('the timer-resolution flag', () => {
+  it('flags a mean below 1.5x the baseline and not one at or above it', () => {
+    expect(RESOLUTION_FACTOR).toBe(1.5);
+    expect(atTimerResolution(149, 100)).toBe(true);
+    expect(atTimerResolution(100, 100)).toBe(true);
+    expect(atTimerResolution(150, 100)).toBe(false);
+    expect(atTimerResolution(4000, 100)).toBe(false);
+  });
+
+  it('never flags without a usable baseline or mean', () => {
+    expect(atTimerResolution(10, null)).toBe(false);
+    expect(atTimerResolution(10, 0)).toBe(false);
+    expect(atTimerResolution(null, 100)).toBe(false);
+  });
+
+  it('sets every task of a cell against its null task', () => {
+    const task = (meanNs: number): MicroTask => ({ meanNs, p50Ns: meanNs, p75Ns: meanNs, p99Ns: meanNs, p999Ns: meanNs, rme: 1, samples: 100, opsPerSec: 1, atTimerResolution: false });
+    const tasks = { null: task(40), 'get-hit': task(55), put: task(900) };
+    flagAgainstBaseline(tasks, 'null');
+    expect(tasks.null.atTimerResolution).toBe(true);
+    expect(tasks['get-hit'].atTimerResolution).toBe(true);
+    expect(tasks.put.atTimerResolution).toBe(false);
+  });
+});
+
+describe("tinybench's statistics in the document", () => {
+  it('converts milliseconds to nanoseconds and derives calls per second from the mean', () => {
+    const t = toMicroTask({ mean: 0.002, p50: 0.0015, p75: 0.0018, p99: 0.01, p999: 0.05, rme: 1.23456, samplesCount: 5000 });
+    expect(t).toEqual({ meanNs: 2000, p50Ns: 1500, p75Ns: 1800, p99Ns: 10000, p999Ns: 50000, rme: 1.235, samples: 5000, opsPerSec: 500000, atTimerResolution: false });
+  });
+
+  it('stores a non-finite figure as null (no NaN or Infinity in the document)', () => {
+    const t = toMicroTask({ mean: 0, p50: 0, p75: 0, p99: 0, p999: 0, rme: Infinity, samplesCount: 64 });
+    expect(t.rme).toBeNull();
+    expect(t.opsPerSec).toBeNull();
+  });
+});
