@@ -1,6 +1,7 @@
 // Every CLI command, listed explicitly: one file per command in ./commands/.
 import type { CommandModule } from 'yargs';
 import { backendsCommand } from './commands/backends.js';
+import { compareCommand } from './commands/compare.js';
 import { keysCommand } from './commands/keys.js';
 import { microCommand } from './commands/micro.js';
 import { overheadCommand } from './commands/overhead.js';
@@ -17,4 +18,5 @@ export const COMMANDS: readonly CommandModule<any, any>[] = [
   microCommand,
   keysCommand,
   reportCommand,
+  compareCommand,
 ];

@@ -126,3 +126,15 @@ describe('compareDocuments pairing', () => {
     expect(() => compareDocuments(d, d, opts({ failOn: ['write'] }))).toThrow(/--fail-on: 'write' matches no metric/);
   });
 });
+
+describe('compareDocuments --ignore-knob', () => {
+  it('pairs cells whose only difference is an ignored knob', () => {
+    const b = documentOf([0, 1, 2, 3].map((r) => cell({ repeat: r, throughput: 1000, knobs: { latencyUs: 10, slowdownGet: 1 } })));
+    const h = documentOf([0, 1, 2, 3].map((r) => cell({ repeat: r, throughput: 800, knobs: { latencyUs: 10, slowdownGet: 1.1 } })));
+    expect(() => compareDocuments(b, h, opts())).toThrow(/no cells in common/);
+    const c = compareDocuments(b, h, opts({ ignoreKnobs: ['delay.slowdownGet'] }));
+    expect(c.pairs).toHaveLength(1);
+    expect(c.unpaired).toHaveLength(0);
+    expect(metric(c, 'throughput')?.verdict).toBe('regressed');
+  });
+});

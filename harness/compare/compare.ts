@@ -35,6 +35,8 @@ export interface CompareOptions {
   readonly seed: number;
   readonly baseLabel: string;
   readonly headLabel: string;
+  /** Knobs left out of pairing (`knob` or `backend.knob`): compares two settings of a knob, or a build with an injected delay. */
+  readonly ignoreKnobs?: readonly string[];
 }
 
 export const DEFAULT_COMPARE_OPTIONS: Omit<CompareOptions, 'thresholds'> = {
@@ -91,7 +93,7 @@ function collect(cells: readonly CellResult[]): { defs: Map<string, MetricDefini
 }
 
 export function compareDocuments(base: ResultDocument, head: ResultDocument, options: CompareOptions): Comparison {
-  const pairing = pairDocuments(base, head);
+  const pairing = pairDocuments(base, head, options.ignoreKnobs ?? []);
   const failOn = options.failOn.map(normaliseSelector);
   const minRepeats = minRepeatsFor(options.method);
 
@@ -153,6 +155,7 @@ export function compareDocuments(base: ResultDocument, head: ResultDocument, opt
       thresholdsPct: { ...options.thresholds.bySelector },
       failOn,
       minRepeats,
+      ignoreKnobs: [...(options.ignoreKnobs ?? [])],
       resamples: options.resamples,
       seed: options.seed,
     },

@@ -21,17 +21,29 @@ export interface Pairing {
   readonly unpaired: { side: 'base' | 'head'; identity: GroupIdentity; group: CellGroup }[];
 }
 
-export function groupKey(cell: CellResult): string {
-  return canonicalJson({ backend: cell.backend, knobs: cell.knobs, workload: cell.workload });
+/** Knobs left out of the pairing identity: `knob` (any backend) or `backend.knob`. */
+export type IgnoredKnobs = readonly string[];
+
+function pairingKnobs(cell: CellResult, ignored: IgnoredKnobs): CellResult['knobs'] {
+  if (ignored.length === 0) return cell.knobs;
+  const out: Record<string, CellResult['knobs'][string]> = {};
+  for (const [k, v] of Object.entries(cell.knobs)) {
+    if (!ignored.includes(k) && !ignored.includes(`${cell.backend}.${k}`)) out[k] = v;
+  }
+  return out;
 }
 
-export function groupCells(doc: ResultDocument): Map<string, CellGroup> {
+export function groupKey(cell: CellResult, ignored: IgnoredKnobs = []): string {
+  return canonicalJson({ backend: cell.backend, knobs: pairingKnobs(cell, ignored), workload: cell.workload });
+}
+
+export function groupCells(doc: ResultDocument, ignored: IgnoredKnobs = []): Map<string, CellGroup> {
   const groups = new Map<string, CellGroup>();
   for (const cell of doc.cells) {
-    const key = groupKey(cell);
+    const key = groupKey(cell, ignored);
     let g = groups.get(key);
     if (!g) {
-      g = { key, backend: cell.backend, knobs: cell.knobs, workload: cell.workload, cells: [] };
+      g = { key, backend: cell.backend, knobs: pairingKnobs(cell, ignored), workload: cell.workload, cells: [] };
       groups.set(key, g);
     }
     g.cells.push(cell);
@@ -40,9 +52,9 @@ export function groupCells(doc: ResultDocument): Map<string, CellGroup> {
   return groups;
 }
 
-export function pairDocuments(base: ResultDocument, head: ResultDocument): Pairing {
-  const b = groupCells(base);
-  const h = groupCells(head);
+export function pairDocuments(base: ResultDocument, head: ResultDocument, ignored: IgnoredKnobs = []): Pairing {
+  const b = groupCells(base, ignored);
+  const h = groupCells(head, ignored);
   const label = labeller([...b.values(), ...h.values()]);
   const pairs: GroupPair[] = [];
   const unpaired: Pairing['unpaired'] = [];
@@ -55,6 +67,13 @@ export function pairDocuments(base: ResultDocument, head: ResultDocument): Pairi
     if (!b.has(key)) unpaired.push({ side: 'head', identity: identity(group, label), group });
   }
   return { pairs, unpaired };
+}
+
+/** One document's groups with their labels (for reports of a single document: bmf, gab). */
+export function describeGroups(doc: ResultDocument): { identity: GroupIdentity; group: CellGroup }[] {
+  const groups = [...groupCells(doc).values()];
+  const label = labeller(groups);
+  return groups.map((group) => ({ identity: identity(group, label), group }));
 }
 
 function identity(g: CellGroup, label: (g: CellGroup) => string): GroupIdentity {

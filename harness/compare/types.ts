@@ -97,6 +97,8 @@ export interface ComparisonSettings {
   /** Selectors of the gating metrics; ['all'] by default. */
   readonly failOn: readonly string[];
   readonly minRepeats: number;
+  /** Knobs left out of the pairing identity. */
+  readonly ignoreKnobs: readonly string[];
   readonly resamples: number;
   readonly seed: number;
 }

@@ -51,7 +51,7 @@ export function summaryLine(c: Comparison): string {
 export function settingsLine(c: Comparison): string {
   const s = c.settings;
   const per = Object.entries(s.thresholdsPct).map(([k, v]) => `${k}=${v}%`);
-  return `${s.method === 'mann-whitney' ? 'Mann-Whitney / Hodges-Lehmann' : `bootstrap of the ratio of means (${s.resamples} resamples, seed ${s.seed})`}, ${Math.round(s.confidence * 100)}% intervals, at least ${s.minRepeats} repeats per side; threshold ${s.defaultThresholdPct}%${per.length ? ` (${per.join(', ')})` : ''}; gating metrics: ${s.failOn.join(', ')}`;
+  return `${s.method === 'mann-whitney' ? 'Mann-Whitney / Hodges-Lehmann' : `bootstrap of the ratio of means (${s.resamples} resamples, seed ${s.seed})`}, ${Math.round(s.confidence * 100)}% intervals, at least ${s.minRepeats} repeats per side; threshold ${s.defaultThresholdPct}%${per.length ? ` (${per.join(', ')})` : ''}; gating metrics: ${s.failOn.join(', ')}${s.ignoreKnobs.length ? `; knobs ignored for pairing: ${s.ignoreKnobs.join(', ')}` : ''}`;
 }
 
 export function unpairedLines(c: Comparison): string[] {
