@@ -9,6 +9,7 @@ import { mapState } from './flink/map-state.js';
 import { ttlDedupe } from './flink/ttl-dedupe.js';
 import { valueState } from './flink/value-state.js';
 import { windowAgg } from './flink/window-agg.js';
+import { CHOOSER_SETTINGS } from './distributions/settings.js';
 import { parseWorkloadSpec } from './spec/parse.js';
 import type { WorkloadDefinition } from './types.js';
 import { YCSB_BUILTINS } from './ycsb/builtins.js';
@@ -32,7 +33,7 @@ let known: Set<string> | null = null;
 export function knownSettingNames(): ReadonlySet<string> {
   if (!known) {
     known = new Set(BUILTINS.flatMap((d) => Object.keys(d.extraDefaults)));
-    for (const name of ['maxScanLength', 'scanLengthDistribution']) known.add(name);
+    for (const name of ['maxScanLength', 'scanLengthDistribution', ...Object.keys(CHOOSER_SETTINGS)]) known.add(name);
   }
   return known;
 }

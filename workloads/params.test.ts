@@ -49,4 +49,17 @@ describe('resolveParams', () => {
     expect(() => resolveParams(resolveWorkload('window-agg'), { extra: { windowSize: 0 } })).toThrow(/--param windowSize=0/);
     expect(() => resolveParams(resolveWorkload('ttl-dedupe'), { extra: { expiredShare: 1 } })).toThrow(/--param expiredShare=1/);
   });
+
+  it('takes distribution settings for any workload and records them when the distribution uses them', () => {
+    const readrandom = resolveWorkload('readrandom');
+    expect(resolveParams(readrandom, {}).extra).toEqual({});
+    expect(resolveParams(readrandom, { distribution: 'hotspot' }).extra).toEqual({ hotsetFraction: 0.2, hotOpnFraction: 0.8 });
+    expect(resolveParams(readrandom, { distribution: 'hotspot', extra: { hotsetFraction: 0.05 } }).extra).toEqual({
+      hotsetFraction: 0.05,
+      hotOpnFraction: 0.8,
+    });
+    expect(resolveParams(readrandom, { distribution: 'exponential' }).extra).toMatchObject({ exponentialPercentile: 95 });
+    expect(() => resolveParams(readrandom, { extra: { hotOpnFraction: 2 } })).toThrow(/^--param hotOpnFraction=2: expected a number >= 0 <= 1/);
+    expect(() => resolveParams(resolveWorkload('ycsb-a'), { extra: { hotsetFraction: -1 } })).toThrow(/^--param hotsetFraction=-1/);
+  });
 });

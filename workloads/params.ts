@@ -3,6 +3,8 @@
 import { UsageError } from '../harness/cli/errors.js';
 import { checkDistribution, checkTheta, DEFAULT_THETA } from './distributions/index.js';
 import { knownSettingNames } from './catalogue.js';
+import { CHOOSER_SETTINGS } from './distributions/settings.js';
+import { settingNumber } from './settings.js';
 import { checkValueSize } from './values.js';
 import type { WorkloadDefinition, WorkloadParams, WorkloadParamsInput } from './types.js';
 
@@ -31,7 +33,7 @@ export function resolveParams(def: WorkloadDefinition, input: WorkloadParamsInpu
     theta,
     valueSize,
     compressibility,
-    extra: resolveExtra(def, input.extra ?? {}),
+    extra: resolveExtra(def, input.extra ?? {}, distribution),
   };
   def.validate?.(params);
   return params;
@@ -44,17 +46,26 @@ export function resolveParams(def: WorkloadDefinition, input: WorkloadParamsInpu
 function resolveExtra(
   def: WorkloadDefinition,
   given: Readonly<Record<string, number | string | boolean>>,
+  distribution: string,
 ): Record<string, number | string | boolean> {
   const out: Record<string, number | string | boolean> = { ...def.extraDefaults };
-  const own = Object.keys(def.extraDefaults);
+  // Distribution settings: every workload takes them; recorded when they shape the keys.
+  for (const [name, setting] of Object.entries(CHOOSER_SETTINGS)) {
+    if (Object.hasOwn(out, name)) continue;
+    if (Object.hasOwn(given, name)) out[name] = settingNumber(given, name, setting.rule);
+    else if (setting.distribution === distribution) out[name] = setting.default;
+  }
+  const own = [...Object.keys(def.extraDefaults), ...Object.keys(CHOOSER_SETTINGS).filter((n) => !Object.hasOwn(def.extraDefaults, n))];
   for (const [name, raw] of Object.entries(given)) {
+    if (Object.hasOwn(CHOOSER_SETTINGS, name) && !Object.hasOwn(def.extraDefaults, name)) continue;
     if (!Object.hasOwn(def.extraDefaults, name)) {
       if (knownSettingNames().has(name)) continue;
-      const accepted = own.length > 0 ? own.join(', ') : 'none';
+      const accepted = own.join(', ');
       throw new UsageError(`--param ${name}: no workload has this setting; ${def.name} accepts: ${accepted}`);
     }
     out[name] = coerce(name, raw, def.extraDefaults[name] as number | string | boolean);
   }
+  for (const [name, setting] of Object.entries(CHOOSER_SETTINGS)) if (Object.hasOwn(out, name)) settingNumber(out, name, setting.rule);
   return out;
 }
 

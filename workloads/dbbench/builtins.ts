@@ -5,6 +5,7 @@
 
 import type { OperationKind, WorkloadDefinition, WorkloadParams } from '../types.js';
 import { createKeyChooser } from '../distributions/index.js';
+import { chooserOptions } from '../distributions/settings.js';
 import { settingNumber } from '../settings.js';
 import { liveKeys, opSource } from '../source.js';
 import { distinctWrites } from './distinct.js';
@@ -43,7 +44,7 @@ function single(
     createLoad: extra.load ? loadInOrder() : () => null,
     createRun(p, rng, space, ops) {
       const count = extra.load ? liveKeys(space, p.records) : p.records;
-      const keys = createKeyChooser(p.distribution, count, p.theta, rng);
+      const keys = createKeyChooser(p.distribution, count, p.theta, rng, chooserOptions(p));
       // Fills without a load count the distinct keys they write, for space accounting.
       const track = extra.load ? null : distinctWrites(space, count);
       return opSource(ops, (b, i) => {
@@ -79,7 +80,7 @@ const readseq: WorkloadDefinition = {
   createRun(p, rng, space, ops) {
     const len = scanLength(p);
     const blocks = Math.ceil(liveKeys(space, p.records) / len);
-    const keys = createKeyChooser(p.distribution, blocks, p.theta, rng);
+    const keys = createKeyChooser(p.distribution, blocks, p.theta, rng, chooserOptions(p));
     return opSource(ops, (b, i) => {
       b.kind[i] = 1;
       b.key[i] = keys.next() * len;
@@ -101,7 +102,7 @@ const seekrandom: WorkloadDefinition = {
   createLoad: loadInOrder(),
   createRun(p, rng, space, ops) {
     const len = 1 + seekNexts(p);
-    const keys = createKeyChooser(p.distribution, liveKeys(space, p.records), p.theta, rng);
+    const keys = createKeyChooser(p.distribution, liveKeys(space, p.records), p.theta, rng, chooserOptions(p));
     return opSource(ops, (b, i) => {
       b.kind[i] = 1;
       b.key[i] = keys.next();
@@ -131,9 +132,9 @@ const readwhilewriting: WorkloadDefinition = {
   createRun(p, rng, space, ops) {
     const ratio = writeRatio(p);
     const count = liveKeys(space, p.records);
-    const readKeys = createKeyChooser(p.distribution, count, p.theta, rng);
+    const readKeys = createKeyChooser(p.distribution, count, p.theta, rng, chooserOptions(p));
     // db_bench's writer draws its own keys, uniformly over the key range.
-    const writeKeys = createKeyChooser(p.distribution, count, p.theta, rng.fork(1));
+    const writeKeys = createKeyChooser(p.distribution, count, p.theta, rng.fork(1), chooserOptions(p));
     return opSource(ops, (b, i) => {
       const write = rng.next() < ratio;
       b.kind[i] = write ? 2 : 1;

@@ -2,6 +2,7 @@
 // value, and key choice over the live keys.
 
 import { createKeyChooser, type KeyChooser } from '../distributions/index.js';
+import { chooserOptions } from '../distributions/settings.js';
 import type { Rng } from '../rng.js';
 import { liveKeys, opSource } from '../source.js';
 import type { KeySpace, OperationKind, OpSource, WorkloadParams } from '../types.js';
@@ -20,5 +21,5 @@ export function loadEveryKey(p: WorkloadParams, space: KeySpace, kind: number): 
 
 export function keyChooser(p: WorkloadParams, rng: Rng, space: KeySpace): KeyChooser {
   const count = liveKeys(space, p.records);
-  return createKeyChooser(p.distribution, count, p.theta, rng);
+  return createKeyChooser(p.distribution, count, p.theta, rng, chooserOptions(p));
 }

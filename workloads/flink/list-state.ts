@@ -12,7 +12,7 @@ const getEvery = (p: WorkloadParams): number => settingNumber(p.extra, 'getEvery
 
 export const listState: WorkloadDefinition = {
   name: 'list-state',
-  description: 'Flink ListState: add() per event, every getEvery-th event a full get() of a key\'s list',
+  description: 'Flink ListState: add() per event to the key\'s list; every getEvery-th operation is a full get() of a list',
   source: 'flink',
   operations: [
     { name: 'list-append', action: 'append', writes: true },

@@ -10,6 +10,7 @@
 import { UsageError } from '../../harness/cli/errors.js';
 import { createKeyChooser, type KeyChooser } from '../distributions/index.js';
 import { fmix32 } from '../distributions/hash.js';
+import { chooserOptions } from '../distributions/settings.js';
 import { ZipfianRanks } from '../distributions/zipfian.js';
 import type { Rng } from '../rng.js';
 import { settingChoice, settingNumber } from '../settings.js';
@@ -90,8 +91,6 @@ export function ycsbCore(spec: YcsbCoreSpec): WorkloadDefinition {
 
   const settings = (p: WorkloadParams) => ({
     hashed: settingChoice(p.extra, 'insertOrder', INSERT_ORDERS) === 'hashed',
-    hotsetFraction: settingNumber(p.extra, 'hotsetFraction', { min: 0, max: 1 }),
-    hotOpnFraction: settingNumber(p.extra, 'hotOpnFraction', { min: 0, max: 1 }),
     maxScanLength: hasScan ? settingNumber(p.extra, 'maxScanLength', { integer: true, min: 1, max: 0xffffffff }) : 1,
     scanZipf: hasScan ? settingChoice(p.extra, 'scanLengthDistribution', SCAN_LENGTH_DISTRIBUTIONS) === 'zipfian' : false,
   });
@@ -146,12 +145,9 @@ export function ycsbCore(spec: YcsbCoreSpec): WorkloadDefinition {
         const count = liveKeys(space, p.records);
         if (space.inserted < count) space.inserted = count;
         const planned = ops === null ? Math.ceil(count / 4) : Math.ceil(2 * Math.min(ops, left) * insertShare);
-        const chooser: KeyChooser = createKeyChooser(ph.distribution ?? p.distribution, count, p.theta, rng, {
-          hotsetFraction: s.hotsetFraction,
-          hotOpnFraction: s.hotOpnFraction,
-          // YCSB sizes its scrambled key space for the inserts it expects.
-          capacity: count + (insertShare > 0 ? planned : 0),
-        });
+        // YCSB sizes its scrambled key space for the inserts it expects.
+        const options = chooserOptions(p, count + (insertShare > 0 ? planned : 0));
+        const chooser: KeyChooser = createKeyChooser(ph.distribution ?? p.distribution, count, p.theta, rng, options);
         return {
           chooser,
           choice: new WeightedChoice(weights),
