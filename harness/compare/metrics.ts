@@ -53,6 +53,17 @@ export function cellMetrics(cell: CellResult): MetricValue[] {
       }
     }
   }
+  if (cell.status !== 'skipped' && cell.micro) {
+    for (const task of Object.keys(cell.micro).sort()) {
+      const t = cell.micro[task];
+      if (!t || task === 'null' || t.atTimerResolution) continue;
+      const operation = `micro.${task}`;
+      for (const [family, v] of [['mean', t.meanNs], ['p50', t.p50Ns], ['p99', t.p99Ns]] as const) {
+        if (!usable(v)) continue;
+        out.push({ def: { id: `${operation}.${family}`, family, operation, unit: 'ns', direction: 'lower-is-better' }, value: v });
+      }
+    }
+  }
   if (cell.status !== 'skipped' && cell.engine) {
     if (usable(cell.engine.writeAmp)) {
       out.push({ def: { id: 'writeAmp', family: 'writeAmp', operation: null, unit: 'x', direction: 'lower-is-better' }, value: cell.engine.writeAmp });
