@@ -135,7 +135,7 @@ export async function runMicroCell(spec: MicroCellSpec, events: MicroCellEvents 
     flagAgainstBaseline(micro, NULL_TASK);
     for (const [name, t] of Object.entries(micro)) {
       if (name !== NULL_TASK && t.atTimerResolution) {
-        common.warnings.push(`${name}: mean within ${RESOLUTION_FACTOR}x of the null baseline: at the timer's resolution, not a measure of the operation`);
+        common.warnings.push(`${name}: mean or median within ${RESOLUTION_FACTOR}x of the null baseline's: at the timer's resolution, not a measure of the operation`);
       }
     }
     const diskBytes = desc.durable ? diskUsageBytes(spec.dataDir) : null;

@@ -3,23 +3,31 @@ import type { MicroTask } from '../result/schema.js';
 import { atTimerResolution, flagAgainstBaseline, RESOLUTION_FACTOR, toMicroTask } from './statistics.js';
 
 describe('the timer-resolution flag', () => {
-  it('flags a mean below 1.5x the baseline and not one at or above it', () => {
+  const base = { meanNs: 100, p50Ns: 40 };
+
+  it('flags a mean below 1.5x the baseline mean and not one at or above it', () => {
     expect(RESOLUTION_FACTOR).toBe(1.5);
-    expect(atTimerResolution(149, 100)).toBe(true);
-    expect(atTimerResolution(100, 100)).toBe(true);
-    expect(atTimerResolution(150, 100)).toBe(false);
-    expect(atTimerResolution(4000, 100)).toBe(false);
+    expect(atTimerResolution({ meanNs: 149, p50Ns: 1000 }, base)).toBe(true);
+    expect(atTimerResolution({ meanNs: 100, p50Ns: 1000 }, base)).toBe(true);
+    expect(atTimerResolution({ meanNs: 150, p50Ns: 1000 }, base)).toBe(false);
+    expect(atTimerResolution({ meanNs: 4000, p50Ns: 1000 }, base)).toBe(false);
   });
 
-  it('never flags without a usable baseline or mean', () => {
-    expect(atTimerResolution(10, null)).toBe(false);
-    expect(atTimerResolution(10, 0)).toBe(false);
-    expect(atTimerResolution(null, 100)).toBe(false);
+  it('flags a median below 1.5x the baseline median even when outliers lift the mean', () => {
+    expect(atTimerResolution({ meanNs: 900, p50Ns: 59 }, base)).toBe(true);
+    expect(atTimerResolution({ meanNs: 900, p50Ns: 60 }, base)).toBe(false);
+  });
+
+  it('never flags without a usable baseline or figure', () => {
+    expect(atTimerResolution({ meanNs: 10, p50Ns: 10 }, null)).toBe(false);
+    expect(atTimerResolution({ meanNs: 10, p50Ns: 10 }, { meanNs: 0, p50Ns: null })).toBe(false);
+    expect(atTimerResolution({ meanNs: null, p50Ns: null }, base)).toBe(false);
   });
 
   it('sets every task of a cell against its null task', () => {
     const task = (meanNs: number): MicroTask => ({ meanNs, p50Ns: meanNs, p75Ns: meanNs, p99Ns: meanNs, p999Ns: meanNs, rme: 1, samples: 100, opsPerSec: 1, atTimerResolution: false });
     const tasks = { null: task(40), 'get-hit': task(55), put: task(900) };
+    // task() sets p50 = mean: get-hit is within 1.5x on both, put on neither.
     flagAgainstBaseline(tasks, 'null');
     expect(tasks.null.atTimerResolution).toBe(true);
     expect(tasks['get-hit'].atTimerResolution).toBe(true);

@@ -17,14 +17,22 @@ export interface LatencyStats {
   readonly samplesCount: number;
 }
 
+/** The two figures the flag looks at, in nanoseconds. */
+export interface CentralNs {
+  readonly meanNs: number | null;
+  readonly p50Ns: number | null;
+}
+
 /**
- * True when the task's mean is within RESOLUTION_FACTOR of the null baseline's: what was timed
- * is then mostly the clock reads and the call around the operation, not the operation.
- * Unknown means (no baseline, no result) are never flagged.
+ * True when the task's mean or median is within RESOLUTION_FACTOR of the null baseline's: what
+ * was timed is then mostly the clock reads and the call around the operation, not the operation.
+ * The median counts too because on a busy machine a few preempted calls can lift a mean far
+ * above a typical call. Unknown figures (no baseline, no result) are never flagged.
  */
-export function atTimerResolution(meanNs: number | null, nullMeanNs: number | null, factor = RESOLUTION_FACTOR): boolean {
-  if (meanNs === null || nullMeanNs === null || !(nullMeanNs > 0)) return false;
-  return meanNs < nullMeanNs * factor;
+export function atTimerResolution(task: CentralNs, baseline: CentralNs | null, factor = RESOLUTION_FACTOR): boolean {
+  if (!baseline) return false;
+  const within = (v: number | null, base: number | null): boolean => v !== null && base !== null && base > 0 && v < base * factor;
+  return within(task.meanNs, baseline.meanNs) || within(task.p50Ns, baseline.p50Ns);
 }
 
 const ns = (ms: number): number | null => (Number.isFinite(ms) ? Math.round(ms * 1e6 * 100) / 100 : null);
@@ -47,8 +55,8 @@ export function toMicroTask(s: LatencyStats): MicroTask {
   };
 }
 
-/** Sets every task's flag against the null baseline's mean (the baseline itself is flagged too). */
+/** Sets every task's flag against the null baseline (the baseline itself is flagged too). */
 export function flagAgainstBaseline(tasks: Record<string, MicroTask>, baselineName: string): void {
-  const base = tasks[baselineName]?.meanNs ?? null;
-  for (const t of Object.values(tasks)) t.atTimerResolution = atTimerResolution(t.meanNs, base);
+  const base = tasks[baselineName] ?? null;
+  for (const t of Object.values(tasks)) t.atTimerResolution = atTimerResolution(t, base);
 }

@@ -111,7 +111,7 @@ export const MicroTaskSchema = z.object({
   opsPerSec: nnum,
   /** Backend operations one call performs (batch-put-100: 100); per-operation cost = meanNs / opsPerCall. */
   opsPerCall: z.number().int().positive().optional(),
-  /** True when the result is within 1.5x of the null baseline: at the timer's resolution. */
+  /** True when the mean or median is within 1.5x of the null baseline's: at the timer's resolution. */
   atTimerResolution: z.boolean(),
 });
 
@@ -175,6 +175,8 @@ export const PlanSchema = z.object({
   sets: z.array(z.string()),
   cellCount: count,
   shard: z.object({ index: count, count: z.number().int().positive() }).nullable(),
+  /** --flink-conf: the Flink configuration file whose RocksDB settings the lsm cells use. */
+  flinkConf: z.string().nullable().optional(),
 });
 
 export const RecommendationSchema = z.object({
