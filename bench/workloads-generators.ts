@@ -2,9 +2,10 @@
 // underneath, ns per size for the value-size samplers, and ns per generated operation for each
 // built-in workload's OpSource. Each case runs in its own child process, so its call sites stay
 // monomorphic as in a benchmark cell (one workload per process); median of 7 rounds after a
-// warm-up. Figures on a loaded machine are upper bounds: compare the rows side by side.
+// warm-up, by wall clock and by the process's own CPU time (which a busy machine inflates less:
+// time spent descheduled is not counted). Compare rows side by side, not across runs.
 //
-//   npx tsx bench/workloads-generators.ts [--records N] [--calls N]
+//   npx tsx bench/workloads-generators.ts [--records N] [--calls N] [--group rng|key|size|op]
 
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -55,24 +56,30 @@ function makeCase(id: string): () => number {
   };
 }
 
-function runCase(id: string): number {
+/** Median ns per call over the rounds, by wall clock and by this process's CPU time. */
+function runCase(id: string): { wall: number; cpu: number } {
   const fn = makeCase(id);
   let sink = 0;
   for (let i = 0; i < CALLS / 2; i++) sink += fn();
-  const per: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < CALLS; i++) sink += fn();
-    per.push(Number(process.hrtime.bigint() - t0) / CALLS);
+    const t1 = process.hrtime.bigint();
+    const c1 = process.cpuUsage(c0);
+    wall.push(Number(t1 - t0) / CALLS);
+    cpu.push(((c1.user + c1.system) * 1000) / CALLS);
   }
   if (sink === -1) console.log('');
-  per.sort((a, b) => a - b);
-  return per[Math.floor(per.length / 2)] as number;
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  return { wall: median(wall), cpu: median(cpu) };
 }
 
 const only = arg('only');
 if (only) {
-  process.stdout.write(`${runCase(only)}\n`);
+  process.stdout.write(`${JSON.stringify(runCase(only))}\n`);
 } else {
   const self = fileURLToPath(import.meta.url);
   const cases: [string, string[]][] = [
@@ -82,13 +89,17 @@ if (only) {
     ['built-in OpSources, ns per generated op (100k keys)', listWorkloads().map((d) => `op/${d.name}`)],
   ];
   console.log(`node ${process.version}, ${RECORDS} keys, ${CALLS} calls x ${ROUNDS} rounds, median; one process per row`);
-  for (const [title, ids] of cases) {
+  const group = arg('group');
+  for (const [title, all] of cases) {
+    const ids = group ? all.filter((id) => id.startsWith(`${group}/`)) : all;
+    if (ids.length === 0) continue;
     console.log(`\n${title}`);
     for (const id of ids) {
       const out = execFileSync(process.execPath, [...process.execArgv, self, '--only', id, '--records', String(RECORDS), '--calls', String(CALLS)], {
         encoding: 'utf8',
       });
-      console.log(`  ${id.slice(id.indexOf('/') + 1).padEnd(40)} ${Number(out).toFixed(1).padStart(7)} ns`);
+      const r = JSON.parse(out) as { wall: number; cpu: number };
+      console.log(`  ${id.slice(id.indexOf('/') + 1).padEnd(40)} ${r.wall.toFixed(1).padStart(7)} ns wall ${r.cpu.toFixed(1).padStart(7)} ns cpu`);
     }
   }
 }

@@ -69,4 +69,11 @@ describe('createValuePool', () => {
     const b = createValuePool({ kind: 'uniform', min: 1, max: 64 }, 0.5, createRng(6), 8);
     expect(a).toEqual(b);
   });
+
+  it('repeats values instead of holding more than the pool byte limit', () => {
+    const pool = createValuePool({ kind: 'constant', bytes: 1024 * 1024 }, 0.5, createRng(7), 1024);
+    expect(pool).toHaveLength(1024);
+    expect(new Set(pool).size).toBe(256);
+    expect(pool.every((v) => v.byteLength === 1024 * 1024)).toBe(true);
+  });
 });

@@ -125,6 +125,12 @@ export function meanValueSize(spec: ValueSizeSpec): number {
       return (spec.min + spec.max) / 2;
     case 'zipfian': {
       const n = spec.max - spec.min + 1;
+      // Past a million lengths the sum is long; the continuous approximation is within 0.1 %.
+      if (n > 1_000_000) {
+        const t = SIZE_ZIPF_THETA;
+        const z = (Math.pow(n, 1 - t) - 1) / (1 - t) + 1;
+        return spec.min + ((Math.pow(n, 2 - t) - 1) / (2 - t) - (Math.pow(n, 1 - t) - 1) / (1 - t)) / z;
+      }
       let z = 0;
       let w = 0;
       for (let i = 1; i <= n; i++) {
@@ -156,6 +162,9 @@ export function fillCompressible(out: Uint8Array, compressibility: number, rng: 
   for (let i = raw; i < len; i++) out[i] = out[i - raw] as number;
 }
 
+/** Distinct value bytes a pool holds at most; past it, pool entries repeat (large values). */
+export const POOL_BYTES_LIMIT = 256 * 1024 * 1024;
+
 export function createValuePool(spec: ValueSizeSpec, compressibility: number, rng: Rng, count = DEFAULT_POOL_SIZE): Uint8Array[] {
   if (!Number.isInteger(count) || count < 1 || (count & (count - 1)) !== 0) {
     throw new RangeError(`value pool size must be a power of two, got ${count}`);
@@ -164,13 +173,16 @@ export function createValuePool(spec: ValueSizeSpec, compressibility: number, rn
     throw new RangeError(`compressibility must be in [0, 1], got ${compressibility}`);
   }
   checkValueSize(spec);
+  // 1024 values of 64 MiB would not fit in memory: keep fewer distinct ones and repeat them.
+  let distinct = count;
+  while (distinct > 1 && distinct * meanValueSize(spec) > POOL_BYTES_LIMIT) distinct >>>= 1;
   const sizeOf = createSizeSampler(spec, rng);
-  const sizes = Array.from({ length: count }, sizeOf);
   // Each value gets its own buffer: the runner may write into one (ttl timestamps) and backends
   // may keep references to what was put.
-  return sizes.map((n) => {
-    const v = new Uint8Array(n);
+  const values = Array.from({ length: distinct }, () => {
+    const v = new Uint8Array(sizeOf());
     fillCompressible(v, compressibility, rng);
     return v;
   });
+  return Array.from({ length: count }, (_, i) => values[i & (distinct - 1)] as Uint8Array);
 }
