@@ -25,10 +25,15 @@ describe('each distribution fits its theoretical frequencies (chi-square, fixed 
     }
   }
 
-  it('zipfian at theta 0.5 fits too', () => {
-    const fit = chiSquareFit(draw('zipfian', 500, 100_000, 3, 0.5), keyProbabilities('zipfian', 500, 0.5));
-    expect(fit.pValue).toBeGreaterThan(0.001);
-  });
+  // 0.5: a whole-number exponent (squaring path); 0.7: a fractional one (exp/log path).
+  for (const theta of [0.5, 0.7]) {
+    it(`zipfian and latest at theta ${theta} fit too`, () => {
+      for (const name of ['zipfian', 'latest']) {
+        const fit = chiSquareFit(draw(name, 500, 100_000, 3, theta), keyProbabilities(name, 500, theta));
+        expect(fit.pValue).toBeGreaterThan(0.001);
+      }
+    });
+  }
 
   it('the test rejects a wrong curve: uniform draws against zipfian frequencies', () => {
     const fit = chiSquareFit(draw('uniform', 2000, 200_000, 7), keyProbabilities('zipfian', 2000, 0.99));

@@ -12,6 +12,8 @@ export class ZipfianRanks {
   private zetan: number;
   private eta = 0;
   private readonly alpha: number;
+  /** alpha as an integer when it is one (theta 0.99 -> 100, 0.9 -> 10, 0.5 -> 2), else 0. */
+  private readonly intAlpha: number;
   private readonly zeta2: number;
   private readonly half: number;
 
@@ -24,6 +26,8 @@ export class ZipfianRanks {
   ) {
     this.n = items;
     this.alpha = 1 / (1 - theta);
+    const rounded = Math.round(this.alpha);
+    this.intAlpha = Math.abs(this.alpha - rounded) < 1e-9 && rounded <= 4096 ? rounded : 0;
     this.zeta2 = zeta(2, theta);
     this.half = 1 + Math.pow(0.5, theta);
     this.zetan = zetan ?? zeta(items, theta);
@@ -43,8 +47,11 @@ export class ZipfianRanks {
     const uz = u * this.zetan;
     if (uz < 1) return 0;
     if (uz < this.half) return 1;
-    // exp(alpha x log(b)) rather than Math.pow: the same value to a few ulps, at half the cost in V8.
-    const r = Math.floor(this.n * Math.exp(this.alpha * Math.log(this.eta * u - this.eta + 1)));
+    // b^alpha by squaring when alpha is a whole number, else exp(alpha log b): both agree with
+    // Math.pow to a few ulps at a fraction of its cost in V8. b >= 1 - eta keeps every square
+    // far from the subnormal range.
+    const b = this.eta * u - this.eta + 1;
+    const r = Math.floor(this.n * (this.intAlpha > 0 ? powInt(b, this.intAlpha) : Math.exp(this.alpha * Math.log(b))));
     // Guards the edge where rounding lands exactly on n.
     return r < this.n ? r : this.n - 1;
   }
@@ -59,6 +66,16 @@ export class ZipfianRanks {
   private updateEta(): void {
     this.eta = (1 - Math.pow(2 / this.n, 1 - this.theta)) / (1 - this.zeta2 / this.zetan);
   }
+}
+
+function powInt(base: number, exponent: number): number {
+  let result = 1;
+  let x = base;
+  for (let e = exponent; e > 0; e >>>= 1) {
+    if (e & 1) result *= x;
+    x *= x;
+  }
+  return result;
 }
 
 /** Key id = rank: key 0 is the hottest. */
