@@ -1,6 +1,7 @@
 // Every CLI command, listed explicitly: one file per command in ./commands/.
 import type { CommandModule } from 'yargs';
 import { backendsCommand } from './commands/backends.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { compareCommand } from './commands/compare.js';
 import { keysCommand } from './commands/keys.js';
 import { microCommand } from './commands/micro.js';
@@ -19,4 +20,5 @@ export const COMMANDS: readonly CommandModule<any, any>[] = [
   keysCommand,
   reportCommand,
   compareCommand,
+  calibrateCommand,
 ];
