@@ -56,6 +56,7 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
   if (environment.fsType === 'tmpfs') {
     warnings.push(`data directory ${data.root} is on tmpfs (memory): disk-backed engines will look faster than on a disk; use --data-dir`);
   }
+  for (const w of o.flinkConf?.warnings ?? []) warnings.push(`--flink-conf ${o.flinkConf?.path}: ${w}`);
   for (const w of warnings) progress.line(`warning: ${w}`);
 
   const planRecord: PlanRecord = {
@@ -76,6 +77,7 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
     sets: [...o.sets],
     cellCount: plan.cells.length,
     shard: null,
+    flinkConf: o.flinkConf?.path ?? null,
   };
 
   const writer = new ResultWriter(outDir);

@@ -55,6 +55,8 @@ export interface ResolvedRunOptions {
   readonly maxInFlight: number | null;
   readonly workloadSettings: Readonly<Record<string, number | string | boolean>>;
   readonly baseKnobs: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** --flink-conf: the file, the memory budget Flink's arithmetic gives, and mapping warnings. */
+  readonly flinkConf: { readonly path: string; readonly memoryBudgetBytes: number | null; readonly warnings: readonly string[] } | null;
 }
 
 /** The quick default preset: every available engine on one YCSB mix and one Flink mix, ~30 s. */

@@ -8,6 +8,7 @@ import { UsageError } from '../cli/errors.js';
 import { parseCount, parseFlagDuration, parseNumber, parseWarmup } from '../cli/parse-values.js';
 import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
 import { parseSets } from './sweep.js';
+import { knobsFromFlinkConf } from '../../backends/lsm/flink-conf.js';
 
 /** The run flags as yargs gives them (every value optional; strings where users type units). */
 export interface RunFlags {
@@ -34,6 +35,7 @@ export interface RunFlags {
   maxInFlight?: string | number;
   param?: string[];
   config?: string;
+  flinkConf?: string;
 }
 
 const stringOrList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
@@ -63,6 +65,7 @@ export const RunConfigSchema = z.strictObject({
   sampleEvery: scalar.optional(),
   maxInFlight: scalar.optional(),
   param: stringOrList.optional(),
+  flinkConf: z.string().optional(),
 });
 
 export function readRunConfig(path: string): Partial<RunFlags> {
@@ -113,7 +116,8 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     throw new UsageError('--ops and --duration both given; choose one: --ops N bounds the run phase by operations, --duration T by time');
   }
   const sets = f.set ?? [];
-  const setBackends = [...parseSets(sets).keys()];
+  const flink = f.flinkConf !== undefined ? readFlinkConf(f.flinkConf) : null;
+  const setBackends = [...new Set([...parseSets(sets).keys(), ...(flink ? ['lsm'] : [])])];
   let backends = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
   if (!backends || backends.length === 0) {
     if (setBackends.length > 0) backends = setBackends;
@@ -155,11 +159,27 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     sampleEvery: f.sampleEvery !== undefined ? powerOfTwo('sample-every', parseCount('sample-every', f.sampleEvery)) : null,
     maxInFlight: f.maxInFlight !== undefined ? parseCount('max-in-flight', f.maxInFlight) : null,
     workloadSettings: parseParams(f.param ?? []),
-    baseKnobs: {},
+    baseKnobs: flink ? { lsm: flink.knobs } : {},
+    flinkConf: flink ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, warnings: flink.warnings } : null,
   };
 }
 
 function powerOfTwo(flag: string, n: number): number {
   if ((n & (n - 1)) !== 0) throw new UsageError(`--${flag}: ${n} is not valid; expected a power of two (1, 2, 4 ... 1024)`);
   return n;
+}
+
+/** --flink-conf FILE: Flink's state.backend.rocksdb.* settings as lsm knobs (Flink's defaults and memory arithmetic). */
+function readFlinkConf(path: string): ReturnType<typeof knobsFromFlinkConf> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new UsageError(`--flink-conf: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return knobsFromFlinkConf(text);
+  } catch (err) {
+    throw new UsageError(`--flink-conf ${path}: ${(err as Error).message.split('\n')[0]}`);
+  }
 }

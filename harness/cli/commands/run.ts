@@ -41,6 +41,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option('out', { alias: 'o', type: 'string', describe: 'Output directory (default statebench-results)' })
       .option('data-dir', { type: 'string', describe: 'Where engines keep their data; a fresh subdirectory is made and removed (default: the OS temp dir)' })
       .option('keep-data', { type: 'boolean', describe: 'Keep the data directories after the run' })
+      .option('flink-conf', { type: 'string', describe: "A Flink configuration: its state.backend.rocksdb.* keys become lsm knobs (Flink's defaults and memory arithmetic)" })
       .option('config', { type: 'string', describe: 'A JSON file with the same settings (validated, never executed); flags override it' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the result document on stdout (progress stays on stderr)' })
       .example('$0 run', 'the quick default preset: every available backend on ycsb-a and value-state')
