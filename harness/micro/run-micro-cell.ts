@@ -114,8 +114,10 @@ export async function runMicroCell(spec: MicroCellSpec, events: MicroCellEvents 
       task.addEventListener('warning', (e) => {
         common.warnings.push(`${def.name}: tinybench reports timer saturation${e.reason ? ` (${e.reason})` : ''}`);
       });
-      // Garbage of the previous task (or the preload) is collected now, not inside this one.
+      // Garbage of the previous task (or the preload) is collected now, not inside this one; the
+      // event-loop turn lets progress lines go out and GC entries reach the GC meter.
       (globalThis as { gc?: () => void }).gc?.();
+      await nextTurn();
       if (spec.warmupMs > 0) task.warmupSync();
       task.runSync();
       const result = task.result;
@@ -132,6 +134,7 @@ export async function runMicroCell(spec: MicroCellSpec, events: MicroCellEvents 
       events.onLine?.(`${spec.id}: ${def.name} ${t.meanNs ?? '-'} ns mean, ${t.samples.toLocaleString('en-US')} samples`);
     }
     sink.observe();
+    await nextTurn();
     flagAgainstBaseline(micro, NULL_TASK);
     for (const [name, t] of Object.entries(micro)) {
       if (name !== NULL_TASK && t.atTimerResolution) {
@@ -157,6 +160,8 @@ export async function runMicroCell(spec: MicroCellSpec, events: MicroCellEvents 
     return { cell: { ...common, status: 'errored', error: message, ...measured }, state };
   }
 }
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function resources(res0: ReturnType<typeof startResources>, gcPauseMs: number, diskBytes: number | null): Resources {
   const cpu = process.cpuUsage(res0.cpu);
