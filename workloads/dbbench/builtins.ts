@@ -146,8 +146,8 @@ const readwhilewriting: WorkloadDefinition = {
 };
 
 export const DBBENCH_BUILTINS: readonly WorkloadDefinition[] = [
-  single('fillseq', 'db_bench fillseq: write keys in ascending order into an empty store', WRITE, 'sequential', { load: false }),
-  single('fillrandom', 'db_bench fillrandom: write random keys into an empty store', WRITE, 'uniform', { load: false }),
+  single('fillseq', 'db_bench fillseq: write keys in ascending order into an empty store (wrapping at --records)', WRITE, 'sequential', { load: false }),
+  single('fillrandom', 'db_bench fillrandom: write random keys of the --records key range into an empty store', WRITE, 'uniform', { load: false }),
   single('overwrite', 'db_bench overwrite: overwrite random existing keys', { name: 'update', action: 'put', writes: true }, 'uniform', {
     load: true,
   }),

@@ -2,10 +2,13 @@
 // the key's entry; when absent or expired, put it with the current timestamp. The runner does the
 // get/compare/put (action 'ttl-dedupe', arg = the current tick, ttl = TTL_TICKS).
 //
-// `expiredShare` sets the fraction of revisits that find their entry expired: with uniform keys
-// over n keys a key comes back after about Exp(n) events, so advancing the clock by
-// TTL_TICKS / (n x ln(1 / share)) per event makes that fraction of gaps exceed the TTL. Skewed
-// key choice revisits hot keys sooner, so fewer expire than the setting says.
+// `expiredShare` sets the fraction of revisits that find their entry expired. A duplicate does not
+// refresh the timestamp (Flink's default TTL update type, OnCreateAndWrite), so each key cycles:
+// a write, duplicates for TTL_TICKS, then the first visit after that expires it. With uniform keys
+// over n keys a key is visited once per n events on average, so a cycle holds L / n duplicates
+// and one expiry when the TTL spans L events: the share is 1 / (1 + L / n), and L = n (1/s - 1)
+// events of TTL give share s. Skewed key choice revisits hot keys more often, so fewer of their
+// visits expire than the setting says.
 
 import type { KeySpace, WorkloadDefinition, WorkloadParams } from '../types.js';
 import { liveKeys, opSource, spaceState } from '../source.js';
@@ -20,7 +23,7 @@ const clocks = new WeakMap<KeySpace, { tick: number }>();
 
 /** Clock advance per event for a wanted expired share over `keys` uniformly chosen keys. */
 export function ticksPerEvent(keys: number, share: number): number {
-  return share === 0 ? 0 : TTL_TICKS / (keys * Math.log(1 / share));
+  return share === 0 ? 0 : TTL_TICKS / (keys * (1 / share - 1));
 }
 
 export const ttlDedupe: WorkloadDefinition = {
