@@ -36,6 +36,10 @@ function describeLsm(): BackendDescription {
   };
 }
 
+// Values read by get() are copied into slabs of this size and handed out as views (as Node
+// pools small Buffers): a hit costs a memcpy and a view, not a native allocation.
+const SLAB_BYTES = 64 * 1024;
+
 function dirFiles(dir: string): { name: string; bytes: number }[] {
   return readdirSync(dir).map((name) => ({ name, bytes: statSync(join(dir, name)).size }));
 }
@@ -47,6 +51,8 @@ export class LsmInstance implements BackendInstance {
   private baseline: StatisticsSnapshot | null = null;
   private readonly maxima: RunMaxima = { l0Files: 0, pendingCompactionBytes: 0 };
   private previousCheckpointSsts = new Set<string>();
+  private slab: Uint8Array;
+  private slabPos = 0;
 
   constructor(
     readonly db: NativeDatabase,
@@ -56,11 +62,29 @@ export class LsmInstance implements BackendInstance {
     this.codec = new KeyCodec(keySize);
     this.packed = new Uint8Array(keySize * 64);
     db.setScratch(this.codec.scratch);
+    this.slab = new Uint8Array(SLAB_BYTES);
+    db.setValueSlab(this.slab);
   }
 
   get(key: number, ns = 0): Uint8Array | undefined {
     this.codec.encode(key, ns);
-    return this.db.getS();
+    const n = this.db.getSlab(this.slabPos);
+    if (n >= 0) {
+      // A view of the slab region the value was copied into; the region is never reused.
+      const out = new Uint8Array(this.slab.buffer, this.slabPos, n);
+      this.slabPos = (this.slabPos + n + 7) & ~7;
+      return out;
+    }
+    if (n === -1) return undefined;
+    this.newSlab(-2 - n);
+    return this.get(key, ns);
+  }
+
+  /** A fresh value slab at least `need` bytes long (the old one lives on in the views it gave out). */
+  private newSlab(need: number): void {
+    this.slab = new Uint8Array(Math.max(SLAB_BYTES, need));
+    this.slabPos = 0;
+    this.db.setValueSlab(this.slab);
   }
 
   put(key: number, value: Uint8Array, ns = 0): void {

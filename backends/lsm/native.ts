@@ -24,6 +24,9 @@ export interface NativeDatabase {
   get(key: Uint8Array): Buffer | undefined;
   /** The *S calls read the key from the scratch buffer given to setScratch. */
   getS(): Buffer | undefined;
+  setValueSlab(slab: Uint8Array): void;
+  /** Key from the scratch buffer; -1 miss, n = value copied to slab[offset..offset+n), -2-n = does not fit. */
+  getSlab(offset: number): number;
   put(key: Uint8Array, value: Uint8Array): void;
   putS(value: Uint8Array): void;
   del(key: Uint8Array): void;

@@ -31,6 +31,8 @@ class Database : public Napi::ObjectWrap<Database> {
   Napi::Value SetScratch(const Napi::CallbackInfo& info);
   Napi::Value Get(const Napi::CallbackInfo& info);
   Napi::Value GetScratch(const Napi::CallbackInfo& info);
+  Napi::Value SetValueSlab(const Napi::CallbackInfo& info);
+  Napi::Value GetIntoSlab(const Napi::CallbackInfo& info);
   Napi::Value Put(const Napi::CallbackInfo& info);
   Napi::Value PutScratch(const Napi::CallbackInfo& info);
   Napi::Value Delete(const Napi::CallbackInfo& info);
@@ -67,5 +69,8 @@ class Database : public Napi::ObjectWrap<Database> {
   Napi::Reference<Napi::Uint8Array> scratchRef_;
   const char* scratch_ = nullptr;
   size_t scratchLen_ = 0;
+  Napi::Reference<Napi::Uint8Array> slabRef_;
+  char* slab_ = nullptr;
+  size_t slabLen_ = 0;
   std::unordered_set<IteratorWrap*> iterators_;
 };

@@ -2,6 +2,7 @@
 // parser (rocksdb_get_options_from_string); statistics always enabled.
 #include "database.h"
 
+#include <cstring>
 #include <vector>
 
 #include "iterator.h"
@@ -13,6 +14,8 @@ Napi::Function Database::Init(Napi::Env env) {
                          InstanceMethod("setScratch", &Database::SetScratch),
                          InstanceMethod("get", &Database::Get),
                          InstanceMethod("getS", &Database::GetScratch),
+                         InstanceMethod("setValueSlab", &Database::SetValueSlab),
+                         InstanceMethod("getSlab", &Database::GetIntoSlab),
                          InstanceMethod("put", &Database::Put),
                          InstanceMethod("putS", &Database::PutScratch),
                          InstanceMethod("del", &Database::Delete),
@@ -113,6 +116,9 @@ void Database::CloseAll() {
   if (options_ != nullptr) rocksdb_options_destroy(options_);
   options_ = nullptr;
   if (!scratchRef_.IsEmpty()) scratchRef_.Reset();
+  if (!slabRef_.IsEmpty()) slabRef_.Reset();
+  slab_ = nullptr;
+  slabLen_ = 0;
   scratch_ = nullptr;
   scratchLen_ = 0;
 }
@@ -166,6 +172,49 @@ Napi::Value Database::GetScratch(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
   return DoGet(env, scratch_, scratchLen_);
+}
+
+// The value slab: a JS-owned buffer the *Slab reads copy values into, so that a hit costs one
+// memcpy and a JS view instead of a native Buffer allocation (Node pools Buffer.allocUnsafe the
+// same way). JS hands over a fresh slab when the current one is full.
+Napi::Value Database::SetValueSlab(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char* data;
+  size_t len;
+  if (!BytesArg(info, 0, &data, &len)) return env.Undefined();
+  slabRef_ = Napi::Persistent(info[0].As<Napi::Uint8Array>());
+  slab_ = const_cast<char*>(data);
+  slabLen_ = len;
+  return env.Undefined();
+}
+
+// getSlab(offset) with the key in the scratch buffer: -1 when the key is missing; the value's
+// length when it was copied into the slab at offset; -2 - length when it does not fit there
+// (nothing copied: the caller gives a bigger slab and asks again).
+Napi::Value Database::GetIntoSlab(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  size_t offset = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().Uint32Value() : 0;
+  char* err = nullptr;
+  rocksdb_pinnableslice_t* slice = rocksdb_get_pinned_cf(db_, read_, cf_, scratch_, scratchLen_, &err);
+  if (err != nullptr) {
+    if (slice != nullptr) rocksdb_pinnableslice_destroy(slice);
+    ThrowRocksError(env, err);
+    return env.Undefined();
+  }
+  if (slice == nullptr) return Napi::Number::New(env, -1);
+  size_t len = 0;
+  const char* data = rocksdb_pinnableslice_value(slice, &len);
+  double result;
+  if (slab_ != nullptr && offset <= slabLen_ && len <= slabLen_ - offset) {
+    memcpy(slab_ + offset, data, len);
+    result = static_cast<double>(len);
+  } else {
+    result = -2.0 - static_cast<double>(len);
+  }
+  rocksdb_pinnableslice_destroy(slice);
+  return Napi::Number::New(env, result);
 }
 
 // Shared body of put/merge, with the key from an argument or the scratch buffer.
