@@ -2,7 +2,6 @@
 // latency of each operation kind, the engine's write and space amplification when reported, and
 // the mean, p50 and p99 of each micro-benchmark task (micro.<task>.<family>).
 
-import { NULL_TASK } from '../micro/ops.js';
 import type { CellResult, PhaseResult } from '../result/schema.js';
 import type { MetricDefinition, MetricFamily } from './types.js';
 
@@ -10,13 +9,6 @@ const LATENCY_FAMILIES: readonly { family: MetricFamily; field: 'p50' | 'p99' | 
   { family: 'p50', field: 'p50' },
   { family: 'p99', field: 'p99' },
   { family: 'p999', field: 'p999' },
-];
-
-/** Micro-benchmark tasks (statebench micro): tinybench's mean, median and p99 per call, in ns. */
-const MICRO_FAMILIES: readonly { family: MetricFamily; field: 'meanNs' | 'p50Ns' | 'p99Ns' }[] = [
-  { family: 'mean', field: 'meanNs' },
-  { family: 'p50', field: 'p50Ns' },
-  { family: 'p99', field: 'p99Ns' },
 ];
 
 export interface MetricValue {
@@ -70,19 +62,6 @@ export function cellMetrics(cell: CellResult): MetricValue[] {
     }
     if (usable(cell.engine.spaceAmp)) {
       out.push({ def: { id: 'spaceAmp', family: 'spaceAmp', operation: null, unit: 'x', direction: 'lower-is-better' }, value: cell.engine.spaceAmp });
-    }
-  }
-  if (cell.status !== 'skipped' && cell.micro) {
-    for (const task of Object.keys(cell.micro).sort()) {
-      const t = cell.micro[task];
-      // The null baseline times the clock; a task at the timer's resolution measures little more.
-      if (!t || task === NULL_TASK || t.atTimerResolution) continue;
-      for (const { family, field } of MICRO_FAMILIES) {
-        const v = t[field];
-        if (!usable(v)) continue;
-        const operation = `micro.${task}`;
-        out.push({ def: { id: `${operation}.${family}`, family, operation, unit: 'ns', direction: 'lower-is-better' }, value: v });
-      }
     }
   }
   return out;

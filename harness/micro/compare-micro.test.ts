@@ -43,6 +43,9 @@ describe('compare on micro documents', () => {
     const metrics = new Map(c.pairs[0]!.metrics.map((m) => [m.id, m]));
     expect(metrics.get('micro.get-hit.mean')?.verdict).toBe('regressed');
     expect(metrics.get('micro.get-hit.mean')?.unit).toBe('ns');
+    // One value per cell and metric: five repeats give five values on each side.
+    expect(metrics.get('micro.get-hit.mean')?.base.n).toBe(5);
+    expect(metrics.get('micro.get-hit.mean')?.head.n).toBe(5);
     expect(metrics.get('micro.put.mean')?.verdict).toBe('unchanged');
     expect(c.exitCode).toBe(1);
     expect(c.gatingRegressions.map((r) => r.metric)).toContain('micro.get-hit mean');
