@@ -3,6 +3,7 @@
 // on that kind and on no other. Run: npx tsx bench/gate-self-test.ts [--method mann-whitney]
 // [--repeat 5] [--ops 2000] [--comparisons 20]; the vitest test runs it with fixed settings.
 
+import { cpus, loadavg } from 'node:os';
 import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from '../harness/compare/compare.js';
 import { parseThresholds } from '../harness/compare/thresholds.js';
 import type { Comparison, Method } from '../harness/compare/types.js';
@@ -42,8 +43,11 @@ export interface SelfTestFigures {
   readonly aaRegressedMetrics: readonly string[];
   /** 10 % slowdown of get: comparisons with a regression on each read metric. */
   readonly slowReadRegressed: Readonly<Record<string, number>>;
-  /** ... and regression verdicts on the other kind's (update) metrics: should be 0. */
+  /** Comparisons with at least one regression verdict on the slowed kind (read): should be >= 19 of 20. */
+  readonly slowReadComparisons: number;
+  /** Regression verdicts on the other kind's (update) metrics: should be 0. */
   readonly slowOtherRegressions: number;
+  readonly slowOtherRegressedMetrics: readonly string[];
   readonly slowThroughputRegressed: number;
   readonly elapsedMs: number;
 }
@@ -108,17 +112,23 @@ export async function runSelfTest(over: Partial<SelfTestOptions> = {}): Promise<
   const slowReadRegressed: Record<string, number> = { 'read.p50': 0, 'read.p99': 0, 'read.p999': 0 };
   let slowOtherRegressions = 0;
   let slowThroughputRegressed = 0;
+  let slowReadComparisons = 0;
+  const slowOtherRegressedMetrics: string[] = [];
   for (let i = 0; i < o.comparisons; i++) {
     const [b, h] = await documentsPair(o, o.comparisons + i, { slowdownGet: '1.1' });
     const c = compare(b, h, o, o.comparisons + i);
+    if ((c.pairs[0]?.metrics ?? []).some((m) => m.operation === 'read' && m.verdict === 'regressed')) slowReadComparisons++;
     for (const m of c.pairs[0]?.metrics ?? []) {
       if (m.verdict !== 'regressed') continue;
       if (m.operation === 'read') slowReadRegressed[m.id] = (slowReadRegressed[m.id] ?? 0) + 1;
-      else if (m.operation !== null) slowOtherRegressions++;
+      else if (m.operation !== null) {
+        slowOtherRegressions++;
+        slowOtherRegressedMetrics.push(`${m.id} ${m.changePct}% [${m.ciLowPct}, ${m.ciHighPct}]`);
+      }
       else if (m.id === 'throughput') slowThroughputRegressed++;
     }
   }
-  return { options: o, aaFailedGates, aaRegressionVerdicts, aaRegressedMetrics, slowReadRegressed, slowOtherRegressions, slowThroughputRegressed, elapsedMs: performance.now() - t0 };
+  return { options: o, aaFailedGates, aaRegressionVerdicts, aaRegressedMetrics, slowReadRegressed, slowReadComparisons, slowOtherRegressions, slowOtherRegressedMetrics, slowThroughputRegressed, elapsedMs: performance.now() - t0 };
 }
 
 function argValue(name: string): string | undefined {
@@ -135,4 +145,12 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   const method = argValue('method');
   const figures = await runSelfTest({ ...(over as Partial<SelfTestOptions>), ...(method ? { method: method as Method } : {}) });
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+  const n = figures.options.comparisons;
+  const pass = figures.aaFailedGates <= 1 && figures.slowReadComparisons >= n - 1 && figures.slowOtherRegressions === 0;
+  process.stdout.write(
+    `A/A: ${figures.aaFailedGates}/${n} comparisons failed the gate (${figures.aaRegressionVerdicts} regression verdicts); ` +
+      `10% slower get: ${figures.slowReadComparisons}/${n} comparisons regressed on read (p50 ${figures.slowReadRegressed['read.p50']}, p99 ${figures.slowReadRegressed['read.p99']}, p99.9 ${figures.slowReadRegressed['read.p999']}), ` +
+      `${figures.slowOtherRegressions} regression verdicts on update; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores: ${pass ? 'PASS' : 'FAIL'}\n`,
+  );
+  process.exitCode = pass ? 0 : 1;
 }
