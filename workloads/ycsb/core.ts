@@ -61,6 +61,11 @@ export interface YcsbCoreSpec {
   readonly warnings?: readonly string[];
 }
 
+/** What an operation kind needs generated: a chosen key, a new key, or a chosen key and a length. */
+const KEYED = 0;
+const INSERT = 1;
+const SCAN = 2;
+
 export const INSERT_ORDERS = ['hashed', 'ordered'] as const;
 const SCAN_LENGTH_DISTRIBUTIONS = ['uniform', 'zipfian'] as const;
 
@@ -150,19 +155,20 @@ export function ycsbCore(spec: YcsbCoreSpec): WorkloadDefinition {
         const chooser: KeyChooser = createKeyChooser(ph.distribution ?? p.distribution, count, p.theta, rng, options);
         return {
           chooser,
-          choice: new WeightedChoice(weights),
-          code: runKinds.map((op) => kinds.indexOf(op)),
-          isInsert: runKinds.map((op) => op === 'insert'),
-          isScan: runKinds.map((op) => op === 'scan'),
+          choice: runKinds.length > 1 ? new WeightedChoice(weights) : null,
+          code: Uint8Array.from(runKinds, (op) => kinds.indexOf(op)),
+          role: Uint8Array.from(runKinds, (op) => (op === 'insert' ? INSERT : op === 'scan' ? SCAN : KEYED)),
         };
       }
 
       return opSource(ops, (b, i) => {
         if (left <= 0) mix = startPhase();
         left--;
-        const c = mix.choice.pick(rng.next());
+        // 32 random bits are plenty to pick an operation kind, and cost half of next().
+        const c = mix.choice === null ? 0 : mix.choice.pick(rng.u32() * 2.3283064365386963e-10);
+        const role = mix.role[c];
         let keynum: number;
-        if (mix.isInsert[c]) {
+        if (role === INSERT) {
           keynum = space.inserted++;
           mix.chooser.grow?.(space.inserted);
         } else {
@@ -171,7 +177,7 @@ export function ycsbCore(spec: YcsbCoreSpec): WorkloadDefinition {
         b.kind[i] = mix.code[c] as number;
         b.key[i] = hashed ? fmix32(keynum) : keynum;
         b.ns[i] = 0;
-        b.arg[i] = mix.isScan[c] ? (scanRanks ? 1 + scanRanks.next() : 1 + rng.int(maxScanLength)) : 0;
+        b.arg[i] = role === SCAN ? (scanRanks ? 1 + scanRanks.next() : 1 + rng.int(maxScanLength)) : 0;
       });
     },
   };
