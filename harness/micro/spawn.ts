@@ -71,7 +71,12 @@ export function spawnMicroCell(spec: MicroCellSpec, onLine?: (line: string) => v
       const cell: CellResult =
         stopRequested && signal
           ? { ...base, status: 'interrupted' }
-          : { ...base, status: 'errored', error: `micro cell process ${how}${detail ? `: ${detail}` : ''}` };
+          : {
+              ...base,
+              status: 'errored',
+              // A message from the child says what failed; otherwise how the process ended is the news.
+              error: crashMessage !== null ? `micro cell failed: ${crashMessage}` : `micro cell process ${how}${detail ? `: ${detail}` : ''}`,
+            };
       resolve({ cell, state: null });
     };
     child.on('exit', finish);

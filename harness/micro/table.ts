@@ -42,19 +42,25 @@ export function renderMicroTable(doc: ResultDocument, states: ReadonlyMap<string
   const head = ['backend', ...(withRepeat ? ['rep'] : []), 'op', 'mean', 'p50', 'p99', 'ops/s', 'rme', 'samples', 'flag'];
   const rows: string[][] = [head];
   const lines: string[] = [];
+  // Why a cell is skipped or errored: below the table, so long reasons do not widen it.
+  const notes: string[] = [];
   for (const cell of doc.cells) {
     const prefix = [cell.backend, ...(withRepeat ? [String(cell.repeat)] : [])];
     if (cell.status === 'skipped') {
-      rows.push([...prefix, '-', '', '', '', '', '', '', `skipped: ${cell.reason}`]);
+      rows.push([...prefix, '-', '', '', '', '', '', '', 'skipped']);
+      notes.push(`${cell.id} skipped: ${cell.reason}`);
       continue;
     }
     const line = stateLine(cell, states.get(cell.id));
     if (line) lines.push(line);
     for (const [name, t] of Object.entries(cell.micro ?? {})) rows.push(...taskRows(prefix, name, t));
-    if (cell.status === 'errored') rows.push([...prefix, '-', '', '', '', '', '', '', `errored: ${cell.error}`]);
+    if (cell.status === 'errored') {
+      rows.push([...prefix, '-', '', '', '', '', '', '', 'errored']);
+      notes.push(`${cell.id} errored: ${cell.error}`);
+    }
     if (cell.status === 'interrupted') rows.push([...prefix, '-', '', '', '', '', '', '', 'interrupted']);
   }
   const right = new Set(withRepeat ? [3, 4, 5, 6, 7, 8] : [2, 3, 4, 5, 6, 7]);
   const budget = `tinybench, ${doc.plan.durationMs ?? '-'} ms of timed calls per task after ${doc.plan.warmupMs ?? 0} ms of warm-up; keys uniform over the preloaded records`;
-  return [...lines, budget, '', renderTable(rows, right)].join('\n');
+  return [...lines, budget, '', renderTable(rows, right), ...(notes.length > 0 ? ['', ...notes] : [])].join('\n');
 }
