@@ -18,9 +18,9 @@ describe('a cell whose process dies', () => {
   it('is marked errored with the reason, and the run goes on to the next cell', async () => {
     const out = mkdtempSync(join(tmpdir(), 'statebench-crash-'));
     const run = startCli(['run', '-b', 'heap', '-w', 'ycsb-a', '-w', 'ycsb-c', '--records', '10000', '--duration', '4s', '--warmup', '0', '--out', out]);
-    await waitFor(() => run.stderrSoFar().includes('started'), 20_000);
-    await waitFor(() => childrenOf(run.child.pid!).length > 0, 10_000);
-    await new Promise((r) => setTimeout(r, 1500));
+    // Kill it in the run phase, once the load phase has been reported.
+    await waitFor(() => run.stderrSoFar().includes('load done'), 30_000);
+    await new Promise((r) => setTimeout(r, 500));
     for (const pid of childrenOf(run.child.pid!)) process.kill(pid, 'SIGKILL');
     const r = await run.done;
     expect(r.code, r.stderr).toBe(1);

@@ -42,7 +42,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     repeat: spec.repeat,
     seed: spec.seed,
     startedAt,
-    warnings: [] as string[],
+    warnings: [...(def.warnings ?? [])],
   };
   if (!desc.available) {
     return { ...common, status: 'skipped', reason: desc.reason ?? `${desc.name} is unavailable` };
@@ -114,7 +114,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     const diskBytes = diskUsageBytes(spec.dataDir);
     await instance.close();
     instance = null;
-    const resources = collectResources(res0, gc.stop(), diskBytes);
+    const resources = collectResources(res0, await stopGcMeter(gc), diskBytes);
     const measured = { phases, engine: sanitiseEngine(engine, common.warnings), resources, checkpoints: [] };
     return stopped ? { ...common, status: 'interrupted', ...measured } : { ...common, status: 'ok', ...measured };
   } catch (err) {
@@ -132,7 +132,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       error: message,
       phases,
       engine: null,
-      resources: collectResources(res0, gc.stop(), diskUsageBytes(spec.dataDir)),
+      resources: collectResources(res0, await stopGcMeter(gc), diskUsageBytes(spec.dataDir)),
       checkpoints: [],
     };
   }
@@ -148,6 +148,12 @@ function collectResources(res0: ReturnType<typeof startResources>, gcPauseMs: nu
     diskBytes,
     ioWriteBytes: diff(processWriteBytes(), res0.ioWrite),
   };
+}
+
+/** GC entries reach the observer on an event-loop turn: give them one before reading the total. */
+async function stopGcMeter(gc: GcMeter): Promise<number> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return gc.stop();
 }
 
 function diff(a: number | null, b: number | null): number | null {

@@ -28,7 +28,11 @@ function childEntry(): { path: string; execArgv: string[] } {
   return { path: fileURLToPath(new URL('./child.js', here)), execArgv: [] };
 }
 
-export function spawnCell(spec: CellSpec, onProgress?: (p: PhaseProgress) => void): SpawnedCell {
+export function spawnCell(
+  spec: CellSpec,
+  onProgress?: (p: PhaseProgress) => void,
+  onPhase?: (name: 'load' | 'run', result: PhaseResult) => void,
+): SpawnedCell {
   const entry = childEntry();
   const child = fork(entry.path, [], {
     execArgv: [...entry.execArgv, '--expose-gc'],
@@ -52,6 +56,7 @@ export function spawnCell(spec: CellSpec, onProgress?: (p: PhaseProgress) => voi
         break;
       case 'phase':
         phases[msg.name] = msg.result;
+        onPhase?.(msg.name, msg.result);
         break;
       case 'done':
         final = msg.cell;

@@ -22,7 +22,7 @@ const cases: [string, string[], RegExp][] = [
   ['a bad number', ['run', '-b', 'heap', '--records', 'lots'], /--records: 'lots' is not valid; expected a whole number/],
   ['a bad duration unit', ['run', '-b', 'heap', '--duration', '5parsecs'], /--duration: '5parsecs' is not valid/],
   ['ops and duration both', ['run', '-b', 'heap', '--ops', '1000', '--duration', '5s'], /--ops and --duration both given/],
-  ['an unwritable --out', ['run', '-b', 'heap', '--out', '/proc/statebench-out'], /--out: cannot write to \/proc\/statebench-out/],
+  ['an unwritable --out', ['run', '-b', 'heap', '--out', join(notJson, 'out')], /--out: cannot write to .*not\.json\/out \(ENOTDIR\)/],
   ['a missing --config file', ['run', '--config', join(dir, 'missing.json')], /--config: cannot read .*missing\.json \(ENOENT\)/],
   ['an unknown field in --config', ['run', '--config', badConfig], /--config .*frobnicate/],
   ['a --config that is not JSON', ['run', '--config', notJson], /--config .*not valid JSON/],

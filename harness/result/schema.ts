@@ -160,13 +160,15 @@ export const EnvironmentSchema = z.object({
 export const PlanSchema = z.object({
   backends: z.array(z.string()),
   workloads: z.array(z.string()),
-  records: count,
+  /** null: each workload's own default (a YCSB file's recordcount, else the preset's). */
+  records: count.nullable(),
   ops: count.nullable(),
   durationMs: nnum,
   warmupOps: count.nullable(),
   warmupMs: nnum,
   keySize: count,
-  valueSize: z.string(),
+  /** null: each workload's own default. */
+  valueSize: z.string().nullable(),
   distribution: z.string().nullable(),
   seed: z.number().int(),
   repeat: z.number().int().positive(),

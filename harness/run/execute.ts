@@ -57,6 +57,7 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
     warnings.push(`data directory ${data.root} is on tmpfs (memory): disk-backed engines will look faster than on a disk; use --data-dir`);
   }
   for (const w of o.flinkConf?.warnings ?? []) warnings.push(`--flink-conf ${o.flinkConf?.path}: ${w}`);
+  warnings.push(...plan.warnings);
   for (const w of warnings) progress.line(`warning: ${w}`);
 
   const planRecord: PlanRecord = {
@@ -111,7 +112,11 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
       } else {
         progress.cellStarted(i, plan.cells.length, planned.id);
         const dir = data.cellDir(i);
-        current = spawnCell({ ...planned, dataDir: dir }, (p) => progress.update(p));
+        current = spawnCell(
+          { ...planned, dataDir: dir },
+          (p) => progress.update(p),
+          (name, r) => progress.phaseFinished(name, r.ops, r.durationMs, r.throughputOpsPerSec),
+        );
         cell = await current.result;
         current = null;
         if (!o.keepData) data.removeCell(dir);

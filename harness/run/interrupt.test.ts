@@ -17,8 +17,8 @@ describe('Ctrl-C during a run', () => {
       ['run', '-b', 'heap', '-w', 'ycsb-a', '-w', 'ycsb-c', '--records', '10000', '--duration', '20s', '--warmup', '0', '--interval', '200ms', '--out', out, '--data-dir', important],
       { detached: true },
     );
-    await waitFor(() => / run /.test(run.stderrSoFar()) || run.stderrSoFar().includes('started'), 20_000);
-    await new Promise((r) => setTimeout(r, 1500));
+    await waitFor(() => run.stderrSoFar().includes('load done'), 30_000);
+    await new Promise((r) => setTimeout(r, 1000));
     process.kill(-run.child.pid!, 'SIGINT');
     const r = await run.done;
     expect(r.code, r.stderr).toBe(130);

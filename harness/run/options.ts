@@ -33,10 +33,13 @@ export interface RunOptions {
 export interface ResolvedRunOptions {
   readonly backends: readonly string[];
   readonly workloads: readonly string[];
-  readonly records: number;
+  /** null: the workload's own default (a YCSB file's recordcount), else QUICK_PRESET.records. */
+  readonly records: number | null;
+  /** Both null: the workload's own operation count (YCSB operationcount), else QUICK_PRESET.durationMs. */
   readonly ops: number | null;
   readonly durationMs: number | null;
-  readonly valueSize: string;
+  /** null: the workload's own default value size. */
+  readonly valueSize: string | null;
   readonly keySize: number;
   readonly distribution: string | null;
   readonly theta: number | null;

@@ -11,7 +11,7 @@ import type { WorkloadParamsInput } from '../../workloads/types.js';
 import { UsageError } from '../cli/errors.js';
 import { resolveKnobs } from '../knobs/resolve.js';
 import type { CellSpec } from '../cell/spec.js';
-import type { ResolvedRunOptions } from './options.js';
+import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
 import { cartesian, parseSets } from './sweep.js';
 
 export type PlannedCell = Omit<CellSpec, 'dataDir'>;
@@ -19,6 +19,15 @@ export type PlannedCell = Omit<CellSpec, 'dataDir'>;
 export interface Plan {
   readonly cells: readonly PlannedCell[];
   readonly descriptions: ReadonlyMap<string, BackendDescription>;
+  /** Warnings of workload files (unsupported YCSB keys ...), once per workload. */
+  readonly warnings: readonly string[];
+}
+
+interface WorkloadSetup {
+  readonly paramsInput: WorkloadParamsInput;
+  readonly ops: number | null;
+  readonly durationMs: number | null;
+  readonly warnings: readonly string[];
 }
 
 export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
@@ -35,15 +44,29 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
     }
   }
 
-  const paramsInput: WorkloadParamsInput = {
-    records: o.records,
-    valueSize: parseValueSize(o.valueSize),
-    ...(o.distribution !== null ? { distribution: o.distribution } : {}),
-    ...(o.theta !== null ? { theta: o.theta } : {}),
-    ...(o.compressibility !== null ? { compressibility: o.compressibility } : {}),
-    extra: { ...o.workloadSettings },
-  };
-  for (const w of o.workloads) resolveParams(resolveWorkload(w), paramsInput);
+  const valueSize = o.valueSize !== null ? parseValueSize(o.valueSize) : null;
+  const workloads = new Map<string, WorkloadSetup>();
+  for (const w of o.workloads) {
+    const def = resolveWorkload(w);
+    // Precedence: the flag, then the workload's own default (a YCSB file's recordcount or
+    // operationcount), then the quick preset.
+    const paramsInput: WorkloadParamsInput = {
+      records: o.records ?? def.defaultRecords ?? QUICK_PRESET.records,
+      ...(valueSize !== null ? { valueSize } : {}),
+      ...(o.distribution !== null ? { distribution: o.distribution } : {}),
+      ...(o.theta !== null ? { theta: o.theta } : {}),
+      ...(o.compressibility !== null ? { compressibility: o.compressibility } : {}),
+      extra: { ...o.workloadSettings },
+    };
+    resolveParams(def, paramsInput);
+    const bounded = o.ops !== null || o.durationMs !== null;
+    workloads.set(w, {
+      paramsInput,
+      ops: bounded ? o.ops : (def.defaultOps ?? null),
+      durationMs: bounded ? o.durationMs : def.defaultOps !== undefined ? null : QUICK_PRESET.durationMs,
+      warnings: def.warnings ?? [],
+    });
+  }
 
   interface Config {
     backend: string;
@@ -64,15 +87,16 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
     const round: PlannedCell[] = [];
     for (const c of configs) {
       for (const w of o.workloads) {
+        const setup = workloads.get(w) as WorkloadSetup;
         round.push({
           id: cellId(c.backend, w, c.setKnobs, r),
           backend: c.backend,
           knobs: c.knobs,
           setKnobs: c.setKnobs,
           workload: w,
-          workloadParams: paramsInput,
-          ops: o.ops,
-          durationMs: o.durationMs,
+          workloadParams: setup.paramsInput,
+          ops: setup.ops,
+          durationMs: setup.durationMs,
           warmupOps: o.warmupOps,
           warmupMs: o.warmupMs,
           keySize: o.keySize,
@@ -90,7 +114,8 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
     if (o.repeat > 1) shuffle(round, order);
     cells.push(...round);
   }
-  return { cells, descriptions };
+  const warnings = [...workloads].flatMap(([name, s]) => s.warnings.map((w) => `workload ${name}: ${w}`));
+  return { cells, descriptions, warnings };
 }
 
 export function cellId(backend: string, workload: string, setKnobs: Readonly<Record<string, string>>, repeat: number): string {

@@ -6,6 +6,7 @@ import type { PhaseProgress } from '../runner/phase.js';
 export interface ProgressSink {
   cellStarted(index: number, total: number, id: string): void;
   update(p: PhaseProgress): void;
+  phaseFinished(phase: string, ops: number, durationMs: number, opsPerSec: number | null): void;
   cellFinished(id: string, status: string, opsPerSec: number | null): void;
   line(text: string): void;
 }
@@ -47,6 +48,16 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, quie
       } else if (Date.now() - lastPlain >= PLAIN_EVERY_MS) {
         stream.write(`${text}\n`);
         lastPlain = Date.now();
+      }
+    },
+    phaseFinished(phase, ops, durationMs, opsPerSec) {
+      if (quiet) return;
+      const text = `${label} ${phase} done: ${fmt(ops)} ops in ${(durationMs / 1000).toFixed(1)}s${opsPerSec !== null ? `, ${fmt(opsPerSec)} ops/s` : ''}`;
+      if (tty) {
+        clear();
+        stream.write(text.slice(0, (stream.columns ?? 100) - 1));
+      } else {
+        stream.write(`${text}\n`);
       }
     },
     cellFinished(id, status, opsPerSec) {

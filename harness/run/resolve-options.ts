@@ -132,13 +132,13 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const workloads = (f.workload ?? [...QUICK_PRESET.workloads]).flatMap((w) => w.split(',')).map((w) => w.trim()).filter((w) => w !== '');
   if (workloads.length === 0) throw new UsageError('--workload: empty; name a workload (`statebench workloads` lists them)');
   const ops = f.ops !== undefined ? parseCount('ops', f.ops) : null;
-  const durationMs = f.duration !== undefined ? parseFlagDuration('duration', f.duration) : ops === null ? QUICK_PRESET.durationMs : null;
+  const durationMs = f.duration !== undefined ? parseFlagDuration('duration', f.duration) : null;
   const warmup = f.warmup !== undefined ? parseWarmup(f.warmup) : { ops: null, ms: QUICK_PRESET.warmupMs };
-  const valueSize = f.valueSize !== undefined ? String(f.valueSize) : QUICK_PRESET.valueSize;
+  const valueSize = f.valueSize !== undefined ? String(f.valueSize) : null;
   return {
     backends: [...new Set(backends)],
     workloads: [...new Set(workloads)],
-    records: f.records !== undefined ? parseCount('records', f.records) : QUICK_PRESET.records,
+    records: f.records !== undefined ? parseCount('records', f.records) : null,
     ops,
     durationMs,
     valueSize,
