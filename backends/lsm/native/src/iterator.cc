@@ -156,9 +156,15 @@ Napi::Value IteratorWrap::Value(const Napi::CallbackInfo& info) {
   return CopyBytes(env, data, len);
 }
 
+// Frees everything native at once: the JS object may wait long for its finalizer (N-API runs
+// finalizers from the event loop, which a synchronous benchmark loop does not turn).
 Napi::Value IteratorWrap::Close(const Napi::CallbackInfo& info) {
   if (owner_ != nullptr) owner_->Forget(this);
   Release();
+  if (read_ != nullptr) rocksdb_readoptions_destroy(read_);
+  read_ = nullptr;
+  lower_ = std::string();
+  upper_ = std::string();
   if (!ownerRef_.IsEmpty()) ownerRef_.Reset();
   return info.Env().Undefined();
 }
