@@ -1,6 +1,8 @@
 // Options of a run in two forms: RunOptions as given (every field optional), and
 // ResolvedRunOptions with every default filled in (the quick default preset).
 
+import type { ResolvedTuningOptions } from '../tune/run-flags.js';
+
 export interface RunOptions {
   backends?: readonly string[];
   workloads?: readonly string[];
@@ -30,7 +32,8 @@ export interface RunOptions {
   baseKnobs?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-export interface ResolvedRunOptions {
+/** --memory-budget, --shard, --resume, --verify-advice (harness/tune/run-flags.ts); optional so older callers compile. */
+export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly backends: readonly string[];
   readonly workloads: readonly string[];
   /** null: the workload's own default (a YCSB file's recordcount), else QUICK_PRESET.records. */
