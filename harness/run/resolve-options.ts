@@ -9,9 +9,11 @@ import { parseCount, parseFlagDuration, parseNumber, parseWarmup } from '../cli/
 import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
 import { parseSets } from './sweep.js';
 import { knobsFromFlinkConf } from '../../backends/lsm/flink-conf.js';
+import { readSweepFile } from '../tune/sweep-file.js';
+import { resolveTuningFlags, type TuningFlags } from '../tune/run-flags.js';
 
 /** The run flags as yargs gives them (every value optional; strings where users type units). */
-export interface RunFlags {
+export interface RunFlags extends TuningFlags {
   backend?: string[];
   workload?: string[];
   records?: string | number;
@@ -66,6 +68,12 @@ export const RunConfigSchema = z.strictObject({
   maxInFlight: scalar.optional(),
   param: stringOrList.optional(),
   flinkConf: z.string().optional(),
+  sweep: z.string().optional(),
+  memoryBudget: scalar.optional(),
+  shard: z.string().optional(),
+  resume: z.string().optional(),
+  verifyAdvice: z.boolean().optional(),
+  verifyRepeats: scalar.optional(),
 });
 
 export function readRunConfig(path: string): Partial<RunFlags> {
@@ -115,7 +123,8 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   if (f.ops !== undefined && f.duration !== undefined) {
     throw new UsageError('--ops and --duration both given; choose one: --ops N bounds the run phase by operations, --duration T by time');
   }
-  const sets = f.set ?? [];
+  // --sweep FILE axes first: a --set of the same knob replaces them (later wins in parseSets).
+  const sets = [...readSweepFile(f.sweep), ...(f.set ?? [])];
   const flink = f.flinkConf !== undefined ? readFlinkConf(f.flinkConf) : null;
   const setBackends = [...new Set([...parseSets(sets).keys(), ...(flink ? ['lsm'] : [])])];
   let backends = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
@@ -161,6 +170,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     workloadSettings: parseParams(f.param ?? []),
     baseKnobs: flink ? { lsm: flink.knobs } : {},
     flinkConf: flink ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, warnings: flink.warnings } : null,
+    ...resolveTuningFlags(f),
   };
 }
 

@@ -1,0 +1,42 @@
+// The budget check before a run: each planned cell whose knob-bounded memory exceeds the budget
+// is skipped with the reason (the arithmetic in the reason, so a user sees what to shrink).
+
+import { resolveWorkload } from '../../workloads/catalogue.js';
+import { resolveParams } from '../../workloads/params.js';
+import type { ValueSizeSpec } from '../../workloads/types.js';
+import { formatBytes } from '../knobs/units.js';
+import type { PlannedCell } from '../run/plan.js';
+import { estimateCellMemory } from './estimate.js';
+
+export function meanValueBytes(v: ValueSizeSpec): number {
+  switch (v.kind) {
+    case 'constant':
+      return v.bytes;
+    case 'uniform':
+    case 'zipfian':
+      return (v.min + v.max) / 2;
+    case 'histogram': {
+      const w = v.buckets.reduce((s, b) => s + b.weight, 0);
+      return w > 0 ? v.buckets.reduce((s, b) => s + b.bytes * b.weight, 0) / w : 0;
+    }
+  }
+}
+
+/** Why each cell that cannot fit is skipped, by cell id (cells that fit are absent). */
+export function budgetSkips(cells: readonly PlannedCell[], budgetBytes: number | null | undefined, flinkBudgetBytes: number | null): Map<string, string> {
+  const out = new Map<string, string>();
+  if (budgetBytes === null || budgetBytes === undefined) return out;
+  for (const cell of cells) {
+    const params = resolveParams(resolveWorkload(cell.workload), cell.workloadParams);
+    const est = estimateCellMemory(cell.backend, cell.knobs, {
+      records: params.records,
+      meanValueBytes: meanValueBytes(params.valueSize),
+      keySize: cell.keySize,
+      flinkBudgetBytes: cell.backend === 'lsm' ? flinkBudgetBytes : null,
+    });
+    if (est.bytes !== null && est.bytes > budgetBytes) {
+      out.set(cell.id, `over the memory budget: ${est.breakdown} > --memory-budget ${formatBytes(budgetBytes)}`);
+    }
+  }
+  return out;
+}
