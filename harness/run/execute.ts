@@ -15,6 +15,8 @@ import { collectEnvironment } from './environment.js';
 import type { ResolvedRunOptions } from './options.js';
 import { buildPlan, type PlannedCell } from './plan.js';
 import { createProgress, type ProgressSink } from './progress.js';
+import { applyMeasuredBudget } from '../budget/measured.js';
+import { selectCells, type CellAction } from '../tune/cell-selection.js';
 
 export interface RunOutcome {
   readonly document: ResultDocument;
@@ -46,6 +48,8 @@ export function prepareOutDir(out: string): string {
 export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}): Promise<RunOutcome> {
   const outDir = prepareOutDir(o.out);
   const plan = await buildPlan(o);
+  // Shard, resume and budget decisions; reads --resume before the writer truncates results.jsonl.
+  const selection = selectCells(plan, o);
   const progress = hooks.progress ?? createProgress();
   const warnings: string[] = [];
 
@@ -59,6 +63,7 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
   for (const w of o.flinkConf?.warnings ?? []) warnings.push(`--flink-conf ${o.flinkConf?.path}: ${w}`);
   warnings.push(...plan.warnings);
   for (const w of warnings) progress.line(`warning: ${w}`);
+  for (const n of selection.notes) progress.line(n);
 
   const planRecord: PlanRecord = {
     backends: [...o.backends],
@@ -77,7 +82,7 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
     intervalMs: o.intervalMs,
     sets: [...o.sets],
     cellCount: plan.cells.length,
-    shard: null,
+    shard: o.shard ?? null,
     flinkConf: o.flinkConf?.path ?? null,
   };
 
@@ -99,25 +104,30 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
   if (hooks.handleSignals) process.on('SIGINT', onSigint);
 
   try {
-    for (let i = 0; i < plan.cells.length; i++) {
-      const planned = plan.cells[i] as PlannedCell;
+    for (let i = 0; i < selection.actions.length; i++) {
+      const action = selection.actions[i] as CellAction;
+      const planned: PlannedCell = action.cell;
       if (interrupted) {
         results.push(notRun(planned, 'not run: the run was interrupted'));
         continue;
       }
       const desc = plan.descriptions.get(planned.backend);
       let cell: CellResult;
-      if (desc && !desc.available) {
+      if (action.kind === 'resumed') {
+        cell = action.result;
+      } else if (action.kind === 'over-budget') {
+        cell = notRun(planned, action.reason);
+      } else if (desc && !desc.available) {
         cell = notRun(planned, desc.reason ?? `${desc.name} is unavailable`);
       } else {
-        progress.cellStarted(i, plan.cells.length, planned.id);
+        progress.cellStarted(i, selection.actions.length, planned.id);
         const dir = data.cellDir(i);
         current = spawnCell(
           { ...planned, dataDir: dir },
           (p) => progress.update(p),
           (name, r) => progress.phaseFinished(name, r.ops, r.durationMs, r.throughputOpsPerSec),
         );
-        cell = await current.result;
+        cell = applyMeasuredBudget(await current.result, o.memoryBudgetBytes);
         current = null;
         if (!o.keepData) data.removeCell(dir);
       }
