@@ -191,6 +191,10 @@ export const RecommendationSchema = z.object({
     action: z.string(),
     value: KnobValueSchema.nullable(),
     rationale: z.string(),
+    /** Every knob change the suggestion makes (the main knob included), as its verification applied them. */
+    changes: z.record(z.string(), KnobValueSchema).optional(),
+    /** For a change of backend: the backend to move to. */
+    backend: z.string().optional(),
   }),
   evidence: z.array(z.object({ metric: z.string(), value: nnum, chart: z.string().nullable() })),
   verification: z
@@ -201,6 +205,10 @@ export const RecommendationSchema = z.object({
       ciLowPct: nnum,
       ciHighPct: nnum,
       repeats: count,
+      /** What was run against what, and why a verification was withdrawn or could not run. */
+      note: z.string().optional(),
+      /** Further measured effects (e.g. stall time), same units as changePct. */
+      effects: z.array(z.object({ metric: z.string(), changePct: nnum, ciLowPct: nnum, ciHighPct: nnum })).optional(),
     })
     .nullable(),
 });
