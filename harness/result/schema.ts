@@ -179,6 +179,8 @@ export const PlanSchema = z.object({
   shard: z.object({ index: count, count: z.number().int().positive() }).nullable(),
   /** --flink-conf: the Flink configuration file whose RocksDB settings the lsm cells use. */
   flinkConf: z.string().nullable().optional(),
+  /** --memory-budget in bytes: cells that could not fit were skipped; the advice stays within it. */
+  memoryBudgetBytes: count.nullable().optional(),
 });
 
 export const RecommendationSchema = z.object({
