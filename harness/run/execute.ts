@@ -16,6 +16,7 @@ import type { ResolvedRunOptions } from './options.js';
 import { buildPlan, type PlannedCell } from './plan.js';
 import { createProgress, type ProgressSink } from './progress.js';
 import { applyMeasuredBudget } from '../budget/measured.js';
+import { adviseDocument } from '../../reports/advice/advise.js';
 import { selectCells, type CellAction } from '../tune/cell-selection.js';
 
 export interface RunOutcome {
@@ -84,6 +85,7 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
     cellCount: plan.cells.length,
     shard: o.shard ?? null,
     flinkConf: o.flinkConf?.path ?? null,
+    memoryBudgetBytes: o.memoryBudgetBytes ?? null,
   };
 
   const writer = new ResultWriter(outDir);
@@ -143,7 +145,9 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
     else progress.line(`data kept in ${data.root}`);
   }
 
-  const document = buildDocument(environment, planRecord, results, warnings);
+  const measured = buildDocument(environment, planRecord, results, warnings);
+  // Recommendations from the measured cells (unverified; --verify-advice measures them after).
+  const document = { ...measured, recommendations: adviseDocument(measured, { memoryBudgetBytes: o.memoryBudgetBytes ?? null }) };
   writer.writeDocument(document);
   return {
     document,
