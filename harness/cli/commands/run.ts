@@ -9,6 +9,7 @@ import { renderTerminalSummary } from '../../../reports/terminal.js';
 import { writeRunOutputs } from '../../run/outputs.js';
 import { logLine, printJson, printLine } from '../output.js';
 import { EXIT } from '../errors.js';
+import { verifyRunAdvice } from '../../tune/verify-run.js';
 
 interface Args extends RunFlags {
   json: boolean;
@@ -42,13 +43,21 @@ export const runCommand: CommandModule<object, Args> = {
       .option('data-dir', { type: 'string', describe: 'Where engines keep their data; a fresh subdirectory is made and removed (default: the OS temp dir)' })
       .option('keep-data', { type: 'boolean', describe: 'Keep the data directories after the run' })
       .option('flink-conf', { type: 'string', describe: "A Flink configuration: its state.backend.rocksdb.* keys become lsm knobs (Flink's defaults and memory arithmetic)" })
+      .option('sweep', { type: 'string', describe: 'A knob matrix per backend (JSON or YAML: {lsm: {writeBufferSize: [4MiB, 64MiB]}}); expands like --set lists' })
+      .option('memory-budget', { type: 'string', describe: 'Skip cells whose memory cannot fit (LSM write buffers + block cache, LMDB object cache; heap state measured), e.g. 512MiB' })
+      .option('shard', { type: 'string', describe: 'Run shard i of N of the cells (0-based: 0/4 ... 3/4); merge the shards with `statebench merge`' })
+      .option('resume', { type: 'string', describe: 'The results.jsonl of a stopped run: cells it finished ok are kept, the rest run' })
+      .option('verify-advice', { type: 'boolean', describe: 'Verify each recommendation: run its suggestion against the current setting with repeats' })
+      .option('verify-repeats', { type: 'string', describe: 'Repeats per side when verifying advice (default 5)' })
       .option('config', { type: 'string', describe: 'A JSON file with the same settings (validated, never executed); flags override it' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the result document on stdout (progress stays on stderr)' })
       .example('$0 run', 'the quick default preset: every available backend on ycsb-a and value-state')
       .example('$0 run -b lsm --set lsm.writeBufferSize=4MiB,64MiB -w ycsb-a --ops 1e6', 'a two-cell sweep') as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const options = await resolveRunOptions(argv);
-    const outcome = await executeRun(options, { progress: createProgress(process.stderr), handleSignals: true });
+    const measured = await executeRun(options, { progress: createProgress(process.stderr), handleSignals: true });
+    const document = measured.interrupted ? measured.document : await verifyRunAdvice(options, measured.document, measured.outDir, createProgress(process.stderr));
+    const outcome = { ...measured, document };
     const written = await writeRunOutputs(outcome.document, outcome.outDir);
     if (argv.json) printJson(outcome.document);
     else {
