@@ -18,6 +18,7 @@ import type {
 import { HEAP_KNOBS } from './knobs.js';
 import { NamespaceTable } from './namespace-table.js';
 import { writeHeapCheckpoint } from './checkpoint.js';
+import { readHeapCheckpoint } from './restore.js';
 
 const DESCRIPTION: BackendDescription = {
   name: 'heap',
@@ -145,6 +146,11 @@ class HeapInstance implements BackendInstance {
     };
   }
 
+  /** Restore: one snapshot entry, already a private copy. */
+  restoreEntry(ns: number, key: number, value: Uint8Array): void {
+    this.table(ns).set(key, value);
+  }
+
   flush(): void {
     this.check();
   }
@@ -169,5 +175,10 @@ class HeapInstance implements BackendInstance {
 
 export const heapBackend: Backend = {
   describe: () => DESCRIPTION,
-  open: async (_dir, knobs) => new HeapInstance(knobs),
+  // Nothing survives close; a directory holding a checkpoint's snapshot is restored from it.
+  open: async (dir, knobs) => {
+    const instance = new HeapInstance(knobs);
+    readHeapCheckpoint(dir, (ns, key, value) => instance.restoreEntry(ns, key, value));
+    return instance;
+  },
 };

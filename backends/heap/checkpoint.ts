@@ -1,17 +1,22 @@
 // A heap checkpoint: the whole state serialised to one file, the way Flink's heap backend
 // writes a full snapshot. Format: "SBHEAP1\n", then per entry [ns u32][key f64][length u32][bytes].
+//
+// The file is written under a temporary name, fsynced, then renamed over the old snapshot and
+// the directory fsynced: a process killed mid-checkpoint leaves the previous snapshot whole.
 
-import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NamespaceTable } from './namespace-table.js';
 
 export const HEAP_SNAPSHOT_FILE = 'heap-state.bin';
-const MAGIC = Buffer.from('SBHEAP1\n');
+export const HEAP_SNAPSHOT_MAGIC = Buffer.from('SBHEAP1\n');
 const CHUNK = 1 << 20;
 
 export function writeHeapCheckpoint(dir: string, tables: ReadonlyMap<number, NamespaceTable>, fsync: boolean): number {
   mkdirSync(dir, { recursive: true });
-  const fd = openSync(join(dir, HEAP_SNAPSHOT_FILE), 'w');
+  const final = join(dir, HEAP_SNAPSHOT_FILE);
+  const temp = `${final}.tmp`;
+  const fd = openSync(temp, 'w');
   let total = 0;
   try {
     let buf = Buffer.allocUnsafe(CHUNK);
@@ -21,8 +26,8 @@ export function writeHeapCheckpoint(dir: string, tables: ReadonlyMap<number, Nam
       total += used;
       used = 0;
     };
-    MAGIC.copy(buf, 0);
-    used = MAGIC.length;
+    HEAP_SNAPSHOT_MAGIC.copy(buf, 0);
+    used = HEAP_SNAPSHOT_MAGIC.length;
     for (const [ns, table] of tables) {
       for (const [key, value] of table.map) {
         const need = 16 + value.byteLength;
@@ -42,5 +47,16 @@ export function writeHeapCheckpoint(dir: string, tables: ReadonlyMap<number, Nam
   } finally {
     closeSync(fd);
   }
+  renameSync(temp, final);
+  if (fsync) fsyncDir(dir);
   return total;
+}
+
+function fsyncDir(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
