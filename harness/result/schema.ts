@@ -82,6 +82,52 @@ export const CheckpointSchema = z.object({
   incrementalBytes: nnum,
 });
 
+/** --checkpoint-interval: reopening the backend from its last checkpoint and checking it. */
+export const RestoreSchema = z.object({
+  /** The checkpoint restored from, on the run phase's time base (ms since it started). */
+  checkpointTMs: num,
+  /** Time to open the backend on the checkpoint (the restore itself). */
+  openMs: num,
+  namespaces: count,
+  /** Keys the live state held when the checkpoint was taken, and keys the restored one holds. */
+  expectedKeys: count,
+  restoredKeys: count,
+  /** Namespaces whose key count or content digest differs between the two. */
+  mismatchedNamespaces: count,
+  ok: z.boolean(),
+  /** Time spent reading both states for the check (not part of openMs). */
+  checkMs: num,
+});
+
+/** --checkpoint-interval: what checkpoints cost the foreground (run phase intervals). */
+export const CheckpointCostSchema = z.object({
+  count,
+  /** Time the loop stood still for checkpoints, in total and the longest one. */
+  totalMs: num,
+  maxMs: num,
+  /** Time-series intervals that overlap a checkpoint, and the others. */
+  intervalsDuring: count,
+  intervalsOutside: count,
+  /** Median over intervals of the interval p99, during checkpoints and outside them. */
+  p99DuringUs: nnum,
+  p99OutsideUs: nnum,
+  opsPerSecDuring: nnum,
+  opsPerSecOutside: nnum,
+  /** Run throughput with checkpoint time counted as run time (the phase's own leaves it out). */
+  throughputWithCheckpointsOpsPerSec: nnum,
+});
+
+/** --verify: every value read checked against its key id, version and checksum. */
+export const VerifySchema = z.object({
+  /** Values read and checked (point reads, scan and list entries). */
+  checked: count,
+  /** Values that were corrupt, of another key, or of another version than the last write. */
+  mismatches: count,
+  /** Reads that found nothing where the last write left a value. */
+  lost: count,
+  firstProblem: z.string().nullable(),
+});
+
 export const WorkloadRefSchema = z
   .object({ name: z.string() })
   .catchall(z.union([z.string(), z.number(), z.boolean(), z.null(), z.record(z.string(), z.unknown()), z.array(z.unknown())]));
@@ -122,6 +168,9 @@ const measured = {
   engine: EngineReportSchema.nullable(),
   resources: ResourcesSchema.nullable(),
   checkpoints: z.array(CheckpointSchema),
+  checkpointCost: CheckpointCostSchema.optional(),
+  restore: RestoreSchema.optional(),
+  verify: VerifySchema.optional(),
 };
 
 export const CellOkSchema = z.object({ ...cellCommon, status: z.literal('ok'), ...measured });
@@ -233,6 +282,9 @@ export type TimePoint = z.infer<typeof TimePointSchema>;
 export type PhaseResult = z.infer<typeof PhaseSchema>;
 export type Resources = z.infer<typeof ResourcesSchema>;
 export type CheckpointRecord = z.infer<typeof CheckpointSchema>;
+export type RestoreResult = z.infer<typeof RestoreSchema>;
+export type CheckpointCost = z.infer<typeof CheckpointCostSchema>;
+export type VerifyResult = z.infer<typeof VerifySchema>;
 export type WorkloadRef = z.infer<typeof WorkloadRefSchema>;
 export type CellResult = z.infer<typeof CellSchema>;
 export type CellOk = z.infer<typeof CellOkSchema>;
