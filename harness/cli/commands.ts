@@ -9,6 +9,8 @@ import { overheadCommand } from './commands/overhead.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { workloadsCommand } from './commands/workloads.js';
+import { tuneCommand } from './commands/tune.js';
+import { mergeCommand } from './commands/merge.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly CommandModule<any, any>[] = [
@@ -21,4 +23,6 @@ export const COMMANDS: readonly CommandModule<any, any>[] = [
   reportCommand,
   compareCommand,
   calibrateCommand,
+  tuneCommand,
+  mergeCommand,
 ];
