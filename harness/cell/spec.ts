@@ -27,4 +27,8 @@ export interface CellSpec {
   /** Time one op in N; null: the backend decides (1 for engines, 64 for sub-microsecond ones). */
   readonly sampleEvery: number | null;
   readonly maxInFlight: number | null;
+  /** --checkpoint-interval (ms): checkpoints during the run phase, then a restore phase; absent/null: none. */
+  readonly checkpointIntervalMs?: number | null;
+  /** --verify: values carry key id, version and checksum, and every read checks them. */
+  readonly verify?: boolean;
 }

@@ -63,6 +63,10 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly baseKnobs: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** --flink-conf: the file, the memory budget Flink's arithmetic gives, and mapping warnings. */
   readonly flinkConf: { readonly path: string; readonly memoryBudgetBytes: number | null; readonly warnings: readonly string[] } | null;
+  /** --checkpoint-interval (ms), null: no checkpoints; optional so older callers compile. */
+  readonly checkpointIntervalMs?: number | null;
+  /** --verify: every read checks the value's key id, version and checksum. */
+  readonly verify?: boolean;
 }
 
 /** The quick default preset: every available engine on one YCSB mix and one Flink mix, ~30 s. */
