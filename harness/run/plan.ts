@@ -107,6 +107,8 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
           repeat: r,
           sampleEvery: o.sampleEvery,
           maxInFlight: o.maxInFlight,
+          checkpointIntervalMs: o.checkpointIntervalMs ?? null,
+          verify: o.verify ?? false,
         });
       }
     }

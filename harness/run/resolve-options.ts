@@ -38,6 +38,8 @@ export interface RunFlags extends TuningFlags {
   param?: string[];
   config?: string;
   flinkConf?: string;
+  checkpointInterval?: string | number;
+  verify?: boolean;
 }
 
 const stringOrList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
@@ -68,6 +70,8 @@ export const RunConfigSchema = z.strictObject({
   maxInFlight: scalar.optional(),
   param: stringOrList.optional(),
   flinkConf: z.string().optional(),
+  checkpointInterval: scalar.optional(),
+  verify: z.boolean().optional(),
   sweep: z.string().optional(),
   memoryBudget: scalar.optional(),
   shard: z.string().optional(),
@@ -170,6 +174,8 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     workloadSettings: parseParams(f.param ?? []),
     baseKnobs: flink ? { lsm: flink.knobs } : {},
     flinkConf: flink ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, warnings: flink.warnings } : null,
+    checkpointIntervalMs: f.checkpointInterval !== undefined ? parseFlagDuration('checkpoint-interval', f.checkpointInterval) : null,
+    verify: f.verify ?? false,
     ...resolveTuningFlags(f),
   };
 }

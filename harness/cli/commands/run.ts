@@ -49,6 +49,8 @@ export const runCommand: CommandModule<object, Args> = {
       .option('resume', { type: 'string', describe: 'The results.jsonl of a stopped run: cells it finished ok are kept, the rest run' })
       .option('verify-advice', { type: 'boolean', describe: 'Verify each recommendation: run its suggestion against the current setting with repeats' })
       .option('verify-repeats', { type: 'string', describe: 'Repeats per side when verifying advice (default 5)' })
+      .option('checkpoint-interval', { type: 'string', describe: 'Checkpoint every T during the run phase (5s), then restore from the last one and check it' })
+      .option('verify', { type: 'boolean', describe: 'Values carry key id, version and checksum; every read checks them (mismatches and lost keys counted)' })
       .option('config', { type: 'string', describe: 'A JSON file with the same settings (validated, never executed); flags override it' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the result document on stdout (progress stays on stderr)' })
       .example('$0 run', 'the quick default preset: every available backend on ycsb-a and value-state')
