@@ -1,10 +1,12 @@
 // The report formats `statebench report --format` knows, as a table: a format renders files
 // (relative paths and contents) from a document; the writer decides where they go.
-// To add a format (e.g. the gate's bmf and gab), add one entry to REPORT_FORMATS.
+// To add a format, add one entry to REPORT_FORMATS.
 
 import type { ResultDocument } from '../harness/result/schema.js';
 import type { Chart } from './charts/chart.js';
 import { buildCharts } from './charts/index.js';
+import { toBmf } from './compare/bmf.js';
+import { toGab } from './compare/gab.js';
 import { renderHtml } from './html/page.js';
 import { loadVegaAssets } from './html/vega-assets.js';
 import { renderMarkdown } from './markdown/summary.js';
@@ -63,7 +65,25 @@ export const REPORT_FORMATS: readonly ReportFormat[] = [
     describe: 'report.json: the (combined) result document',
     render: (input) => [{ path: 'report.json', content: `${JSON.stringify(input.doc, null, 2)}\n` }],
   },
+  {
+    name: 'bmf',
+    describe: "bmf.json: Bencher Metric Format (benchmark -> measure -> value, lower_value, upper_value over the repeats)",
+    render: (input) => [{ path: 'bmf.json', content: jsonFile(toBmf(input.doc)) }],
+  },
+  {
+    name: 'gab',
+    describe: 'gab.bigger.json and gab.smaller.json: github-action-benchmark customBiggerIsBetter / customSmallerIsBetter',
+    render: (input) => {
+      const gab = toGab(input.doc);
+      return [
+        { path: 'gab.bigger.json', content: jsonFile(gab.biggerIsBetter) },
+        { path: 'gab.smaller.json', content: jsonFile(gab.smallerIsBetter) },
+      ];
+    },
+  },
 ];
+
+const jsonFile = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 export function formatNames(): string[] {
   return REPORT_FORMATS.map((f) => f.name);
