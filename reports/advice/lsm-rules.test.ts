@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { adviseDocument } from './advise.js';
+import { craftCell, craftDocument, statsText } from './test-support/cells.js';
+
+const MiB = 1024 * 1024;
+const ids = (doc: ReturnType<typeof craftDocument>, budget: number | null = null) => adviseDocument(doc, { memoryBudgetBytes: budget }).map((r) => r.id);
+const rec = (doc: ReturnType<typeof craftDocument>, id: string, budget: number | null = null) => adviseDocument(doc, { memoryBudgetBytes: budget }).find((r) => r.id === id);
+const writes = { insert: [10_000, 10] as [number, number] };
+
+/** A healthy LSM cell: defaults, no stalls, good cache, modest write amp. */
+const healthy = () =>
+  craftCell({ backend: 'lsm', ops: writes, engine: { stallMicros: 0, writeAmp: 3, blockCacheHitRatio: 0.95, raw: { stats: statsText({}) } }, metrics: { sstBytes: 4 * MiB } });
+
+describe('LSM stall rules', () => {
+  const stalled = (s: { l0?: number; memtable?: number; pending?: number }, knobs = {}) =>
+    craftDocument(craftCell({ backend: 'lsm', workload: 'fillrandom', ops: writes, knobs, runMs: 10_000, engine: { stallMicros: 4_000_000, raw: { stats: statsText(s) } } }));
+
+  it('no stall rule on a cell that did not stall', () => {
+    const r = ids(craftDocument(healthy()));
+    expect(r.filter((id) => id.startsWith('lsm-stall'))).toEqual([]);
+  });
+  it('L0 stalls: raise the slowdown and stop triggers', () => {
+    const r = rec(stalled({ l0: 100 }, { level0SlowdownWritesTrigger: 4, level0StopWritesTrigger: 6, level0FileNumCompactionTrigger: 2 }), 'lsm-stall-l0');
+    expect(r?.suggestion.changes).toEqual({ level0SlowdownWritesTrigger: 20, level0StopWritesTrigger: 36 });
+    expect(r?.evidence.find((e) => e.metric === 'stall share of measured time')?.value).toBeCloseTo(0.4);
+    expect(r?.evidence.every((e) => e.chart === null || typeof e.chart === 'string')).toBe(true);
+  });
+  it('a stall share under 5 % says nothing', () => {
+    const doc = craftDocument(craftCell({ backend: 'lsm', ops: writes, runMs: 10_000, engine: { stallMicros: 100_000, raw: { stats: statsText({ l0: 100 }) } } }));
+    expect(ids(doc)).not.toContain('lsm-stall-l0');
+  });
+  it('memtable stalls: more write buffers, or more background jobs when the budget leaves no room', () => {
+    expect(rec(stalled({ memtable: 30 }), 'lsm-stall-memtable')?.suggestion.changes).toEqual({ maxWriteBufferNumber: 4 });
+    // 2 x 64 MiB + 8 MiB fits 150 MiB, 4 x 64 MiB does not: flushes get more threads instead (2 cores in the document).
+    const budgeted = craftDocument(craftCell({ backend: 'lsm', ops: writes, knobs: { maxBackgroundJobs: 1 }, engine: { stallMicros: 4_000_000, raw: { stats: statsText({ memtable: 30 }) } } }));
+    expect(rec(budgeted, 'lsm-stall-memtable', 150 * MiB)?.suggestion.changes).toEqual({ maxBackgroundJobs: 2 });
+  });
+  it('pending-compaction stalls: more background jobs, then universal compaction', () => {
+    expect(rec(stalled({ pending: 10 }, { maxBackgroundJobs: 1 }), 'lsm-stall-pending-compaction')?.suggestion.changes).toEqual({ maxBackgroundJobs: 2 });
+    expect(rec(stalled({ pending: 10 }), 'lsm-stall-pending-compaction')?.suggestion.changes).toEqual({ compactionStyle: 'universal' });
+    expect(ids(stalled({ pending: 10 }))).not.toContain('lsm-stall-l0');
+  });
+});
+
+describe('lsm-block-cache-low', () => {
+  const reads = { read: [9000, 20] as [number, number], update: [1000, 10] as [number, number] };
+  it('fires when the hit ratio is low and the SST files outgrow the cache, sized to the budget', () => {
+    const doc = craftDocument(craftCell({ backend: 'lsm', ops: reads, engine: { blockCacheHitRatio: 0.4 }, metrics: { sstBytes: 200 * MiB } }));
+    expect(rec(doc, 'lsm-block-cache-low')?.suggestion.changes).toEqual({ blockCacheSize: 300 * MiB });
+    // Within 256 MiB: what the write buffers (2 x 64 MiB) leave.
+    expect(rec(doc, 'lsm-block-cache-low', 256 * MiB)?.suggestion.changes).toEqual({ blockCacheSize: 128 * MiB });
+  });
+  it('is silent when the working set fits the cache', () => {
+    const doc = craftDocument(craftCell({ backend: 'lsm', ops: reads, engine: { blockCacheHitRatio: 0.4 }, metrics: { sstBytes: 4 * MiB } }));
+    expect(ids(doc)).not.toContain('lsm-block-cache-low');
+  });
+});
+
+describe('lsm-bloom-missing', () => {
+  const tickers = (read: number, found: number) => ({ tickers: { 'rocksdb.number.keys.read': read, 'rocksdb.memtable.hit': found, 'rocksdb.l0.hit': 0 } });
+  const reads = { read: [9000, 20] as [number, number], update: [1000, 10] as [number, number] };
+  it('fires on point reads that miss without a filter', () => {
+    const doc = craftDocument(craftCell({ backend: 'lsm', ops: reads, engine: { raw: tickers(1000, 500) } }));
+    expect(rec(doc, 'lsm-bloom-missing')?.suggestion.changes).toEqual({ bloomBitsPerKey: 10 });
+  });
+  it('is silent with a filter, or when reads find their keys', () => {
+    expect(ids(craftDocument(craftCell({ backend: 'lsm', ops: reads, knobs: { bloomBitsPerKey: 10 }, engine: { raw: tickers(1000, 500) } })))).not.toContain('lsm-bloom-missing');
+    expect(ids(craftDocument(craftCell({ backend: 'lsm', ops: reads, engine: { raw: tickers(1000, 990) } })))).not.toContain('lsm-bloom-missing');
+  });
+});
+
+describe('lsm-write-amp-high', () => {
+  it('small write buffers: back to 64 MiB; otherwise universal compaction', () => {
+    const small = craftDocument(craftCell({ backend: 'lsm', ops: writes, knobs: { writeBufferSize: 4 * MiB }, engine: { writeAmp: 18 } }));
+    expect(rec(small, 'lsm-write-amp-high')?.suggestion.changes).toEqual({ writeBufferSize: 64 * MiB });
+    const dflt = craftDocument(craftCell({ backend: 'lsm', ops: writes, engine: { writeAmp: 18 } }));
+    expect(rec(dflt, 'lsm-write-amp-high')?.suggestion.changes).toEqual({ compactionStyle: 'universal' });
+  });
+  it('not on a read-heavy mix', () => {
+    const doc = craftDocument(craftCell({ backend: 'lsm', ops: { read: [9000, 5], update: [1000, 5] }, engine: { writeAmp: 18 } }));
+    expect(ids(doc)).not.toContain('lsm-write-amp-high');
+  });
+});
+
+describe('sizing rules', () => {
+  it('defaults are balanced: neither sizing rule fires', () => {
+    expect(ids(craftDocument(healthy()))).not.toContain('lsm-l0-l1-sizing');
+    expect(ids(craftDocument(healthy()))).not.toContain('lsm-target-file-size');
+  });
+  it('L0 far from L1: max_bytes_for_level_base set to write buffer x merge x trigger', () => {
+    const doc = craftDocument(craftCell({ backend: 'lsm', ops: writes, knobs: { writeBufferSize: 4 * MiB, level0FileNumCompactionTrigger: 2 } }));
+    expect(rec(doc, 'lsm-l0-l1-sizing')?.suggestion.changes).toEqual({ maxBytesForLevelBase: 8 * MiB });
+  });
+  it('target_file_size_base far from max_bytes_for_level_base / 10', () => {
+    const doc = craftDocument(craftCell({ backend: 'lsm', ops: writes, knobs: { targetFileSizeBase: 512 * MiB } }));
+    expect(rec(doc, 'lsm-target-file-size')?.suggestion.value).toBe(Math.round((256 * MiB) / 10 / 65536) * 65536);
+  });
+});
+
+describe('lsm-background-jobs', () => {
+  it('fires when compaction lags with fewer jobs than cores', () => {
+    const doc = craftDocument(craftCell({ backend: 'lsm', ops: writes, knobs: { maxBackgroundJobs: 1 }, metrics: { maxPendingCompactionBytes: 200 * MiB } }));
+    expect(rec(doc, 'lsm-background-jobs')?.suggestion.changes).toEqual({ maxBackgroundJobs: 2 });
+  });
+  it('is silent when jobs match the cores', () => {
+    const doc = craftDocument(craftCell({ backend: 'lsm', ops: writes, metrics: { maxPendingCompactionBytes: 200 * MiB } }));
+    expect(ids(doc)).not.toContain('lsm-background-jobs');
+  });
+});
