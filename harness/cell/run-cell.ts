@@ -8,10 +8,12 @@ import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 import { createRng } from '../../workloads/rng.js';
 import { createValuePool } from '../../workloads/values.js';
-import type { KeySpace } from '../../workloads/types.js';
+import type { KeySpace, OpSource } from '../../workloads/types.js';
 import type { PhaseTiming } from '../recorder/phase-recorder.js';
 import type { CellResult, PhaseResult, Resources } from '../result/schema.js';
 import { runPhase, type PhaseProgress } from '../runner/phase.js';
+import { CellCheckpoints } from '../checkpoint/cell-checkpoints.js';
+import { Verifier } from '../verify/verify-loop.js';
 import type { CellSpec } from './spec.js';
 import { describeWorkloadRef } from './workload-ref.js';
 import { diskUsageBytes, GcMeter, peakRssBytes, processWriteBytes, startResources } from './resources.js';
@@ -54,6 +56,12 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   const timing: PhaseTiming = { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery };
   const maxInFlight = spec.maxInFlight ?? numberKnob(spec.knobs.maxInFlightWrites) ?? DEFAULT_MAX_IN_FLIGHT;
   const space: KeySpace = { inserted: 0 };
+  // --checkpoint-interval: checkpoints in the run phase, then a restore phase. --verify: loops that
+  // stamp every value written and check every value read.
+  const cps = spec.checkpointIntervalMs ? new CellCheckpoints(spec.dataDir, spec.checkpointIntervalMs, spec.intervalMs) : null;
+  const verifier = spec.verify ? new Verifier() : null;
+  if (verifier) common.warnings.push('--verify: values are stamped and every read is checked; latencies include that work');
+  const track = (s: OpSource): OpSource => (cps ? cps.track(s) : s);
 
   const res0 = startResources();
   const gc = new GcMeter().start();
@@ -71,11 +79,13 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     maxInFlight,
     onProgress: events.onProgress,
     shouldStop: events.shouldStop,
+    ...(verifier ? { loops: verifier.loops } : {}),
   };
 
   try {
     instance = await backend.open(spec.dataDir, spec.knobs, { keySize: spec.keySize, seed: spec.seed });
-    const load = def.createLoad(params, rng.fork(STREAM.load), space);
+    const rawLoad = def.createLoad(params, rng.fork(STREAM.load), space);
+    const load = rawLoad && track(rawLoad);
     if (load) {
       const out = await runPhase({ ...phaseBase, name: 'load', backend: instance, source: load, durationMs: null, targetRate: null });
       phases.load = out.result;
@@ -85,17 +95,18 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       events.onPhase?.('load', out.result);
     }
     if (!stopped && (spec.warmupOps || spec.warmupMs)) {
-      const source = def.createRun(params, rng.fork(STREAM.warmup), space, spec.warmupOps ?? null);
+      const source = track(def.createRun(params, rng.fork(STREAM.warmup), space, spec.warmupOps ?? null));
       const out = await runPhase({ ...phaseBase, name: 'warmup', backend: instance, source, durationMs: spec.warmupMs, targetRate: null });
       bytesWritten += out.bytesWritten;
       stopped = out.stopped;
     }
     if (!stopped) {
-      const source = def.createRun(params, rng.fork(STREAM.run), space, spec.ops);
+      const source = track(def.createRun(params, rng.fork(STREAM.run), space, spec.ops));
       const out = await runPhase({
         ...phaseBase,
         name: 'run',
         backend: instance,
+        ...(cps ? { boundary: cps.forRun(instance) } : {}),
         source,
         durationMs: spec.durationMs,
         targetRate: spec.targetRate,
@@ -112,10 +123,14 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       processWriteBytes: diff(processWriteBytes(), res0.ioWrite),
     });
     const diskBytes = diskUsageBytes(spec.dataDir);
+    // The final checkpoint and the live state's summary; after close, the restore phase.
+    if (cps && !stopped) await cps.finish();
     await instance.close();
     instance = null;
+    if (cps && !stopped) await cps.restore(backend, spec.knobs, { keySize: spec.keySize, seed: spec.seed });
+    cps?.cleanup();
     const resources = collectResources(res0, await stopGcMeter(gc), diskBytes);
-    const measured = { phases, engine: sanitiseEngine(engine, common.warnings), resources, checkpoints: [] };
+    const measured = { phases, engine: sanitiseEngine(engine, common.warnings), resources, ...(cps ? cps.results(phases.run) : { checkpoints: [] }), ...(verifier ? { verify: verifier.result() } : {}) };
     return stopped ? { ...common, status: 'interrupted', ...measured } : { ...common, status: 'ok', ...measured };
   } catch (err) {
     if (instance) {
@@ -125,6 +140,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
         /* the engine already failed; its first error is the one to report */
       }
     }
+    cps?.cleanup();
     const message = err instanceof Error ? err.message : String(err);
     return {
       ...common,
@@ -133,7 +149,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       phases,
       engine: null,
       resources: collectResources(res0, await stopGcMeter(gc), diskUsageBytes(spec.dataDir)),
-      checkpoints: [],
+      checkpoints: cps?.records ?? [],
     };
   }
 }

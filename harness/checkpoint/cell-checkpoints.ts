@@ -1,0 +1,83 @@
+// Checkpoints of one cell (--checkpoint-interval): the periodic scheduler for the run phase,
+// the final checkpoint after it, the live state's summary, and the restore phase. Checkpoints
+// live beside the cell's data directory (`<dataDir>.checkpoints`), so the engine's own disk
+// usage stays apart, and are removed when the cell ends.
+
+import { rmSync } from 'node:fs';
+import type { Backend, BackendInstance, OpenContext, ResolvedKnobs } from '../../backends/types.js';
+import type { OpSource } from '../../workloads/types.js';
+import { now } from '../recorder/clock.js';
+import type { CheckpointCost, CheckpointRecord, PhaseResult, RestoreResult } from '../result/schema.js';
+import { checkpointCost } from './foreground.js';
+import { NamespaceTracker } from './namespaces.js';
+import { restoreAndCheck } from './restore.js';
+import { CheckpointScheduler, type TakenCheckpoint } from './scheduler.js';
+import { summariseState, type NamespaceSummary } from './state-summary.js';
+
+export class CellCheckpoints {
+  private readonly namespaces = new NamespaceTracker();
+  private scheduler: CheckpointScheduler | null = null;
+  private final: { taken: TakenCheckpoint; expected: NamespaceSummary[]; expectedMs: number } | null = null;
+  private restored: RestoreResult | null = null;
+  readonly baseDir: string;
+
+  constructor(
+    dataDir: string,
+    private readonly everyMs: number,
+    private readonly intervalMs: number,
+  ) {
+    this.baseDir = `${dataDir.replace(/\/+$/, '')}.checkpoints`;
+  }
+
+  /** The source, with its namespaces noted for the restore check. */
+  track(source: OpSource): OpSource {
+    return this.namespaces.wrap(source);
+  }
+
+  /** The boundary hook of the run phase, on the opened instance. */
+  forRun(instance: BackendInstance): CheckpointScheduler {
+    this.scheduler = new CheckpointScheduler(instance, this.baseDir, this.everyMs, this.intervalMs);
+    return this.scheduler;
+  }
+
+  /** After the run phase, before the live instance closes: the final checkpoint and what it must hold. */
+  async finish(): Promise<void> {
+    if (!this.scheduler) return;
+    const instance = this.scheduler.instance;
+    const taken = await this.scheduler.take();
+    const t0 = now();
+    const expected = summariseState(instance, this.namespaces.sorted());
+    this.final = { taken, expected, expectedMs: now() - t0 };
+  }
+
+  /** After the live instance closed: open from the final checkpoint and check it. */
+  async restore(backend: Backend, knobs: ResolvedKnobs, ctx: OpenContext): Promise<void> {
+    if (!this.final) return;
+    this.restored = await restoreAndCheck({
+      backend,
+      knobs,
+      ctx,
+      checkpointDir: this.final.taken.dir,
+      checkpointTMs: this.final.taken.record.tMs,
+      expected: this.final.expected,
+      expectedMs: this.final.expectedMs,
+    });
+  }
+
+  get records(): CheckpointRecord[] {
+    return this.scheduler?.records ?? [];
+  }
+
+  /** The cell's checkpoint fields. */
+  results(run: PhaseResult | undefined): { checkpoints: CheckpointRecord[]; checkpointCost?: CheckpointCost; restore?: RestoreResult } {
+    return {
+      checkpoints: this.records,
+      ...(run ? { checkpointCost: checkpointCost(run, this.records) } : {}),
+      ...(this.restored ? { restore: this.restored } : {}),
+    };
+  }
+
+  cleanup(): void {
+    rmSync(this.baseDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,48 @@
+// The foreground cost of checkpoints, from the run phase's time series: intervals that overlap
+// a checkpoint (it starts at a boundary and the loop waits for it, so it lands in the interval
+// that follows that boundary) against all other intervals. With an open loop, ops whose
+// intended start fell inside a checkpoint carry the wait in their latency; with a closed loop
+// the loop simply stood still, so the cost shows as stand-still time and as after-effects
+// (a RocksDB checkpoint flushes the memtable, which feeds compaction).
+
+import type { CheckpointCost, CheckpointRecord, PhaseResult } from '../result/schema.js';
+
+export function checkpointCost(run: PhaseResult, checkpoints: readonly CheckpointRecord[]): CheckpointCost {
+  const during: { p99: number | null; ops: number }[] = [];
+  const outside: { p99: number | null; ops: number }[] = [];
+  let prev = 0;
+  for (const p of run.timeseries) {
+    const overlaps = checkpoints.some((c) => c.tMs < p.tMs && c.tMs + c.durationMs >= prev);
+    (overlaps ? during : outside).push({ p99: p.p99Us, ops: p.opsPerSec });
+    prev = p.tMs;
+  }
+  // Checkpoints taken inside the phase (the final one, after it, does not stop the loop).
+  const endMs = run.timeseries[run.timeseries.length - 1]?.tMs ?? 0;
+  const inRun = checkpoints.filter((c) => c.tMs < endMs);
+  const totalMs = inRun.reduce((s, c) => s + c.durationMs, 0);
+  // The phase's durationMs is its active time: harness pauses (checkpoints among them) left out.
+  const activeMs = run.durationMs;
+  return {
+    count: inRun.length,
+    totalMs: round(totalMs),
+    maxMs: round(inRun.reduce((m, c) => Math.max(m, c.durationMs), 0)),
+    intervalsDuring: during.length,
+    intervalsOutside: outside.length,
+    p99DuringUs: median(during.map((d) => d.p99)),
+    p99OutsideUs: median(outside.map((d) => d.p99)),
+    opsPerSecDuring: median(during.map((d) => d.ops)),
+    opsPerSecOutside: median(outside.map((d) => d.ops)),
+    throughputWithCheckpointsOpsPerSec: activeMs + totalMs > 0 ? round((run.ops * 1000) / (activeMs + totalMs)) : null,
+  };
+}
+
+function median(xs: readonly (number | null)[]): number | null {
+  const v = xs.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const m = v.length >> 1;
+  return round(v.length % 2 ? (v[m] as number) : ((v[m - 1] as number) + (v[m] as number)) / 2);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
