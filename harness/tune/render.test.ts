@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseOptionsString } from '../../backends/lsm/options-string.js';
+import { flinkKeys, lmdbOptions, rocksdbOptionsFile, rocksdbOptionsString } from './render.js';
+
+const MiB = 1024 * 1024;
+const winner = { writeBufferSize: 32 * MiB, maxBackgroundJobs: 4, blockCacheSize: 128 * MiB, bloomBitsPerKey: 10, compression: 'lz4', minWriteBufferNumberToMerge: 1 };
+
+describe('the winner in pasteable forms', () => {
+  it("a RocksDB options string RocksDB's syntax reads, with only the changed options", () => {
+    const map = parseOptionsString(rocksdbOptionsString(winner));
+    expect(map).toMatchObject({
+      write_buffer_size: String(32 * MiB),
+      max_background_jobs: '4',
+      compression: 'kLZ4Compression',
+      block_based_table_factory: { filter_policy: 'bloomfilter:10:false', block_cache: { capacity: String(128 * MiB) } },
+    });
+    expect(map.min_write_buffer_number_to_merge).toBeUndefined(); // at its default
+  });
+  it('an OPTIONS fragment with DB, CF and table sections', () => {
+    const text = rocksdbOptionsFile(winner);
+    expect(text).toMatch(/\[DBOptions\]\n  max_background_jobs=4/);
+    expect(text).toMatch(/\[CFOptions "default"\][^[]*write_buffer_size=33554432/);
+    expect(text).toMatch(/\[TableOptions\/BlockBasedTable "default"\]\n  filter_policy=bloomfilter:10:false/);
+  });
+  it("Flink keys, with managed memory off so the sizes apply", () => {
+    const text = flinkKeys(winner);
+    expect(text).toContain('state.backend.rocksdb.writebuffer.size: 32mb');
+    expect(text).toContain('state.backend.rocksdb.block.cache-size: 128mb');
+    expect(text).toContain('state.backend.rocksdb.thread.num: 4');
+    expect(text).toContain('state.backend.rocksdb.use-bloom-filter: true');
+    expect(text).toContain('state.backend.rocksdb.compression.per.level: LZ4_COMPRESSION');
+    expect(text).toContain('state.backend.rocksdb.memory.managed: false');
+  });
+  it('lmdb-js open() options', () => {
+    expect(lmdbOptions({ noSync: true, pageSize: '8192', writePath: 'sync', writeBatchOps: 100 })).toBe(
+      'open({\n  path,\n  noSync: true,\n  pageSize: 8192,\n});\n// writes: db.transactionSync(() => { db.putSync(...) x writeBatchOps })\n// 100 writes per transaction',
+    );
+  });
+});

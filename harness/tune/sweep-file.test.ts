@@ -1,0 +1,23 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readSweepFile, sweepToSets } from './sweep-file.js';
+
+describe('--sweep FILE', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'statebench-sweep-'));
+  it('YAML and JSON matrices become --set axes per backend', () => {
+    const yaml = join(dir, 's.yaml');
+    writeFileSync(yaml, 'lsm:\n  writeBufferSize: [4MiB, 64MiB]\n  maxBackgroundJobs: 4\nlmdb:\n  noSync: [true, false]\n');
+    expect(readSweepFile(yaml)).toEqual(['lsm.writeBufferSize=4MiB,64MiB', 'lsm.maxBackgroundJobs=4', 'lmdb.noSync=true,false']);
+    const json = join(dir, 's.json');
+    writeFileSync(json, JSON.stringify({ heap: { valueMode: ['bytes', 'object'] } }));
+    expect(readSweepFile(json)).toEqual(['heap.valueMode=bytes,object']);
+  });
+  it('bad files are one line naming the flag', () => {
+    expect(() => readSweepFile(join(dir, 'none.yaml'))).toThrow(/^--sweep: cannot read/);
+    expect(() => sweepToSets(['x'], 'f')).toThrow(/^--sweep f: expected a mapping/);
+    expect(() => sweepToSets({ lsm: { a: [] } }, 'f')).toThrow(/lsm.a has no values/);
+    expect(() => sweepToSets({ lsm: { a: [{}] } }, 'f')).toThrow(/values must be strings, numbers or booleans/);
+  });
+});
