@@ -22,7 +22,7 @@ const flags = (out: string, more: Partial<RunFlags> = {}): RunFlags => ({
   records: '2000',
   ops: '3000',
   warmup: '0',
-  // Every operation timed: sampled timing of the heap picks ops by time, not by index.
+  // Every operation timed: the heap's sampled timing does not time the same ops in every run.
   sampleEvery: '1',
   repeat: '2',
   sweep,
