@@ -19,6 +19,7 @@ export const CHART_IDS = {
   knobSweep: 'knob-sweep',
   tradeoff: 'tradeoff',
   amplification: 'amplification',
+  micro: 'micro',
 } as const;
 
 /** Lower-case letters, digits and dashes only, so an id is safe in HTML attributes and URLs. */

@@ -5,6 +5,7 @@ import { amplificationChart } from './amplification.js';
 import type { Chart } from './chart.js';
 import { knobSweepCharts } from './knob-sweep.js';
 import { latencySpectrumChart } from './latency-spectrum.js';
+import { microChart } from './micro.js';
 import { throughputChart } from './throughput.js';
 import { timelineChart } from './timeline.js';
 import { tradeoffChart } from './tradeoff.js';
@@ -17,6 +18,7 @@ export function buildCharts(model: ReportModel): Chart[] {
     ...knobSweepCharts(model),
     tradeoffChart(model),
     amplificationChart(model),
+    microChart(model),
   ].filter((c): c is Chart => c !== null);
   // Ids must be unique: they are HTML anchors.
   const seen = new Map<string, number>();

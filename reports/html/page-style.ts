@@ -25,5 +25,8 @@ figure.chart { margin: 16px 0 28px; } figcaption { color: var(--dim); max-width:
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
 dt { color: var(--dim); } dd { margin: 0; word-break: break-word; }
 .cols { display: grid; grid-template-columns: repeat(auto-fit, minmax(360px, 1fr)); gap: 24px; }
+tr.per-op td { color: var(--dim); font-size: 12px; } tr.per-op td:first-child { padding-left: 20px; }
+tr.baseline td { color: var(--dim); font-style: italic; }
+table.micro td { vertical-align: middle; } table.micro td[rowspan] { vertical-align: top; max-width: 360px; }
 code { font-size: 12px; background: #f5f5f7; padding: 1px 4px; border-radius: 3px; }
 `;

@@ -12,6 +12,7 @@ import { BOOT_SCRIPT, DATA_ELEMENT_ID } from './boot-script.js';
 import { PAGE_CSS } from './page-style.js';
 import { cellsSection, chartsSection, environmentSection, recommendationsSection, summarySection } from './sections.js';
 import type { VegaAssets } from './vega-assets.js';
+import { microSection } from './micro-section.js';
 
 function scriptHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
@@ -31,6 +32,7 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[], assets:
   const recs = recommendationRows(doc.recommendations, charts);
   const nav = [
     ['summary', 'Summary'],
+    ...(model.micro ? [['micro', 'Micro-benchmarks']] : []),
     ...(recs.length > 0 ? [['recommendations', 'Recommendations']] : []),
     ['charts', 'Charts'],
     ['cells', 'Cell details'],
@@ -52,7 +54,8 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[], assets:
 <header><h1>statebench report</h1>
 <p class="dim">${h(doc.plan.backends.join(', '))} × ${h(doc.plan.workloads.join(', '))} · ${doc.cells.length} cells · ${h(doc.environment.hostname)} · ${h(doc.createdAt)}</p>
 <nav>${nav}</nav></header>
-${summarySection(summaryRows(model), statusCounts(model))}
+${summarySection(summaryRows(model), statusCounts(model), model.micro !== null)}
+${microSection(model.micro, charts)}
 ${recommendationsSection(recs)}
 ${chartsSection(charts)}
 ${cellsSection(doc)}

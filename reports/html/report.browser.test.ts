@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, hostileDocument, sweepDocument } from '../test-support/fixtures.js';
+import { runMicro } from '../test-support/micro-document.js';
 import { launchChromium, type Browser } from '../test-support/browser.js';
 import { writeReports } from '../writer.js';
 
@@ -104,6 +105,21 @@ describe('report.html in headless Chromium', () => {
     await select.selectOption({ index: 0 });
     await expect.poll(() => visit.page.locator('#vis-timeline svg').innerHTML(), { timeout: 10_000 }).not.toBe(before);
     expect(visit.problems).toEqual([]);
+    await visit.page.close();
+  });
+
+  it('draws the micro chart of a real micro document and shows its table', async () => {
+    const { doc } = await runMicro();
+    const visit = await open('micro', doc);
+    const charts = await chartMarks(visit.page);
+    expect(charts.map((c) => c.id)).toEqual(['vis-micro']);
+    expect(charts[0]!.rendered).toBe(true);
+    // A dot and a p50-p99 line per task, and the axis labels.
+    expect(charts[0]!.marks).toBeGreaterThan(Object.keys(doc.cells[0]!.status === 'skipped' ? {} : (doc.cells[0]!.micro ?? {})).length * 2);
+    await expect(visit.page.locator('#micro').innerText()).resolves.toContain('per key (/100)');
+    expect(visit.requests).toEqual([]);
+    expect(visit.problems).toEqual([]);
+    await visit.page.screenshot({ path: join(outRoot, 'micro.png'), fullPage: true });
     await visit.page.close();
   });
 

@@ -15,7 +15,7 @@ function table(headers: readonly string[], rows: readonly string[], numericFrom 
   return `<div class="scroll"><table${cls ? ` class="${cls}"` : ''}><thead><tr>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
-export function summarySection(rows: readonly SummaryRow[], counts: StatusCounts): string {
+export function summarySection(rows: readonly SummaryRow[], counts: StatusCounts, hasMicro = false): string {
   const body = rows.map((r) => {
     const tp = r.throughput;
     const spread = tp && tp.values.length > 1 ? `<span class="dim"> (${num(tp.min)} – ${num(tp.max)})</span>` : '';
@@ -29,6 +29,11 @@ export function summarySection(rows: readonly SummaryRow[], counts: StatusCounts
   });
   const status = `${counts.total} cells: ${counts.ok} ok` +
     (['errored', 'interrupted', 'skipped'] as const).filter((s) => counts[s] > 0).map((s) => `, <span class="warn">${counts[s]} ${s}</span>`).join('');
+  if (rows.length === 0) {
+    // A micro-only document: its figures are in the micro-benchmark section.
+    const where = hasMicro ? ': the figures are in the <a href="#micro">micro-benchmark table</a>' : '';
+    return `<section id="summary"><h2>Summary</h2><p>${status}. No workload cells${where}.</p></section>`;
+  }
   return (
     `<section id="summary"><h2>Summary</h2><p>${status}. Throughput: median over repeats (min – max); ` +
     `latency: all operations of the measured phase, over all repeats.</p>` +
@@ -67,6 +72,9 @@ export function chartsSection(charts: readonly Chart[]): string {
 }
 
 function operationsCell(cell: CellResult): string {
+  if (cell.status !== 'skipped' && cell.micro && Object.keys(cell.phases).length === 0) {
+    return `<a href="#micro">${Object.keys(cell.micro).length} micro-benchmark tasks</a>`;
+  }
   const phase = mainPhase(cell);
   if (!phase) return '–';
   return Object.entries(phase.operations)

@@ -4,6 +4,8 @@
 import type { Chart } from '../charts/chart.js';
 import { escapeMarkdownCell as md } from '../escape.js';
 import { formatBytes, formatNumber } from '../model/format.js';
+import { describeState, FLAG_TEXT, MICRO_HEADERS, microBudget, microTableRows } from '../model/micro-table.js';
+import type { MicroModel } from '../model/micro.js';
 import { recommendationRows } from '../model/recommendation-rows.js';
 import type { ReportModel } from '../model/report-model.js';
 import { statusCounts, summaryRows } from '../model/summary-rows.js';
@@ -46,14 +48,18 @@ export function renderMarkdown(model: ReportModel, charts: readonly Chart[], opt
     md(formatBytes(r.rssPeakBytes)),
     n(r.writeAmp),
   ]);
-  out.push(
-    mdTable(
-      ['backend', 'workload', 'knobs', 'repeats ok', 'throughput ops/s (min – max)', 'p50 µs', 'p99 µs', 'p99.9 µs', 'peak RSS', 'write amp'],
-      ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-      rows,
-    ),
-    '',
-  );
+  if (rows.length > 0) {
+    out.push(
+      mdTable(
+        ['backend', 'workload', 'knobs', 'repeats ok', 'throughput ops/s (min – max)', 'p50 µs', 'p99 µs', 'p99.9 µs', 'peak RSS', 'write amp'],
+        ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+        rows,
+      ),
+      '',
+    );
+  }
+  // Micro-benchmark cells have tasks, not phases: their own table, not a summary row.
+  if (model.micro) out.push(...microMarkdown(model.micro), '');
 
   const recs = recommendationRows(doc.recommendations, charts);
   if (recs.length > 0) {
@@ -102,4 +108,30 @@ export function renderMarkdown(model: ReportModel, charts: readonly Chart[], opt
     }
   }
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+function microMarkdown(micro: MicroModel): string[] {
+  const out = ['### Micro-benchmarks', '', `${md(microBudget(micro))}. Flagged tasks take about as long as the empty null task: at the timer's resolution.`, ''];
+  for (const cell of micro.cells) {
+    out.push(`- ${md(cell.configuration)}${micro.withRepeat ? ` repeat ${cell.repeat}` : ''}: ${md(describeState(cell.state))}${cell.problem ? ` · **${md(cell.status)}: ${md(cell.problem)}**` : ''}`);
+  }
+  out.push('');
+  const headers = ['configuration', ...(micro.withRepeat ? ['repeat'] : []), ...MICRO_HEADERS];
+  const align = headers.map((name) => (['configuration', 'task', 'flag'].includes(name) ? 'l' : 'r') as 'l' | 'r');
+  const rows = micro.cells.flatMap((cell) =>
+    microTableRows(cell).map((r, i) => [
+      i === 0 ? md(cell.configuration) : '',
+      ...(micro.withRepeat ? [i === 0 ? String(cell.repeat) : ''] : []),
+      r.perOperation ? `&nbsp;&nbsp;${md(r.task)}` : md(r.task),
+      md(r.mean),
+      md(r.p50),
+      md(r.p99),
+      md(r.opsPerSec),
+      md(r.rme),
+      md(r.samples),
+      r.flag === 'timer' ? `**${md(FLAG_TEXT.timer)}**` : md(FLAG_TEXT[r.flag]),
+    ]),
+  );
+  out.push(mdTable(headers, align, rows));
+  return out;
 }

@@ -2,6 +2,7 @@
 
 import type { CellStatus } from '../../harness/result/schema.js';
 import { formatKnobValue } from './format.js';
+import { isMicroConfiguration } from './micro.js';
 import type { ReportModel } from './report-model.js';
 import type { PercentilesUs, Spread } from './stats.js';
 
@@ -22,8 +23,9 @@ export interface SummaryRow {
   readonly spaceAmp: number | null;
 }
 
+/** One row per workload configuration; micro-benchmark configurations have their own table. */
 export function summaryRows(model: ReportModel): SummaryRow[] {
-  return model.configurations.map((s) => {
+  return model.configurations.filter((s) => !isMicroConfiguration(s.config)).map((s) => {
     const counts = new Map<CellStatus, number>();
     for (const c of s.config.cells) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
     const problems = (['errored', 'interrupted', 'skipped'] as const)
