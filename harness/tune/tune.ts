@@ -8,6 +8,7 @@
 
 import { availableParallelism } from 'node:os';
 import type { KnobValue } from '../../backends/types.js';
+import { loadBackend } from '../../backends/registry.js';
 import { adviseDocument } from '../../reports/advice/advise.js';
 import { buildAdviceContext } from '../../reports/advice/facts.js';
 import { createRng } from '../../workloads/rng.js';
@@ -123,7 +124,9 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
   for (const c of sampleConfigs(space, Math.max(0, o.trials - unique.size), rng, o.memoryBudgetBytes, [...unique.values()].map((c) => c.knobs))) {
     unique.set(key(c), { origin: 'sampled', knobs: c });
   }
-  const pool = [...unique.values()];
+  // Knobs at the backend's own default say nothing: the winner is printed as what to change.
+  const knobDefaults = await backendDefaults(o.backend);
+  const pool = [...unique.values()].map((c) => ({ ...c, knobs: withoutDefaults(c.knobs, knobDefaults) }));
 
   // 3. Successive halving on run-phase duration.
   const halving = await successiveHalving({ candidates: pool.length, minBudget: o.rungMs, eta: o.eta, maxBudget: o.maxRungMs }, async (indices, budget) => {
@@ -147,7 +150,7 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
     progress: p,
   })) as [CellResult[], CellResult[]];
   const gain = key(winner.knobs) === key(defaults) ? measureEffect('throughput', base, base) : measureEffect('throughput', base, head);
-  const effects = ['stallMicros', 'writeAmp'].map((m) => measureEffect(m, base, head)).filter((e) => e.baseMedian !== null);
+  const effects = ['stallMicros', 'writeAmp'].map((m) => measureEffect(m, base, head)).filter((e) => e.changePct !== null);
   return {
     backend: o.backend,
     workload: o.workload,
@@ -175,4 +178,13 @@ function describeDefaults(doc: ResultDocument): string[] {
   const cpu = f.cells[0]?.resources;
   if (cpu && cpu.cpuUserMs !== null && cpu.cpuSysMs !== null) out.push(`cell CPU: user ${cpu.cpuUserMs} ms, sys ${cpu.cpuSysMs} ms`);
   return out;
+}
+
+async function backendDefaults(name: string): Promise<Record<string, KnobValue | null>> {
+  const b = await loadBackend(name);
+  return Object.fromEntries((b?.describe().knobs ?? []).map((k) => [k.name, k.default]));
+}
+
+export function withoutDefaults(c: Config, defaults: Readonly<Record<string, KnobValue | null>>): Config {
+  return Object.fromEntries(Object.entries(c).filter(([k, v]) => defaults[k] !== v));
 }

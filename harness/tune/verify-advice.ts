@@ -75,7 +75,7 @@ export async function verifyRecommendation(rec: Recommendation, doc: ResultDocum
   const main = measureEffect('throughput', current, suggested);
   const effects = ['stallMicros', 'writeAmp']
     .map((m) => measureEffect(m, current, suggested))
-    .filter((e) => e.baseMedian !== null && e.headMedian !== null);
+    .filter((e) => e.changePct !== null);
   const ok = (list: CellResult[]) => list.filter((c) => c.status === 'ok').length;
   const repeats = Math.min(ok(current), ok(suggested));
   const failed = 2 * o.repeats - ok(current) - ok(suggested);
