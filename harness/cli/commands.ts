@@ -11,6 +11,7 @@ import { runCommand } from './commands/run.js';
 import { workloadsCommand } from './commands/workloads.js';
 import { tuneCommand } from './commands/tune.js';
 import { mergeCommand } from './commands/merge.js';
+import { durabilityCommand } from './commands/durability.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly CommandModule<any, any>[] = [
@@ -25,4 +26,5 @@ export const COMMANDS: readonly CommandModule<any, any>[] = [
   calibrateCommand,
   tuneCommand,
   mergeCommand,
+  durabilityCommand,
 ];
