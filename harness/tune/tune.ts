@@ -64,6 +64,16 @@ function spec(label: string, backend: string, c: Config): ConfigSpec {
   return { label, backend, knobs: asText(c) };
 }
 
+/** Cells per candidate in the rungs after the first. */
+export const RUNG_REPEATS = 3;
+
+function medianOf(xs: readonly (number | null)[]): number | null {
+  const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? (v[m] as number) : ((v[m - 1] as number) + (v[m] as number)) / 2;
+}
+
 function throughput(cell: CellResult | undefined): number | null {
   return cell && cell.status === 'ok' ? (cell.phases.run?.throughputOpsPerSec ?? null) : null;
 }
@@ -129,13 +139,16 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
   const pool = [...unique.values()].map((c) => ({ ...c, knobs: withoutDefaults(c.knobs, knobDefaults) }));
 
   // 3. Successive halving on run-phase duration.
+  // The first rung screens with one cell each; later rungs score the survivors by the median of
+  // RUNG_REPEATS interleaved cells, so one lucky cell on a noisy machine does not pick the winner.
   const halving = await successiveHalving({ candidates: pool.length, minBudget: o.rungMs, eta: o.eta, maxBudget: o.maxRungMs }, async (indices, budget) => {
-    p?.line(`rung: ${indices.length} candidate(s), ${budget} ms each`);
+    const repeats = budget > o.rungMs ? RUNG_REPEATS : 1;
+    p?.line(`rung: ${indices.length} candidate(s), ${budget} ms each, ${repeats} cell(s) per candidate`);
     const results = await runConfigs(
       indices.map((i) => spec(`trial-${i}`, o.backend, (pool[i] as Candidate).knobs)),
-      { base: o.run, workload: o.workload, repeats: 1, durationMs: budget, ops: null, progress: p },
+      { base: o.run, workload: o.workload, repeats, durationMs: budget, ops: null, progress: p },
     );
-    return results.map((r) => throughput(r[0]));
+    return results.map((cells) => medianOf(cells.map(throughput)));
   });
   const winner = pool[halving.winner] as Candidate;
 

@@ -34,7 +34,7 @@ interface Args {
 }
 
 /** Defaults keep a tune run to a few minutes on two busy cores. */
-export const TUNE_DEFAULTS = { trials: 12, records: 200_000, rungMs: 1000, maxRungMs: 4000, eta: 3, verifyRepeats: 5, verifyMs: 3000 } as const;
+export const TUNE_DEFAULTS = { trials: 12, records: 100_000, rungMs: 1000, maxRungMs: 4000, eta: 3, verifyRepeats: 5, verifyMs: 3000 } as const;
 
 export const tuneCommand: CommandModule<object, Args> = {
   command: 'tune',
