@@ -31,7 +31,8 @@ describe('restore check', () => {
     const { dir, expected } = await checkpointed();
     const file = join(dir, HEAP_SNAPSHOT_FILE);
     const bytes = readFileSync(file);
-    bytes[bytes.length - 1] ^= 0xff; // the last value's last byte
+    const last = bytes.length - 1;
+    bytes[last] = (bytes[last] as number) ^ 0xff; // the last value's last byte
     writeFileSync(file, bytes);
     const r = await restoreAndCheck({ backend: heapBackend, knobs, ctx, checkpointDir: dir, checkpointTMs: 1, expected, expectedMs: 0 });
     expect(r).toMatchObject({ ok: false, expectedKeys: 5000, restoredKeys: 5000, mismatchedNamespaces: 1 });

@@ -12,7 +12,7 @@ describe('verified values', () => {
     expect(readElement(v, 0)).toEqual({ key: 123456789012, version: 77, length: 100 });
     for (const at of [0, 5, 13, 17, 20, 99]) {
       const bad = v.slice();
-      bad[at] ^= 0x01;
+      bad[at] = (bad[at] as number) ^ 0x01;
       expect(typeof readElement(bad, 0)).toBe('string');
     }
     expect(typeof readElement(v.subarray(0, 50), 0)).toBe('string');

@@ -73,7 +73,8 @@ describe('--verify loops', () => {
     await phase(b, v, 0, 1000);
     const stale = b.get(30)!.slice();
     await phase(b, v, 0, 1000); // every key rewritten: key 30's old value is now stale
-    b.get(10)![40] ^= 0xff; // heap hands out its own copy: flip one payload byte in place
+    const held = b.get(10)!; // heap hands out its own copy: flip one payload byte in place
+    held[40] = (held[40] as number) ^ 0xff;
     b.put(20, b.get(21)!.slice()); // key 21's value under key 20
     b.put(30, stale);
     b.delete(40);
