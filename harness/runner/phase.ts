@@ -149,7 +149,8 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseOutcome> {
         const t2 = now();
         pause(t2 - t);
         let t3 = t2;
-        if (o.boundary) {
+        // Not at the deadline: no operation would follow, the boundary work would belong to no interval.
+        if (o.boundary && t < deadline) {
           await o.boundary.atBoundary(t2);
           t3 = now();
           pausedMs += t3 - t2;
