@@ -13,6 +13,11 @@ import { timelineChart } from './timeline.js';
 import { tradeoffChart } from './tradeoff.js';
 
 const mixed = buildReportModel(mixedDocument());
+
+interface TimelineSpec {
+  datasets: { points: Record<string, number>[]; stalls: unknown[]; checkpoints: unknown[]; signals: Record<string, number | string>[] };
+  params: { name: string; bind?: unknown }[];
+}
 const sweep = buildReportModel(sweepDocument(20));
 
 function expectValid(chart: Chart | null): Chart {
@@ -49,11 +54,47 @@ describe('latency spectrum chart', () => {
 describe('timeline chart', () => {
   it('puts the stalls, L0 files, pending compaction and checkpoints of the LSM cells on the time axis', () => {
     const chart = expectValid(timelineChart(sweep));
-    const spec = chart.spec as unknown as { datasets: { points: Record<string, number>[]; stalls: unknown[]; checkpoints: unknown[] } };
+    const spec = chart.spec as unknown as TimelineSpec;
     expect(spec.datasets.stalls.length).toBeGreaterThan(0);
     expect(spec.datasets.checkpoints.length).toBeGreaterThan(0);
-    expect(spec.datasets.points.some((p) => typeof p.l0Files === 'number')).toBe(true);
-    expect(spec.datasets.points.some((p) => typeof p.pendingCompactionMiB === 'number')).toBe(true);
+    const values = spec.datasets.signals.filter((r) => r.kind === 'value');
+    const panels = new Set(values.map((r) => r.panel));
+    expect(panels.has('L0 files') && panels.has('pending compaction (MiB)')).toBe(true);
+    // Stalls repeat in every signal panel of their cell, so the shading lines up there too.
+    expect(spec.datasets.signals.some((r) => r.kind === 'stall')).toBe(true);
+  });
+
+  it('gives a cell only the signal panels its engine reports (heap and LMDB cells get none)', () => {
+    const model = buildReportModel(mixedDocument());
+    const spec = expectValid(timelineChart(model)).spec as unknown as TimelineSpec;
+    const labels = (spec.params[1]!.bind as { labels: string[] }).labels;
+    const panelsOf = (backend: string): Set<unknown> => {
+      const keys = labels.map((l, i) => (l.includes(`: ${backend}`) ? i : -1)).filter((i) => i >= 0);
+      expect(keys.length).toBeGreaterThan(0);
+      return new Set(spec.datasets.signals.filter((r) => keys.includes(r.cell as number)).map((r) => r.panel));
+    };
+    expect(panelsOf('heap').size).toBe(0);
+    expect(panelsOf('lmdb').size).toBe(0);
+    expect(panelsOf('lsm').has('L0 files')).toBe(true);
+  });
+
+  it('has no signal panels at all when no engine reports a signal', () => {
+    const heapOnly = buildReportModel(makeDocument({ backends: ['heap'], repeats: 1, intervals: 5 }));
+    const spec = expectValid(timelineChart(heapOnly)).spec as unknown as TimelineSpec & { vconcat: unknown[] };
+    expect(spec.datasets.signals).toEqual([]);
+    expect(spec.vconcat).toHaveLength(2);
+  });
+
+  it('draws the first interval: each cell starts at t = 0 with its first sample\u2019s values', () => {
+    const spec = timelineChart(sweep)!.spec as unknown as TimelineSpec;
+    const byCell = new Map<number, Record<string, number>[]>();
+    for (const p of spec.datasets.points) byCell.set(p.cell!, [...(byCell.get(p.cell!) ?? []), p]);
+    for (const rows of byCell.values()) {
+      const [start, first] = rows;
+      expect(start!.t).toBe(0);
+      expect(first!.t).toBeGreaterThan(0);
+      expect({ ...start, t: first!.t }).toEqual(first);
+    }
   });
 
   it('is left out when no cell has a time series', () => {
