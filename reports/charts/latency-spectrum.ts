@@ -14,7 +14,7 @@ export function latencySpectrumChart(model: ReportModel): Chart | null {
       for (const p of PERCENTILES) {
         const us = percentiles[p.key];
         if (us === null || !(us > 0)) continue; // a log scale has no place for zero
-        rows.push({ workload: stats.config.workload, config: stats.config.label, op, percentile: p.label, us });
+        rows.push({ workload: stats.config.workload, config: stats.config.label, op, panel: `${stats.config.workload} · ${op}`, percentile: p.label, us });
       }
       if (stats.latencySource === 'percentiles') fromPercentiles = true;
     }
@@ -24,10 +24,10 @@ export function latencySpectrumChart(model: ReportModel): Chart | null {
     $schema: VEGA_LITE_SCHEMA,
     config: BASE_CONFIG,
     data: { values: rows },
-    facet: {
-      row: { field: 'op', type: 'nominal', title: 'operation' },
-      column: { field: 'workload', type: 'nominal', title: 'workload', sort: null },
-    },
+    // One panel per workload and operation kind that exists (workloads have different kinds: a
+    // workload x operation grid would leave empty axes), wrapped two to a row.
+    facet: { field: 'panel', type: 'nominal', title: null, sort: null, header: { labelFontSize: 12, labelFontWeight: 'bold' } },
+    columns: 2,
     spec: {
       width: 300,
       height: 200,
