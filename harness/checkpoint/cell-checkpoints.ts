@@ -72,7 +72,8 @@ export class CellCheckpoints {
   results(run: PhaseResult | undefined): { checkpoints: CheckpointRecord[]; checkpointCost?: CheckpointCost; restore?: RestoreResult } {
     return {
       checkpoints: this.records,
-      ...(run ? { checkpointCost: checkpointCost(run, this.records) } : {}),
+      // The final checkpoint follows the run phase: it stops no interval.
+      ...(run ? { checkpointCost: checkpointCost(run, this.final ? this.records.slice(0, -1) : this.records) } : {}),
       ...(this.restored ? { restore: this.restored } : {}),
     };
   }

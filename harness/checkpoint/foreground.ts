@@ -7,6 +7,7 @@
 
 import type { CheckpointCost, CheckpointRecord, PhaseResult } from '../result/schema.js';
 
+/** `checkpoints`: those taken during the run phase (not the final one, which follows it). */
 export function checkpointCost(run: PhaseResult, checkpoints: readonly CheckpointRecord[]): CheckpointCost {
   const during: { p99: number | null; ops: number }[] = [];
   const outside: { p99: number | null; ops: number }[] = [];
@@ -16,9 +17,7 @@ export function checkpointCost(run: PhaseResult, checkpoints: readonly Checkpoin
     (overlaps ? during : outside).push({ p99: p.p99Us, ops: p.opsPerSec });
     prev = p.tMs;
   }
-  // Checkpoints taken inside the phase (the final one, after it, does not stop the loop).
-  const endMs = run.timeseries[run.timeseries.length - 1]?.tMs ?? 0;
-  const inRun = checkpoints.filter((c) => c.tMs < endMs);
+  const inRun = checkpoints;
   const totalMs = inRun.reduce((s, c) => s + c.durationMs, 0);
   // The phase's durationMs is its active time: harness pauses (checkpoints among them) left out.
   const activeMs = run.durationMs;
