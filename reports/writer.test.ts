@@ -34,6 +34,7 @@ describe('writeReports', () => {
       'charts/throughput.svg',
       'charts/latency-spectrum.svg',
       'charts/timeline.svg',
+      'charts/timeline-heap-lmdb.svg',
       'charts/tradeoff.svg',
       'charts/amplification.svg',
     ]);

@@ -9,7 +9,7 @@ import { buildCharts } from './index.js';
 import { knobSweepCharts } from './knob-sweep.js';
 import { latencySpectrumChart } from './latency-spectrum.js';
 import { throughputChart } from './throughput.js';
-import { timelineChart } from './timeline.js';
+import { timelineChart, timelineCharts } from './timeline.js';
 import { tradeoffChart } from './tradeoff.js';
 
 const mixed = buildReportModel(mixedDocument());
@@ -76,6 +76,15 @@ describe('timeline chart', () => {
     expect(panelsOf('heap').size).toBe(0);
     expect(panelsOf('lmdb').size).toBe(0);
     expect(panelsOf('lsm').has('L0 files')).toBe(true);
+  });
+
+  it('charts cells with different signals apart in the report: LSM as `timeline`, heap and LMDB beside it', () => {
+    const charts = timelineCharts(mixed);
+    expect(charts.map((c) => c.id)).toEqual(['timeline', 'timeline-heap-lmdb']);
+    for (const c of charts) expectValid(c);
+    const signals = charts.map((c) => (c.spec as unknown as TimelineSpec).datasets.signals.length);
+    expect(signals[0]).toBeGreaterThan(0);
+    expect(signals[1]).toBe(0);
   });
 
   it('has no signal panels at all when no engine reports a signal', () => {

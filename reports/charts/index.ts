@@ -7,14 +7,14 @@ import { knobSweepCharts } from './knob-sweep.js';
 import { latencySpectrumChart } from './latency-spectrum.js';
 import { microChart } from './micro.js';
 import { throughputChart } from './throughput.js';
-import { timelineChart } from './timeline.js';
+import { timelineCharts } from './timeline.js';
 import { tradeoffChart } from './tradeoff.js';
 
 export function buildCharts(model: ReportModel): Chart[] {
   const charts = [
     throughputChart(model),
     latencySpectrumChart(model),
-    timelineChart(model),
+    ...timelineCharts(model),
     ...knobSweepCharts(model),
     tradeoffChart(model),
     amplificationChart(model),

@@ -1,15 +1,16 @@
 // Latency and throughput over time with the engine's own signals on the same time axis: stall
 // intervals shaded in every panel and checkpoints as dashed rules, so a spike lines up with its
 // cause. One cell at a time, chosen from a drop-down (the default: the cell with the most stalls).
-// The engine-signal panels are rows of a facet over the chosen cell's data, so a cell whose
-// engine reports no L0 files (heap, LMDB) shows no such panel rather than an empty axis.
+// Cells are charted in groups that report the same engine signals (LSM cells; heap and LMDB
+// cells), so no cell shows a panel its engine does not report: switching the drop-down never
+// adds or removes a panel (vega warns about empty extents when facet rows vanish).
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { CellResult } from '../../harness/result/schema.js';
 import type { ReportModel } from '../model/report-model.js';
 import { mainPhase } from '../model/configurations.js';
 import { SIGNAL_PANELS, signalValue, stallKind, type StallKind } from './engine-signals.js';
-import { BASE_CONFIG, CHART_IDS, VEGA_LITE_SCHEMA, type Chart } from './chart.js';
+import { BASE_CONFIG, CHART_IDS, VEGA_LITE_SCHEMA, chartId, type Chart } from './chart.js';
 
 const PARAM = 'timelineCell';
 const FILTER = { filter: `datum.cell === ${PARAM}` };
@@ -36,7 +37,35 @@ type SignalRow = Record<string, number | string>;
 // Rows carry a small numeric cell key, not the label: a 100-cell sweep has thousands of samples.
 const round = (x: number, digits = 3): number => Number(x.toPrecision(digits + 3));
 
-export function timelineChart(model: ReportModel): Chart | null {
+/** The signal panels a cell's samples report: its group key. */
+function signalKey(cell: CellResult): string {
+  const series = mainPhase(cell)?.timeseries ?? [];
+  return SIGNAL_PANELS.filter((panel) => series.some((p) => signalValue(p, panel) !== null)).map((panel) => panel.field).join(',');
+}
+
+/** One timeline per group of cells reporting the same signals; the first (engine signals, most stalls) gets the id `timeline`. */
+export function timelineCharts(model: ReportModel): Chart[] {
+  const keys = new Set<string>();
+  for (const { config } of model.configurations) for (const cell of config.cells) keys.add(signalKey(cell));
+  if (keys.size <= 1) {
+    const chart = timelineChart(model);
+    if (!chart) return [];
+    const { rank: _rank, ...plain } = chart;
+    return [plain];
+  }
+  // Cells with engine signals first (stall evidence points at `timeline`), then by their chosen cell.
+  const charts = [...keys]
+    .map((key) => ({ key, chart: timelineChart(model, (cell) => signalKey(cell) === key) }))
+    .filter((g): g is { key: string; chart: Chart & { rank: number } } => g.chart !== null)
+    .sort((a, b) => Number(b.key !== '') - Number(a.key !== '') || b.chart.rank - a.chart.rank)
+    .map((g) => g.chart);
+  return charts.map(({ rank: _rank, ...chart }, i) => {
+    const backends = [...new Set((chart.spec as unknown as { params: { bind?: { labels: string[] } }[] }).params[1]?.bind?.labels.map((l) => l.split(': ')[1]?.split(' ')[0] ?? '') ?? [])];
+    return i === 0 ? chart : { ...chart, id: chartId(CHART_IDS.timeline, ...backends), title: `${chart.title}: ${backends.join(', ')}` };
+  });
+}
+
+export function timelineChart(model: ReportModel, include: (cell: CellResult) => boolean = () => true): (Chart & { rank: number }) | null {
   const points: Record<string, number>[] = [];
   const stalls: { cell: number; t: number; t1: number; kind: StallKind }[] = [];
   const checkpoints: Record<string, number | null>[] = [];
@@ -47,7 +76,7 @@ export function timelineChart(model: ReportModel): Chart | null {
   for (const { config } of model.configurations) {
     for (const cell of config.cells) {
       const series = mainPhase(cell)?.timeseries ?? [];
-      if (series.length < 2) continue;
+      if (series.length < 2 || !include(cell)) continue;
       const key = cells.length;
       const entry: CellSeries = {
         key,
@@ -231,6 +260,8 @@ export function timelineChart(model: ReportModel): Chart | null {
   } as unknown as TopLevelSpec; // built from parts; the compile test checks it against Vega-Lite
   return {
     id: CHART_IDS.timeline,
+    // Groups are ordered by their chosen cell: most stall intervals, then the highest p99.
+    rank: chosen.stallIntervals * 1e12 + chosen.peakP99,
     title: 'Latency, throughput and engine signals over time',
     caption:
       'One cell at a time (pick it above the chart). Shaded bands: intervals in which the engine stopped or delayed writes; ' +

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE, hostileDocument, sweepDocument } from '../test-support/fixtures.js';
+import { HOSTILE, hostileDocument, mixedDocument, sweepDocument } from '../test-support/fixtures.js';
 import { runMicro } from '../test-support/micro-document.js';
 import { launchChromium, type Browser } from '../test-support/browser.js';
 import { writeReports } from '../writer.js';
@@ -106,6 +106,31 @@ describe('report.html in headless Chromium', () => {
     await expect.poll(() => visit.page.locator('#vis-timeline svg').innerHTML(), { timeout: 10_000 }).not.toBe(before);
     expect(visit.problems).toEqual([]);
     await visit.page.close();
+  });
+
+  it('charts LSM cells and heap/LMDB cells apart: signal panels only where the engine reports them, no warning on any pick', async () => {
+    const visit = await open('signals', mixedDocument());
+    const page = visit.page;
+    const ids = (await chartMarks(page)).map((c) => c.id).filter((id) => id.startsWith('vis-timeline'));
+    expect(ids).toEqual(['vis-timeline', 'vis-timeline-heap-lmdb']);
+    // Whether an "L0 files" panel title is drawn in a chart, and whether it lies within the SVG's height.
+    const l0Panel = (id: string): Promise<{ drawn: boolean; inside: boolean }> =>
+      page.$eval(`#${id} svg`, (svg) => {
+        const title = [...svg.querySelectorAll('text')].find((t) => t.textContent === 'L0 files');
+        if (!title) return { drawn: false, inside: false };
+        return { drawn: true, inside: title.getBoundingClientRect().bottom <= svg.getBoundingClientRect().bottom };
+      });
+    for (const [id, drawn] of [['vis-timeline', true], ['vis-timeline-heap-lmdb', false]] as const) {
+      const select = page.locator(`#${id} select`);
+      const count = await select.locator('option').count();
+      for (let i = 0; i < count; i++) {
+        await select.selectOption({ index: i });
+        await expect.poll(async () => (await l0Panel(id)).drawn, { timeout: 10_000 }).toBe(drawn);
+        if (drawn) expect((await l0Panel(id)).inside).toBe(true);
+      }
+    }
+    expect(visit.problems).toEqual([]);
+    await page.close();
   });
 
   it('draws the micro chart of a real micro document and shows its table', async () => {
