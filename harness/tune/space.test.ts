@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../workloads/rng.js';
 import { estimateLsm } from '../budget/estimate.js';
 import { LSM_KNOBS } from '../../backends/lsm/knobs.js';
-import { key, lmdbSpace, lsmSpace, sampleConfigs } from './space.js';
+import { changesDurability, key, lmdbSpace, lsmSpace, sampleConfigs } from './space.js';
 
 const MiB = 1024 * 1024;
 const defaults = Object.fromEntries(LSM_KNOBS.map((k) => [k.name, k.default]));
@@ -25,5 +25,10 @@ describe('tune search space', () => {
     expect(lsmSpace(false).axes.walEnabled).toBeUndefined();
     expect(lmdbSpace(false).axes.noSync).toBeUndefined();
     expect(lmdbSpace(true).axes.noSync).toEqual([false, true]);
+  });
+  it("names the changes that trade durability (the rules' noSync is one)", () => {
+    expect(changesDurability('lmdb', { noSync: true })).toBe(true);
+    expect(changesDurability('lsm', { walEnabled: false })).toBe(true);
+    expect(changesDurability('lmdb', { writeBatchOps: 100 })).toBe(false);
   });
 });

@@ -10,6 +10,16 @@ const MiB = 1024 * 1024;
 
 export type Config = Readonly<Record<string, KnobValue>>;
 
+/** Knobs that trade durability for speed: tune leaves them alone unless told to relax durability. */
+export const DURABILITY_KNOBS: Readonly<Record<string, readonly string[]>> = {
+  lsm: ['walEnabled', 'syncWrites'],
+  lmdb: ['noSync', 'noMetaSync', 'useWritemap', 'overlappingSync'],
+};
+
+export function changesDurability(backend: string, c: Config): boolean {
+  return (DURABILITY_KNOBS[backend] ?? []).some((k) => k in c);
+}
+
 export interface SearchSpace {
   readonly backend: string;
   readonly axes: Readonly<Record<string, readonly KnobValue[]>>;

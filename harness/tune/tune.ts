@@ -20,7 +20,7 @@ import type { ProgressSink } from '../run/progress.js';
 import { measureEffect, type Effect } from './effect.js';
 import { successiveHalving, type Rung } from './halving.js';
 import { runConfigs, type ConfigSpec } from './run-configs.js';
-import { fits, key, sampleConfigs, spaceFor, type Config } from './space.js';
+import { changesDurability, fits, key, sampleConfigs, spaceFor, type Config } from './space.js';
 
 export interface TuneOptions {
   readonly run: ResolvedRunOptions;
@@ -120,10 +120,14 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
     const all: Record<string, KnobValue> = {};
     for (const r of recs) {
       const changes = r.suggestion.changes ?? {};
+      if (!o.relaxDurability && changesDurability(o.backend, changes)) {
+        p?.line(`rule ${r.id} suggests ${Object.keys(changes).join(', ')}, which trades durability: left out (--relax-durability includes it)`);
+        continue;
+      }
       Object.assign(all, changes);
       if (fits(space, changes, o.memoryBudgetBytes)) candidates.push({ origin: `rule ${r.id}`, knobs: { ...changes } });
     }
-    if (recs.length > 1 && fits(space, all, o.memoryBudgetBytes)) candidates.push({ origin: 'rules combined', knobs: all });
+    if (candidates.length > 2 && fits(space, all, o.memoryBudgetBytes)) candidates.push({ origin: 'rules combined', knobs: all });
     facts.push(...describeDefaults(doc));
   } else {
     p?.line(`defaults cell ${first.status}${first.status === 'errored' ? `: ${first.error}` : ''}`);
