@@ -43,11 +43,28 @@ class HeapInstance implements BackendInstance {
     this.fsyncCheckpoints = knobs.checkpointFsync !== false;
   }
 
+  // The last namespace used, and its table: most operations stay in one namespace, and this
+  // spares them the outer map lookup.
+  private lastNs = -1;
+  private lastTable: NamespaceTable | undefined = undefined;
+
+  private find(ns: number): NamespaceTable | undefined {
+    if (ns === this.lastNs) return this.lastTable;
+    const t = this.tables.get(ns);
+    if (t !== undefined) {
+      this.lastNs = ns;
+      this.lastTable = t;
+    }
+    return t;
+  }
+
   private table(ns: number): NamespaceTable {
-    let t = this.tables.get(ns);
+    let t = this.find(ns);
     if (t === undefined) {
       t = new NamespaceTable();
       this.tables.set(ns, t);
+      this.lastNs = ns;
+      this.lastTable = t;
     }
     return t;
   }
@@ -58,7 +75,7 @@ class HeapInstance implements BackendInstance {
 
   get(key: number, ns = 0): Uint8Array | undefined {
     this.check();
-    return this.tables.get(ns)?.map.get(key);
+    return this.find(ns)?.map.get(key);
   }
 
   put(key: number, value: Uint8Array, ns = 0): void {
@@ -71,12 +88,12 @@ class HeapInstance implements BackendInstance {
 
   delete(key: number, ns = 0): void {
     this.check();
-    this.tables.get(ns)?.delete(key);
+    this.find(ns)?.delete(key);
   }
 
   multiGet(keys: readonly number[], ns = 0): (Uint8Array | undefined)[] {
     this.check();
-    const map = this.tables.get(ns)?.map;
+    const map = this.find(ns)?.map;
     const out = new Array<Uint8Array | undefined>(keys.length);
     for (let i = 0; i < keys.length; i++) out[i] = map?.get(keys[i] as number);
     return out;
@@ -98,7 +115,7 @@ class HeapInstance implements BackendInstance {
 
   scan(start: number, limit: number, ns = 0, end?: number): ScanEntry[] {
     this.check();
-    return this.tables.get(ns)?.scan(start, limit, end) ?? [];
+    return this.find(ns)?.scan(start, limit, end) ?? [];
   }
 
   append(key: number, value: Uint8Array, ns = 0): void {
@@ -170,6 +187,8 @@ class HeapInstance implements BackendInstance {
   close(): void {
     this.closed = true;
     this.tables.clear();
+    this.lastNs = -1;
+    this.lastTable = undefined;
   }
 }
 

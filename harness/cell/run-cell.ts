@@ -14,6 +14,7 @@ import type { CellResult, PhaseResult, Resources } from '../result/schema.js';
 import { runPhase, type PhaseProgress } from '../runner/phase.js';
 import { CellCheckpoints } from '../checkpoint/cell-checkpoints.js';
 import { Verifier } from '../verify/verify-loop.js';
+import { chooseSampleEvery, measureTimingCostNs } from '../recorder/sampling.js';
 import type { CellSpec } from './spec.js';
 import { describeWorkloadRef } from './workload-ref.js';
 import { diskUsageBytes, GcMeter, peakRssBytes, processWriteBytes, startResources } from './resources.js';
@@ -52,8 +53,14 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
 
   const rng = createRng(spec.seed);
   const values = createValuePool(params.valueSize, params.compressibility, rng.fork(STREAM.values));
-  const sampleEvery = spec.sampleEvery ?? (desc.subMicrosecond ? SUB_MICROSECOND_SAMPLE_EVERY : 1);
-  const timing: PhaseTiming = { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery };
+  // Timing: fixed by --sample-every, else chosen from the measured cost of an op (after the load,
+  // refined after the warm-up) so that timing stays a small share of what it measures.
+  const auto = spec.sampleEvery === null;
+  const timingCostNs = auto ? measureTimingCostNs() : 0;
+  let timing = timingFor(spec.sampleEvery ?? (desc.subMicrosecond ? SUB_MICROSECOND_SAMPLE_EVERY : 1));
+  const retime = (p: PhaseResult): void => {
+    if (auto && p.throughputOpsPerSec) timing = timingFor(chooseSampleEvery(1e9 / p.throughputOpsPerSec, timingCostNs));
+  };
   const maxInFlight = spec.maxInFlight ?? numberKnob(spec.knobs.maxInFlightWrites) ?? DEFAULT_MAX_IN_FLIGHT;
   const space: KeySpace = { inserted: 0 };
   // --checkpoint-interval: checkpoints in the run phase, then a restore phase. --verify: loops that
@@ -74,7 +81,6 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     values,
     keySize: spec.keySize,
     ttlTicks: def.ttlTicks ?? 0,
-    timing,
     intervalMs: spec.intervalMs,
     maxInFlight,
     onProgress: events.onProgress,
@@ -87,8 +93,9 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     const rawLoad = def.createLoad(params, rng.fork(STREAM.load), space);
     const load = rawLoad && track(rawLoad);
     if (load) {
-      const out = await runPhase({ ...phaseBase, name: 'load', backend: instance, source: load, durationMs: null, targetRate: null });
+      const out = await runPhase({ ...phaseBase, timing, name: 'load', backend: instance, source: load, durationMs: null, targetRate: null });
       phases.load = out.result;
+      retime(out.result);
       bytesWritten += out.bytesWritten;
       stopped = out.stopped;
       if (out.firstError) common.warnings.push(`load: ${out.firstError}`);
@@ -96,7 +103,8 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     }
     if (!stopped && (spec.warmupOps || spec.warmupMs)) {
       const source = track(def.createRun(params, rng.fork(STREAM.warmup), space, spec.warmupOps ?? null));
-      const out = await runPhase({ ...phaseBase, name: 'warmup', backend: instance, source, durationMs: spec.warmupMs, targetRate: null });
+      const out = await runPhase({ ...phaseBase, timing, name: 'warmup', backend: instance, source, durationMs: spec.warmupMs, targetRate: null });
+      retime(out.result);
       bytesWritten += out.bytesWritten;
       stopped = out.stopped;
     }
@@ -104,6 +112,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       const source = track(def.createRun(params, rng.fork(STREAM.run), space, spec.ops));
       const out = await runPhase({
         ...phaseBase,
+        timing,
         name: 'run',
         backend: instance,
         ...(cps ? { boundary: cps.forRun(instance) } : {}),
@@ -152,6 +161,10 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       checkpoints: cps?.records ?? [],
     };
   }
+}
+
+function timingFor(sampleEvery: number): PhaseTiming {
+  return { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery };
 }
 
 function collectResources(res0: ReturnType<typeof startResources>, gcPauseMs: number, diskBytes: number | null): Resources {

@@ -10,6 +10,7 @@ import type { Backend, BackendInstance } from '../../backends/types.js';
 import { resolveKnobs } from '../knobs/resolve.js';
 import { now } from '../recorder/clock.js';
 import { runPhase } from '../runner/phase.js';
+import { chooseSampleEvery, measureTimingCostNs } from '../recorder/sampling.js';
 import { createRng } from '../../workloads/rng.js';
 import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js';
 
@@ -32,6 +33,8 @@ export interface OverheadResult {
   readonly ratio: number;
   readonly rawRoundsOpsPerSec: readonly number[];
   readonly harnessRoundsOpsPerSec: readonly number[];
+  /** The runner timed one op in this many (its rule for cheap operations). */
+  readonly sampleEvery: number;
 }
 
 /** Replays a fixed key array: kind 0 for every op. */
@@ -93,21 +96,22 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
       for (let i = 0; i < v.length; i++) v[i] = rng.int(256);
       return v;
     });
-    for (let k = 0; k < o.records; k++) {
-      if (db.writeMode === 'async' && db.putAsync) await db.putAsync(k, values[k & 1023] as Uint8Array);
-      else db.put(k, values[k & 1023] as Uint8Array);
-    }
+    const loadKeys = Float64Array.from({ length: o.records }, (_, k) => k);
+    await rawLoop(db, 'put', loadKeys, values);
     await db.flush();
     const keys = new Float64Array(o.ops);
     for (let i = 0; i < keys.length; i++) keys[i] = rng.int(o.records);
-    const sampleEvery = desc.subMicrosecond ? 64 : 1;
+    const timingCostNs = measureTimingCostNs();
     const results: OverheadResult[] = [];
     for (const op of ['get', 'put'] as const) {
       const operations: OperationKind[] = [{ name: op, action: op, writes: op === 'put' }];
       const raw: number[] = [];
       const harness: number[] = [];
+      // The runner's own rule: time one op in N when timing would cost more than 5 % of an op.
+      let sampleEvery = 1;
       for (let r = 0; r < o.rounds; r++) {
         raw.push(await rawLoop(db, op, keys, values));
+        if (r === 0) sampleEvery = chooseSampleEvery(1e9 / (raw[0] as number), timingCostNs);
         const out = await runPhase({
           name: 'overhead',
           backend: db,
@@ -133,6 +137,7 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
         ratio: Math.round((harnessMedian / rawMedian) * 1000) / 1000,
         rawRoundsOpsPerSec: raw.map(Math.round),
         harnessRoundsOpsPerSec: harness.map(Math.round),
+        sampleEvery,
       });
     }
     return results;

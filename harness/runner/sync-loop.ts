@@ -25,7 +25,27 @@ import type { BatchOp } from '../../backends/types.js';
 
 const ALL = 0x7fffffff;
 
+/** Index of the op being run, so that an op that throws is known without a try in the loop. */
+let cursor = 0;
+
 export function runSyncStretch(ctx: LoopContext, st: LoopState, from: number, to: number, stopAtMs: number): number {
+  let i = from;
+  for (;;) {
+    try {
+      return runOps(ctx, st, i, to, stopAtMs);
+    } catch (err) {
+      // The op at `cursor` threw: an error of its kind; go on with the next op.
+      const k = ctx.batch.kind[cursor] as number;
+      ctx.recorder.recordError(k, err);
+      ctx.recorder.counts[k] = (ctx.recorder.counts[k] as number) + 1;
+      i = cursor + 1;
+    }
+  }
+}
+
+// The loop itself has no try/catch: V8 optimises (and inlines the backend's calls into) a loop
+// body without an exception handler better, which is measurable for the heap's ~100 ns ops.
+function runOps(ctx: LoopContext, st: LoopState, from: number, to: number, stopAtMs: number): number {
   const { backend, actions, values, valueMask, recorder, sampleMask, periodMs, keySize } = ctx;
   const { kind, key, ns, arg } = ctx.batch;
   const counts = recorder.counts;
@@ -45,7 +65,8 @@ export function runSyncStretch(ctx: LoopContext, st: LoopState, from: number, to
     } else if (timed) {
       t0 = now();
     }
-    try {
+    {
+      cursor = i;
       const id = key[i] as number;
       const space = ns[i] as number;
       switch (actions[k]) {
@@ -78,8 +99,6 @@ export function runSyncStretch(ctx: LoopContext, st: LoopState, from: number, to
           st.sink += runOtherAction(ctx, st, actions[k] as number, id, space, arg[i] as number, opIndex);
           break;
       }
-    } catch (err) {
-      recorder.recordError(k, err);
     }
     counts[k] = (counts[k] as number) + 1;
     if (timed) {

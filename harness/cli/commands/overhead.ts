@@ -57,7 +57,10 @@ export const overheadCommand: CommandModule<object, Args> = {
       printJson({ backend: desc.name, results: results.map(({ op, rawOpsPerSec, harnessOpsPerSec, ratio }) => ({ op, rawOpsPerSec, harnessOpsPerSec, ratio })) });
       return;
     }
-    const rows = [['op', 'raw ops/s', 'harness ops/s', 'ratio'], ...results.map((r) => [r.op, r.rawOpsPerSec.toLocaleString('en-US'), r.harnessOpsPerSec.toLocaleString('en-US'), r.ratio.toFixed(3)])];
+    const rows = [
+      ['op', 'raw ops/s', 'harness ops/s', 'ratio', 'timed'],
+      ...results.map((r) => [r.op, r.rawOpsPerSec.toLocaleString('en-US'), r.harnessOpsPerSec.toLocaleString('en-US'), r.ratio.toFixed(3), r.sampleEvery > 1 ? `1 in ${r.sampleEvery}` : 'every op']),
+    ];
     printLine(`${desc.name}: medians of alternating rounds in one process`);
     printLine(renderTable(rows, new Set([1, 2, 3])));
   },
