@@ -138,3 +138,25 @@ describe('compareDocuments --ignore-knob', () => {
     expect(metric(c, 'throughput')?.verdict).toBe('regressed');
   });
 });
+
+describe('compareDocuments on tail percentiles from few timed ops', () => {
+  const docOf = (p999: number, timed: number) =>
+    documentOf([0, 1, 2, 3, 4].map((r) => cell({ repeat: r, throughput: 1000 + r, timed, ops: { read: { p50: 20 + r / 10, p99: 30 + r / 10, p999: p999 + r } } })));
+
+  it('calls a p99.9 read from 1,000 timed ops inconclusive and says how many it needs', () => {
+    const c = compareDocuments(docOf(50, 1000), docOf(100, 1000), opts());
+    const m = metric(c, 'read.p999');
+    expect(m?.verdict).toBe('inconclusive');
+    expect(m?.note).toContain('needs 10,000 timed ops per cell');
+    expect(c.exitCode).toBe(0);
+    // p99 from 1,000 ops has 10 beyond it: still compared.
+    expect(metric(c, 'read.p99')?.verdict).toBe('unchanged');
+  });
+
+  it('gates the same doubling of p99.9 once the cells timed enough ops', () => {
+    const c = compareDocuments(docOf(50, 10_000), docOf(100, 10_000), opts());
+    expect(metric(c, 'read.p999')?.verdict).toBe('regressed');
+    expect(c.exitCode).toBe(1);
+  });
+});
+

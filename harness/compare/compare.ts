@@ -6,7 +6,7 @@ import type { CellResult, ResultDocument } from '../result/schema.js';
 import { UsageError } from '../cli/errors.js';
 import { BOOTSTRAP_MIN_REPEATS, bootstrapRatioOfMeans } from './bootstrap.js';
 import { hodgesLehmannChange, mannWhitneyMinRepeats } from './mann-whitney.js';
-import { cellMetrics, metricLabel } from './metrics.js';
+import { cellMetrics, metricLabel, MIN_TAIL_SAMPLES, tailQuantile } from './metrics.js';
 import { pairDocuments, type GroupPair } from './pairing.js';
 import { checkSelectorsMatch, normaliseSelector, selectorMatches } from './selectors.js';
 import { thresholdFor, type Thresholds } from './thresholds.js';
@@ -78,18 +78,27 @@ function summary(values: readonly number[]): SampleSummary {
 const pct = (x: number): number => Math.round(x * 1e6) / 1e4;
 
 /** Metric values of the usable cells of a group, by metric id. */
-function collect(cells: readonly CellResult[]): { defs: Map<string, MetricDefinition>; values: Map<string, number[]> } {
+interface Collected {
+  readonly defs: Map<string, MetricDefinition>;
+  readonly values: Map<string, number[]>;
+  /** Latency metrics: the fewest timed operations of any cell. */
+  readonly minTimed: Map<string, number>;
+}
+
+function collect(cells: readonly CellResult[]): Collected {
   const defs = new Map<string, MetricDefinition>();
   const values = new Map<string, number[]>();
+  const minTimed = new Map<string, number>();
   for (const cell of cells) {
-    for (const { def, value } of cellMetrics(cell)) {
+    for (const { def, value, timed } of cellMetrics(cell)) {
       defs.set(def.id, def);
       const list = values.get(def.id) ?? [];
       list.push(value);
       values.set(def.id, list);
+      if (timed !== undefined) minTimed.set(def.id, Math.min(timed, minTimed.get(def.id) ?? Infinity));
     }
   }
-  return { defs, values };
+  return { defs, values, minTimed };
 }
 
 export function compareDocuments(base: ResultDocument, head: ResultDocument, options: CompareOptions): Comparison {
@@ -197,7 +206,8 @@ function comparePair(
     }
     const thresholdPct = thresholdFor(o.thresholds, def);
     const gating = !failOn.includes('none') && failOn.some((s) => selectorMatches(s, def));
-    metrics.push(compareMetric(def, b.values.get(id) ?? [], h.values.get(id) ?? [], thresholdPct, gating, o, minRepeats, pair.identity.key));
+    const timed = Math.min(b.minTimed.get(id) ?? Infinity, h.minTimed.get(id) ?? Infinity);
+    metrics.push(compareMetric(def, b.values.get(id) ?? [], h.values.get(id) ?? [], thresholdPct, gating, o, minRepeats, pair.identity.key, timed));
   }
   for (const [id, def] of h.defs) if (!b.defs.has(id)) notes.push(`${metricLabel(def)} only in ${o.headLabel}`);
 
@@ -226,6 +236,7 @@ function compareMetric(
   o: CompareOptions,
   minRepeats: number,
   pairKey: string,
+  timed: number,
 ): MetricComparison {
   const base = summary(baseValues);
   const head = summary(headValues);
@@ -240,6 +251,13 @@ function compareMetric(
   });
   if (base.n < minRepeats || head.n < minRepeats) {
     return inconclusive(`too few repeats: ${base.n} vs ${head.n}, the ${o.method} interval needs ${minRepeats} on each side`);
+  }
+  const q = tailQuantile(def.family);
+  if (q !== null && Number.isFinite(timed) && timed * (1 - q) < MIN_TAIL_SAMPLES) {
+    const needed = Math.ceil(MIN_TAIL_SAMPLES / (1 - q));
+    return inconclusive(
+      `too few timed ops for ${metricLabel(def)}: ${timed.toLocaleString('en-US')} in a cell, ${Math.floor(timed * (1 - q))} beyond the percentile; it needs ${needed.toLocaleString('en-US')} timed ops per cell (more --ops or --duration)`,
+    );
   }
   const change =
     o.method === 'bootstrap'

@@ -14,7 +14,21 @@ const LATENCY_FAMILIES: readonly { family: MetricFamily; field: 'p50' | 'p99' | 
 export interface MetricValue {
   readonly def: MetricDefinition;
   readonly value: number;
+  /** Latency metrics: how many timed operations the percentile was read from. */
+  readonly timed?: number;
 }
+
+/** The quantile of a tail-latency family (p99, p99.9), or null for other metrics. */
+export function tailQuantile(family: MetricFamily): number | null {
+  return family === 'p99' ? 0.99 : family === 'p999' ? 0.999 : null;
+}
+
+/**
+ * Timed operations a tail percentile needs beyond it before a change in it means anything: a
+ * p99.9 read from 1,000 timed ops rests on its one slowest op, and the gate would compare
+ * preemptions rather than the engine.
+ */
+export const MIN_TAIL_SAMPLES = 10;
 
 /** The phase measured for comparison: the run phase, or the load phase of load-only workloads. */
 function measuredPhase(cell: CellResult): PhaseResult | undefined {
@@ -41,7 +55,7 @@ export function cellMetrics(cell: CellResult): MetricValue[] {
       for (const { family, field } of LATENCY_FAMILIES) {
         const v = result.latencyUs[field];
         if (!usable(v)) continue;
-        out.push({ def: { id: `${op}.${family}`, family, operation: op, unit: 'us', direction: 'lower-is-better' }, value: v });
+        out.push({ def: { id: `${op}.${family}`, family, operation: op, unit: 'us', direction: 'lower-is-better' }, value: v, timed: result.timed });
       }
     }
   }

@@ -13,6 +13,8 @@ export interface CellFigures {
   writeAmp?: number | null;
   spaceAmp?: number | null;
   status?: 'ok' | 'errored' | 'skipped';
+  /** Timed operations per kind (default 100,000: enough for every tail percentile). */
+  timed?: number;
 }
 
 export function cell(f: CellFigures): CellResult {
@@ -33,9 +35,9 @@ export function cell(f: CellFigures): CellResult {
   const operations: Record<string, OperationResult> = {};
   for (const [op, l] of Object.entries(f.ops ?? { read: { p50: 20, p99: 22, p999: 25 } })) {
     operations[op] = {
-      count: 1000,
+      count: f.timed ?? 100_000,
       errors: 0,
-      timed: 1000,
+      timed: f.timed ?? 100_000,
       latencyUs: { min: l.p50 * 0.8, mean: l.p50, p50: l.p50, p90: l.p99 * 0.95, p99: l.p99, p999: l.p999, p9999: l.p999, max: l.p999 },
       hdr: null,
     };
