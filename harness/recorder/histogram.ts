@@ -19,6 +19,38 @@ export function createHistogram(): Histogram {
   });
 }
 
+/** The parts of hdr-histogram-js's JsHistogram that recordNs uses (public in JS, not in its types). */
+interface JsHistogramParts {
+  readonly unitMagnitude: number;
+  readonly subBucketHalfCountMagnitude: number;
+  readonly countsArrayLength: number;
+  incrementCountAtIndex(index: number): void;
+  updateMinAndMax(value: number): void;
+  incrementTotalCount(): void;
+}
+
+// The layout createHistogram's settings give (3 significant digits: 2048 sub-buckets, unit 1 ns).
+const HALF_MAGNITUDE = 10;
+const parts = createHistogram() as unknown as JsHistogramParts;
+export const FAST_RECORD = parts.unitMagnitude === 0 && parts.subBucketHalfCountMagnitude === HALF_MAGNITUDE && typeof parts.incrementCountAtIndex === 'function';
+
+/**
+ * Records an integer value (ns, >= 1) into a histogram made by createHistogram. Below 2^32 ns
+ * (4.3 s) the counts index comes from bit arithmetic; hdr-histogram-js computes the same index
+ * with Math.log2 and two Math.pow calls, which cost more than the clock readings around the op.
+ */
+export function recordNs(h: Histogram, v: number): void {
+  if (FAST_RECORD && v < 4294967296) {
+    const hp = h as unknown as JsHistogramParts;
+    const bucket = Math.max(31 - Math.clz32(v) - HALF_MAGNITUDE, 0);
+    hp.incrementCountAtIndex(((bucket + 1) << HALF_MAGNITUDE) + (v >>> bucket) - (1 << HALF_MAGNITUDE));
+    hp.updateMinAndMax(v);
+    hp.incrementTotalCount();
+  } else {
+    h.recordValue(v);
+  }
+}
+
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 export function summarise(h: Histogram): LatencyUs {

@@ -8,7 +8,7 @@
 import type { Histogram } from 'hdr-histogram-js';
 import type { EngineSample } from '../../backends/types.js';
 import type { OperationResult, PhaseResult, TimePoint } from '../result/schema.js';
-import { createHistogram, encodeHistogram, HIGHEST_TRACKABLE_NS, summarise } from './histogram.js';
+import { createHistogram, encodeHistogram, HIGHEST_TRACKABLE_NS, recordNs, summarise } from './histogram.js';
 
 export interface PhaseTiming {
   readonly mode: 'every' | 'sampled';
@@ -42,7 +42,7 @@ export class PhaseRecorder {
   /** Records one operation's latency in nanoseconds. */
   record(kind: number, ns: number): void {
     const v = ns < 1 ? 1 : ns > HIGHEST_TRACKABLE_NS ? HIGHEST_TRACKABLE_NS : Math.round(ns);
-    (this.intervalHists[kind] as Histogram).recordValue(v);
+    recordNs(this.intervalHists[kind] as Histogram, v);
   }
 
   recordError(kind: number, err: unknown): void {
