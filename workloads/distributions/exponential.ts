@@ -8,6 +8,8 @@ import type { KeyChooser } from './chooser.js';
 
 export class ExponentialChooser implements KeyChooser {
   private gamma = 0;
+  /** 1 / gamma: a multiplication in next() instead of a division. */
+  private meanDistance = 0;
   private tailMass = 0;
   constructor(
     private count: number,
@@ -18,7 +20,7 @@ export class ExponentialChooser implements KeyChooser {
     this.resize(count);
   }
   next(): number {
-    const d = Math.floor(-Math.log(1 - this.rng.next() * this.tailMass) / this.gamma);
+    const d = Math.floor(-Math.log(1 - this.rng.next() * this.tailMass) * this.meanDistance);
     return this.count - 1 - (d < this.count ? d : this.count - 1);
   }
   grow(newCount: number): void {
@@ -27,6 +29,7 @@ export class ExponentialChooser implements KeyChooser {
   private resize(count: number): void {
     this.count = count;
     this.gamma = exponentialGamma(count, this.percentile, this.frac);
+    this.meanDistance = 1 / this.gamma;
     // Probability mass of distances below the count (the truncation).
     this.tailMass = 1 - Math.exp(-this.gamma * count);
   }
