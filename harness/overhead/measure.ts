@@ -75,7 +75,7 @@ async function rawLoop(db: BackendInstance, op: OverheadOp, keys: Float64Array, 
   if (op === 'get') {
     for (let i = 0; i < keys.length; i++) {
       const v = db.get(keys[i] as number, nss[i & nsMask] as number);
-      sink += v === undefined ? 1 : v.byteLength;
+      sink += v === undefined ? 1 : v.length;
     }
   } else if (db.writeMode === 'async' && db.putAsync) {
     const window = 64;

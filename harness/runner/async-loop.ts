@@ -76,7 +76,7 @@ export async function runAsyncStretch(
       let p: Promise<void>;
       if (code === A_PUT) {
         const v = values[opIndex & valueMask] as Uint8Array;
-        st.bytesWritten += keySize + v.byteLength;
+        st.bytesWritten += keySize + v.length;
         p = putAsync(key[i] as number, v, ns[i] as number);
       } else {
         st.bytesWritten += keySize;

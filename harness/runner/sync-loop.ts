@@ -25,6 +25,10 @@ import type { BatchOp } from '../../backends/types.js';
 
 const ALL = 0x7fffffff;
 
+// Sizes are read with `.length`, which for a Uint8Array is its byte length: V8 inlines it as a
+// field load here, while `.byteLength` in this loop was a builtin call on every op (measured:
+// a heap get through the runner went from 0.68 to about 1.0 of the raw loop).
+
 /** Index of the op being run, so that an op that throws is known without a try in the loop. */
 let cursor = 0;
 
@@ -72,13 +76,13 @@ function runOps(ctx: LoopContext, st: LoopState, from: number, to: number, stopA
       switch (actions[k]) {
         case A_GET: {
           const v = backend.get(id, space);
-          st.sink += v === undefined ? 1 : v.byteLength;
+          st.sink += v === undefined ? 1 : v.length;
           break;
         }
         case A_PUT: {
           const v = values[opIndex & valueMask] as Uint8Array;
           backend.put(id, v, space);
-          st.bytesWritten += keySize + v.byteLength;
+          st.bytesWritten += keySize + v.length;
           break;
         }
         case A_DELETE:
@@ -87,10 +91,10 @@ function runOps(ctx: LoopContext, st: LoopState, from: number, to: number, stopA
           break;
         case A_RMW: {
           const old = backend.get(id, space);
-          st.sink += old === undefined ? 1 : old.byteLength;
+          st.sink += old === undefined ? 1 : old.length;
           const v = values[opIndex & valueMask] as Uint8Array;
           backend.put(id, v, space);
-          st.bytesWritten += keySize + v.byteLength;
+          st.bytesWritten += keySize + v.length;
           break;
         }
         default:
@@ -121,7 +125,7 @@ function runOtherAction(ctx: LoopContext, st: LoopState, action: number, id: num
     case A_APPEND: {
       const v = ctx.values[opIndex & ctx.valueMask] as Uint8Array;
       backend.append(id, v, space);
-      st.bytesWritten += ctx.keySize + v.byteLength;
+      st.bytesWritten += ctx.keySize + v.length;
       return 0;
     }
     case A_ITERATE:
@@ -166,18 +170,18 @@ function clearNamespace(ctx: LoopContext, st: LoopState, space: number): number 
  */
 function ttlDedupe(ctx: LoopContext, st: LoopState, id: number, space: number, tick: number, opIndex: number): number {
   const old = ctx.backend.get(id, space);
-  if (old !== undefined && old.byteLength >= 4) {
+  if (old !== undefined && old.length >= 4) {
     const written = ((old[0] as number) << 24) | ((old[1] as number) << 16) | ((old[2] as number) << 8) | (old[3] as number);
     if ((written >>> 0) + ctx.ttlTicks >= tick) return 1;
   }
   const v = ctx.values[opIndex & ctx.valueMask] as Uint8Array;
-  if (v.byteLength >= 4) {
+  if (v.length >= 4) {
     v[0] = tick >>> 24;
     v[1] = (tick >>> 16) & 0xff;
     v[2] = (tick >>> 8) & 0xff;
     v[3] = tick & 0xff;
   }
   ctx.backend.put(id, v, space);
-  st.bytesWritten += ctx.keySize + v.byteLength;
+  st.bytesWritten += ctx.keySize + v.length;
   return 0;
 }
