@@ -33,4 +33,7 @@ export interface LoopState {
   bytesWritten: number;
   /** Sink for read results, so reads cannot be optimised away. */
   sink: number;
+  /** The current batch's one action when all its ops are of one kind and that kind gets or puts
+   *  (the one-action loops); -1 otherwise. */
+  batchAction: number;
 }

@@ -15,7 +15,7 @@ import type { PhaseResult } from '../result/schema.js';
 import { actionCode } from './action-codes.js';
 import { InFlight, runAsyncStretch } from './async-loop.js';
 import type { LoopContext, LoopState } from './loop-context.js';
-import { runSyncStretch } from './sync-loop.js';
+import { runSyncStretch, uniformAction } from './sync-loop.js';
 
 export interface PhaseProgress {
   readonly phase: string;
@@ -100,7 +100,7 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseOutcome> {
   };
   const asyncWrites = o.backend.writeMode === 'async';
   const inflight = new InFlight(o.maxInFlight);
-  const st: LoopState = { opIndex: 0, scheduleStartMs: 0, bytesWritten: 0, sink: 0 };
+  const st: LoopState = { opIndex: 0, scheduleStartMs: 0, bytesWritten: 0, sink: 0, batchAction: -1 };
   const total = o.source.total;
   const syncStretch = o.loops?.sync ?? runSyncStretch;
   const asyncStretch = o.loops?.async ?? runAsyncStretch;
@@ -126,6 +126,7 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseOutcome> {
     const g0 = now();
     const want = total === null ? batch.capacity : Math.min(batch.capacity, total - st.opIndex);
     const n = want > 0 ? o.source.fill(batch, want) : 0;
+    st.batchAction = asyncWrites ? -1 : uniformAction(ctx, n);
     pause(now() - g0);
     if (n === 0) break;
     let idx = 0;
