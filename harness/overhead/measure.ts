@@ -115,7 +115,7 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
       const operations: OperationKind[] = [{ name: op, action: op, writes: op === 'put' }];
       const raw: number[] = [];
       const harness: number[] = [];
-      // The runner's own rule: time one op in N when timing would cost more than TIMING_BUDGET (2 %) of an op.
+      // The runner's own rule: time one op in N when timing would cost more than TIMING_BUDGET (1 %) of an op.
       let sampleEvery = 1;
       for (let r = 0; r < o.rounds; r++) {
         raw.push(await rawLoop(db, op, keys, values, NAMESPACES));

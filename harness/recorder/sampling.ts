@@ -7,7 +7,7 @@ import { now } from './clock.js';
 import { createHistogram, recordNs } from './histogram.js';
 
 /** The share of an operation's time that timing it may add. */
-export const TIMING_BUDGET = 0.02;
+export const TIMING_BUDGET = 0.01;
 export const MAX_SAMPLE_EVERY = 1024;
 
 /**

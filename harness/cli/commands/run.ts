@@ -37,7 +37,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option('warmup', { type: 'string', describe: 'Warm-up before the run phase: a duration (500ms, 2s) or ops (10000); 0 for none (default 500ms)' })
       .option('target-rate', { type: 'string', describe: 'Open loop: issue ops at this rate (ops/s); latency counts from each intended start' })
       .option('interval', { type: 'string', describe: 'Time-series step (default 1s)' })
-      .option('sample-every', { type: 'string', describe: 'Time one op in N (a power of two); default: chosen per cell from the op cost measured in the load and warm-up, so timing stays under 2 % of it' })
+      .option('sample-every', { type: 'string', describe: 'Time one op in N (a power of two); default: chosen per cell from the op cost measured in the load and warm-up, so timing stays under 1 % of it' })
       .option('max-in-flight', { type: 'string', describe: 'Async-write backends: most writes outstanding at once' })
       .option('out', { alias: 'o', type: 'string', describe: 'Output directory (default statebench-results)' })
       .option('data-dir', { type: 'string', describe: 'Where engines keep their data; a fresh subdirectory is made and removed (default: the OS temp dir)' })
