@@ -1,6 +1,7 @@
 // A test double for runner tests: an in-memory backend whose get stalls once, on a chosen call,
 // for a chosen time. Not a registered backend.
 import type { BackendInstance } from '../../backends/types.js';
+import { memoryBackend } from './memory-backend.js';
 
 export function stallingBackend(stallOnCall: number, stallMs: number): BackendInstance {
   const map = new Map<number, Uint8Array>();
@@ -11,23 +12,10 @@ export function stallingBackend(stallOnCall: number, stallMs: number): BackendIn
       /* stall */
     }
   };
-  return {
-    writeMode: 'sync',
+  return memoryBackend(map, {
     get: (k) => {
       if (++calls === stallOnCall) busyWait(stallMs);
       return map.get(k);
     },
-    put: (k, v) => void map.set(k, v),
-    delete: (k) => void map.delete(k),
-    multiGet: (ks) => ks.map((k) => map.get(k)),
-    writeBatch: () => undefined,
-    scan: () => [],
-    append: () => undefined,
-    sampleStats: () => ({ entries: map.size }),
-    finalStats: () => ({ writeAmp: null, spaceAmp: null, blockCacheHitRatio: null, stallMicros: null, metrics: {}, raw: {} }),
-    flush: () => undefined,
-    compact: () => undefined,
-    checkpoint: (dir) => ({ dir, bytes: 0, files: 0, incrementalBytes: null }),
-    close: () => undefined,
-  };
+  });
 }
