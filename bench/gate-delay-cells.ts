@@ -5,7 +5,7 @@
 
 import { delayBackend } from '../backends/delay/backend.js';
 import { runCell } from '../harness/cell/run-cell.js';
-import type { CellSpec } from '../harness/cell/spec.js';
+import { inProcessCellSpec, type CellSpec } from '../harness/cell/spec.js';
 import { cellId } from '../harness/run/plan.js';
 import { resolveKnobs } from '../harness/knobs/resolve.js';
 import type { CellResult } from '../harness/result/schema.js';
@@ -26,29 +26,21 @@ export interface DelayCellOptions {
 }
 
 export function delayCellSpec(o: DelayCellOptions): CellSpec {
-  return {
+  return inProcessCellSpec({
     id: cellId('delay', GATE_WORKLOAD, {}, o.repeat),
     backend: 'delay',
     // The slowdown is a knob of the cell, as with `--set delay.slowdownGet=1.1`; the comparison
     // leaves it out of the pairing (--ignore-knob slowdownGet) so base and head pair.
     knobs: resolveKnobs(delayBackend.describe(), o.knobs),
-    setKnobs: {},
     workload: GATE_WORKLOAD,
     workloadParams: { records: o.records, valueSize: { kind: 'constant', bytes: o.valueSize } },
     ops: o.ops,
-    durationMs: null,
-    warmupOps: null,
-    warmupMs: null,
-    keySize: 16,
-    targetRate: null,
-    intervalMs: 1000,
     seed: o.seed,
     repeat: o.repeat,
     dataDir: o.dataDir,
     // Every operation timed: a delay call lasts tens of microseconds, so timing costs ~0.1 %.
     sampleEvery: 1,
-    maxInFlight: null,
-  };
+  });
 }
 
 export async function runDelayCell(o: DelayCellOptions): Promise<CellResult> {

@@ -11,6 +11,7 @@ import { DECLARED_SHARES } from '../../workloads/test-support/declared-shares.js
 import { resolveKnobs } from '../knobs/resolve.js';
 import { cellId } from '../run/plan.js';
 import { runCell } from './run-cell.js';
+import { inProcessCellSpec } from './spec.js';
 
 const OPS = 100_000;
 const dir = mkdtempSync(join(tmpdir(), 'statebench-heap-shares-'));
@@ -19,26 +20,20 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('built-in workloads on the heap backend, 100k ops', () => {
   for (const def of listWorkloads()) {
     it(def.name, async () => {
-      const cell = await runCell({
-        id: cellId('heap', def.name, {}, 0),
-        backend: 'heap',
-        knobs: resolveKnobs(heapBackend.describe(), {}),
-        setKnobs: {},
-        workload: def.name,
-        workloadParams: { records: 10_000 },
-        ops: OPS,
-        durationMs: null,
-        warmupOps: null,
-        warmupMs: null,
-        keySize: 16,
-        targetRate: null,
-        intervalMs: 1000,
-        seed: 42,
-        repeat: 0,
-        dataDir: dir,
-        sampleEvery: null,
-        maxInFlight: null,
-      });
+      const cell = await runCell(
+        inProcessCellSpec({
+          id: cellId('heap', def.name, {}, 0),
+          backend: 'heap',
+          knobs: resolveKnobs(heapBackend.describe(), {}),
+          workload: def.name,
+          workloadParams: { records: 10_000 },
+          ops: OPS,
+          seed: 42,
+          repeat: 0,
+          dataDir: dir,
+          sampleEvery: null,
+        }),
+      );
       expect(cell.status).toBe('ok');
       if (cell.status !== 'ok') return;
       const run = cell.phases.run;

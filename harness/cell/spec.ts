@@ -24,11 +24,19 @@ export interface CellSpec {
   readonly repeat: number;
   /** The cell's own fresh data directory (created by the parent). */
   readonly dataDir: string;
-  /** Time one op in N; null: the backend decides (1 for engines, 64 for sub-microsecond ones). */
+  /** Time one op in N; null: chosen per cell from the measured cost of timing (docs/measuring.md). */
   readonly sampleEvery: number | null;
   readonly maxInFlight: number | null;
   /** --checkpoint-interval (ms): checkpoints during the run phase, then a restore phase; absent/null: none. */
   readonly checkpointIntervalMs?: number | null;
   /** --verify: values carry key id, version and checksum, and every read checks them. */
   readonly verify?: boolean;
+}
+
+/** The settings a cell run in this process (tests, the gate's self-test) leaves at their defaults. */
+export type InProcessCellSpec = Pick<CellSpec, 'id' | 'backend' | 'knobs' | 'workload' | 'workloadParams' | 'ops' | 'seed' | 'repeat' | 'dataDir' | 'sampleEvery'>;
+
+/** A full spec from the settings that matter: no warm-up, duration, open loop or --set labels. */
+export function inProcessCellSpec(o: InProcessCellSpec): CellSpec {
+  return { setKnobs: {}, durationMs: null, warmupOps: null, warmupMs: null, keySize: 16, targetRate: null, intervalMs: 1000, maxInFlight: null, ...o };
 }
