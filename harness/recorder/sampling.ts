@@ -13,8 +13,8 @@ export const MAX_SAMPLE_EVERY = 1024;
 /**
  * Median cost (ns) of what the loop adds to a timed op: two clock readings and one histogram
  * write, measured where they run: between memory reads that miss the cache, as an engine's
- * lookups do. There a reading costs several times what it costs in a tight loop (about 0.7 us
- * against 50 ns on this project's machines): the clock read is ordered, so it waits for the
+ * lookups do. There the pair costs more than in a tight loop (165 to 290 ns against about 170 ns
+ * here, and more still next to an engine call): the clock read is ordered, so it waits for the
  * loads in flight and stops the overlap of neighbouring lookups.
  */
 export function measureTimingCostNs(rounds = 5, loads = 200_000, every = 16): number {
