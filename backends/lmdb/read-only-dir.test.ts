@@ -9,12 +9,12 @@ import { openLmdb, tempDir } from './test-support/open.js';
 const CHILD = fileURLToPath(new URL('./test-support/open-child.ts', import.meta.url));
 const NOBODY = 65534;
 
-/** Runs the open in a child; as root, as an unprivileged user so permission bits apply. */
+/** Runs the open in a child; as root, the child turns into an unprivileged user (after loading
+ *  its modules) so that permission bits apply. */
 function openAsOtherUser(dir: string): { ok?: boolean; error?: string } {
   const asRoot = process.getuid?.() === 0;
-  const out = spawnSync(process.execPath, ['--import', 'tsx', CHILD, dir], {
+  const out = spawnSync(process.execPath, ['--import', 'tsx', CHILD, dir, ...(asRoot ? [String(NOBODY)] : [])], {
     encoding: 'utf8',
-    ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
     timeout: 60_000,
   });
   expect(out.status, out.stderr).toBe(0);
