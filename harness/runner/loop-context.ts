@@ -2,6 +2,7 @@
 import type { BackendInstance } from '../../backends/types.js';
 import type { PhaseRecorder } from '../recorder/phase-recorder.js';
 import type { OpBatch } from '../../workloads/types.js';
+import type { SyncLoops } from './loop-kit.js';
 
 export interface LoopContext {
   readonly backend: BackendInstance;
@@ -21,6 +22,8 @@ export interface LoopContext {
   /** Open loop: milliseconds between intended starts; 0 for a closed loop. */
   readonly periodMs: number;
   readonly batch: OpBatch;
+  /** The sync loops made for this backend and batch (loop-kit.ts). */
+  readonly loops: SyncLoops;
 }
 
 /** Mutable loop state, carried across stretches. */

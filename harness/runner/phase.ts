@@ -16,6 +16,7 @@ import { actionCode } from './action-codes.js';
 import { InFlight, runAsyncStretch } from './async-loop.js';
 import type { LoopContext, LoopState } from './loop-context.js';
 import { runSyncStretch, uniformAction } from './sync-loop.js';
+import { acquireLoopKit, type LoopKit } from './loop-kit.js';
 
 export interface PhaseProgress {
   readonly phase: string;
@@ -80,7 +81,17 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export async function runPhase(o: PhaseOptions): Promise<PhaseOutcome> {
   const poolSize = o.values.length;
   if (poolSize === 0 || (poolSize & (poolSize - 1)) !== 0) throw new Error('value pool size must be a power of two');
-  const batch = new OpBatch(o.batchSize ?? 16_384);
+  const kit = acquireLoopKit(o.backend, o.batchSize ?? 16_384, (n) => new OpBatch(n));
+  try {
+    return await runPhaseWith(o, kit);
+  } finally {
+    kit.release();
+  }
+}
+
+async function runPhaseWith(o: PhaseOptions, kit: LoopKit): Promise<PhaseOutcome> {
+  const poolSize = o.values.length;
+  const batch = kit.batch;
   const recorder = new PhaseRecorder(
     o.operations.map((op) => op.name),
     o.timing,
@@ -97,6 +108,7 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseOutcome> {
     sampleMask: o.timing.mode === 'sampled' ? o.timing.sampleEvery - 1 : 0,
     periodMs: o.targetRate ? 1000 / o.targetRate : 0,
     batch,
+    loops: kit.loops,
   };
   const asyncWrites = o.backend.writeMode === 'async';
   const inflight = new InFlight(o.maxInFlight);

@@ -8,8 +8,8 @@
 // so a stall delays every queued op's measurement too (no coordinated omission).
 
 import type { LoopContext, LoopState } from './loop-context.js';
-import type { PhaseRecorder } from '../recorder/phase-recorder.js';
 import { now } from '../recorder/clock.js';
+import { recordTimed, type Stretch } from './one-action-loops.js';
 import {
   A_APPEND,
   A_CLEAR_NS,
@@ -22,7 +22,8 @@ import {
   A_SCAN,
   A_TTL_DEDUPE,
 } from './action-codes.js';
-import type { BatchOp } from '../../backends/types.js';
+import type { BackendInstance, BatchOp } from '../../backends/types.js';
+import type { OpBatch } from '../../workloads/types.js';
 
 const ALL = 0x7fffffff;
 
@@ -30,103 +31,88 @@ const ALL = 0x7fffffff;
 // field load here, while `.byteLength` in these loops was a builtin call on every op (measured:
 // a heap get through the runner went from 4.2 M to 9 M ops/s).
 
-/** Index of the op being run, so that an op that throws is known without a try in the loop. */
-let cursor = 0;
-
 export function runSyncStretch(ctx: LoopContext, st: LoopState, from: number, to: number, stopAtMs: number): number {
-  let i = from;
-  for (;;) {
-    const fast = ctx.periodMs === 0 ? st.batchAction : -1;
-    try {
-      if (fast === A_GET) return runGets(ctx, st, i, to, stopAtMs);
-      if (fast === A_PUT) return runPuts(ctx, st, i, to, stopAtMs);
-      return runOps(ctx, st, i, to, stopAtMs);
-    } catch (err) {
-      // The op at `cursor` threw: an error of its kind; go on with the next op.
-      const counts = ctx.recorder.counts;
-      const k = ctx.batch.kind[cursor] as number;
-      ctx.recorder.recordError(k, err);
-      if (fast === -1) {
-        // runOps advanced opIndex before the op ran and counts each op after it returns.
+  // Batches of one get or put kind run in the one-action loops; the rest in the mixed loop.
+  const fast = ctx.periodMs === 0 ? st.batchAction : -1;
+  if (fast === A_GET) return ctx.loops.gets(ctx, st, from, to, stopAtMs);
+  if (fast === A_PUT) return ctx.loops.puts(ctx, st, from, to, stopAtMs);
+  return ctx.loops.mixed(ctx, st, from, to, stopAtMs);
+}
+
+/**
+ * The loop for any mix of actions, closed or open loop: a closure over the backend and the
+ * batch's arrays, made once per backend as the one-action loops are (loop-kit.ts).
+ */
+export function makeMixedLoop(backend: BackendInstance, batch: OpBatch): Stretch {
+  const { kind, key, ns, arg } = batch;
+  return (ctx, st, from, to, stopAtMs) => {
+    const { actions, values, valueMask, recorder, sampleMask, periodMs, keySize } = ctx;
+    const counts = recorder.counts;
+    const open = periodMs > 0;
+    let i = from;
+    for (;;) {
+      try {
+        for (; i < to; i++) {
+          const k = kind[i] as number;
+          const opIndex = st.opIndex++;
+          // Sampling counts each kind's own ops, so kinds that alternate (get, then update) are all sampled.
+          const timed = open || ((counts[k] as number) & sampleMask) === 0;
+          let t0 = 0;
+          if (open) {
+            t0 = st.scheduleStartMs + opIndex * periodMs;
+            while (now() < t0) {
+              /* wait for the intended start */
+            }
+          } else if (timed) {
+            t0 = now();
+          }
+          const id = key[i] as number;
+          const space = ns[i] as number;
+          switch (actions[k]) {
+            case A_GET: {
+              const v = backend.get(id, space);
+              st.sink += v === undefined ? 1 : v.length;
+              break;
+            }
+            case A_PUT: {
+              const v = values[opIndex & valueMask] as Uint8Array;
+              backend.put(id, v, space);
+              st.bytesWritten += keySize + v.length;
+              break;
+            }
+            case A_DELETE:
+              backend.delete(id, space);
+              st.bytesWritten += keySize;
+              break;
+            case A_RMW: {
+              const old = backend.get(id, space);
+              st.sink += old === undefined ? 1 : old.length;
+              const v = values[opIndex & valueMask] as Uint8Array;
+              backend.put(id, v, space);
+              st.bytesWritten += keySize + v.length;
+              break;
+            }
+            default:
+              // Less frequent actions live outside the loop so the hot cases above stay small
+              // enough for V8 to inline the backend's get and put into this loop.
+              st.sink += runOtherAction(ctx, st, actions[k] as number, id, space, arg[i] as number, opIndex);
+              break;
+          }
+          counts[k] = (counts[k] as number) + 1;
+          if (timed && recordTimed(recorder, k, t0, stopAtMs)) return i + 1;
+        }
+        return i;
+      } catch (err) {
+        // The op at i threw: an error of its kind, counted as done; go on with the next op.
+        // (opIndex advanced before the op ran; counts advance after an op returns.)
+        const k = kind[i] as number;
+        recorder.recordError(k, err);
         counts[k] = (counts[k] as number) + 1;
-      } else {
-        // The one-action loops keep their totals in locals: add what the ops up to `cursor` did.
-        const done = cursor + 1 - i;
-        if (fast === A_PUT) st.bytesWritten += putBytes(ctx, st.opIndex - i, i, cursor);
-        counts[k] = (counts[k] as number) + done;
-        st.opIndex += done;
+        i++;
       }
-      i = cursor + 1;
     }
-  }
+  };
 }
-
-// The loops themselves have no try/catch: the op that threw is found by `cursor` in
-// runSyncStretch, which keeps the error path out of the loop bodies.
-function runOps(ctx: LoopContext, st: LoopState, from: number, to: number, stopAtMs: number): number {
-  const { backend, actions, values, valueMask, recorder, sampleMask, periodMs, keySize } = ctx;
-  const { kind, key, ns, arg } = ctx.batch;
-  const counts = recorder.counts;
-  const open = periodMs > 0;
-  let i = from;
-  for (; i < to; i++) {
-    const k = kind[i] as number;
-    const opIndex = st.opIndex++;
-    // Sampling counts each kind's own ops, so kinds that alternate (get, then update) are all sampled.
-    const timed = open || ((counts[k] as number) & sampleMask) === 0;
-    let t0 = 0;
-    if (open) {
-      t0 = st.scheduleStartMs + opIndex * periodMs;
-      while (now() < t0) {
-        /* wait for the intended start */
-      }
-    } else if (timed) {
-      t0 = now();
-    }
-    {
-      cursor = i;
-      const id = key[i] as number;
-      const space = ns[i] as number;
-      switch (actions[k]) {
-        case A_GET: {
-          const v = backend.get(id, space);
-          st.sink += v === undefined ? 1 : v.length;
-          break;
-        }
-        case A_PUT: {
-          const v = values[opIndex & valueMask] as Uint8Array;
-          backend.put(id, v, space);
-          st.bytesWritten += keySize + v.length;
-          break;
-        }
-        case A_DELETE:
-          backend.delete(id, space);
-          st.bytesWritten += keySize;
-          break;
-        case A_RMW: {
-          const old = backend.get(id, space);
-          st.sink += old === undefined ? 1 : old.length;
-          const v = values[opIndex & valueMask] as Uint8Array;
-          backend.put(id, v, space);
-          st.bytesWritten += keySize + v.length;
-          break;
-        }
-        default:
-          // Less frequent actions live outside the loop so the hot cases above stay small
-          // enough for V8 to inline the backend's get and put into this loop.
-          st.sink += runOtherAction(ctx, st, actions[k] as number, id, space, arg[i] as number, opIndex);
-          break;
-      }
-    }
-    counts[k] = (counts[k] as number) + 1;
-    if (timed && recordTimed(recorder, k, t0, stopAtMs)) return i + 1;
-  }
-  return i;
-}
-
-// Batches of one action (a db_bench-style readrandom or fillrandom, a load phase, the overhead
-// loops) run in loops of their own: no switch, one kind's counter, totals in locals (a heap get
-// through the runner: 0.60 -> 0.82 of the raw loop, docs/measuring.md).
 
 /** The batch's ops all have this action (A_GET or A_PUT) and one kind; -1 otherwise. */
 export function uniformAction(ctx: LoopContext, n: number): number {
@@ -136,72 +122,6 @@ export function uniformAction(ctx: LoopContext, n: number): number {
   for (let i = 1; i < n; i++) if (kind[i] !== k) return -1;
   const a = ctx.actions[k] as number;
   return a === A_GET || a === A_PUT ? a : -1;
-}
-
-function runGets(ctx: LoopContext, st: LoopState, from: number, to: number, stopAtMs: number): number {
-  const { backend, recorder, sampleMask } = ctx;
-  const { key, ns } = ctx.batch;
-  const k = ctx.batch.kind[from] as number;
-  const c0 = (recorder.counts[k] as number) - from;
-  let sink = 0;
-  let i = from;
-  for (; i < to; i++) {
-    const timed = ((c0 + i) & sampleMask) === 0;
-    let t0 = 0;
-    if (timed) t0 = now();
-    cursor = i;
-    const v = backend.get(key[i] as number, ns[i] as number);
-    sink += v === undefined ? 1 : v.length;
-    if (timed && recordTimed(recorder, k, t0, stopAtMs)) {
-      i++;
-      break;
-    }
-  }
-  recorder.counts[k] = c0 + i;
-  st.opIndex += i - from;
-  st.sink += sink;
-  return i;
-}
-
-function runPuts(ctx: LoopContext, st: LoopState, from: number, to: number, stopAtMs: number): number {
-  const { backend, recorder, sampleMask, values, valueMask, keySize } = ctx;
-  const { key, ns } = ctx.batch;
-  const k = ctx.batch.kind[from] as number;
-  const c0 = (recorder.counts[k] as number) - from;
-  const op0 = st.opIndex - from;
-  let bytes = 0;
-  let i = from;
-  for (; i < to; i++) {
-    const timed = ((c0 + i) & sampleMask) === 0;
-    let t0 = 0;
-    if (timed) t0 = now();
-    cursor = i;
-    const v = values[(op0 + i) & valueMask] as Uint8Array;
-    backend.put(key[i] as number, v, ns[i] as number);
-    bytes += keySize + v.length;
-    if (timed && recordTimed(recorder, k, t0, stopAtMs)) {
-      i++;
-      break;
-    }
-  }
-  recorder.counts[k] = c0 + i;
-  st.opIndex += i - from;
-  st.bytesWritten += bytes;
-  return i;
-}
-
-/** Records a timed op that started at t0; true when the clock has passed `stopAtMs`. */
-function recordTimed(recorder: PhaseRecorder, k: number, t0: number, stopAtMs: number): boolean {
-  const t1 = now();
-  recorder.record(k, (t1 - t0) * 1e6);
-  return t1 >= stopAtMs;
-}
-
-/** Bytes written by the puts of a one-action stretch from `from` to before `to`. */
-function putBytes(ctx: LoopContext, op0: number, from: number, to: number): number {
-  let bytes = 0;
-  for (let j = from; j < to; j++) bytes += ctx.keySize + (ctx.values[(op0 + j) & ctx.valueMask] as Uint8Array).length;
-  return bytes;
 }
 
 /** The actions other than get, put, delete and read-modify-write; returns what to sink. */
