@@ -12,7 +12,7 @@ import type { OpSource, OperationKind } from '../../workloads/types.js';
 import { now } from '../recorder/clock.js';
 import { PhaseRecorder, type PhaseTiming } from '../recorder/phase-recorder.js';
 import type { PhaseResult } from '../result/schema.js';
-import { actionCode } from './action-codes.js';
+import { A_GET, actionCode } from './action-codes.js';
 import { InFlight, runAsyncStretch } from './async-loop.js';
 import type { LoopContext, LoopState } from './loop-context.js';
 import { runSyncStretch, uniformAction } from './sync-loop.js';
@@ -138,13 +138,17 @@ async function runPhaseWith(o: PhaseOptions, kit: LoopKit): Promise<PhaseOutcome
     const g0 = now();
     const want = total === null ? batch.capacity : Math.min(batch.capacity, total - st.opIndex);
     const n = want > 0 ? o.source.fill(batch, want) : 0;
-    st.batchAction = asyncWrites ? -1 : uniformAction(ctx, n);
+    // A batch of only gets runs in the sync loop even on a backend with async writes: the async
+    // loop takes its ops one at a time (lmdb gets: 0.90 -> 0.99 of the raw loop).
+    const action = uniformAction(ctx, n);
+    const asyncBatch = asyncWrites && action !== A_GET;
+    st.batchAction = asyncBatch ? -1 : action;
     pause(now() - g0);
     if (n === 0) break;
     let idx = 0;
     while (idx < n) {
       const stopAt = nextInterval < deadline ? nextInterval : deadline;
-      idx = asyncWrites
+      idx = asyncBatch
         ? await asyncStretch(ctx, st, inflight, idx, n, stopAt)
         : syncStretch(ctx, st, idx, n, stopAt);
       const t = now();
