@@ -8,7 +8,8 @@
 // Matching settings: 16-byte keys, 100-byte values half compressible (db_bench's
 // compression_ratio 0.5 = statebench's --compressibility 0.5), snappy, 64MiB write buffers,
 // 8MiB block cache, no bloom filter, WAL on without sync, one thread, statistics on in both
-// (statebench always enables them). readrandom: db_bench fills in order first (fillseq), as
+// (statebench always enables them), RocksDB's perf context off in both (db_bench's default
+// --perf_level=1; statebench's lsm.perfLevel defaults to RocksDB's own 'count'). readrandom: db_bench fills in order first (fillseq), as
 // statebench's readrandom loads its records in order. Needs `npm run build` first.
 // After each pair the script prints the RocksDB options that differ between the two DBs
 // (both tools write an OPTIONS file), so a mismatch in settings shows.
@@ -38,7 +39,7 @@ if (!existsSync(join(root, 'dist', 'harness'))) {
   process.exit(2);
 }
 
-const COMMON_DB_BENCH = ['--key_size=16', '--value_size=100', '--compression_type=snappy', '--compression_ratio=0.5', '--write_buffer_size=67108864', '--cache_size=8388608', '--bloom_bits=0', '--threads=1', '--statistics=1', '--disable_wal=false', '--sync=false', '--seed=42'];
+const COMMON_DB_BENCH = ['--key_size=16', '--value_size=100', '--compression_type=snappy', '--compression_ratio=0.5', '--write_buffer_size=67108864', '--cache_size=8388608', '--bloom_bits=0', '--threads=1', '--statistics=1', '--disable_wal=false', '--sync=false', '--seed=42', '--perf_level=1'];
 
 const CASES = {
   fillrandom: { dbBench: ['--benchmarks=fillrandom'], statebench: ['-w', 'fillrandom', '--records', String(num), '--ops', String(num), '--warmup', '0'] },
@@ -73,7 +74,7 @@ function runDbBench(bench, dir) {
 function runStatebench(bench, dataDir) {
   const r = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'statebench.js'), 'run', '-b', 'lsm', ...CASES[bench].statebench, '--key-size', '16', '--value-size', '100', '--compressibility', '0.5', '--seed', '42', '--data-dir', dataDir, '--keep-data', '-o', join(dataDir, 'out'), '--json'],
+    [join(root, 'bin', 'statebench.js'), 'run', '-b', 'lsm', ...CASES[bench].statebench, '--key-size', '16', '--value-size', '100', '--compressibility', '0.5', '--seed', '42', '--set', 'lsm.perfLevel=disable', '--data-dir', dataDir, '--keep-data', '-o', join(dataDir, 'out'), '--json'],
     { encoding: 'utf8', maxBuffer: 1 << 28 },
   );
   if (r.status !== 0) throw new Error(`statebench failed (exit ${r.status}): ${r.stderr.split('\n').slice(-5).join('\n')}`);

@@ -53,6 +53,9 @@ export class LsmInstance implements BackendInstance {
   private previousCheckpointSsts = new Set<string>();
   private slab: Uint8Array;
   private slabPos = 0;
+  /** The addon's getSlab and putS as plain functions (no unwrap of `db` per call). */
+  private readonly getSlab: (offset: number) => number;
+  private readonly putS: (value: Uint8Array) => void;
 
   constructor(
     readonly db: NativeDatabase,
@@ -64,11 +67,14 @@ export class LsmInstance implements BackendInstance {
     db.setScratch(this.codec.scratch);
     this.slab = new Uint8Array(SLAB_BYTES);
     db.setValueSlab(this.slab);
+    const hot = db.hotPath();
+    this.getSlab = hot.getSlab;
+    this.putS = hot.putS;
   }
 
   get(key: number, ns = 0): Uint8Array | undefined {
     this.codec.encode(key, ns);
-    const n = this.db.getSlab(this.slabPos);
+    const n = this.getSlab(this.slabPos);
     if (n >= 0) {
       // A view of the slab region the value was copied into; the region is never reused.
       const out = new Uint8Array(this.slab.buffer, this.slabPos, n);
@@ -89,7 +95,7 @@ export class LsmInstance implements BackendInstance {
 
   put(key: number, value: Uint8Array, ns = 0): void {
     this.codec.encode(key, ns);
-    this.db.putS(value);
+    this.putS(value);
   }
 
   delete(key: number, ns = 0): void {
@@ -204,7 +210,7 @@ export const lsmBackend: Backend = {
     if (!native.ok) throw new Error(`lsm backend unavailable: ${native.reason}`);
     const plan = buildOpenPlan(knobs);
     mkdirSync(dir, { recursive: true });
-    const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites });
+    const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites, perfLevel: plan.perfLevel });
     return new LsmInstance(db, dir, ctx.keySize);
   },
 };

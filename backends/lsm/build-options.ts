@@ -1,5 +1,5 @@
 // From resolved knobs to what the addon opens RocksDB with: one options string for RocksDB's
-// own parser, and the write options (WAL, sync) that are not part of it.
+// own parser, and the write options (WAL, sync) and perf level that are not part of it.
 //
 // Layers, later ones winning: statebench's base (Flink's string-append merge operator), the
 // optionsFile, the preset, the raw `options` string, then every typed knob whose value differs
@@ -17,7 +17,12 @@ export interface OpenPlan {
   readonly options: OptionsMap;
   readonly walEnabled: boolean;
   readonly syncWrites: boolean;
+  /** RocksDB's PerfLevel for the thread that runs the operations (rocksdb_set_perf_level). */
+  readonly perfLevel: number;
 }
+
+// RocksDB's PerfLevel enum values (kDisable = 1 ... kEnableTime = 5).
+const PERF_LEVELS: Record<string, number> = { disable: 1, count: 2, 'time-except-mutex': 3, time: 5 };
 
 // Flink's list state merges with RocksDB's StringAppendTESTOperator (',' between elements).
 const BASE: OptionsMap = { merge_operator: 'stringappendtest' };
@@ -113,5 +118,6 @@ export function buildOpenPlan(knobs: ResolvedKnobs): OpenPlan {
   const rawLayer = typeof knobs.options === 'string' && knobs.options.trim() !== '' ? parseOptionsString(knobs.options) : {};
   const options = mergeOptions(BASE, fileLayer, preset?.options ?? {}, rawLayer, typedKnobsLayer(knobs));
   const walEnabled = isSet(knobs, 'walEnabled') ? knobs.walEnabled === true : (preset?.walEnabled ?? knobs.walEnabled !== false);
-  return { optionsString: serializeOptions(options), options, walEnabled, syncWrites: knobs.syncWrites === true };
+  const perfLevel = PERF_LEVELS[String(knobs.perfLevel ?? 'count')] ?? 2;
+  return { optionsString: serializeOptions(options), options, walEnabled, syncWrites: knobs.syncWrites === true, perfLevel };
 }

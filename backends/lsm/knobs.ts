@@ -46,6 +46,10 @@ export const LSM_KNOBS: readonly KnobSpec[] = [
   // Write path and I/O
   { name: 'walEnabled', type: 'bool', default: true, help: 'write-ahead log on; Flink turns it off (it recovers from checkpoints)' },
   { name: 'syncWrites', type: 'bool', default: false, help: 'fsync the WAL on every write' },
+  // RocksDB's perf context (thread-local counters and timers on every operation of the calling
+  // thread) is on at 'count' by default; db_bench turns it off (--perf_level). It costs ~20 % of
+  // an in-memory get (bench/lsm-vs-dbbench.mjs, docs/lsm.md).
+  { name: 'perfLevel', type: 'enum', allowed: ['disable', 'count', 'time-except-mutex', 'time'], default: 'count', help: "RocksDB's perf context on the benchmark thread: disable (db_bench's default), count (RocksDB's default), time-except-mutex, time" },
   { name: 'useDirectReads', type: 'bool', default: false, help: 'O_DIRECT for user reads (bypasses the OS page cache)' },
   { name: 'useDirectIoForFlushAndCompaction', type: 'bool', default: false, help: 'O_DIRECT for flush and compaction I/O' },
   { name: 'maxOpenFiles', type: 'int', unit: 'count', default: -1, min: -1, help: 'table files kept open, -1 = all (no table-cache misses)' },
@@ -56,4 +60,4 @@ export const LSM_KNOBS: readonly KnobSpec[] = [
 ];
 
 /** Knobs that are not RocksDB options themselves. */
-export const META_KNOBS = new Set(['preset', 'optionsFile', 'options', 'walEnabled', 'syncWrites']);
+export const META_KNOBS = new Set(['preset', 'optionsFile', 'options', 'walEnabled', 'syncWrites', 'perfLevel']);

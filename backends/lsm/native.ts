@@ -27,6 +27,10 @@ export interface NativeDatabase {
   setValueSlab(slab: Uint8Array): void;
   /** Key from the scratch buffer; -1 miss, n = value copied to slab[offset..offset+n), -2-n = does not fit. */
   getSlab(offset: number): number;
+  /** getSlab and putS as plain functions bound to this database (keep the database referenced while using them). */
+  /** User-key comparisons in RocksDB's perf context of this thread; reset = start again from zero. */
+  perfComparisons(reset?: boolean): number;
+  hotPath(): { getSlab(offset: number): number; putS(value: Uint8Array): void };
   put(key: Uint8Array, value: Uint8Array): void;
   putS(value: Uint8Array): void;
   del(key: Uint8Array): void;
@@ -54,7 +58,7 @@ export interface NativeDatabase {
 }
 
 export interface NativeAddon {
-  Database: new (path: string, options: string, write?: { disableWAL?: boolean; sync?: boolean }) => NativeDatabase;
+  Database: new (path: string, options: string, write?: { disableWAL?: boolean; sync?: boolean; perfLevel?: number }) => NativeDatabase;
   rocksdbVersion: string;
 }
 

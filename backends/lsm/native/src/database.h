@@ -56,6 +56,12 @@ class Database : public Napi::ObjectWrap<Database> {
   Napi::Value LiveFiles(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value IsClosedJs(const Napi::CallbackInfo& info);
+  Napi::Value HotPath(const Napi::CallbackInfo& info);
+  Napi::Value PerfComparisons(const Napi::CallbackInfo& info);
+
+  // The hot calls as plain functions carrying this Database in their data pointer (HotPath).
+  static Napi::Value GetIntoSlabBound(const Napi::CallbackInfo& info);
+  static Napi::Value PutScratchBound(const Napi::CallbackInfo& info);
 
   Napi::Value DoGet(Napi::Env env, const char* key, size_t keyLen);
 

@@ -17,6 +17,8 @@ Napi::Function Database::Init(Napi::Env env) {
                          InstanceMethod("getS", &Database::GetScratch),
                          InstanceMethod("setValueSlab", &Database::SetValueSlab),
                          InstanceMethod("getSlab", &Database::GetIntoSlab),
+                         InstanceMethod("hotPath", &Database::HotPath),
+                         InstanceMethod("perfComparisons", &Database::PerfComparisons),
                          InstanceMethod("put", &Database::Put),
                          InstanceMethod("putS", &Database::PutScratch),
                          InstanceMethod("del", &Database::Delete),
@@ -43,7 +45,7 @@ Napi::Function Database::Init(Napi::Env env) {
                      });
 }
 
-// new Database(path, optionsString, { disableWAL, sync })
+// new Database(path, optionsString, { disableWAL, sync, perfLevel })
 Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(info) {
   Napi::Env env = info.Env();
   if (info.Length() < 2 || !info[0].IsString() || !info[1].IsString()) {
@@ -58,6 +60,9 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
     Napi::Object w = info[2].As<Napi::Object>();
     disableWal = w.Get("disableWAL").ToBoolean().Value();
     sync = w.Get("sync").ToBoolean().Value();
+    // The perf context is per thread: this sets it for the JS thread, which runs every operation.
+    Napi::Value level = w.Get("perfLevel");
+    if (level.IsNumber()) rocksdb_set_perf_level(level.As<Napi::Number>().Int32Value());
   }
 
   rocksdb_options_t* base = rocksdb_options_create();
@@ -216,6 +221,38 @@ Napi::Value Database::GetIntoSlab(const Napi::CallbackInfo& info) {
   }
   rocksdb_pinnableslice_destroy(slice);
   return Napi::Number::New(env, result);
+}
+
+// hotPath() -> { getSlab, putS }: the same calls as the methods of those names, as functions
+// that find their Database in the function's data pointer instead of unwrapping `this` (an
+// instance method pays napi_unwrap's private-property lookup on every call: ~3 % of a memtable
+// get in perf). They hold no reference to the Database: the caller keeps the Database object
+// alive as long as it keeps these (LsmInstance holds both).
+Napi::Value Database::HotPath(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Object out = Napi::Object::New(env);
+  out.Set("getSlab", Napi::Function::New(env, &Database::GetIntoSlabBound, "getSlab", this));
+  out.Set("putS", Napi::Function::New(env, &Database::PutScratchBound, "putS", this));
+  return out;
+}
+
+// perfComparisons(reset?) -> the user-key comparisons RocksDB's perf context counted on this
+// thread (zero when perfLevel is 'disable'); reset: start counting from zero again.
+Napi::Value Database::PerfComparisons(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  rocksdb_perfcontext_t* ctx = rocksdb_perfcontext_create();
+  double n = static_cast<double>(rocksdb_perfcontext_metric(ctx, rocksdb_user_key_comparison_count));
+  if (info.Length() > 0 && info[0].ToBoolean().Value()) rocksdb_perfcontext_reset(ctx);
+  rocksdb_perfcontext_destroy(ctx);
+  return Napi::Number::New(env, n);
+}
+
+Napi::Value Database::GetIntoSlabBound(const Napi::CallbackInfo& info) {
+  return static_cast<Database*>(info.Data())->GetIntoSlab(info);
+}
+
+Napi::Value Database::PutScratchBound(const Napi::CallbackInfo& info) {
+  return static_cast<Database*>(info.Data())->PutScratch(info);
 }
 
 // Shared body of put/merge, with the key from an argument or the scratch buffer.
