@@ -20,6 +20,9 @@ export interface OverheadOptions {
   readonly records: number;
   readonly ops: number;
   readonly rounds: number;
+  /** Rounds run first and left out, as JMH's warm-up iterations: the first raw rounds after
+   *  the load ran 35-40 % slower than the later ones (JIT, and the load's garbage collected). */
+  readonly warmupRounds: number;
   readonly valueSize: number;
   readonly keySize: number;
   readonly knobs: Readonly<Record<string, string>>;
@@ -140,11 +143,13 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
       const operations: OperationKind[] = [{ name: op, action: op, writes: op === 'put' }];
       const raw: number[] = [];
       const harness: number[] = [];
-      // The runner's own rule: time one op in N when timing would cost more than TIMING_BUDGET (1 %) of an op.
+      // The runner's own rule: time one op in N when timing would cost more than TIMING_BUDGET of
+      // an op; the op's cost from the raw rounds up to the first measured one (as a cell takes it
+      // from its load and warm-up).
       let sampleEvery = 1;
-      for (let r = 0; r < o.rounds; r++) {
-        raw.push(await rawLoop(op));
-        if (r === 0) sampleEvery = chooseSampleEvery(1e9 / (raw[0] as number), timingCostNs);
+      for (let r = 0; r < o.warmupRounds + o.rounds; r++) {
+        const rawOps = await rawLoop(op);
+        if (r <= o.warmupRounds) sampleEvery = chooseSampleEvery(1e9 / rawOps, timingCostNs);
         const out = await runPhase({
           name: 'overhead',
           backend: db,
@@ -159,6 +164,8 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
           targetRate: null,
           maxInFlight: 64,
         });
+        if (r < o.warmupRounds) continue;
+        raw.push(rawOps);
         harness.push(out.result.throughputOpsPerSec ?? 0);
       }
       const rawMedian = median(raw);

@@ -1,14 +1,14 @@
 // The loops for batches of one action (a db_bench-style readrandom or fillrandom, a load phase,
-// the overhead loops): no switch, one kind's counter, totals in locals. The untimed ops run in a
-// function of their own that holds nothing but the call and the sink; the 1-in-N timed op is a
-// second function. With both in one loop body (the timed op as a branch or a second call site)
-// V8 compiled the untimed path worse: 0.78-0.90 of the raw loop against 0.97-0.99 split.
+// the overhead loops): no switch, one kind's counter, totals in locals, and one call site of the
+// backend in an inner loop that holds nothing else. With the timed op as a branch in that loop,
+// or as a second call site beside it, V8 compiled the untimed path worse (0.73-0.90 of the raw
+// loop in a loop-only test, where these loops measured 0.92-0.97 with timing, 0.985 without).
 //
 // They are closures made once per backend instance and batch, over constants: V8 then compiles
 // them against that very backend object and those very typed arrays (function context
 // specialisation), as it does a benchmark's hand-written loop over a module constant. The same
-// loop reading its backend and arrays from a context object kept 0.87 of the raw loop's
-// throughput on heap gets; the closure made once, 0.97 (docs/measuring.md). Made once per
+// loop reading its backend and arrays from a context object kept 0.83-0.87 of a raw loop's
+// throughput on heap gets; the closure made once, 0.96-0.99 (docs/measuring.md). Made once per
 // process matters too: a second closure from this site turns the specialisation off for both.
 
 import type { BackendInstance } from '../../backends/types.js';
@@ -42,29 +42,10 @@ export function makeOneActionLoops(backend: BackendInstance, batch: OpBatch): On
   const ns = batch.ns;
   const kind = batch.kind;
 
-  // The untimed ops of a stretch: nothing in the loop but the call and the sink. An op that
-  // throws is an error of its kind and the loop goes on (i advances only after an op returns).
-  const untimedGets = (recorder: PhaseRecorder, k: number, from: number, end: number): number => {
-    let sink = 0;
-    let i = from;
-    for (;;) {
-      try {
-        for (; i < end; i++) {
-          const v = backend.get(key[i] as number, ns[i] as number);
-          sink += v === undefined ? 1 : v.length;
-        }
-        return sink;
-      } catch (err) {
-        recorder.recordError(k, err);
-        i++;
-      }
-    }
-  };
-  const oneGet = (i: number): number => {
-    const v = backend.get(key[i] as number, ns[i] as number);
-    return v === undefined ? 1 : v.length;
-  };
-
+  // One loop, one call site of the backend: the stretch runs as chunks, the untimed ops up to
+  // the next timed one, then the timed op as a chunk of one with the clock read around it. The
+  // inner loop holds nothing but the call and the sink. An op that throws is an error of its
+  // kind and the stretch goes on with the next (i advances only after an op returns).
   const gets: Stretch = (ctx, st, from, to, stopAtMs) => {
     const recorder = ctx.recorder;
     const every = ctx.sampleMask + 1;
@@ -74,21 +55,24 @@ export function makeOneActionLoops(backend: BackendInstance, batch: OpBatch): On
     let sink = 0;
     let i = from;
     while (i < to) {
-      const end = next < to ? next : to;
-      if (i < end) sink += untimedGets(recorder, k, i, end);
-      i = end;
-      if (i === to) break;
-      next += every;
-      const t0 = now();
+      const timed = i === next;
+      const stop = timed ? i + 1 : next < to ? next : to;
+      const t0 = timed ? now() : 0;
       try {
-        sink += oneGet(i);
+        for (; i < stop; i++) {
+          const v = backend.get(key[i] as number, ns[i] as number);
+          sink += v === undefined ? 1 : v.length;
+        }
       } catch (err) {
         recorder.recordError(k, err);
         i++;
+        if (timed) next += every;
         continue;
       }
-      i++;
-      if (recordTimed(recorder, k, t0, stopAtMs)) break;
+      if (timed) {
+        next += every;
+        if (recordTimed(recorder, k, t0, stopAtMs)) break;
+      }
     }
     recorder.counts[k] = c0 + i;
     st.opIndex += i - from;
@@ -97,32 +81,8 @@ export function makeOneActionLoops(backend: BackendInstance, batch: OpBatch): On
   };
 
   // Puts as gets; the value of op i is values[(op0 + i) & mask], its bytes counted once it returns.
-  const untimedPuts = (ctx: LoopContext, k: number, op0: number, from: number, end: number): number => {
-    const { values, valueMask, keySize } = ctx;
-    let bytes = 0;
-    let i = from;
-    for (;;) {
-      try {
-        for (; i < end; i++) {
-          const v = values[(op0 + i) & valueMask] as Uint8Array;
-          backend.put(key[i] as number, v, ns[i] as number);
-          bytes += keySize + v.length;
-        }
-        return bytes;
-      } catch (err) {
-        ctx.recorder.recordError(k, err);
-        i++;
-      }
-    }
-  };
-  const onePut = (ctx: LoopContext, op0: number, i: number): number => {
-    const v = ctx.values[(op0 + i) & ctx.valueMask] as Uint8Array;
-    backend.put(key[i] as number, v, ns[i] as number);
-    return ctx.keySize + v.length;
-  };
-
   const puts: Stretch = (ctx, st, from, to, stopAtMs) => {
-    const recorder = ctx.recorder;
+    const { recorder, values, valueMask, keySize } = ctx;
     const every = ctx.sampleMask + 1;
     const k = kind[from] as number;
     const c0 = (recorder.counts[k] as number) - from;
@@ -131,21 +91,25 @@ export function makeOneActionLoops(backend: BackendInstance, batch: OpBatch): On
     let bytes = 0;
     let i = from;
     while (i < to) {
-      const end = next < to ? next : to;
-      if (i < end) bytes += untimedPuts(ctx, k, op0, i, end);
-      i = end;
-      if (i === to) break;
-      next += every;
-      const t0 = now();
+      const timed = i === next;
+      const stop = timed ? i + 1 : next < to ? next : to;
+      const t0 = timed ? now() : 0;
       try {
-        bytes += onePut(ctx, op0, i);
+        for (; i < stop; i++) {
+          const v = values[(op0 + i) & valueMask] as Uint8Array;
+          backend.put(key[i] as number, v, ns[i] as number);
+          bytes += keySize + v.length;
+        }
       } catch (err) {
         recorder.recordError(k, err);
         i++;
+        if (timed) next += every;
         continue;
       }
-      i++;
-      if (recordTimed(recorder, k, t0, stopAtMs)) break;
+      if (timed) {
+        next += every;
+        if (recordTimed(recorder, k, t0, stopAtMs)) break;
+      }
     }
     recorder.counts[k] = c0 + i;
     st.opIndex += i - from;

@@ -14,6 +14,7 @@ interface Args {
   records?: string;
   ops?: string;
   rounds?: string;
+  warmupRounds?: string;
   set?: string[];
   dataDir?: string;
   json: boolean;
@@ -28,6 +29,7 @@ export const overheadCommand: CommandModule<object, Args> = {
       .option('records', { type: 'string', describe: 'Records loaded first (default 100000)' })
       .option('ops', { type: 'string', describe: 'Operations per loop (default 1000000; 200000 for engines)' })
       .option('rounds', { type: 'string', describe: 'Alternating raw/harness rounds; medians are compared (default 5)' })
+      .option('warmup-rounds', { type: 'string', describe: 'Rounds run first and left out (default 2)' })
       .option('set', { type: 'string', array: true, describe: 'Knob values for the backend: backend.knob=value' })
       .option('data-dir', { type: 'string', describe: 'Parent directory of the temporary data directory' })
       .option('json', { type: 'boolean', default: false, describe: 'Print {backend, results: [{op, rawOpsPerSec, harnessOpsPerSec, ratio}]}' }) as unknown as Argv<Args>,
@@ -48,6 +50,7 @@ export const overheadCommand: CommandModule<object, Args> = {
       records: argv.records ? parseCount('records', argv.records) : 100_000,
       ops: argv.ops ? parseCount('ops', argv.ops) : desc.subMicrosecond ? 1_000_000 : 200_000,
       rounds: argv.rounds ? parseCount('rounds', argv.rounds) : 5,
+      warmupRounds: argv.warmupRounds !== undefined ? parseCount('warmup-rounds', argv.warmupRounds, { min: 0 }) : 2,
       valueSize: 100,
       keySize: 16,
       knobs,
