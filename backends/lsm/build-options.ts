@@ -7,7 +7,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { KnobValue, ResolvedKnobs } from '../types.js';
-import { LSM_KNOBS } from './knobs.js';
+import { LSM_KNOBS, PERF_LEVELS } from './knobs.js';
 import { optionsFileToMap } from './options-file.js';
 import { mergeOptions, type OptionsMap, parseOptionsString, serializeOptions } from './options-string.js';
 import { PRESET_OPTIONS } from './presets.js';
@@ -21,8 +21,6 @@ export interface OpenPlan {
   readonly perfLevel: number;
 }
 
-// RocksDB's PerfLevel enum values (kDisable = 1 ... kEnableTime = 5).
-const PERF_LEVELS: Record<string, number> = { disable: 1, count: 2, 'time-except-mutex': 3, time: 5 };
 
 // Flink's list state merges with RocksDB's StringAppendTESTOperator (',' between elements).
 const BASE: OptionsMap = { merge_operator: 'stringappendtest' };
@@ -118,6 +116,6 @@ export function buildOpenPlan(knobs: ResolvedKnobs): OpenPlan {
   const rawLayer = typeof knobs.options === 'string' && knobs.options.trim() !== '' ? parseOptionsString(knobs.options) : {};
   const options = mergeOptions(BASE, fileLayer, preset?.options ?? {}, rawLayer, typedKnobsLayer(knobs));
   const walEnabled = isSet(knobs, 'walEnabled') ? knobs.walEnabled === true : (preset?.walEnabled ?? knobs.walEnabled !== false);
-  const perfLevel = PERF_LEVELS[String(knobs.perfLevel ?? 'count')] ?? 2;
+  const perfLevel = PERF_LEVELS[String(knobs.perfLevel)] ?? (PERF_LEVELS.count as number);
   return { optionsString: serializeOptions(options), options, walEnabled, syncWrites: knobs.syncWrites === true, perfLevel };
 }

@@ -7,6 +7,9 @@ const MiB = 1024 * 1024;
 export const COMPRESSIONS = ['none', 'snappy', 'lz4', 'zstd'] as const;
 export const PRESETS = ['none', 'flink-default', 'spinning-disk', 'spinning-disk-high-mem', 'flash-ssd'] as const;
 
+/** lsm.perfLevel's values and RocksDB's PerfLevel enum (kDisable = 1 ... kEnableTime = 5). */
+export const PERF_LEVELS: Readonly<Record<string, number>> = { disable: 1, count: 2, 'time-except-mutex': 3, time: 5 };
+
 export const LSM_KNOBS: readonly KnobSpec[] = [
   // Memtables (write buffers)
   { name: 'writeBufferSize', type: 'size', unit: 'bytes', default: 64 * MiB, min: 64 * 1024, help: 'size of one memtable; a full memtable becomes immutable and is flushed to an L0 file (write_buffer_size)' },
@@ -49,7 +52,7 @@ export const LSM_KNOBS: readonly KnobSpec[] = [
   // RocksDB's perf context (thread-local counters and timers on every operation of the calling
   // thread) is on at 'count' by default; db_bench turns it off (--perf_level). It costs ~20 % of
   // an in-memory get (bench/lsm-vs-dbbench.mjs, docs/lsm.md).
-  { name: 'perfLevel', type: 'enum', allowed: ['disable', 'count', 'time-except-mutex', 'time'], default: 'count', help: "RocksDB's perf context on the benchmark thread: disable (db_bench's default), count (RocksDB's default), time-except-mutex, time" },
+  { name: 'perfLevel', type: 'enum', allowed: Object.keys(PERF_LEVELS), default: 'count', help: "RocksDB's perf context on the benchmark thread: disable (db_bench's default), count (RocksDB's default), time-except-mutex, time" },
   { name: 'useDirectReads', type: 'bool', default: false, help: 'O_DIRECT for user reads (bypasses the OS page cache)' },
   { name: 'useDirectIoForFlushAndCompaction', type: 'bool', default: false, help: 'O_DIRECT for flush and compaction I/O' },
   { name: 'maxOpenFiles', type: 'int', unit: 'count', default: -1, min: -1, help: 'table files kept open, -1 = all (no table-cache misses)' },

@@ -25,14 +25,16 @@ export interface NativeDatabase {
   /** The *S calls read the key from the scratch buffer given to setScratch. */
   getS(): Buffer | undefined;
   setValueSlab(slab: Uint8Array): void;
-  /** Key from the scratch buffer; -1 miss, n = value copied to slab[offset..offset+n), -2-n = does not fit. */
-  getSlab(offset: number): number;
-  /** getSlab and putS as plain functions bound to this database (keep the database referenced while using them). */
   /** User-key comparisons in RocksDB's perf context of this thread; reset = start again from zero. */
   perfComparisons(reset?: boolean): number;
-  hotPath(): { getSlab(offset: number): number; putS(value: Uint8Array): void };
+  /** The hot calls, as plain functions bound to this database (keep the database referenced while using them). */
+  hotPath(): {
+    /** Key from the scratch buffer; -1 miss, n = value copied to slab[offset..offset+n), -2-n = does not fit. */
+    getSlab(offset: number): number;
+    /** Key from the scratch buffer. */
+    putS(value: Uint8Array): void;
+  };
   put(key: Uint8Array, value: Uint8Array): void;
-  putS(value: Uint8Array): void;
   del(key: Uint8Array): void;
   delS(): void;
   merge(key: Uint8Array, value: Uint8Array): void;

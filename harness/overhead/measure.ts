@@ -122,17 +122,15 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
       for (let i = 0; i < v.length; i++) v[i] = rng.int(256);
       return v;
     });
-    // The load is not measured; the raw loop is made once only (a second closure from its site
-    // would lose V8's specialisation for both).
-    if (db.writeMode === 'async' && db.putAsync) {
-      for (let k = 0; k < o.records; k += 64) {
-        const batch: Promise<void>[] = [];
-        for (let j = k; j < Math.min(o.records, k + 64); j++) batch.push(db.putAsync(j, values[j & 1023] as Uint8Array, 0));
-        await Promise.all(batch);
-      }
-    } else {
-      for (let k = 0; k < o.records; k++) db.put(k, values[k & 1023] as Uint8Array, 0);
-    }
+    const phaseOf = (op: OverheadOp) => {
+      const operations: OperationKind[] = [{ name: op, action: op, writes: op === 'put' }];
+      return { name: 'overhead', backend: db, operations, values, keySize: o.keySize, ttlTicks: 0, durationMs: null, intervalMs: 1000, targetRate: null, maxInFlight: 64 };
+    };
+    // The load (not measured) goes through the runner, as a cell's does; the raw loop is made
+    // once only, over the measured keys (a second closure from its site would lose V8's
+    // specialisation for both).
+    const loadKeys = Float64Array.from({ length: o.records }, (_, k) => k);
+    await runPhase({ ...phaseOf('put'), name: 'load', source: new KeyArraySource(loadKeys), timing: { mode: 'sampled', sampleEvery: 1024 } });
     await db.flush();
     const keys = new Float64Array(o.ops);
     for (let i = 0; i < keys.length; i++) keys[i] = rng.int(o.records);
@@ -140,7 +138,6 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
     const timingCostNs = measureTimingCostNs();
     const results: OverheadResult[] = [];
     for (const op of ['get', 'put'] as const) {
-      const operations: OperationKind[] = [{ name: op, action: op, writes: op === 'put' }];
       const raw: number[] = [];
       const harness: number[] = [];
       // The runner's own rule: time one op in N when timing would cost more than TIMING_BUDGET of
@@ -150,20 +147,7 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
       for (let r = 0; r < o.warmupRounds + o.rounds; r++) {
         const rawOps = await rawLoop(op);
         if (r <= o.warmupRounds) sampleEvery = chooseSampleEvery(1e9 / rawOps, timingCostNs);
-        const out = await runPhase({
-          name: 'overhead',
-          backend: db,
-          operations,
-          source: new KeyArraySource(keys),
-          values,
-          keySize: o.keySize,
-          ttlTicks: 0,
-          timing: { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery },
-          durationMs: null,
-          intervalMs: 1000,
-          targetRate: null,
-          maxInFlight: 64,
-        });
+        const out = await runPhase({ ...phaseOf(op), source: new KeyArraySource(keys), timing: { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery } });
         if (r < o.warmupRounds) continue;
         raw.push(rawOps);
         harness.push(out.result.throughputOpsPerSec ?? 0);

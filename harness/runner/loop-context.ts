@@ -37,6 +37,6 @@ export interface LoopState {
   /** Sink for read results, so reads cannot be optimised away. */
   sink: number;
   /** The current batch's one action when all its ops are of one kind and that kind gets or puts
-   *  (the one-action loops); -1 otherwise. */
+   *  (the one-action loops); -1 otherwise, and always in the open loop. */
   batchAction: number;
 }

@@ -90,7 +90,6 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseOutcome> {
 }
 
 async function runPhaseWith(o: PhaseOptions, kit: LoopKit): Promise<PhaseOutcome> {
-  const poolSize = o.values.length;
   const batch = kit.batch;
   const recorder = new PhaseRecorder(
     o.operations.map((op) => op.name),
@@ -101,7 +100,7 @@ async function runPhaseWith(o: PhaseOptions, kit: LoopKit): Promise<PhaseOutcome
     actions: Uint8Array.from(o.operations.map((op) => actionCode(op.action))),
     writes: Uint8Array.from(o.operations.map((op) => (op.writes ? 1 : 0))),
     values: o.values,
-    valueMask: poolSize - 1,
+    valueMask: o.values.length - 1,
     keySize: o.keySize,
     ttlTicks: o.ttlTicks,
     recorder,
@@ -139,10 +138,11 @@ async function runPhaseWith(o: PhaseOptions, kit: LoopKit): Promise<PhaseOutcome
     const want = total === null ? batch.capacity : Math.min(batch.capacity, total - st.opIndex);
     const n = want > 0 ? o.source.fill(batch, want) : 0;
     // A batch of only gets runs in the sync loop even on a backend with async writes: the async
-    // loop takes its ops one at a time (lmdb gets: 0.90 -> 0.99 of the raw loop).
+    // loop takes its ops one at a time (lmdb gets: 0.90 -> 0.99 of the raw loop). The open loop
+    // waits for each op's intended start, which only the mixed loop does.
     const action = uniformAction(ctx, n);
     const asyncBatch = asyncWrites && action !== A_GET;
-    st.batchAction = asyncBatch ? -1 : action;
+    st.batchAction = asyncBatch || ctx.periodMs > 0 ? -1 : action;
     pause(now() - g0);
     if (n === 0) break;
     let idx = 0;

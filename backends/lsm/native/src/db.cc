@@ -16,11 +16,9 @@ Napi::Function Database::Init(Napi::Env env) {
                          InstanceMethod("get", &Database::Get),
                          InstanceMethod("getS", &Database::GetScratch),
                          InstanceMethod("setValueSlab", &Database::SetValueSlab),
-                         InstanceMethod("getSlab", &Database::GetIntoSlab),
                          InstanceMethod("hotPath", &Database::HotPath),
                          InstanceMethod("perfComparisons", &Database::PerfComparisons),
                          InstanceMethod("put", &Database::Put),
-                         InstanceMethod("putS", &Database::PutScratch),
                          InstanceMethod("del", &Database::Delete),
                          InstanceMethod("delS", &Database::DeleteScratch),
                          InstanceMethod("merge", &Database::Merge),
@@ -223,9 +221,8 @@ Napi::Value Database::GetIntoSlab(const Napi::CallbackInfo& info) {
   return Napi::Number::New(env, result);
 }
 
-// hotPath() -> { getSlab, putS }: the same calls as the methods of those names, as functions
-// that find their Database in the function's data pointer instead of unwrapping `this` (an
-// instance method pays napi_unwrap's private-property lookup on every call: ~3 % of a memtable
+// hotPath() -> { getSlab, putS }: the two hot calls, as functions that find their Database in
+// the function's data pointer instead of unwrapping `this` (an instance method pays napi_unwrap's private-property lookup on every call: ~3 % of a memtable
 // get in perf). They hold no reference to the Database: the caller keeps the Database object
 // alive as long as it keeps these (LsmInstance holds both).
 Napi::Value Database::HotPath(const Napi::CallbackInfo& info) {
