@@ -1,0 +1,103 @@
+// The empty stretches a phase runs before a sync loop's first real one (phase.ts says why):
+// once per loop and phase, before any op of that loop, and without changing what is measured.
+import { describe, expect, it } from 'vitest';
+import { runPhase } from './phase.js';
+import { runSyncStretch } from './sync-loop.js';
+import { runAsyncStretch } from './async-loop.js';
+import { memoryBackend } from '../test-support/memory-backend.js';
+import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js';
+
+const VALUE = new Uint8Array(10);
+const READ: OperationKind = { name: 'read', action: 'get', writes: false };
+const WRITE: OperationKind = { name: 'write', action: 'put', writes: true };
+const BATCH = 1024;
+
+/** Op i has kind kindOf(i) and key i + 1. */
+class Batches implements OpSource {
+  private done = 0;
+  constructor(
+    readonly total: number,
+    private readonly kindOf: (op: number) => number,
+  ) {}
+  fill(batch: OpBatch, max: number): number {
+    const n = Math.min(max, this.total - this.done);
+    for (let i = 0; i < n; i++) {
+      batch.kind[i] = this.kindOf(this.done + i);
+      batch.key[i] = this.done + i + 1;
+      batch.ns[i] = 0;
+    }
+    this.done += n;
+    return n;
+  }
+}
+
+interface Call {
+  readonly from: number;
+  readonly to: number;
+  readonly action: number;
+}
+
+async function phaseWithSpy(total: number, kindOf: (op: number) => number, sampleEvery: number) {
+  const map = new Map<number, Uint8Array>();
+  for (let k = 1; k <= total; k++) map.set(k, VALUE);
+  const calls: Call[] = [];
+  const out = await runPhase({
+    name: 'run',
+    backend: memoryBackend(map),
+    operations: [READ, WRITE],
+    source: new Batches(total, kindOf),
+    values: [VALUE],
+    keySize: 16,
+    ttlTicks: 0,
+    timing: { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery },
+    durationMs: null,
+    intervalMs: 1000,
+    targetRate: null,
+    maxInFlight: 1,
+    batchSize: BATCH,
+    loops: {
+      sync: (ctx, st, from, to, stopAtMs) => {
+        calls.push({ from, to, action: st.batchAction });
+        return runSyncStretch(ctx, st, from, to, stopAtMs);
+      },
+      async: runAsyncStretch,
+    },
+  });
+  return { out, calls };
+}
+
+describe('priming of the sync loops', () => {
+  // Batch 0 and 2 only reads (the gets loop), batch 1 only writes (puts), batch 3 mixed.
+  const kindOf = (op: number): number => {
+    const b = Math.floor(op / BATCH);
+    return b === 1 ? 1 : b === 3 ? op % 2 : 0;
+  };
+  const TOTAL = 4 * BATCH;
+
+  it('runs each loop empty 64 times before its first ops, once per phase', async () => {
+    const { calls } = await phaseWithSpy(TOTAL, kindOf, 8);
+    const empty = calls.filter((c) => c.from === 0 && c.to === 0);
+    expect(empty).toHaveLength(3 * 64); // gets, puts, mixed; batch 2 reuses the primed gets loop
+    for (const action of [0, 1, -1]) {
+      const first = calls.findIndex((c) => c.action === action);
+      const firstReal = calls.findIndex((c) => c.action === action && c.to > c.from);
+      expect(first).toBeGreaterThanOrEqual(0);
+      expect(calls.slice(first, first + 64).every((c) => c.to === 0)).toBe(true);
+      expect(firstReal).toBe(first + 64);
+    }
+  });
+
+  it('leaves counts, timed ops, bytes and the sink as the ops alone make them', async () => {
+    const { out } = await phaseWithSpy(TOTAL, kindOf, 8);
+    const reads = 2 * BATCH + BATCH / 2;
+    const writes = BATCH + BATCH / 2;
+    expect(out.result.ops).toBe(TOTAL);
+    expect(out.result.operations.read!.count).toBe(reads);
+    expect(out.result.operations.write!.count).toBe(writes);
+    // one in 8 of each kind's ops is timed, counted from the kind's first op
+    expect(out.result.operations.read!.timed).toBe(reads / 8);
+    expect(out.result.operations.write!.timed).toBe(writes / 8);
+    expect(out.bytesWritten).toBe(writes * (16 + VALUE.length));
+    expect(out.sink).toBe(reads * VALUE.length);
+  });
+});
