@@ -28,7 +28,7 @@ export const overheadCommand: CommandModule<object, Args> = {
       .option('backend', { alias: 'b', type: 'string', demandOption: true, describe: 'Backend to measure' })
       .option('records', { type: 'string', describe: 'Records loaded first (default 100000)' })
       .option('ops', { type: 'string', describe: 'Operations per loop (default 1000000; 200000 for engines)' })
-      .option('rounds', { type: 'string', describe: 'Alternating raw/harness rounds; medians are compared (default 5)' })
+      .option('rounds', { type: 'string', describe: 'Measured rounds, each one raw loop and one through the runner, the first of the two alternating; medians are compared (default 6)' })
       .option('warmup-rounds', { type: 'string', describe: 'Rounds run first and left out (default 2)' })
       .option('set', { type: 'string', array: true, describe: 'Knob values for the backend: backend.knob=value' })
       .option('data-dir', { type: 'string', describe: 'Parent directory of the temporary data directory' })
@@ -49,7 +49,7 @@ export const overheadCommand: CommandModule<object, Args> = {
     const results = await measureOverhead(backend, {
       records: argv.records ? parseCount('records', argv.records) : 100_000,
       ops: argv.ops ? parseCount('ops', argv.ops) : desc.subMicrosecond ? 1_000_000 : 200_000,
-      rounds: argv.rounds ? parseCount('rounds', argv.rounds) : 5,
+      rounds: argv.rounds ? parseCount('rounds', argv.rounds) : 6,
       warmupRounds: argv.warmupRounds !== undefined ? parseCount('warmup-rounds', argv.warmupRounds, { min: 0 }) : 2,
       valueSize: 100,
       keySize: 16,

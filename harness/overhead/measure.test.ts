@@ -1,0 +1,60 @@
+// statebench overhead's measurement: both operations, the rounds it was asked for, the ratio of
+// the medians, and the order of a round's two loops alternating (the second of a pair runs on
+// warmer caches, so a fixed order would favour one side).
+import { describe, expect, it } from 'vitest';
+import { measureOverhead } from './measure.js';
+import { heapBackend } from '../../backends/heap/backend.js';
+import type { Backend, BackendInstance } from '../../backends/types.js';
+
+/** The heap backend, its gets noted as raw (the overhead's own loop) or runner calls. */
+function spiedHeap(calls: ('raw' | 'runner')[]): Backend {
+  return {
+    describe: () => heapBackend.describe(),
+    open: async (dir, knobs, ctx) => {
+      const inner = await heapBackend.open(dir, knobs, ctx);
+      const get: BackendInstance['get'] = (key, ns) => {
+        const stack = new Error().stack ?? '';
+        calls.push(stack.includes('one-action-loops') ? 'runner' : 'raw');
+        return inner.get(key, ns);
+      };
+      return new Proxy(inner, {
+        get(target, prop) {
+          if (prop === 'get') return get;
+          const v: unknown = Reflect.get(target, prop);
+          return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+        },
+      });
+    },
+  };
+}
+
+const OPTIONS = { records: 1_000, ops: 2_000, rounds: 4, warmupRounds: 1, valueSize: 100, keySize: 16, knobs: {} };
+
+describe('measureOverhead', () => {
+  it('measures gets and puts over the rounds asked for, the ratio being that of the medians', async () => {
+    const results = await measureOverhead(heapBackend, OPTIONS);
+    expect(results.map((r) => r.op)).toEqual(['get', 'put']);
+    for (const r of results) {
+      expect(r.rawRoundsOpsPerSec).toHaveLength(4);
+      expect(r.harnessRoundsOpsPerSec).toHaveLength(4);
+      expect(r.rawOpsPerSec).toBeGreaterThan(0);
+      expect(r.harnessOpsPerSec).toBeGreaterThan(0);
+      expect(r.ratio).toBeCloseTo(r.harnessOpsPerSec / r.rawOpsPerSec, 2);
+      expect(r.sampleEvery).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('alternates which loop of a measured round runs first', async () => {
+    const calls: ('raw' | 'runner')[] = [];
+    await measureOverhead(spiedHeap(calls), OPTIONS);
+    // each loop is OPTIONS.ops gets, all from one side
+    const loops: string[] = [];
+    for (let i = 0; i < calls.length; i += OPTIONS.ops) {
+      const loop = calls.slice(i, i + OPTIONS.ops);
+      expect(new Set(loop).size).toBe(1);
+      loops.push(loop[0] as string);
+    }
+    // warm-up round: raw, runner; measured rounds: raw first, then runner first, and so on
+    expect(loops).toEqual(['raw', 'runner', 'raw', 'runner', 'runner', 'raw', 'raw', 'runner', 'runner', 'raw']);
+  });
+});
