@@ -56,11 +56,10 @@ export function renderTerminalSummary(doc: ResultDocument): string {
     });
   }
   const out = [renderTable(rows, new Set([3, 5, 7, 8, 9, 10, 11]))];
-  const errored = doc.cells.filter((c) => c.status === 'errored');
-  for (const c of errored) if (c.status === 'errored') out.push(`errored ${c.id}: ${c.error}`);
-  const sampled = doc.cells.filter((c) => c.status !== 'skipped' && c.phases.run?.timing.mode === 'sampled');
+  for (const c of doc.cells) if (c.status === 'errored') out.push(`errored ${c.id}: ${c.error}`);
+  const sampled = doc.cells.filter((c): c is Exclude<CellResult, { status: 'skipped' }> => c.status !== 'skipped' && c.phases.run?.timing.mode === 'sampled');
   if (sampled.length > 0) {
-    const every = [...new Set(sampled.map((c) => (c.status !== 'skipped' ? (c.phases.run?.timing.sampleEvery ?? 1) : 1)))].sort((a, b) => a - b);
+    const every = [...new Set(sampled.map((c) => c.phases.run?.timing.sampleEvery ?? 1))].sort((a, b) => a - b);
     out.push(`latencies come from one op in ${every.join(', ')} (each cell's timing.sampleEvery); throughput from wall-clock`);
   }
   return out.join('\n');
