@@ -4,22 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runPhase, type BoundaryHook } from '../runner/phase.js';
 import { now } from '../recorder/clock.js';
 import { stallingBackend } from '../test-support/stall-backend.js';
-import type { OpBatch, OpSource } from '../../workloads/types.js';
-
-class Gets implements OpSource {
-  private done = 0;
-  constructor(readonly total: number) {}
-  fill(batch: OpBatch, max: number): number {
-    const n = Math.min(max, this.total - this.done);
-    for (let i = 0; i < n; i++) {
-      batch.kind[i] = 0;
-      batch.key[i] = i % 100;
-      batch.ns[i] = 0;
-    }
-    this.done += n;
-    return n;
-  }
-}
+import { opSource } from '../test-support/op-source.js';
 
 /** One 40 ms stand-still at the first boundary, as a blocking checkpoint would be. */
 function oneCheckpoint(): BoundaryHook & { taken: number } {
@@ -41,7 +26,7 @@ async function phase(targetRate: number | null, boundary: BoundaryHook) {
     name: 'run',
     backend: stallingBackend(1e9, 0),
     operations: [{ name: 'read', action: 'get', writes: false }],
-    source: new Gets(4000),
+    source: opSource(4000, (op) => op % 100),
     values: [new Uint8Array(8)],
     keySize: 16,
     ttlTicks: 0,

@@ -6,30 +6,11 @@ import { acquireLoopKit } from './loop-kit.js';
 import { runPhase } from './phase.js';
 import { memoryBackend } from '../test-support/memory-backend.js';
 import { OpBatch } from '../../workloads/types.js';
-import type { OpSource, OperationKind } from '../../workloads/types.js';
+import type { OperationKind } from '../../workloads/types.js';
+import { opSource } from '../test-support/op-source.js';
 
 const VALUE = new Uint8Array(24);
 const READ: OperationKind = { name: 'read', action: 'get', writes: false };
-
-/** `total` gets of keys from `first` on (wrapping at `span`). */
-class Gets implements OpSource {
-  private done = 0;
-  constructor(
-    readonly total: number,
-    private readonly first: number,
-    private readonly span: number,
-  ) {}
-  fill(batch: OpBatch, max: number): number {
-    const n = Math.min(max, this.total - this.done);
-    for (let i = 0; i < n; i++) {
-      batch.kind[i] = 0;
-      batch.key[i] = this.first + ((this.done + i) % this.span);
-      batch.ns[i] = 0;
-    }
-    this.done += n;
-    return n;
-  }
-}
 
 describe('acquireLoopKit', () => {
   it('hands a backend the same batch and loops for its next phase once released', () => {
@@ -65,7 +46,7 @@ describe('acquireLoopKit', () => {
         backend,
         operations: [READ],
         // hits: keys 0..999; misses: keys from 10^6 on
-        source: new Gets(OPS, first, 1000),
+        source: opSource(OPS, (op) => first + (op % 1000)),
         values: [VALUE],
         keySize: 16,
         ttlTicks: 0,

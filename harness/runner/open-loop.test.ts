@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runPhase } from './phase.js';
 import { stallingBackend } from '../test-support/stall-backend.js';
-import type { OpBatch, OpSource } from '../../workloads/types.js';
-
-class Gets implements OpSource {
-  private done = 0;
-  constructor(readonly total: number) {}
-  fill(batch: OpBatch, max: number): number {
-    const n = Math.min(max, this.total - this.done);
-    for (let i = 0; i < n; i++) {
-      batch.kind[i] = 0;
-      batch.key[i] = (this.done + i) % 100;
-      batch.ns[i] = 0;
-    }
-    this.done += n;
-    return n;
-  }
-}
+import { opSource } from '../test-support/op-source.js';
 
 async function phase(targetRate: number | null) {
   const out = await runPhase({
     name: 'run',
     backend: stallingBackend(100, 30),
     operations: [{ name: 'read', action: 'get', writes: false }],
-    source: new Gets(2000),
+    source: opSource(2000, (op) => op % 100),
     values: [new Uint8Array(8)],
     keySize: 16,
     ttlTicks: 0,

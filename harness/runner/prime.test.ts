@@ -5,31 +5,13 @@ import { runPhase } from './phase.js';
 import { runSyncStretch } from './sync-loop.js';
 import { runAsyncStretch } from './async-loop.js';
 import { memoryBackend } from '../test-support/memory-backend.js';
-import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js';
+import { opSource } from '../test-support/op-source.js';
+import type { OperationKind } from '../../workloads/types.js';
 
 const VALUE = new Uint8Array(10);
 const READ: OperationKind = { name: 'read', action: 'get', writes: false };
 const WRITE: OperationKind = { name: 'write', action: 'put', writes: true };
 const BATCH = 1024;
-
-/** Op i has kind kindOf(i) and key i + 1. */
-class Batches implements OpSource {
-  private done = 0;
-  constructor(
-    readonly total: number,
-    private readonly kindOf: (op: number) => number,
-  ) {}
-  fill(batch: OpBatch, max: number): number {
-    const n = Math.min(max, this.total - this.done);
-    for (let i = 0; i < n; i++) {
-      batch.kind[i] = this.kindOf(this.done + i);
-      batch.key[i] = this.done + i + 1;
-      batch.ns[i] = 0;
-    }
-    this.done += n;
-    return n;
-  }
-}
 
 interface Call {
   readonly from: number;
@@ -45,7 +27,7 @@ async function phaseWithSpy(total: number, kindOf: (op: number) => number, sampl
     name: 'run',
     backend: memoryBackend(map),
     operations: [READ, WRITE],
-    source: new Batches(total, kindOf),
+    source: opSource(total, (op) => op + 1, kindOf),
     values: [VALUE],
     keySize: 16,
     ttlTicks: 0,

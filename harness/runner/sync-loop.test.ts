@@ -4,32 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { runPhase } from './phase.js';
 import { failingBackend } from '../test-support/failing-backend.js';
-import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js';
+import { opSource } from '../test-support/op-source.js';
+import type { OperationKind } from '../../workloads/types.js';
 
 const OPS = 10_000;
 const EVERY = 7;
 const FAILING = Math.ceil(OPS / EVERY); // keys 0, 7, 14, ... below OPS
 const VALUE = new Uint8Array(24);
-
-/** Keys 0 .. OPS-1 in order; kind from `kindOf`. */
-class Keys implements OpSource {
-  private done = 0;
-  constructor(
-    readonly total: number,
-    private readonly kindOf: (i: number) => number,
-  ) {}
-  fill(batch: OpBatch, max: number): number {
-    const n = Math.min(max, this.total - this.done);
-    for (let i = 0; i < n; i++) {
-      const id = this.done + i;
-      batch.kind[i] = this.kindOf(id);
-      batch.key[i] = id;
-      batch.ns[i] = 0;
-    }
-    this.done += n;
-    return n;
-  }
-}
 
 async function phase(operations: OperationKind[], kindOf: (i: number) => number, sampleEvery: number) {
   const backend = failingBackend(EVERY);
@@ -38,7 +19,7 @@ async function phase(operations: OperationKind[], kindOf: (i: number) => number,
     name: 'run',
     backend,
     operations,
-    source: new Keys(OPS, kindOf),
+    source: opSource(OPS, (op) => op, kindOf),
     values: [VALUE],
     keySize: 16,
     ttlTicks: 0,
