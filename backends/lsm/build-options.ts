@@ -21,7 +21,6 @@ export interface OpenPlan {
   readonly perfLevel: number;
 }
 
-
 // Flink's list state merges with RocksDB's StringAppendTESTOperator (',' between elements).
 const BASE: OptionsMap = { merge_operator: 'stringappendtest' };
 

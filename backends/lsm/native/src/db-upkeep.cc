@@ -34,11 +34,8 @@ Napi::Value Database::CompactRange(const Napi::CallbackInfo& info) {
 Napi::Value Database::Checkpoint(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  if (info.Length() < 1 || !info[0].IsString()) {
-    ThrowType(env, "checkpoint(dir: string, logSizeForFlush?: number)");
-    return env.Undefined();
-  }
-  std::string dir = info[0].As<Napi::String>().Utf8Value();
+  std::string dir;
+  if (!StringArg(info, 0, "checkpoint(dir: string, logSizeForFlush?: number)", &dir)) return env.Undefined();
   uint64_t logSize = info.Length() > 1 && info[1].IsNumber() ? info[1].As<Napi::Number>().Int64Value() : 0;
   char* err = nullptr;
   rocksdb_checkpoint_t* cp = rocksdb_checkpoint_object_create(db_, &err);
@@ -55,11 +52,8 @@ Napi::Value Database::Checkpoint(const Napi::CallbackInfo& info) {
 Napi::Value Database::Property(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  if (info.Length() < 1 || !info[0].IsString()) {
-    ThrowType(env, "property(name: string)");
-    return env.Undefined();
-  }
-  std::string name = info[0].As<Napi::String>().Utf8Value();
+  std::string name;
+  if (!StringArg(info, 0, "property(name: string)", &name)) return env.Undefined();
   char* value = rocksdb_property_value_cf(db_, cf_, name.c_str());
   if (value == nullptr) return env.Null();
   Napi::String out = Napi::String::New(env, value);
@@ -70,11 +64,8 @@ Napi::Value Database::Property(const Napi::CallbackInfo& info) {
 Napi::Value Database::IntProperty(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  if (info.Length() < 1 || !info[0].IsString()) {
-    ThrowType(env, "intProperty(name: string)");
-    return env.Undefined();
-  }
-  std::string name = info[0].As<Napi::String>().Utf8Value();
+  std::string name;
+  if (!StringArg(info, 0, "intProperty(name: string)", &name)) return env.Undefined();
   uint64_t value = 0;
   if (rocksdb_property_int_cf(db_, cf_, name.c_str(), &value) != 0) return env.Null();
   return Napi::Number::New(env, static_cast<double>(value));

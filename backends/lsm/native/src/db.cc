@@ -222,9 +222,10 @@ Napi::Value Database::GetIntoSlab(const Napi::CallbackInfo& info) {
 }
 
 // hotPath() -> { getSlab, putS }: the two hot calls, as functions that find their Database in
-// the function's data pointer instead of unwrapping `this` (an instance method pays napi_unwrap's private-property lookup on every call: ~3 % of a memtable
-// get in perf). They hold no reference to the Database: the caller keeps the Database object
-// alive as long as it keeps these (LsmInstance holds both).
+// the function's data pointer instead of unwrapping `this` (an instance method pays
+// napi_unwrap's private-property lookup on every call: ~3 % of a memtable get in perf). They
+// hold no reference to the Database: the caller keeps the Database object alive as long as it
+// keeps these (LsmInstance holds both).
 Napi::Value Database::HotPath(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   Napi::Object out = Napi::Object::New(env);

@@ -34,6 +34,16 @@ inline bool BytesArg(const Napi::CallbackInfo& info, size_t index, const char** 
   return true;
 }
 
+// Reads a string argument; false (with a TypeError naming `usage` pending) when it is not one.
+inline bool StringArg(const Napi::CallbackInfo& info, size_t index, const char* usage, std::string* out) {
+  if (index >= info.Length() || !info[index].IsString()) {
+    ThrowType(info.Env(), usage);
+    return false;
+  }
+  *out = info[index].As<Napi::String>().Utf8Value();
+  return true;
+}
+
 inline Napi::Value CopyBytes(Napi::Env env, const char* data, size_t len) {
   return Napi::Buffer<char>::Copy(env, data, len);
 }
