@@ -5,8 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { acquireLoopKit } from './loop-kit.js';
 import { runPhase } from './phase.js';
 import { memoryBackend } from '../test-support/memory-backend.js';
-import { OpBatch } from '../../workloads/types.js';
-import type { OperationKind } from '../../workloads/types.js';
+import { OpBatch, type OperationKind } from '../../workloads/types.js';
 import { opSource } from '../test-support/op-source.js';
 
 const VALUE = new Uint8Array(24);
