@@ -18,6 +18,8 @@ export interface SyncLoops extends OneActionLoops {
 export interface LoopKit {
   readonly batch: OpBatch;
   readonly loops: SyncLoops;
+  /** The batch actions whose loop has run its empty stretches (phase.ts, PRIME_CALLS). */
+  readonly primed: Set<number>;
   /** Hands the kit back for the backend's next phase. */
   release(): void;
 }
@@ -25,6 +27,7 @@ export interface LoopKit {
 interface KitEntry {
   readonly batch: OpBatch;
   readonly loops: SyncLoops;
+  readonly primed: Set<number>;
   busy: boolean;
 }
 
@@ -39,7 +42,7 @@ export function acquireLoopKit(backend: BackendInstance, capacity: number, makeB
   if (e === undefined || e.busy || e.batch.capacity !== capacity) {
     const batch = makeBatch(capacity);
     const loops: SyncLoops = { ...makeOneActionLoops(backend, batch), mixed: makeMixedLoop(backend, batch) };
-    const fresh: KitEntry = { batch, loops, busy: false };
+    const fresh: KitEntry = { batch, loops, primed: new Set(), busy: false };
     if (e === undefined) kits.set(backend, fresh);
     e = fresh;
   }
@@ -48,6 +51,7 @@ export function acquireLoopKit(backend: BackendInstance, capacity: number, makeB
   return {
     batch: entry.batch,
     loops: entry.loops,
+    primed: entry.primed,
     release: () => {
       entry.busy = false;
     },

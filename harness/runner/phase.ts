@@ -78,7 +78,7 @@ export interface PhaseOutcome {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-// Empty stretches (no ops) each sync loop runs the first time a phase uses it. V8 gives a
+// Empty stretches (no ops) each sync loop of a kit runs before its first ops. V8 gives a
 // function its feedback vector only after it has run a while, so a loop whose first call ran
 // a whole batch was compiled on-stack (OSR) with no feedback for the code before and after its
 // loop, and deopted there on every later call while V8 kept the OSR code: 61 deopts, one per
@@ -140,7 +140,6 @@ async function runPhaseWith(o: PhaseOptions, kit: LoopKit): Promise<PhaseOutcome
     st.scheduleStartMs += ms;
   };
 
-  const primed = new Set<number>();
   while (!done) {
     const g0 = now();
     const want = total === null ? batch.capacity : Math.min(batch.capacity, total - st.opIndex);
@@ -151,8 +150,8 @@ async function runPhaseWith(o: PhaseOptions, kit: LoopKit): Promise<PhaseOutcome
     const action = uniformAction(ctx, n);
     const asyncBatch = asyncWrites && action !== A_GET;
     st.batchAction = asyncBatch || ctx.periodMs > 0 ? -1 : action;
-    if (n > 0 && !asyncBatch && !primed.has(st.batchAction)) {
-      primed.add(st.batchAction);
+    if (n > 0 && !asyncBatch && !kit.primed.has(st.batchAction)) {
+      kit.primed.add(st.batchAction);
       for (let j = 0; j < PRIME_CALLS; j++) syncStretch(ctx, st, 0, 0, Infinity);
     }
     pause(now() - g0);

@@ -1,5 +1,5 @@
-// The empty stretches a phase runs before a sync loop's first real one (phase.ts says why):
-// once per loop and phase, before any op of that loop, and without changing what is measured.
+// The empty stretches a sync loop runs before its first real one (phase.ts says why): once per
+// loop of a backend, before any op of that loop, and without changing what is measured.
 import { describe, expect, it } from 'vitest';
 import { runPhase } from './phase.js';
 import { runSyncStretch } from './sync-loop.js';
@@ -7,6 +7,7 @@ import { runAsyncStretch } from './async-loop.js';
 import { memoryBackend } from '../test-support/memory-backend.js';
 import { opSource } from '../test-support/op-source.js';
 import type { OperationKind } from '../../workloads/types.js';
+import type { BackendInstance } from '../../backends/types.js';
 
 const VALUE = new Uint8Array(10);
 const READ: OperationKind = { name: 'read', action: 'get', writes: false };
@@ -19,13 +20,17 @@ interface Call {
   readonly action: number;
 }
 
-async function phaseWithSpy(total: number, kindOf: (op: number) => number, sampleEvery: number) {
+function loadedBackend(total: number): BackendInstance {
   const map = new Map<number, Uint8Array>();
   for (let k = 1; k <= total; k++) map.set(k, VALUE);
+  return memoryBackend(map);
+}
+
+async function phaseWithSpy(total: number, kindOf: (op: number) => number, sampleEvery: number, backend = loadedBackend(total)) {
   const calls: Call[] = [];
   const out = await runPhase({
     name: 'run',
-    backend: memoryBackend(map),
+    backend,
     operations: [READ, WRITE],
     source: opSource(total, (op) => op + 1, kindOf),
     values: [VALUE],
@@ -56,7 +61,7 @@ describe('priming of the sync loops', () => {
   };
   const TOTAL = 4 * BATCH;
 
-  it('runs each loop empty 64 times before its first ops, once per phase', async () => {
+  it('runs each loop empty 64 times before its first ops', async () => {
     const { calls } = await phaseWithSpy(TOTAL, kindOf, 8);
     const empty = calls.filter((c) => c.from === 0 && c.to === 0);
     expect(empty).toHaveLength(3 * 64); // gets, puts, mixed; batch 2 reuses the primed gets loop
@@ -67,6 +72,14 @@ describe('priming of the sync loops', () => {
       expect(calls.slice(first, first + 64).every((c) => c.to === 0)).toBe(true);
       expect(firstReal).toBe(first + 64);
     }
+  });
+
+  it("runs them once per loop of a backend: the backend's next phase uses the primed loops", async () => {
+    const backend = loadedBackend(TOTAL);
+    await phaseWithSpy(TOTAL, kindOf, 8, backend);
+    const { calls, out } = await phaseWithSpy(TOTAL, kindOf, 8, backend);
+    expect(calls.filter((c) => c.to === c.from)).toHaveLength(0);
+    expect(out.result.ops).toBe(TOTAL);
   });
 
   it('leaves counts, timed ops, bytes and the sink as the ops alone make them', async () => {
