@@ -1,6 +1,7 @@
 // The durability children. `write`: open the backend, write keys 0, 1, 2 ... (values stamped
 // with their key, version 1 and a checksum) and report on fd 3 each write the backend has
-// acknowledged, until killed. `check`: reopen the data and count the acknowledged writes that
+// acknowledged, until killed; around a checkpoint, `p N` as it begins and `c N` once it is on
+// disk (it holds writes 0 .. N-1). `check`: reopen the data and count the acknowledged writes that
 // are gone or damaged. fd 3 is a pipe to the parent; writeSync hands each line to the kernel
 // before the next write starts, so whatever the parent reads was acknowledged before the kill.
 
@@ -36,6 +37,7 @@ async function write(spec: WriterSpec): Promise<void> {
     db.put(i, stampValue(body, i, 1));
     say(`a ${i + 1}`);
     if (spec.checkpointIntervalMs > 0 && (i & 255) === 255 && Date.now() - lastCp >= spec.checkpointIntervalMs) {
+      say(`p ${i + 1}`);
       await db.checkpoint(spec.dir);
       say(`c ${i + 1}`);
       lastCp = Date.now();

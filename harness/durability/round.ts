@@ -24,7 +24,8 @@ export interface RoundResult {
   readonly lost: number;
   readonly firstLost: number | null;
   readonly unacknowledgedPresent: number;
-  /** Heap: writes the last completed checkpoint held. */
+  /** Heap: writes the checkpoint on disk at the kill held (the last completed one, or one the
+   *  kill interrupted after it was renamed into place). */
   readonly checkpointed: number | null;
   readonly reopenMs: number | null;
   /** The writer failed before the kill, or the reopen failed. */
@@ -57,13 +58,13 @@ export async function runRound(s: RoundSettings): Promise<RoundResult> {
   const w = await writer.ended;
   if (w.signal !== 'SIGKILL') return failed(s, `writer ended before the kill (code ${w.code})${w.stderr ? `: ${lastLine(w.stderr)}` : ''}`);
   const acknowledged = lastNumber(w.lines, 'a ');
-  const checkpointed = s.checkpointIntervalMs > 0 ? lastNumber(w.lines, 'c ') : null;
 
   const checker = startChild({ mode: 'check', backend: s.backend, knobs: s.knobs, dir: s.dir, keySize: s.keySize, acknowledged });
   const c = await checker.ended;
   const line = c.lines.find((l) => l.startsWith('{'));
   if (!line) return { ...failed(s, `check: ended without a report (fd ${ACK_FD})${c.stderr ? `: ${lastLine(c.stderr)}` : ''}`), acknowledged, lost: acknowledged };
   const report = JSON.parse(line) as CheckReport;
+  const checkpointed = s.checkpointIntervalMs > 0 ? checkpointOnDisk(w.lines, acknowledged, report.lost) : null;
   return {
     killAfterMs: s.killAfterMs,
     acknowledged,
@@ -74,6 +75,18 @@ export async function runRound(s: RoundSettings): Promise<RoundResult> {
     reopenMs: report.error ? null : Math.round(report.openMs * 1000) / 1000,
     error: report.error ? `reopen: ${report.error}` : null,
   };
+}
+
+/**
+ * Writes held by the checkpoint on disk at the kill, from the writer's lines (`p N` as a
+ * checkpoint begins, `c N` once it is on disk). A kill inside a checkpoint leaves the previous
+ * one or the new one (the heap's is renamed into place, all or nothing): the new one when the
+ * reopened state lost only what came after it.
+ */
+export function checkpointOnDisk(lines: readonly string[], acknowledged: number, lost: number): number {
+  const completed = lastNumber(lines, 'c ');
+  const begun = lastNumber(lines, 'p ');
+  return begun > completed && lost === acknowledged - begun ? begun : completed;
 }
 
 function lastNumber(lines: readonly string[], prefix: string): number {
