@@ -1,7 +1,8 @@
 // Where reports go: files under an output directory, and summary.md appended to the GitHub
 // job summary when GITHUB_STEP_SUMMARY names one. The reporters themselves never touch the disk.
 
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { makeDirs } from '../harness/make-dirs.js';
 import { dirname, join } from 'node:path';
 import type { ResultDocument } from '../harness/result/schema.js';
 import { renderFormats, type ReportFile } from './formats.js';
@@ -9,7 +10,7 @@ import { renderFormats, type ReportFile } from './formats.js';
 export function writeReportFiles(files: readonly ReportFile[], outDir: string): string[] {
   return files.map((file) => {
     const path = join(outDir, ...file.path.split('/'));
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirs(dirname(path));
     writeFileSync(path, file.content);
     return path;
   });

@@ -23,6 +23,9 @@ const cases: [string, string[], RegExp][] = [
   ['a bad duration unit', ['run', '-b', 'heap', '--duration', '5parsecs'], /--duration: '5parsecs' is not valid/],
   ['ops and duration both', ['run', '-b', 'heap', '--ops', '1000', '--duration', '5s'], /--ops and --duration both given/],
   ['an unwritable --out', ['run', '-b', 'heap', '--out', join(notJson, 'out')], /--out: cannot write to .*not\.json\/out \(ENOTDIR\)/],
+  // procfs answers ENOENT for a child of an existing directory: Node's recursive mkdir spun there forever
+  ['an --out under /proc', ['run', '-b', 'heap', '--out', '/proc/statebench-no-such/out'], /--out: cannot write to \/proc\/statebench-no-such\/out \(ENOENT\)/],
+  ['an unusable --data-dir', ['run', '-b', 'heap', '--ops', '100', '--data-dir', join(notJson, 'data')], /--data-dir: cannot create .*not\.json\/data \(ENOTDIR\); give a writable directory/],
   ['a missing --config file', ['run', '--config', join(dir, 'missing.json')], /--config: cannot read .*missing\.json \(ENOENT\)/],
   ['an unknown field in --config', ['run', '--config', badConfig], /--config .*frobnicate/],
   ['a --config that is not JSON', ['run', '--config', notJson], /--config .*not valid JSON/],

@@ -5,6 +5,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
+import { UsageError } from '../cli/errors.js';
+import { makeDirs } from '../make-dirs.js';
 
 export const OWNED_MARK = '.statebench-owned';
 
@@ -13,7 +15,11 @@ export class RunDataDir {
 
   constructor(parent: string | null) {
     const base = resolve(parent ?? tmpdir());
-    mkdirSync(base, { recursive: true });
+    try {
+      makeDirs(base);
+    } catch (err) {
+      throw new UsageError(`--data-dir: cannot create ${base} (${(err as NodeJS.ErrnoException).code ?? 'error'}); give a writable directory`);
+    }
     this.root = mkdtempSync(join(base, 'statebench-'));
     writeFileSync(join(this.root, OWNED_MARK), `created by statebench pid ${process.pid}\n`);
   }

@@ -3,8 +3,9 @@
 // next interval (a second Ctrl-C kills it), keeps what was measured, lists the cells not run
 // as skipped, and removes only the data directories this run created.
 
-import { accessSync, constants, mkdirSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
+import { makeDirs } from '../make-dirs.js';
 import { UsageError } from '../cli/errors.js';
 import { spawnCell, type SpawnedCell } from '../cell/spawn.js';
 import { measureClock } from '../recorder/clock.js';
@@ -37,7 +38,7 @@ export interface ExecuteHooks {
 export function prepareOutDir(out: string): string {
   const dir = resolve(out);
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     accessSync(dir, constants.W_OK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';

@@ -2,8 +2,9 @@
 // verdict per metric, prints the chosen format (or writes it to --out), appends the Markdown to
 // the GitHub job summary when GITHUB_STEP_SUMMARY is set, and exits 1 on a gating regression.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { makeDirs } from '../../make-dirs.js';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from '../../compare/compare.js';
 import { loadResultDocument } from '../../compare/load-document.js';
@@ -85,7 +86,7 @@ export const compareCommand: CommandModule<object, Args> = {
         continue;
       }
       try {
-        mkdirSync(dirname(file.path), { recursive: true });
+        makeDirs(dirname(file.path));
         writeFileSync(file.path, file.content);
       } catch (err) {
         throw new UsageError(`--out: cannot write ${file.path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);

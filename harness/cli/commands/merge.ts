@@ -2,8 +2,8 @@
 // Lossless (cells kept as measured, histograms in their encoded form); documents of different
 // plans are refused with one line (exit 2). Recommendations are computed again from all cells.
 
-import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { prepareOutDir } from '../../run/execute.js';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadResultDocument } from '../../compare/load-document.js';
 import { mergeDocuments } from '../../merge/merge.js';
@@ -35,7 +35,7 @@ export const mergeCommand: CommandModule<object, Args> = {
     // -o names a directory (results.json inside) or a .json file.
     const out = resolve(argv.out);
     const dir = out.endsWith('.json') ? resolve(out, '..') : out;
-    mkdirSync(dir, { recursive: true });
+    prepareOutDir(dir);
     const written = writeResultDocument(out.endsWith('.json') ? out : join(dir, 'results.json'), doc);
     for (const w of doc.warnings.filter((w) => w.startsWith('merge:'))) logLine(`warning: ${w}`);
     if (argv.json) printJson(doc);

@@ -5,6 +5,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { combineDocuments } from '../../../reports/combine.js';
 import { formatNames } from '../../../reports/formats.js';
 import { writeReports } from '../../../reports/writer.js';
+import { prepareOutDir } from '../../run/execute.js';
 import { loadResultDocument } from '../../compare/load-document.js';
 import { UsageError } from '../errors.js';
 import { logLine, printLine } from '../output.js';
@@ -37,7 +38,7 @@ export const reportCommand: CommandModule<object, Args> = {
     const formats = parseFormats(argv.format);
     const docs = argv.files.map((f) => loadResultDocument(f));
     const started = performance.now();
-    const paths = await writeReports(combineDocuments(docs), argv.out, formats);
+    const paths = await writeReports(combineDocuments(docs), prepareOutDir(argv.out), formats);
     for (const p of paths) printLine(p);
     logLine(`statebench report: ${paths.length} file(s) from ${docs.length} document(s) in ${Math.round(performance.now() - started)} ms`);
   },

@@ -1,8 +1,9 @@
 // statebench tune: search a backend's knob space for a workload within a memory budget, verify
 // the winner against the defaults with repeats, print it as options a user pastes.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { prepareOutDir } from '../../run/execute.js';
+import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parseMemoryBudget } from '../../budget/parse-budget.js';
 import { resolveRunOptions } from '../../run/resolve-options.js';
@@ -90,8 +91,7 @@ export const tuneCommand: CommandModule<object, Args> = {
       progress,
     });
     if (argv.out) {
-      const dir = resolve(argv.out);
-      mkdirSync(dir, { recursive: true });
+      const dir = prepareOutDir(argv.out);
       writeFileSync(join(dir, 'tune.json'), `${JSON.stringify(result, null, 2)}\n`);
     }
     if (argv.json) printJson(result);
