@@ -22,7 +22,7 @@ function bad(text: string, why: string): UsageError {
 
 function size(text: string, part: string): number {
   const n = parseSize(part);
-  if (n === null) throw bad(text, `has '${part}', not a size`);
+  if (n === null) throw bad(text, part.trim() === text.trim() ? 'is not a size' : `has '${part}', not a size`);
   if (n < 1 || n > MAX_VALUE_BYTES) throw bad(text, `has size ${n}, outside 1 .. ${MAX_VALUE_BYTES} bytes`);
   return n;
 }
