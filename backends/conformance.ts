@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Backend, BackendInstance, ResolvedKnobs } from './types.js';
-import { resolveKnobs } from '../harness/knobs/resolve.js';
+import { resolveKnobs } from './resolve-knobs.js';
 
 export interface ConformanceOptions {
   /** Knob overrides for the suite (a small cache, sync writes ...). */

@@ -7,8 +7,8 @@ import { delayBackend } from '../backends/delay/backend.js';
 import { runCell } from '../harness/cell/run-cell.js';
 import { inProcessCellSpec, type CellSpec } from '../harness/cell/spec.js';
 import { cellId } from '../harness/run/plan.js';
-import { resolveKnobs } from '../harness/knobs/resolve.js';
-import type { CellResult } from '../harness/result/schema.js';
+import { resolveKnobs } from '../backends/resolve-knobs.js';
+import type { CellResult } from '../core/result/schema.js';
 
 export const GATE_WORKLOAD = 'ycsb-a';
 

@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from '../harness/compare/compare.js';
-import { parseThresholds } from '../harness/compare/thresholds.js';
-import type { Comparison, Method } from '../harness/compare/types.js';
+import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from '../analysis/compare/compare.js';
+import { parseThresholds } from '../analysis/compare/thresholds.js';
+import type { Comparison, Method } from '../analysis/compare/types.js';
 import { buildDocument } from '../harness/run/document.js';
-import { ResultDocumentSchema, type CellResult, type Plan, type ResultDocument } from '../harness/result/schema.js';
-import { createRng } from '../workloads/rng.js';
+import { ResultDocumentSchema, type CellResult, type Plan, type ResultDocument } from '../core/result/schema.js';
+import { createRng } from '../core/rng.js';
 import { GATE_WORKLOAD, runDelayCell } from './gate-delay-cells.js';
 
 export interface SelfTestOptions {

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { open } from 'lmdb';
 import { KeyCodec } from '../backends/key-codec.js';
 import { lmdbBackend } from '../backends/lmdb/backend.js';
-import { resolveKnobs } from '../harness/knobs/resolve.js';
-import { createRng } from '../workloads/rng.js';
+import { resolveKnobs } from '../backends/resolve-knobs.js';
+import { createRng } from '../core/rng.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { Bench } from 'tinybench';
 import { loadBackend } from '../backends/registry.js';
 import type { BatchOp } from '../backends/types.js';
-import { resolveKnobs } from '../harness/knobs/resolve.js';
+import { resolveKnobs } from '../backends/resolve-knobs.js';
 import { preloadedId } from '../harness/micro/keys.js';
 import { Sink } from '../harness/micro/sink.js';
 import { buildTasks } from '../harness/micro/tasks.js';
 import { valuePool } from '../harness/micro/values.js';
 import { now } from '../harness/recorder/clock.js';
-import { createRng } from '../workloads/rng.js';
+import { createRng } from '../core/rng.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -4,7 +4,7 @@
 // Each run builds from the JSON text afresh (parse, validate, model, charts, HTML, Markdown); the first run also pays for
 // loading vega and reading the inlined libraries, so it is reported on its own.
 
-import { ResultDocumentSchema } from '../harness/result/schema.js';
+import { ResultDocumentSchema } from '../core/result/schema.js';
 import { buildCharts } from '../reports/charts/index.js';
 import { renderHtml } from '../reports/html/page.js';
 import { loadVegaAssets } from '../reports/html/vega-assets.js';

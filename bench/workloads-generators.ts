@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { listWorkloads } from '../workloads/catalogue.js';
 import { createKeyChooser, DISTRIBUTIONS } from '../workloads/distributions/index.js';
 import { resolveParams } from '../workloads/params.js';
-import { createRng } from '../workloads/rng.js';
+import { createRng } from '../core/rng.js';
 import { OpBatch, type KeySpace } from '../workloads/types.js';
 import { createSizeSampler, parseValueSize } from '../workloads/values.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResultDocumentSchema } from '../harness/result/schema.js';
+import { ResultDocumentSchema } from '../core/result/schema.js';
 import { combineDocuments } from './combine.js';
 import { makeDocument, mixedDocument } from './test-support/fixtures.js';
 

@@ -2,7 +2,7 @@
 // recommendations side by side. Cell ids that collide get a "d<N>:" prefix (and the
 // recommendations of that document follow); environments that differ are named in a warning.
 
-import type { CellResult, Recommendation, ResultDocument } from '../harness/result/schema.js';
+import type { CellResult, Recommendation, ResultDocument } from '../core/result/schema.js';
 
 const union = (lists: readonly (readonly string[])[]): string[] => [...new Set(lists.flat())];
 

@@ -2,7 +2,7 @@
 // (relative paths and contents) from a document; the writer decides where they go.
 // To add a format, add one entry to REPORT_FORMATS.
 
-import type { ResultDocument } from '../harness/result/schema.js';
+import type { ResultDocument } from '../core/result/schema.js';
 import type { Chart } from './charts/chart.js';
 import { buildCharts } from './charts/index.js';
 import { toBmf } from './compare/bmf.js';

@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatNs } from '../harness/micro/table.js';
-import type { MicroTask, ResultDocument } from '../harness/result/schema.js';
+import { formatNs } from './micro-terminal.js';
+import type { MicroTask, ResultDocument } from '../core/result/schema.js';
 import { runCliProcess } from '../harness/test-support/cli.js';
 import { buildCharts } from './charts/index.js';
 import { microChart } from './charts/micro.js';

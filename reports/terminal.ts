@@ -1,7 +1,7 @@
 // The terminal summary: one row per cell and operation kind. A pure function from a result
 // document to text.
 
-import type { CellResult, ResultDocument } from '../harness/result/schema.js';
+import type { CellResult, ResultDocument } from '../core/result/schema.js';
 
 const fmtInt = (n: number | null | undefined): string => (n === null || n === undefined ? '-' : Math.round(n).toLocaleString('en-US'));
 const fmtUs = (n: number | null | undefined): string =>

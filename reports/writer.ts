@@ -2,9 +2,9 @@
 // job summary when GITHUB_STEP_SUMMARY names one. The reporters themselves never touch the disk.
 
 import { appendFileSync, writeFileSync } from 'node:fs';
-import { makeDirs } from '../harness/make-dirs.js';
+import { makeDirs } from '../core/make-dirs.js';
 import { dirname, join } from 'node:path';
-import type { ResultDocument } from '../harness/result/schema.js';
+import type { ResultDocument } from '../core/result/schema.js';
 import { renderFormats, type ReportFile } from './formats.js';
 
 export function writeReportFiles(files: readonly ReportFile[], outDir: string): string[] {

@@ -2,7 +2,7 @@
 // YCSB property file or a JSON workload spec.
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { UsageError } from '../harness/cli/errors.js';
+import { UsageError } from '../core/errors.js';
 import { DBBENCH_BUILTINS } from './dbbench/builtins.js';
 import { listState } from './flink/list-state.js';
 import { mapState } from './flink/map-state.js';

@@ -1,10 +1,10 @@
 // Samples a key distribution and checks it against its theoretical frequencies: the engine of
 // `statebench keys` (the command only parses flags and prints).
 
-import { UsageError } from '../harness/cli/errors.js';
+import { UsageError } from '../core/errors.js';
 import { checkDistribution, checkTheta, createKeyChooser, THETA_DISTRIBUTIONS } from './distributions/index.js';
 import { keyProbabilities } from './distributions/pmf.js';
-import { createRng } from './rng.js';
+import { createRng } from '../core/rng.js';
 import { chiSquareFit, type FitResult } from './stats/chi-square.js';
 
 export const MAX_SAMPLE_RECORDS = 10_000_000;

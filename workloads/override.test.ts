@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveWorkload } from './catalogue.js';
 import { resolveParams } from './params.js';
-import { createRng } from './rng.js';
+import { createRng } from '../core/rng.js';
 import { OpBatch, type WorkloadParamsInput } from './types.js';
 
 function runKeys(name: string, input: WorkloadParamsInput, ops = 50_000): Float64Array {

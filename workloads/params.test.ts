@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../harness/cli/errors.js';
+import { UsageError } from '../core/errors.js';
 import { resolveWorkload } from './catalogue.js';
 import { resolveParams } from './params.js';
 

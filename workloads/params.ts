@@ -1,6 +1,6 @@
 // Fills in and checks a workload's parameters. Bad input throws a UsageError naming the flag.
 
-import { UsageError } from '../harness/cli/errors.js';
+import { UsageError } from '../core/errors.js';
 import { checkDistribution, checkTheta, DEFAULT_THETA } from './distributions/index.js';
 import { knownSettingNames } from './catalogue.js';
 import { CHOOSER_SETTINGS } from './distributions/settings.js';

@@ -1,6 +1,6 @@
 // Reading workload-specific settings (`--param name=value`) with checks that name the setting.
 
-import { UsageError } from '../harness/cli/errors.js';
+import { UsageError } from '../core/errors.js';
 
 type Extra = Readonly<Record<string, number | string | boolean>>;
 

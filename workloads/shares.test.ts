@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { listWorkloads } from './catalogue.js';
 import { resolveParams } from './params.js';
-import { createRng } from './rng.js';
+import { createRng } from '../core/rng.js';
 import { OpBatch, type KeySpace, type WorkloadDefinition } from './types.js';
 
 import { DECLARED_SHARES as DECLARED } from './test-support/declared-shares.js';

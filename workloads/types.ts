@@ -5,7 +5,7 @@
 // a kind (an index into the workload's `operations`), a key id, a namespace and an argument.
 // The runner maps each kind to a primitive action on the Backend contract.
 
-import type { Rng } from './rng.js';
+import type { Rng } from '../core/rng.js';
 
 /** What the runner does for one operation; `arg` means what the comment says. */
 export type Action =

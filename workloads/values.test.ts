@@ -1,7 +1,7 @@
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../harness/cli/errors.js';
-import { createRng } from './rng.js';
+import { UsageError } from '../core/errors.js';
+import { createRng } from '../core/rng.js';
 import { createValuePool, meanValueSize, parseValueSize } from './values.js';
 
 describe('parseValueSize', () => {

@@ -3,10 +3,10 @@
 // db_bench's RandomGenerator with compression_ratio, each value is a random prefix repeated, so
 // a compressor keeps about (1 - compressibility) of it.
 
-import { UsageError } from '../harness/cli/errors.js';
-import { parseSize } from '../harness/knobs/units.js';
+import { UsageError } from '../core/errors.js';
+import { parseSize } from '../core/units.js';
 import { ZipfianRanks } from './distributions/zipfian.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../core/rng.js';
 import type { ValueSizeSpec } from './types.js';
 
 export const DEFAULT_POOL_SIZE = 1024;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveKnobs } from '../../harness/knobs/resolve.js';
+import { resolveKnobs } from '../resolve-knobs.js';
 import { delayBackend } from './backend.js';
 import { LatencyModel } from './latency-model.js';
 

@@ -2,7 +2,7 @@
 // (1 + jitter x u), u drawn uniform in [-1, 1) from the cell's seed. Pure: no clock here.
 
 import type { ResolvedKnobs } from '../types.js';
-import { createRng, type Rng } from '../../workloads/rng.js';
+import { createRng, type Rng } from '../../core/rng.js';
 import { DELAY_OPERATION_KINDS, slowdownKnobName, type DelayOperationKind } from './knobs.js';
 
 function numberKnob(knobs: ResolvedKnobs, name: string, fallback: number): number {

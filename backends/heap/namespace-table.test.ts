@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NamespaceTable } from './namespace-table.js';
-import { createRng } from '../../workloads/rng.js';
+import { createRng } from '../../core/rng.js';
 
 describe('heap namespace table ordered index', () => {
   it('scans in key order through any mix of inserts, overwrites and deletes (against a reference model)', () => {

@@ -1,7 +1,7 @@
 // Engine failures turned into one clear line: what happened, and which knob or condition to
 // change. lmdb-js reports LMDB codes as numbers on error.code (MDB_MAP_FULL -30792, errno 13 ...)
 // and Node's fs errors as strings (ENOTDIR ...), so both forms are recognised.
-import { formatBytes } from '../../harness/knobs/units.js';
+import { formatBytes } from '../../core/units.js';
 
 export const MDB_MAP_FULL = -30792;
 export const MDB_READERS_FULL = -30790;

@@ -1,6 +1,6 @@
 // Knobs map onto lmdb-js's open options; unset knobs keep lmdb-js's own behaviour.
 import { describe, expect, it } from 'vitest';
-import { resolveKnobs } from '../../harness/knobs/resolve.js';
+import { resolveKnobs } from '../resolve-knobs.js';
 import { LMDB_KNOBS } from './knobs.js';
 import { lmdbSettings } from './options.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveKnobs } from '../../harness/knobs/resolve.js';
+import { resolveKnobs } from '../resolve-knobs.js';
 import { lsmBackend } from './backend.js';
 import { knobsFromFlinkConf } from './flink-conf.js';
 

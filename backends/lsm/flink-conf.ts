@@ -10,7 +10,7 @@
 // cache: a warning says so).
 
 import { parse as parseYaml } from 'yaml';
-import { parseSize } from '../../harness/knobs/units.js';
+import { parseSize } from '../../core/units.js';
 
 export interface FlinkConfKnobs {
   knobs: Record<string, string>;

@@ -4,7 +4,7 @@
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 import type { ValueSizeSpec } from '../../workloads/types.js';
-import { formatBytes } from '../knobs/units.js';
+import { formatBytes } from '../../core/units.js';
 import type { PlannedCell } from '../run/plan.js';
 import { estimateCellMemory } from './estimate.js';
 

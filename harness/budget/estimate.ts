@@ -14,7 +14,7 @@
 import { buildOpenPlan } from '../../backends/lsm/build-options.js';
 import type { OptionsMap } from '../../backends/lsm/options-string.js';
 import type { ResolvedKnobs } from '../../backends/types.js';
-import { formatBytes } from '../knobs/units.js';
+import { formatBytes } from '../../core/units.js';
 
 export interface MemoryEstimate {
   /** Bytes the knobs let the engine hold; null when only a measurement can tell (heap). */

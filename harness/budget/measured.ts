@@ -2,8 +2,8 @@
 // the value bytes the backend holds (copied values live outside the JS heap, in ArrayBuffers),
 // as the backend itself reported them at the end of the cell.
 
-import type { CellResult } from '../result/schema.js';
-import { formatBytes } from '../knobs/units.js';
+import type { CellResult } from '../../core/result/schema.js';
+import { formatBytes } from '../../core/units.js';
 
 /** Bytes the heap backend's state took at the end of the cell (measured), or null. */
 export function measuredHeapStateBytes(cell: CellResult): number | null {

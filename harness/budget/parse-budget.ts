@@ -1,7 +1,7 @@
 // --memory-budget: a size with a binary unit (512MiB, 1g), as sizes are typed everywhere else.
 
-import { UsageError } from '../cli/errors.js';
-import { parseSize } from '../knobs/units.js';
+import { UsageError } from '../../core/errors.js';
+import { parseSize } from '../../core/units.js';
 
 export function parseMemoryBudget(raw: string | number | undefined, flag = 'memory-budget'): number | null {
   if (raw === undefined) return null;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCli, waitFor } from '../test-support/cli.js';
-import { ResultDocumentSchema } from '../result/schema.js';
+import { ResultDocumentSchema } from '../../core/result/schema.js';
 
 function childrenOf(pid: number): number[] {
   try {

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { heapBackend } from '../../backends/heap/backend.js';
 import { listWorkloads } from '../../workloads/catalogue.js';
 import { DECLARED_SHARES } from '../../workloads/test-support/declared-shares.js';
-import { resolveKnobs } from '../knobs/resolve.js';
+import { resolveKnobs } from '../../backends/resolve-knobs.js';
 import { cellId } from '../run/plan.js';
 import { runCell } from './run-cell.js';
 import { inProcessCellSpec } from './spec.js';

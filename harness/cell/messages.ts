@@ -1,5 +1,5 @@
 // Messages between the parent and a cell's child process (over the IPC channel).
-import type { CellResult, PhaseResult } from '../result/schema.js';
+import type { CellResult, PhaseResult } from '../../core/result/schema.js';
 import type { PhaseProgress } from '../runner/phase.js';
 import type { CellSpec } from './spec.js';
 

@@ -4,7 +4,7 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CellResult, PhaseResult } from '../result/schema.js';
+import type { CellResult, PhaseResult } from '../../core/result/schema.js';
 import type { PhaseProgress } from '../runner/phase.js';
 import type { ChildMessage, ParentMessage } from './messages.js';
 import type { CellSpec } from './spec.js';

@@ -1,7 +1,7 @@
 // How a cell's workload is named in the result: the name plus every resolved parameter,
 // so two cells pair (compare) only when their workloads really match.
 
-import type { WorkloadRef } from '../result/schema.js';
+import type { WorkloadRef } from '../../core/result/schema.js';
 import type { ValueSizeSpec, WorkloadDefinition, WorkloadParams } from '../../workloads/types.js';
 
 export function formatValueSize(v: ValueSizeSpec): string {

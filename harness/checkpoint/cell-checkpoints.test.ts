@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCell } from '../cell/run-cell.js';
-import { CellSchema } from '../result/schema.js';
+import { CellSchema } from '../../core/result/schema.js';
 import { smallCell } from './test-support.js';
 
 describe.each(['heap', 'lmdb', 'lsm'])('checkpoints and restore on %s', (backend) => {

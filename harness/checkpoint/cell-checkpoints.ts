@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import type { Backend, BackendInstance, OpenContext, ResolvedKnobs } from '../../backends/types.js';
 import type { OpSource } from '../../workloads/types.js';
 import { now } from '../recorder/clock.js';
-import type { CheckpointCost, CheckpointRecord, PhaseResult, RestoreResult } from '../result/schema.js';
+import type { CheckpointCost, CheckpointRecord, PhaseResult, RestoreResult } from '../../core/result/schema.js';
 import { checkpointCost } from './foreground.js';
 import { NamespaceTracker } from './namespaces.js';
 import { restoreAndCheck } from './restore.js';

@@ -1,6 +1,6 @@
 // Intervals that overlap a checkpoint are compared with the others.
 import { describe, expect, it } from 'vitest';
-import type { PhaseResult } from '../result/schema.js';
+import type { PhaseResult } from '../../core/result/schema.js';
 import { checkpointCost } from './foreground.js';
 
 function run(points: [number, number, number][]): PhaseResult {

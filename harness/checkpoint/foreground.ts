@@ -5,7 +5,7 @@
 // the loop simply stood still, so the cost shows as stand-still time and as after-effects
 // (a RocksDB checkpoint flushes the memtable, which feeds compaction).
 
-import type { CheckpointCost, CheckpointRecord, PhaseResult } from '../result/schema.js';
+import type { CheckpointCost, CheckpointRecord, PhaseResult } from '../../core/result/schema.js';
 
 /** `checkpoints`: those taken during the run phase (not the final one, which follows it). */
 export function checkpointCost(run: PhaseResult, checkpoints: readonly CheckpointRecord[]): CheckpointCost {

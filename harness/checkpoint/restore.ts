@@ -4,7 +4,7 @@
 
 import type { Backend, OpenContext, ResolvedKnobs } from '../../backends/types.js';
 import { now } from '../recorder/clock.js';
-import type { RestoreResult } from '../result/schema.js';
+import type { RestoreResult } from '../../core/result/schema.js';
 import { summariseState, type NamespaceSummary } from './state-summary.js';
 
 export interface RestoreInput {

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackendInstance } from '../../backends/types.js';
 import { now } from '../recorder/clock.js';
-import type { CheckpointRecord } from '../result/schema.js';
+import type { CheckpointRecord } from '../../core/result/schema.js';
 import type { BoundaryHook } from '../runner/phase.js';
 
 export interface TakenCheckpoint {

@@ -1,7 +1,7 @@
 // Durability flags: configurations from --set sweeps, and bad input named in one line.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../cli/errors.js';
-import { KnobError } from '../knobs/resolve.js';
+import { UsageError } from '../../core/errors.js';
+import { KnobError } from '../../backends/resolve-knobs.js';
 import { resolveDurabilityOptions } from './options.js';
 
 describe('durability options', () => {

@@ -2,9 +2,9 @@
 
 import { loadBackend } from '../../backends/registry.js';
 import type { ResolvedKnobs } from '../../backends/types.js';
-import { UsageError } from '../cli/errors.js';
-import { parseCount, parseFlagDuration, parseNumber } from '../cli/parse-values.js';
-import { resolveKnobs } from '../knobs/resolve.js';
+import { UsageError } from '../../core/errors.js';
+import { parseCount, parseFlagDuration, parseNumber } from '../../core/parse-values.js';
+import { resolveKnobs } from '../../backends/resolve-knobs.js';
 import { cartesian, parseSets } from '../run/sweep.js';
 
 export interface DurabilityFlags {

@@ -1,7 +1,7 @@
 // statebench durability: every configuration for the same seeded kill moments, round by round,
 // each round on a fresh data directory of the run's own (removed at the end).
 
-import { createRng } from '../../workloads/rng.js';
+import { createRng } from '../../core/rng.js';
 import { RunDataDir } from '../run/data-dir.js';
 import { crashNotes, type CrashNotes } from './crash-notes.js';
 import type { DurabilityConfiguration, DurabilityOptions } from './options.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cell, documentOf } from '../compare/test-support/documents.js';
-import type { ResultDocument } from '../result/schema.js';
+import { cell, documentOf } from '../../analysis/compare/test-support/documents.js';
+import type { ResultDocument } from '../../core/result/schema.js';
 import { mergeDocuments } from './merge.js';
 
 function shardDoc(ids: readonly string[], index: number, count: number, total: number): ResultDocument {

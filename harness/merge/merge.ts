@@ -3,9 +3,9 @@
 // or re-summarised), in the whole plan's order where the cell ids tell it. Documents of
 // different plans do not merge: that is bad input, named in one line.
 
-import { UsageError } from '../cli/errors.js';
-import { canonicalJson } from '../compare/canonical-json.js';
-import type { CellResult, Plan, ResultDocument } from '../result/schema.js';
+import { UsageError } from '../../core/errors.js';
+import { canonicalJson } from '../../core/canonical-json.js';
+import type { CellResult, Plan, ResultDocument } from '../../core/result/schema.js';
 
 /** The plan without its shard: what every shard of one run shares. */
 export function planIdentity(plan: Plan): string {

@@ -2,7 +2,7 @@
 // seeded order) belongs to shard k mod N, so every shard gets an even share of every
 // configuration's repeats, and the N shards together are the whole plan, each cell exactly once.
 
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../../core/errors.js';
 
 export interface ShardSpec {
   /** 0-based. */

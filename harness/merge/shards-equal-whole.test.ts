@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeHistogram } from '../recorder/histogram.js';
-import type { CellResult, ResultDocument } from '../result/schema.js';
+import type { CellResult, ResultDocument } from '../../core/result/schema.js';
 import { executeRun } from '../run/execute.js';
 import { createProgress } from '../run/progress.js';
 import { resolveRunOptions, type RunFlags } from '../run/resolve-options.js';

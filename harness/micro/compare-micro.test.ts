@@ -1,10 +1,10 @@
 // compare gates micro documents: each task's mean, p50 and p99 are metrics (lower is better);
 // the null baseline and tasks at the timer's resolution are not compared.
 import { describe, expect, it } from 'vitest';
-import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from '../compare/compare.js';
-import { documentOf } from '../compare/test-support/documents.js';
-import { parseThresholds } from '../compare/thresholds.js';
-import type { CellResult, MicroTask } from '../result/schema.js';
+import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from '../../analysis/compare/compare.js';
+import { documentOf } from '../../analysis/compare/test-support/documents.js';
+import { parseThresholds } from '../../analysis/compare/thresholds.js';
+import type { CellResult, MicroTask } from '../../core/result/schema.js';
 import { microWorkloadRef } from './spec.js';
 
 function task(meanNs: number, atTimerResolution = false): MicroTask {

@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ResultDocumentSchema } from '../result/schema.js';
+import { ResultDocumentSchema } from '../../core/result/schema.js';
 import { executeMicro } from './execute.js';
 import { MICRO_OPS } from './ops.js';
 import { resolveMicroOptions } from './options.js';
-import { renderMicroTable } from './table.js';
+import { renderMicroTable } from '../../reports/micro-terminal.js';
 
 describe('a micro run on heap', () => {
   it('writes a schema-valid document with one ok cell holding every requested task', async () => {

@@ -4,7 +4,7 @@
 // current task (twice: kills it); cells not run are listed as skipped.
 
 import { measureClock } from '../recorder/clock.js';
-import type { CellResult, Plan as PlanRecord, ResultDocument } from '../result/schema.js';
+import type { CellResult, Plan as PlanRecord, ResultDocument } from '../../core/result/schema.js';
 import { RunDataDir } from '../run/data-dir.js';
 import { buildDocument, ResultWriter } from '../run/document.js';
 import { collectEnvironment } from '../run/environment.js';

@@ -7,7 +7,7 @@
 //   4r + 2 written by batch-put-100, then removed    batch-put-100
 //   4r + 3 written by put, then removed              put
 
-import type { Rng } from '../../workloads/rng.js';
+import type { Rng } from '../../core/rng.js';
 
 /** Length of the random key arrays the read tasks cycle through (a power of two: index & mask). */
 export const DRAW_COUNT = 1 << 16;

@@ -1,5 +1,5 @@
 // Messages between the micro command and a micro cell's child process (IPC, JSON).
-import type { CellResult } from '../result/schema.js';
+import type { CellResult } from '../../core/result/schema.js';
 import type { MicroCellSpec, MicroStateInfo } from './spec.js';
 
 export type MicroParentMessage = { readonly type: 'start'; readonly spec: MicroCellSpec } | { readonly type: 'stop' };

@@ -2,13 +2,11 @@
 // Tasks always run in this order, whatever order --ops names them in: reads first, then the
 // writes, each write task restoring the state to the preloaded records before the next begins.
 
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../../core/errors.js';
+import { NULL_TASK } from '../../core/result/micro-tasks.js';
 
 export const MICRO_OPS = ['get-hit', 'get-miss', 'scan-10', 'scan-100', 'overwrite', 'put', 'batch-put-100', 'delete'] as const;
 export type MicroOp = (typeof MICRO_OPS)[number];
-
-/** The empty task with the same key indexing as the others: the floor of what can be measured. */
-export const NULL_TASK = 'null';
 
 /** Backend operations one call of the task performs (a write batch of 100 puts: 100). */
 export const OPS_PER_CALL: Readonly<Record<MicroOp, number>> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { MICRO_OPS, parseOps } from './ops.js';
 import { MICRO_DEFAULTS, parseMs, resolveMicroOptions } from './options.js';
 

@@ -2,9 +2,9 @@
 // when one is wrong (UsageError: one line, exit 2).
 
 import { MAX_KEY_SIZE, MIN_KEY_SIZE } from '../../backends/key-codec.js';
-import { UsageError } from '../cli/errors.js';
-import { parseCount, parseNumber } from '../cli/parse-values.js';
-import { parseDuration } from '../knobs/units.js';
+import { UsageError } from '../../core/errors.js';
+import { parseCount, parseNumber } from '../../core/parse-values.js';
+import { parseDuration } from '../../core/units.js';
 import { parseOps, type MicroOp } from './ops.js';
 
 /** The flags as yargs gives them (strings where users type units). */

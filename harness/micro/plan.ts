@@ -3,8 +3,8 @@
 
 import { backendNames, loadAllBackends, loadBackend } from '../../backends/registry.js';
 import type { BackendDescription, ResolvedKnobs } from '../../backends/types.js';
-import { UsageError } from '../cli/errors.js';
-import { resolveKnobs } from '../knobs/resolve.js';
+import { UsageError } from '../../core/errors.js';
+import { resolveKnobs } from '../../backends/resolve-knobs.js';
 import { cartesian, parseSets } from '../run/sweep.js';
 import type { MicroOptions } from './options.js';
 

@@ -6,15 +6,16 @@
 import { Bench } from 'tinybench';
 import { loadBackend } from '../../backends/registry.js';
 import type { BackendInstance, BatchOp } from '../../backends/types.js';
-import { createRng } from '../../workloads/rng.js';
+import { createRng } from '../../core/rng.js';
 import { diskUsageBytes, GcMeter, peakRssBytes, processWriteBytes, startResources } from '../cell/resources.js';
 import { now } from '../recorder/clock.js';
-import type { CellResult, MicroTask, Resources } from '../result/schema.js';
+import type { CellResult, MicroTask, Resources } from '../../core/result/schema.js';
 import { preloadedId } from './keys.js';
-import { NULL_TASK } from './ops.js';
+import { NULL_TASK } from '../../core/result/micro-tasks.js';
 import { Sink } from './sink.js';
 import { microWorkloadRef, type MicroCellSpec, type MicroStateInfo } from './spec.js';
-import { flagAgainstBaseline, RESOLUTION_FACTOR, toMicroTask } from './statistics.js';
+import { flagAgainstBaseline, toMicroTask } from './statistics.js';
+import { RESOLUTION_FACTOR } from '../../core/result/micro-tasks.js';
 import { buildTasks } from './tasks.js';
 import { VALUE_POOL, valuePool } from './values.js';
 

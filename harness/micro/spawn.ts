@@ -3,7 +3,7 @@
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { CellResult } from '../result/schema.js';
+import type { CellResult } from '../../core/result/schema.js';
 import type { MicroChildMessage, MicroParentMessage } from './messages.js';
 import { microWorkloadRef, type MicroCellSpec, type MicroStateInfo } from './spec.js';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { MicroTask } from '../result/schema.js';
-import { atTimerResolution, flagAgainstBaseline, RESOLUTION_FACTOR, toMicroTask } from './statistics.js';
+import type { MicroTask } from '../../core/result/schema.js';
+import { atTimerResolution, flagAgainstBaseline, toMicroTask } from './statistics.js';
+import { RESOLUTION_FACTOR } from '../../core/result/micro-tasks.js';
 
 describe('the timer-resolution flag', () => {
   const base = { meanNs: 100, p50Ns: 40 };

@@ -1,10 +1,8 @@
 // From tinybench's latency statistics (milliseconds) to the document's micro task (nanoseconds),
 // and the flag for results the timer cannot tell from an empty call.
 
-import type { MicroTask } from '../result/schema.js';
-
-/** A task whose mean is within this factor of the null baseline's is at the timer's resolution. */
-export const RESOLUTION_FACTOR = 1.5;
+import type { MicroTask } from '../../core/result/schema.js';
+import { RESOLUTION_FACTOR } from '../../core/result/micro-tasks.js';
 
 /** The fields of tinybench's Statistics this module reads (milliseconds; rme in per cent). */
 export interface LatencyStats {

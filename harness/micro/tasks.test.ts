@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { heapBackend } from '../../backends/heap/backend.js';
 import type { BackendInstance } from '../../backends/types.js';
-import { resolveKnobs } from '../knobs/resolve.js';
-import { createRng } from '../../workloads/rng.js';
+import { resolveKnobs } from '../../backends/resolve-knobs.js';
+import { createRng } from '../../core/rng.js';
 import { poolSize, preloadedId } from './keys.js';
 import { MICRO_OPS } from './ops.js';
 import { Sink } from './sink.js';

@@ -12,9 +12,10 @@
 // nature: an async-write backend (lmdb-js writePath=async) is measured on its sync path here.
 
 import type { BackendInstance, BatchOp } from '../../backends/types.js';
-import type { Rng } from '../../workloads/rng.js';
+import type { Rng } from '../../core/rng.js';
 import { batchId, distinctIds, DRAW_COUNT, drawIds, missId, poolSize, preloadedId, putId, scanStarts } from './keys.js';
-import { NULL_TASK, OPS_PER_CALL, type MicroOp } from './ops.js';
+import { OPS_PER_CALL, type MicroOp } from './ops.js';
+import { NULL_TASK } from '../../core/result/micro-tasks.js';
 import type { Sink } from './sink.js';
 import { VALUE_POOL } from './values.js';
 

@@ -1,7 +1,7 @@
 // Values for the micro tasks: a small pool drawn before anything is timed, each value half random
 // and half zeros (compressible by half, as db_bench's default compression_ratio 0.5).
 
-import type { Rng } from '../../workloads/rng.js';
+import type { Rng } from '../../core/rng.js';
 
 export const VALUE_POOL = 256;
 

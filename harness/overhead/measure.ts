@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Backend, BackendInstance } from '../../backends/types.js';
-import { resolveKnobs } from '../knobs/resolve.js';
+import { resolveKnobs } from '../../backends/resolve-knobs.js';
 import { now } from '../recorder/clock.js';
 import { runPhase } from '../runner/phase.js';
 import { chooseSampleEvery, measureTimingCostNs } from '../recorder/sampling.js';
-import { createRng } from '../../workloads/rng.js';
+import { createRng } from '../../core/rng.js';
 import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js';
 
 export type OverheadOp = 'get' | 'put';

@@ -3,7 +3,7 @@
 
 import * as hdr from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
-import type { LatencyUs } from '../result/schema.js';
+import type { LatencyUs } from '../../core/result/schema.js';
 
 /** An hour in nanoseconds: anything slower is clamped (and would be a failed run anyway). */
 export const HIGHEST_TRACKABLE_NS = 3_600_000_000_000;

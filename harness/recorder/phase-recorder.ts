@@ -7,7 +7,7 @@
 
 import type { Histogram } from 'hdr-histogram-js';
 import type { EngineSample } from '../../backends/types.js';
-import type { OperationResult, PhaseResult, TimePoint } from '../result/schema.js';
+import type { OperationResult, PhaseResult, TimePoint } from '../../core/result/schema.js';
 import { createHistogram, encodeHistogram, HIGHEST_TRACKABLE_NS, recordNs, summarise } from './histogram.js';
 
 export interface PhaseTiming {

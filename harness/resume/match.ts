@@ -2,9 +2,9 @@
 // with the same id, backend, resolved knobs, workload, repeat and seed as the planned one, so a
 // results.jsonl of a different run (other knobs, other seed) is never taken for this one.
 
-import { canonicalJson } from '../compare/canonical-json.js';
+import { canonicalJson } from '../../core/canonical-json.js';
 import type { PlannedCell } from '../run/plan.js';
-import type { CellResult } from '../result/schema.js';
+import type { CellResult } from '../../core/result/schema.js';
 
 function sameCell(planned: PlannedCell, done: CellResult): boolean {
   if (done.status !== 'ok') return false;

@@ -2,8 +2,8 @@
 // finished. A last line cut short by the crash is ignored; any other bad line is bad input.
 
 import { readFileSync } from 'node:fs';
-import { UsageError } from '../cli/errors.js';
-import { CellSchema, type CellResult } from '../result/schema.js';
+import { UsageError } from '../../core/errors.js';
+import { CellSchema, type CellResult } from '../../core/result/schema.js';
 
 export function readResultsJsonl(path: string): CellResult[] {
   let text: string;

@@ -5,8 +5,8 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
-import { UsageError } from '../cli/errors.js';
-import { makeDirs } from '../make-dirs.js';
+import { UsageError } from '../../core/errors.js';
+import { makeDirs } from '../../core/make-dirs.js';
 
 export const OWNED_MARK = '.statebench-owned';
 

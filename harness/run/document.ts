@@ -4,9 +4,9 @@
 
 import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TOOL_VERSION } from '../version.js';
-import { ResultDocumentSchema, SCHEMA_VERSION } from '../result/schema.js';
-import type { CellResult, Environment, Plan, ResultDocument } from '../result/schema.js';
+import { TOOL_VERSION } from '../../core/version.js';
+import { ResultDocumentSchema, SCHEMA_VERSION } from '../../core/result/schema.js';
+import type { CellResult, Environment, Plan, ResultDocument } from '../../core/result/schema.js';
 
 export function buildDocument(environment: Environment, plan: Plan, cells: readonly CellResult[], warnings: readonly string[]): ResultDocument {
   return {

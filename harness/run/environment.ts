@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
-import type { Environment } from '../result/schema.js';
+import type { Environment } from '../../core/result/schema.js';
 import type { ClockInfo } from '../recorder/clock.js';
 
 /** The file system type of the mount holding `dir`, from /proc/mounts (longest prefix wins). */

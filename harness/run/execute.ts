@@ -5,11 +5,11 @@
 
 import { accessSync, constants } from 'node:fs';
 import { resolve } from 'node:path';
-import { makeDirs } from '../make-dirs.js';
-import { UsageError } from '../cli/errors.js';
+import { makeDirs } from '../../core/make-dirs.js';
+import { UsageError } from '../../core/errors.js';
 import { spawnCell, type SpawnedCell } from '../cell/spawn.js';
 import { measureClock } from '../recorder/clock.js';
-import type { CellResult, Plan as PlanRecord, ResultDocument } from '../result/schema.js';
+import type { CellResult, Plan as PlanRecord, ResultDocument } from '../../core/result/schema.js';
 import { RunDataDir } from './data-dir.js';
 import { buildDocument, ResultWriter } from './document.js';
 import { collectEnvironment } from './environment.js';
@@ -17,8 +17,8 @@ import type { ResolvedRunOptions } from './options.js';
 import { buildPlan, type PlannedCell } from './plan.js';
 import { createProgress, type ProgressSink } from './progress.js';
 import { applyMeasuredBudget } from '../budget/measured.js';
-import { adviseDocument } from '../../reports/advice/advise.js';
-import { selectCells, type CellAction } from '../tune/cell-selection.js';
+import { adviseDocument } from '../../analysis/advice/advise.js';
+import { selectCells, type CellAction } from './cell-selection.js';
 
 export interface RunOutcome {
   readonly document: ResultDocument;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCli, waitFor } from '../test-support/cli.js';
-import { ResultDocumentSchema } from '../result/schema.js';
+import { ResultDocumentSchema } from '../../core/result/schema.js';
 
 describe('Ctrl-C during a run', () => {
   it('stops cleanly, keeps what was measured, marks the cell interrupted and removes only its own data', async () => {

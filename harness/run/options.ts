@@ -1,7 +1,7 @@
 // Options of a run in two forms: RunOptions as given (every field optional), and
 // ResolvedRunOptions with every default filled in (the quick default preset).
 
-import type { ResolvedTuningOptions } from '../tune/run-flags.js';
+import type { ResolvedTuningOptions } from './run-flags.js';
 
 export interface RunOptions {
   backends?: readonly string[];

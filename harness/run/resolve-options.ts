@@ -4,13 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { loadAllBackends } from '../../backends/registry.js';
-import { UsageError } from '../cli/errors.js';
-import { parseCount, parseFlagDuration, parseNumber, parseWarmup } from '../cli/parse-values.js';
+import { UsageError } from '../../core/errors.js';
+import { parseCount, parseFlagDuration, parseNumber, parseWarmup } from '../../core/parse-values.js';
 import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
 import { parseSets } from './sweep.js';
 import { knobsFromFlinkConf } from '../../backends/lsm/flink-conf.js';
-import { readSweepFile } from '../tune/sweep-file.js';
-import { resolveTuningFlags, type TuningFlags } from '../tune/run-flags.js';
+import { readSweepFile } from './sweep-file.js';
+import { resolveTuningFlags, type TuningFlags } from './run-flags.js';
 
 /** The run flags as yargs gives them (every value optional; strings where users type units). */
 export interface RunFlags extends TuningFlags {

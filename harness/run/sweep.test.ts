@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cartesian, parseSets } from './sweep.js';
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../../core/errors.js';
 
 describe('--set parsing and sweeps', () => {
   it('makes one axis per knob and a cartesian product of the axes', () => {

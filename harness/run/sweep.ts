@@ -1,6 +1,6 @@
 // --set backend.knob=v1[,v2...] parsing and the cartesian product of sweep axes per backend.
 
-import { UsageError } from '../cli/errors.js';
+import { UsageError } from '../../core/errors.js';
 
 export interface SweepAxis {
   readonly knob: string;

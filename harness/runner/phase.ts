@@ -11,7 +11,7 @@ import { OpBatch } from '../../workloads/types.js';
 import type { OpSource, OperationKind } from '../../workloads/types.js';
 import { now } from '../recorder/clock.js';
 import { PhaseRecorder, type PhaseTiming } from '../recorder/phase-recorder.js';
-import type { PhaseResult } from '../result/schema.js';
+import type { PhaseResult } from '../../core/result/schema.js';
 import { A_GET, actionCode } from './action-codes.js';
 import { InFlight, runAsyncStretch } from './async-loop.js';
 import type { LoopContext, LoopState } from './loop-context.js';

@@ -20,7 +20,7 @@ import {
 import type { InFlight } from '../runner/async-loop.js';
 import type { LoopContext, LoopState } from '../runner/loop-context.js';
 import type { PhaseLoops } from '../runner/phase.js';
-import type { VerifyResult } from '../result/schema.js';
+import type { VerifyResult } from '../../core/result/schema.js';
 import { ExpectedState } from './expected-state.js';
 import { readTick, stampValue, writeTick } from './value-codec.js';
 

@@ -11,17 +11,6 @@ export interface Chart {
   readonly spec: TopLevelSpec;
 }
 
-/** The ids recommendations refer to in evidence[].chart (knob sweeps add "-<backend>-<knob>"). */
-export const CHART_IDS = {
-  throughput: 'throughput',
-  latencySpectrum: 'latency-spectrum',
-  timeline: 'timeline',
-  knobSweep: 'knob-sweep',
-  tradeoff: 'tradeoff',
-  amplification: 'amplification',
-  micro: 'micro',
-} as const;
-
 /** Lower-case letters, digits and dashes only, so an id is safe in HTML attributes and URLs. */
 export function chartId(...parts: readonly string[]): string {
   return parts

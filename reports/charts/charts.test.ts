@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResultDocumentSchema, type ResultDocument } from '../../harness/result/schema.js';
+import { ResultDocumentSchema, type ResultDocument } from '../../core/result/schema.js';
 import { buildReportModel } from '../model/report-model.js';
 import { compileChart, dataRows } from '../test-support/compile.js';
 import { makeDocument, mixedDocument, sweepDocument } from '../test-support/fixtures.js';

@@ -2,7 +2,7 @@
 // (TimePoint.engine; the LSM backend's are in backends/lsm/engine-report.ts SAMPLED_INT_PROPERTIES).
 // Names are matched exactly; the first alias present wins.
 
-import type { TimePoint } from '../../harness/result/schema.js';
+import type { TimePoint } from '../../core/result/schema.js';
 
 export interface SignalPanel {
   readonly field: string;

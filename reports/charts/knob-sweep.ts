@@ -6,7 +6,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model.js';
 import type { ConfigurationStats } from '../model/stats.js';
 import { formatKnobValue } from '../model/format.js';
-import { BASE_CONFIG, CHART_IDS, VEGA_LITE_SCHEMA, categoricalScheme, chartId, wantsLogScale, type Chart } from './chart.js';
+import { BASE_CONFIG, VEGA_LITE_SCHEMA, categoricalScheme, chartId, wantsLogScale, type Chart } from './chart.js';
+import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 const BYTE_KNOB = /(size|bytes|base)$/i;
 const MiB = 1024 * 1024;

@@ -4,7 +4,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model.js';
 import { PERCENTILES } from '../model/stats.js';
-import { BASE_CONFIG, CHART_IDS, VEGA_LITE_SCHEMA, categoricalScheme, type Chart } from './chart.js';
+import { BASE_CONFIG, VEGA_LITE_SCHEMA, categoricalScheme, type Chart } from './chart.js';
+import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 export function latencySpectrumChart(model: ReportModel): Chart | null {
   const rows: Record<string, string | number>[] = [];

@@ -5,7 +5,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model.js';
 import { perOperation } from '../model/micro.js';
-import { BASE_CONFIG, CHART_IDS, VEGA_LITE_SCHEMA, categoricalScheme, type Chart } from './chart.js';
+import { BASE_CONFIG, VEGA_LITE_SCHEMA, categoricalScheme, type Chart } from './chart.js';
+import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 interface MicroPoint {
   config: string;

@@ -4,7 +4,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model.js';
 import { mainPhase } from '../model/configurations.js';
-import { BASE_CONFIG, CHART_IDS, VEGA_LITE_SCHEMA, type Chart } from './chart.js';
+import { BASE_CONFIG, VEGA_LITE_SCHEMA, type Chart } from './chart.js';
+import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 export function throughputChart(model: ReportModel): Chart | null {
   const rows = model.configurations.flatMap(({ config }) =>

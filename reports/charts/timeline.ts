@@ -6,11 +6,12 @@
 // adds or removes a panel (vega warns about empty extents when facet rows vanish).
 
 import type { TopLevelSpec } from 'vega-lite';
-import type { CellResult } from '../../harness/result/schema.js';
+import type { CellResult } from '../../core/result/schema.js';
 import type { ReportModel } from '../model/report-model.js';
 import { mainPhase } from '../model/configurations.js';
 import { SIGNAL_PANELS, signalValue, stallKind, type StallKind } from './engine-signals.js';
-import { BASE_CONFIG, CHART_IDS, VEGA_LITE_SCHEMA, chartId, type Chart } from './chart.js';
+import { BASE_CONFIG, VEGA_LITE_SCHEMA, chartId, type Chart } from './chart.js';
+import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 const PARAM = 'timelineCell';
 const FILTER = { filter: `datum.cell === ${PARAM}` };

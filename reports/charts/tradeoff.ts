@@ -4,7 +4,8 @@
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model.js';
-import { BASE_CONFIG, CHART_IDS, VEGA_LITE_SCHEMA, wantsLogScale, type Chart } from './chart.js';
+import { BASE_CONFIG, VEGA_LITE_SCHEMA, wantsLogScale, type Chart } from './chart.js';
+import { CHART_IDS } from '../../core/result/chart-ids.js';
 import { paretoFront } from './pareto.js';
 
 const MiB = 1024 * 1024;

@@ -3,8 +3,8 @@
 // metric id (throughput, read.p99, writeAmp ...); value is the mean over the ok repeats, the
 // bounds are the smallest and largest repeat.
 
-import type { Comparison } from '../../harness/compare/types.js';
-import type { ResultDocument } from '../../harness/result/schema.js';
+import type { Comparison } from '../../analysis/compare/types.js';
+import type { ResultDocument } from '../../core/result/schema.js';
 import { documentMetrics } from './document-metrics.js';
 
 export interface BmfMeasure {

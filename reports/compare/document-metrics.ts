@@ -1,10 +1,10 @@
 // One document's figures per benchmark and metric (mean, min and max over the ok repeats): what
 // the CI tools' formats (Bencher BMF, github-action-benchmark) record for a single run.
 
-import { cellMetrics, metricLabel } from '../../harness/compare/metrics.js';
-import { describeGroups } from '../../harness/compare/pairing.js';
-import type { MetricDefinition } from '../../harness/compare/types.js';
-import type { ResultDocument } from '../../harness/result/schema.js';
+import { cellMetrics, metricLabel } from '../../analysis/compare/metrics.js';
+import { describeGroups } from '../../analysis/compare/pairing.js';
+import type { MetricDefinition } from '../../analysis/compare/types.js';
+import type { ResultDocument } from '../../core/result/schema.js';
 
 export interface DocumentMetric {
   /** The group's label: backend/workload and the knobs that tell groups apart. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from '../../harness/compare/compare.js';
-import { parseThresholds } from '../../harness/compare/thresholds.js';
-import { cell, documentOf } from '../../harness/compare/test-support/documents.js';
+import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from '../../analysis/compare/compare.js';
+import { parseThresholds } from '../../analysis/compare/thresholds.js';
+import { cell, documentOf } from '../../analysis/compare/test-support/documents.js';
 import { toBmf } from './bmf.js';
 import { toGab } from './gab.js';
 import { COMPARISON_FORMAT } from './json.js';

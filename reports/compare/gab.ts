@@ -2,8 +2,8 @@
 // read a JSON array of { name, unit, value, range?, extra? }. One run yields both arrays:
 // throughput is bigger-is-better; latencies and amplification are smaller-is-better.
 
-import type { Comparison } from '../../harness/compare/types.js';
-import type { ResultDocument } from '../../harness/result/schema.js';
+import type { Comparison } from '../../analysis/compare/types.js';
+import type { ResultDocument } from '../../core/result/schema.js';
 import { documentMetrics } from './document-metrics.js';
 import { formatInterval, formatPct } from './numbers.js';
 

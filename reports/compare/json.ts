@@ -1,7 +1,7 @@
 // The comparison as JSON: the Comparison object itself, under a format tag and version so that
 // scripts can check what they read.
 
-import type { Comparison } from '../../harness/compare/types.js';
+import type { Comparison } from '../../analysis/compare/types.js';
 
 export const COMPARISON_FORMAT = 'statebench-comparison';
 export const COMPARISON_FORMAT_VERSION = 1;

@@ -1,7 +1,7 @@
 // The comparison as Markdown for a PR comment or the job summary: the outcome first, the
 // regressions and improvements in one table, everything else folded away.
 
-import type { Comparison } from '../../harness/compare/types.js';
+import type { Comparison } from '../../analysis/compare/types.js';
 import { escapeMarkdownCell } from '../escape.js';
 import { COLUMNS, metricRow, noteLines, rowCells, settingsLine, summaryLine, unpairedLines } from './rows.js';
 

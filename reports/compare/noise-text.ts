@@ -1,7 +1,7 @@
 // The calibration (A/A noise) report as a terminal table.
 
-import type { NoiseReport } from '../../harness/compare/noise.js';
-import { MAX_REPEATS_SEARCHED } from '../../harness/compare/noise.js';
+import type { NoiseReport } from '../../analysis/compare/noise.js';
+import { MAX_REPEATS_SEARCHED } from '../../analysis/compare/noise.js';
 import { formatValue } from './numbers.js';
 
 export function noiseToText(r: NoiseReport): string {

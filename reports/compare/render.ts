@@ -1,8 +1,8 @@
 // The comparison's output formats as a table: each renders what goes to stdout, and the files
 // to write when --out names one (gab writes its two arrays as separate files as well).
 
-import type { Comparison } from '../../harness/compare/types.js';
-import type { ResultDocument } from '../../harness/result/schema.js';
+import type { Comparison } from '../../analysis/compare/types.js';
+import type { ResultDocument } from '../../core/result/schema.js';
 import { comparisonToBmf } from './bmf.js';
 import { comparisonToGab } from './gab.js';
 import { comparisonToJson } from './json.js';

@@ -1,8 +1,8 @@
 // The rows every comparison output shows, in one order: per pair, per metric; plus the summary
 // line. Text and Markdown differ only in how they lay these out.
 
-import { metricLabel } from '../../harness/compare/metrics.js';
-import type { Comparison, MetricComparison, PairComparison } from '../../harness/compare/types.js';
+import { metricLabel } from '../../analysis/compare/metrics.js';
+import type { Comparison, MetricComparison, PairComparison } from '../../analysis/compare/types.js';
 import { formatInterval, formatPct, formatValue } from './numbers.js';
 
 export interface Row {

@@ -1,7 +1,7 @@
 // The comparison as a terminal table: one row per metric, then the unpaired groups, the notes
 // and one summary line.
 
-import type { Comparison } from '../../harness/compare/types.js';
+import type { Comparison } from '../../analysis/compare/types.js';
 import { COLUMNS, metricRow, noteLines, rowCells, settingsLine, summaryLine, unpairedLines } from './rows.js';
 
 function table(header: readonly string[], rows: readonly string[][]): string[] {

@@ -3,7 +3,7 @@
 // Every string from the document passes through escapeHtml.
 
 import type { Chart } from '../charts/chart.js';
-import { CHART_IDS } from '../charts/chart.js';
+import { CHART_IDS } from '../../core/result/chart-ids.js';
 import { escapeHtml as h } from '../escape.js';
 import type { MicroModel } from '../model/micro.js';
 import { describeState, FLAG_TEXT, MICRO_HEADERS, microBudget, microTableRows } from '../model/micro-table.js';

@@ -1,6 +1,6 @@
 // The HTML sections of report.html. Every string from the document passes through escapeHtml.
 
-import type { CellResult, ResultDocument } from '../../harness/result/schema.js';
+import type { CellResult, ResultDocument } from '../../core/result/schema.js';
 import type { Chart } from '../charts/chart.js';
 import { escapeHtml as h } from '../escape.js';
 import { mainPhase } from '../model/configurations.js';

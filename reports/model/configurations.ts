@@ -2,7 +2,7 @@
 // repeats of a configuration are its cells. Labels name only the knobs that vary within a backend,
 // so a chart reads "lsm writeBufferSize=64MiB" rather than every default.
 
-import type { CellResult, PhaseResult, ResultDocument } from '../../harness/result/schema.js';
+import type { CellResult, PhaseResult, ResultDocument } from '../../core/result/schema.js';
 import { formatKnobValue, type KnobValue } from './format.js';
 
 export type MeasuredCell = Extract<CellResult, { phases: unknown }>;

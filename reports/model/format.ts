@@ -1,7 +1,7 @@
 // Number and knob formatting shared by every reporter: one way to print a figure everywhere.
 
 import type { z } from 'zod';
-import type { KnobValueSchema } from '../../harness/result/schema.js';
+import type { KnobValueSchema } from '../../core/result/schema.js';
 
 export type KnobValue = z.infer<typeof KnobValueSchema>;
 

@@ -1,8 +1,8 @@
 // The micro-benchmark table as formatted text cells, shared by the HTML and Markdown reporters:
 // one row per task of each cell, a batch task followed by its per-operation (per key) row.
 
-import { formatNs } from '../../harness/micro/table.js';
-import { RESOLUTION_FACTOR } from '../../harness/micro/statistics.js';
+import { formatNs } from '../micro-terminal.js';
+import { RESOLUTION_FACTOR } from '../../core/result/micro-tasks.js';
 import { formatBytes, formatNumber } from './format.js';
 import type { MicroCellRow, MicroModel, MicroState } from './micro.js';
 

@@ -2,8 +2,8 @@
 // tinybench statistics (`micro`) rather than phases. Shared by the HTML, Markdown and chart
 // reporters; a batch task's figures are also given per operation (per key).
 
-import { NULL_TASK } from '../../harness/micro/ops.js';
-import type { CellResult, MicroTask } from '../../harness/result/schema.js';
+import { NULL_TASK } from '../../core/result/micro-tasks.js';
+import type { CellResult, MicroTask } from '../../core/result/schema.js';
 import type { Configuration } from './configurations.js';
 import type { ReportModel } from './report-model.js';
 

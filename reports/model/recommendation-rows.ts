@@ -1,6 +1,6 @@
 // Recommendations as the reporters print them, each with the chart that shows its evidence.
 
-import type { Recommendation } from '../../harness/result/schema.js';
+import type { Recommendation } from '../../core/result/schema.js';
 import type { Chart } from '../charts/chart.js';
 import { formatKnobValue, formatNumber } from './format.js';
 

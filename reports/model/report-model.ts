@@ -1,7 +1,7 @@
 // What every reporter works from: the document and its configurations with their figures,
 // computed once per report (histogram merging is the costly part), and the micro-benchmark cells.
 
-import type { ResultDocument } from '../../harness/result/schema.js';
+import type { ResultDocument } from '../../core/result/schema.js';
 import { groupConfigurations } from './configurations.js';
 import { buildMicroModel, type MicroModel } from './micro.js';
 import { configurationStats, type ConfigurationStats } from './stats.js';

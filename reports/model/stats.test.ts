@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResultDocumentSchema } from '../../harness/result/schema.js';
+import { ResultDocumentSchema } from '../../core/result/schema.js';
 import { makeDocument } from '../test-support/fixtures.js';
 import { groupConfigurations } from './configurations.js';
 import { decodeHistogram, emptyHistogram } from './histograms.js';

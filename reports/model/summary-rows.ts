@@ -1,6 +1,6 @@
 // The rows of the summary table, one per configuration, shared by the HTML and Markdown reporters.
 
-import type { CellStatus } from '../../harness/result/schema.js';
+import type { CellStatus } from '../../core/result/schema.js';
 import { formatKnobValue } from './format.js';
 import { isMicroConfiguration } from './micro.js';
 import type { ReportModel } from './report-model.js';

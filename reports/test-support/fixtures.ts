@@ -13,8 +13,8 @@ import {
   type Recommendation,
   type ResultDocument,
   type TimePoint,
-} from '../../harness/result/schema.js';
-import { createRng, type Rng } from '../../workloads/rng.js';
+} from '../../core/result/schema.js';
+import { createRng, type Rng } from '../../core/rng.js';
 import { emptyHistogram } from '../model/histograms.js';
 
 type Knobs = Record<string, number | string | boolean | null>;

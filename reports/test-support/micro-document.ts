@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ResultDocumentSchema, type ResultDocument } from '../../harness/result/schema.js';
+import { ResultDocumentSchema, type ResultDocument } from '../../core/result/schema.js';
 import { runCliProcess } from '../../harness/test-support/cli.js';
 
 export const MICRO_ARGS = ['micro', '-b', 'heap', '--records', '1000', '--time', '20', '--warmup', '0'] as const;

@@ -3,7 +3,7 @@
 // `frac` x count of the newest key. YCSB redraws distances past the oldest key; inverting the
 // truncated distribution gives the same law without a loop.
 
-import type { Rng } from '../rng.js';
+import type { Rng } from '../../core/rng.js';
 import type { KeyChooser } from './chooser.js';
 
 export class ExponentialChooser implements KeyChooser {

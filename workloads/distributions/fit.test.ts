@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../rng.js';
+import { createRng } from '../../core/rng.js';
 import { chiSquareFit } from '../stats/chi-square.js';
 import { createKeyChooser, DISTRIBUTIONS } from './index.js';
 import { keyProbabilities } from './pmf.js';

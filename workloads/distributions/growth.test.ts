@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../rng.js';
+import { createRng } from '../../core/rng.js';
 import { createKeyChooser } from './index.js';
 import { LatestChooser } from './latest.js';
 import { ZipfianRanks } from './zipfian.js';

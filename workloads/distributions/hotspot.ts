@@ -2,7 +2,7 @@
 // receives `hotOpnFraction` of the operations, uniformly inside it; the rest go uniformly to
 // the cold keys.
 
-import type { Rng } from '../rng.js';
+import type { Rng } from '../../core/rng.js';
 import type { KeyChooser } from './chooser.js';
 
 export class HotspotChooser implements KeyChooser {

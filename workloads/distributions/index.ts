@@ -1,7 +1,7 @@
 // The request distributions by name, and the factory the workloads and `statebench keys` use.
 
-import { UsageError } from '../../harness/cli/errors.js';
-import type { Rng } from '../rng.js';
+import { UsageError } from '../../core/errors.js';
+import type { Rng } from '../../core/rng.js';
 import { CHOOSER_DEFAULTS, type ChooserOptions, type KeyChooser } from './chooser.js';
 import { ExponentialChooser } from './exponential.js';
 import { HotspotChooser } from './hotspot.js';

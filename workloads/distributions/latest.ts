@@ -1,7 +1,7 @@
 // Latest (YCSB's SkewedLatestGenerator): a zipfian over recency, so the newest insert is the
 // most popular key. Inserts grow it; the zeta constant is updated incrementally.
 
-import type { Rng } from '../rng.js';
+import type { Rng } from '../../core/rng.js';
 import type { KeyChooser } from './chooser.js';
 import { ZipfianRanks } from './zipfian.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../harness/cli/errors.js';
-import { createRng } from '../rng.js';
+import { UsageError } from '../../core/errors.js';
+import { createRng } from '../../core/rng.js';
 import { createKeyChooser } from './index.js';
 
 describe('createKeyChooser input checks', () => {

@@ -5,7 +5,7 @@
 // The rank is hashed modulo a fixed `capacity` (at least the count); keys at or above the
 // current count are redrawn. Inserts then grow the count without moving the hot set.
 
-import type { Rng } from '../rng.js';
+import type { Rng } from '../../core/rng.js';
 import type { KeyChooser } from './chooser.js';
 import { hashToRange } from './hash.js';
 import { ZipfianRanks } from './zipfian.js';

@@ -1,5 +1,5 @@
 // Every key equally likely.
-import type { Rng } from '../rng.js';
+import type { Rng } from '../../core/rng.js';
 import type { KeyChooser } from './chooser.js';
 
 export class UniformChooser implements KeyChooser {

@@ -3,7 +3,7 @@
 // continuous inversion. Rank 0 is the most popular. The zeta constant is computed once and
 // updated term by term when the item count grows, never recomputed from scratch.
 
-import type { Rng } from '../rng.js';
+import type { Rng } from '../../core/rng.js';
 import type { KeyChooser } from './chooser.js';
 import { zeta, zetaFrom } from './zeta.js';
 

@@ -3,7 +3,7 @@
 
 import { createKeyChooser, type KeyChooser } from '../distributions/index.js';
 import { chooserOptions } from '../distributions/settings.js';
-import type { Rng } from '../rng.js';
+import type { Rng } from '../../core/rng.js';
 import { liveKeys, opSource } from '../source.js';
 import type { KeySpace, OperationKind, OpSource, WorkloadParams } from '../types.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveParams } from '../params.js';
-import { createRng } from '../rng.js';
+import { createRng } from '../../core/rng.js';
 import { OpBatch } from '../types.js';
 import { TTL_TICKS, ttlDedupe } from './ttl-dedupe.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../harness/cli/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { resolveParams } from '../params.js';
-import { createRng } from '../rng.js';
+import { createRng } from '../../core/rng.js';
 import { OpBatch } from '../types.js';
 import { parseWorkloadSpec } from './parse.js';
 

@@ -2,7 +2,7 @@
 
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { UsageError } from '../../harness/cli/errors.js';
+import { UsageError } from '../../core/errors.js';
 import type { ValueSizeSpec, WorkloadDefinition } from '../types.js';
 import { checkValueSize, parseValueSize } from '../values.js';
 import { ycsbCore, type Proportions } from '../ycsb/core.js';

@@ -7,12 +7,12 @@
 // YCSB's default, which it does by hashing the key number into the key string); our hash is a
 // bijection on 32 bits, so every key number keeps its own id and scans walk the hashed order.
 
-import { UsageError } from '../../harness/cli/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { createKeyChooser, type KeyChooser } from '../distributions/index.js';
 import { fmix32 } from '../distributions/hash.js';
 import { chooserOptions } from '../distributions/settings.js';
 import { ZipfianRanks } from '../distributions/zipfian.js';
-import type { Rng } from '../rng.js';
+import type { Rng } from '../../core/rng.js';
 import { settingChoice, settingNumber } from '../settings.js';
 import { liveKeys, opSource, WeightedChoice } from '../source.js';
 import type { KeySpace, OperationKind, OpSource, ValueSizeSpec, WorkloadDefinition, WorkloadParams } from '../types.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../harness/cli/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { resolveWorkload } from '../catalogue.js';
 import { resolveParams } from '../params.js';
 import { parseYcsbPropertyFile } from './property-file.js';

@@ -3,7 +3,7 @@
 // measurementtype ...) are named in one warning line on the definition, never dropped silently.
 
 import { basename } from 'node:path';
-import { UsageError } from '../../harness/cli/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { checkTheta } from '../distributions/index.js';
 import type { ValueSizeSpec, WorkloadDefinition } from '../types.js';
 import { ycsbCore, type YcsbOp } from './core.js';

@@ -1,7 +1,7 @@
 // Child process for the storage-full test: opens the LMDB backend on argv[2] with the write
 // path argv[3], writes 1000-byte values until a write fails (or 20,000 succeed) and prints
 // {"written":n,"error":message|null}. Run under a file size limit, the engine's write fails.
-import { resolveKnobs } from '../../../harness/knobs/resolve.js';
+import { resolveKnobs } from '../../resolve-knobs.js';
 import { lmdbBackend } from '../backend.js';
 
 const dir = process.argv[2] ?? '';

@@ -2,7 +2,7 @@
 // opens the LMDB backend on argv[2], writes one value, prints {"ok":true} or {"error":message}.
 // With argv[3] (a uid) it becomes that user after its modules are loaded, so the checkout need
 // not be readable by that user (a clone under a 0700 temporary directory is not).
-import { resolveKnobs } from '../../../harness/knobs/resolve.js';
+import { resolveKnobs } from '../../resolve-knobs.js';
 import { lmdbBackend } from '../backend.js';
 
 const dir = process.argv[2] ?? '';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { resolveKnobs } from '../../../harness/knobs/resolve.js';
+import { resolveKnobs } from '../../resolve-knobs.js';
 import type { BackendInstance } from '../../types.js';
 import { lmdbBackend } from '../backend.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { resolveKnobs } from '../../../harness/knobs/resolve.js';
+import { resolveKnobs } from '../../resolve-knobs.js';
 import { type LsmInstance, lsmBackend } from '../backend.js';
 
 export function useLsm(): { open: (knobs?: Record<string, string>, dir?: string) => Promise<{ db: LsmInstance; dir: string }>; tempDir: () => string } {

@@ -1,0 +1,46 @@
+// From a result document to recommendations: each configuration rule applied to each measured
+// configuration of its backends, then the rules across backends. Unverified here: the run's
+// --verify-advice (harness/tune/verify-advice.ts) measures each suggestion.
+
+import type { Recommendation, ResultDocument } from '../../core/result/schema.js';
+import { buildAdviceContext, type AdviceContext } from './facts.js';
+import { CONFIG_RULES, DOCUMENT_RULES } from './rules.js';
+import type { ConfigRule, DocumentRule, Evidence, Finding } from './types.js';
+
+export interface AdviseOptions {
+  readonly memoryBudgetBytes?: number | null;
+  /** Only these rules (ids); default all. */
+  readonly rules?: readonly string[];
+}
+
+function toRecommendation(ruleId: string, f: Finding): Recommendation {
+  return {
+    id: ruleId,
+    backend: f.backend,
+    cellIds: [...f.cellIds],
+    title: f.title,
+    suggestion: { ...f.suggestion, changes: { ...f.suggestion.changes } },
+    evidence: f.evidence.map((e: Evidence) => ({ metric: e.metric, value: e.value !== null && Number.isFinite(e.value) ? e.value : null, chart: e.chart })),
+    verification: null,
+  };
+}
+
+export function applyConfigRule(rule: ConfigRule, ctx: AdviceContext): Finding[] {
+  const out: Finding[] = [];
+  for (const f of ctx.configs) {
+    if (!rule.backends.includes(f.backend) || !rule.when(f, ctx)) continue;
+    const suggestion = rule.suggest(f, ctx);
+    if (suggestion === null) continue;
+    out.push({ backend: f.backend, cellIds: f.cellIds, title: rule.title, suggestion, evidence: rule.evidence(f, ctx) });
+  }
+  return out;
+}
+
+export function adviseDocument(doc: ResultDocument, o: AdviseOptions = {}): Recommendation[] {
+  const ctx = buildAdviceContext(doc, o.memoryBudgetBytes ?? null);
+  const chosen = <R extends ConfigRule | DocumentRule>(r: R): boolean => !o.rules || o.rules.includes(r.id);
+  const recs: Recommendation[] = [];
+  for (const rule of CONFIG_RULES.filter(chosen)) for (const f of applyConfigRule(rule, ctx)) recs.push(toRecommendation(rule.id, f));
+  for (const rule of DOCUMENT_RULES.filter(chosen)) for (const f of rule.findings(ctx)) recs.push(toRecommendation(rule.id, f));
+  return recs;
+}

@@ -1,0 +1,165 @@
+// What the rules look at, per configuration (backend + knobs + workload): the median over its ok
+// repeats of each measured figure, the workload's shape (share of reads, writes, scans) from the
+// workload's own operation kinds, and the run's context (cores, memory budget).
+
+import type { KnobValue } from '../../backends/types.js';
+import { groupCells } from '../compare/pairing.js';
+import type { CellOk, ResultDocument } from '../../core/result/schema.js';
+import { resolveWorkload } from '../../workloads/catalogue.js';
+import type { OperationKind } from '../../workloads/types.js';
+import { parseStallCounts, type StallCounts } from './stalls.js';
+
+export interface WorkloadShape {
+  readonly totalOps: number;
+  /** Shares of run-phase operations (0..1). A read-modify-write counts as a read and a write. */
+  readonly reads: number;
+  readonly pointReads: number;
+  readonly scans: number;
+  readonly writes: number;
+}
+
+export interface ConfigFacts {
+  readonly backend: string;
+  readonly workload: string;
+  readonly knobs: Readonly<Record<string, KnobValue | null>>;
+  readonly cellIds: readonly string[];
+  readonly cells: readonly CellOk[];
+  readonly shape: WorkloadShape;
+  /** Medians over the repeats; null when not reported. */
+  readonly opsPerSec: number | null;
+  readonly writeAmp: number | null;
+  readonly blockCacheHitRatio: number | null;
+  readonly stallMicros: number | null;
+  /** stallMicros over the wall time of the measured phases (load and run). */
+  readonly stallShare: number | null;
+  readonly stalls: StallCounts | null;
+  readonly gcPauseShare: number | null;
+  readonly rssPeakBytes: number | null;
+  /** A median engine metric by name (engine.metrics), or null. */
+  metric(name: string): number | null;
+  /** The effective RocksDB option (OPTIONS file read back, e.g. 'CFOptions.default.write_buffer_size'), or null. */
+  option(key: string): string | null;
+  /** Median over repeats and operations named like `op` of a latency field (µs), or null. */
+  latency(op: (name: string) => boolean, field: 'p50' | 'p99' | 'mean'): number | null;
+  /** Time spent in operations matching `op` over all timed time (count x mean latency). */
+  timeShare(op: (name: string) => boolean): number | null;
+}
+
+export interface AdviceContext {
+  readonly document: ResultDocument;
+  readonly configs: readonly ConfigFacts[];
+  readonly cpuCount: number;
+  readonly memoryBudgetBytes: number | null;
+}
+
+export function median(values: readonly (number | null | undefined)[]): number | null {
+  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (xs.length === 0) return null;
+  const mid = xs.length >> 1;
+  return xs.length % 2 === 1 ? (xs[mid] as number) : ((xs[mid - 1] as number) + (xs[mid] as number)) / 2;
+}
+
+const WRITE_NAME = /put|update|insert|write|delete|append|dedupe|clear|fire/;
+const SCAN_NAME = /scan|seek|iterate|entries|keys|values/;
+
+function kindsOf(workloadName: string): Map<string, OperationKind> {
+  try {
+    return new Map(resolveWorkload(workloadName).operations.map((k) => [k.name, k]));
+  } catch {
+    return new Map();
+  }
+}
+
+export function workloadShape(cells: readonly CellOk[], workloadName: string): WorkloadShape {
+  const kinds = kindsOf(workloadName);
+  let total = 0;
+  let reads = 0;
+  let point = 0;
+  let scans = 0;
+  let writes = 0;
+  for (const cell of cells) {
+    for (const [name, r] of Object.entries(cell.phases.run?.operations ?? {})) {
+      const kind = kinds.get(name);
+      const action = kind?.action;
+      const isScan = action === 'scan' || action === 'iterate' || (!kind && SCAN_NAME.test(name));
+      const isRmw = action === 'rmw' || action === 'ttl-dedupe';
+      const isWrite = kind ? kind.writes : WRITE_NAME.test(name);
+      const isRead = isRmw || isScan || action === 'get' || action === 'multiget' || (!kind && !isWrite);
+      total += r.count;
+      if (isRead) reads += r.count;
+      if (isRead && !isScan) point += r.count;
+      if (isScan) scans += r.count;
+      if (isWrite) writes += r.count;
+    }
+  }
+  const share = (n: number): number => (total > 0 ? n / total : 0);
+  return { totalOps: total, reads: share(reads), pointReads: share(point), scans: share(scans), writes: share(writes) };
+}
+
+function phaseMs(cell: CellOk): number {
+  return (cell.phases.load?.durationMs ?? 0) + (cell.phases.run?.durationMs ?? 0);
+}
+
+export function configFacts(cells: readonly CellOk[]): ConfigFacts {
+  const first = cells[0] as CellOk;
+  const med = (f: (c: CellOk) => number | null | undefined): number | null => median(cells.map(f));
+  const stallsList = cells.map((c) => parseStallCounts(c.engine?.raw.stats)).filter((s): s is StallCounts => s !== null);
+  const stalls =
+    stallsList.length === 0
+      ? null
+      : {
+          l0: median(stallsList.map((s) => s.l0)) ?? 0,
+          memtable: median(stallsList.map((s) => s.memtable)) ?? 0,
+          pendingCompaction: median(stallsList.map((s) => s.pendingCompaction)) ?? 0,
+        };
+  const matching = (c: CellOk, op: (name: string) => boolean) =>
+    Object.entries(c.phases.run?.operations ?? {}).filter(([name, r]) => op(name) && r.count > 0);
+  return {
+    backend: first.backend,
+    workload: first.workload.name,
+    knobs: first.knobs,
+    cellIds: cells.map((c) => c.id),
+    cells,
+    shape: workloadShape(cells, first.workload.name),
+    opsPerSec: med((c) => c.phases.run?.throughputOpsPerSec),
+    writeAmp: med((c) => c.engine?.writeAmp),
+    blockCacheHitRatio: med((c) => c.engine?.blockCacheHitRatio),
+    stallMicros: med((c) => c.engine?.stallMicros),
+    stallShare: med((c) => (c.engine?.stallMicros != null && phaseMs(c) > 0 ? Math.min(1, c.engine.stallMicros / (phaseMs(c) * 1000)) : null)),
+    stalls,
+    gcPauseShare: med((c) => (c.resources?.gcPauseMs != null && phaseMs(c) > 0 ? c.resources.gcPauseMs / phaseMs(c) : null)),
+    rssPeakBytes: med((c) => c.resources?.rssPeakBytes),
+    metric: (name) => med((c) => c.engine?.metrics[name]),
+    option: (key) => {
+      const v = first.engine?.options?.[key];
+      return v === undefined ? null : v;
+    },
+    latency: (op, field) => med((c) => median(matching(c, op).map(([, r]) => r.latencyUs[field]))),
+    timeShare: (op) =>
+      med((c) => {
+        let all = 0;
+        let hit = 0;
+        for (const [name, r] of Object.entries(c.phases.run?.operations ?? {})) {
+          const t = r.count * (r.latencyUs.mean ?? 0);
+          all += t;
+          if (op(name)) hit += t;
+        }
+        return all > 0 ? hit / all : null;
+      }),
+  };
+}
+
+export function buildAdviceContext(doc: ResultDocument, memoryBudgetBytes: number | null): AdviceContext {
+  const configs: ConfigFacts[] = [];
+  for (const group of groupCells(doc).values()) {
+    const ok = group.cells.filter((c): c is CellOk => c.status === 'ok');
+    if (ok.length > 0) configs.push(configFacts(ok));
+  }
+  return { document: doc, configs, cpuCount: doc.environment.cpuCount, memoryBudgetBytes };
+}
+
+/** A knob's value as a number (sizes and counts are numbers once resolved), or null. */
+export function knobNumber(f: ConfigFacts, knob: string): number | null {
+  const v = f.knobs[knob];
+  return typeof v === 'number' ? v : null;
+}

@@ -1,0 +1,47 @@
+// Heap rules: the heap keeps state as JS objects, so it pays in GC pauses and memory what
+// engines pay in serialisation and I/O (REFERENCE.md: the heap is one to two orders of
+// magnitude faster per operation while the state fits in memory).
+
+import { CHART_IDS } from '../../core/result/chart-ids.js';
+import { measuredHeapStateBytes } from '../../harness/budget/measured.js';
+import { formatBytes } from '../../core/units.js';
+import { median, type ConfigFacts } from './facts.js';
+import type { ConfigRule } from './types.js';
+
+/** GC pauses over this share of the measured time, or state over this share of the budget, speak. */
+export const GC_SHARE_MAX = 0.1;
+export const BUDGET_SHARE_MAX = 0.8;
+
+export function heapStateBytes(f: ConfigFacts): number | null {
+  return median(f.cells.map(measuredHeapStateBytes));
+}
+
+export const heapGcOrMemory: ConfigRule = {
+  id: 'heap-gc-or-memory',
+  title: 'Heap state: GC pauses or memory close to the budget',
+  backends: ['heap'],
+  when: (f, ctx) => {
+    const state = heapStateBytes(f);
+    const nearBudget = ctx.memoryBudgetBytes !== null && state !== null && state >= BUDGET_SHARE_MAX * ctx.memoryBudgetBytes;
+    return (f.gcPauseShare ?? 0) >= GC_SHARE_MAX || nearBudget;
+  },
+  suggest: (f, ctx) => {
+    const state = heapStateBytes(f);
+    return {
+      knob: null,
+      action: 'switch backend to',
+      value: 'lsm',
+      backend: 'lsm',
+      changes: {},
+      rationale: `The heap backend keeps every entry as a JS object: ${f.gcPauseShare !== null ? `GC paused ${(f.gcPauseShare * 100).toFixed(1)} % of the measured time` : 'GC time unknown'}${state !== null ? `, state ${formatBytes(state)}${ctx.memoryBudgetBytes !== null ? ` of a ${formatBytes(ctx.memoryBudgetBytes)} budget` : ''}` : ''}. An LSM tree keeps state off the JS heap with memory bounded by its write buffers and block cache, and grows past memory onto disk; each access then costs serialisation and a native call.`,
+    };
+  },
+  evidence: (f, ctx) => [
+    { metric: 'GC pause share of measured time', value: f.gcPauseShare, chart: CHART_IDS.timeline },
+    { metric: 'heap state (bytes, measured)', value: heapStateBytes(f), chart: null },
+    { metric: 'memory budget (bytes)', value: ctx.memoryBudgetBytes, chart: null },
+    { metric: 'throughput (ops/s)', value: f.opsPerSec, chart: CHART_IDS.throughput },
+  ],
+};
+
+export const HEAP_RULES: readonly ConfigRule[] = [heapGcOrMemory];

@@ -1,0 +1,270 @@
+// LSM (RocksDB) rules. Facts they rely on: /work/shared/REFERENCE.md "RocksDB tuning guide and
+// statistics" (RocksDB wiki: Write Stalls, RocksDB Tuning Guide, Setup Options and Basic
+// Tuning): stalls come from too many L0 files (level0_slowdown/stop_writes_trigger), full
+// memtables (max_write_buffer_number) and pending compaction bytes; L0 should be about L1's
+// size (max_bytes_for_level_base ~ write_buffer_size x min_write_buffer_number_to_merge x
+// level0_file_num_compaction_trigger); target_file_size_base ~ max_bytes_for_level_base / 10;
+// a 10 bits/key bloom filter gives ~1 % false positives and saves reads of keys a file lacks.
+
+import { CHART_IDS } from '../../core/result/chart-ids.js';
+import type { KnobValue } from '../../backends/types.js';
+import { estimateLsm } from '../../harness/budget/estimate.js';
+import { formatBytes } from '../../core/units.js';
+import { knobNumber, type AdviceContext, type ConfigFacts } from './facts.js';
+import type { ConfigRule, Suggestion } from './types.js';
+
+const MiB = 1024 * 1024;
+/** Share of the measured time writes spent stalled before a stall rule speaks. */
+export const STALL_SHARE_MIN = 0.05;
+
+function suggestion(knob: string, action: string, value: KnobValue, rationale: string, more: Record<string, KnobValue> = {}): Suggestion {
+  return { knob, action, value, rationale, changes: { [knob]: value, ...more } };
+}
+
+/** True when the changed knobs still fit the budget (or there is none). */
+export function fitsBudget(f: ConfigFacts, ctx: AdviceContext, changes: Readonly<Record<string, KnobValue>>): boolean {
+  if (ctx.memoryBudgetBytes === null) return true;
+  const est = estimateLsm({ ...f.knobs, ...changes }, { flinkBudgetBytes: null });
+  return est.bytes === null || est.bytes <= ctx.memoryBudgetBytes;
+}
+
+function stalled(f: ConfigFacts): boolean {
+  return (f.stallShare ?? 0) >= STALL_SHARE_MIN && f.stalls !== null;
+}
+
+const stallEvidence = (f: ConfigFacts) => [
+  { metric: 'stall share of measured time', value: f.stallShare, chart: CHART_IDS.timeline },
+  { metric: 'stallMicros', value: f.stallMicros, chart: CHART_IDS.timeline },
+  { metric: 'L0 stalls (count)', value: f.stalls?.l0 ?? null, chart: CHART_IDS.timeline },
+  { metric: 'memtable stalls (count)', value: f.stalls?.memtable ?? null, chart: CHART_IDS.timeline },
+  { metric: 'pending-compaction stalls (count)', value: f.stalls?.pendingCompaction ?? null, chart: CHART_IDS.timeline },
+  { metric: 'max L0 files', value: f.metric('maxL0Files'), chart: CHART_IDS.timeline },
+  { metric: 'throughput (ops/s)', value: f.opsPerSec, chart: CHART_IDS.throughput },
+];
+
+export const lsmStallL0: ConfigRule = {
+  id: 'lsm-stall-l0',
+  title: 'Writes stall on too many L0 files',
+  backends: ['lsm'],
+  when: (f) => stalled(f) && (f.stalls?.l0 ?? 0) > 0 && (f.stalls?.l0 ?? 0) >= (f.stalls?.pendingCompaction ?? 0),
+  suggest: (f) => {
+    const slow = knobNumber(f, 'level0SlowdownWritesTrigger') ?? 20;
+    const stop = knobNumber(f, 'level0StopWritesTrigger') ?? 36;
+    const trigger = knobNumber(f, 'level0FileNumCompactionTrigger') ?? 4;
+    const newSlow = Math.max(20, slow * 2, trigger * 5);
+    const newStop = Math.max(36, stop * 2, newSlow + 16);
+    return suggestion(
+      'level0SlowdownWritesTrigger',
+      'increase',
+      newSlow,
+      `L0 reached the slowdown trigger (${slow} files; compaction starts at ${trigger}) faster than L0->L1 compaction drains it. Raising the slowdown trigger to ${newSlow} and the stop trigger to ${newStop} lets L0 absorb write bursts; the cost is reads that check more L0 files and more L0 data to compact later.`,
+      { level0StopWritesTrigger: newStop },
+    );
+  },
+  evidence: stallEvidence,
+};
+
+export const lsmStallMemtable: ConfigRule = {
+  id: 'lsm-stall-memtable',
+  title: 'Writes stall waiting for memtable flushes',
+  backends: ['lsm'],
+  when: (f) => stalled(f) && (f.stalls?.memtable ?? 0) > 0,
+  suggest: (f, ctx) => {
+    const count = knobNumber(f, 'maxWriteBufferNumber') ?? 2;
+    const size = knobNumber(f, 'writeBufferSize') ?? 64 * MiB;
+    const more = { maxWriteBufferNumber: Math.max(4, count * 2) };
+    if (fitsBudget(f, ctx, more)) {
+      return suggestion(
+        'maxWriteBufferNumber',
+        'increase',
+        more.maxWriteBufferNumber,
+        `All ${count} write buffers were full while a flush ran, so writes stopped. ${more.maxWriteBufferNumber} buffers let writes continue during flushes, at ${formatBytes(size * (more.maxWriteBufferNumber - count))} more memtable memory.`,
+      );
+    }
+    const jobs = knobNumber(f, 'maxBackgroundJobs') ?? 2;
+    if (jobs < ctx.cpuCount) {
+      return suggestion('maxBackgroundJobs', 'increase', ctx.cpuCount, `Memtables fill faster than ${jobs} background jobs flush them and the memory budget leaves no room for more write buffers: give flushes more threads (${ctx.cpuCount} cores).`);
+    }
+    return null;
+  },
+  evidence: stallEvidence,
+};
+
+export const lsmStallPendingCompaction: ConfigRule = {
+  id: 'lsm-stall-pending-compaction',
+  title: 'Writes stall on pending compaction bytes',
+  backends: ['lsm'],
+  when: (f) => stalled(f) && (f.stalls?.pendingCompaction ?? 0) > 0,
+  suggest: (f, ctx) => {
+    const jobs = knobNumber(f, 'maxBackgroundJobs') ?? 2;
+    if (jobs < ctx.cpuCount) {
+      return suggestion('maxBackgroundJobs', 'increase', ctx.cpuCount, `Compaction debt passed the pending-compaction limits. More background jobs (${ctx.cpuCount}, one per core) compact in parallel.`);
+    }
+    if (f.knobs.compactionStyle === 'level') {
+      return suggestion('compactionStyle', 'set', 'universal', `Compaction debt passed the pending-compaction limits with every core already compacting. Universal (tiered) compaction rewrites data fewer times: lower write amplification and debt, at the cost of up to 2x space amplification and slower reads of cold keys.`);
+    }
+    return null;
+  },
+  evidence: (f) => [...stallEvidence(f), { metric: 'max pending compaction bytes', value: f.metric('maxPendingCompactionBytes'), chart: CHART_IDS.timeline }],
+};
+
+export const lsmBlockCacheLow: ConfigRule = {
+  id: 'lsm-block-cache-low',
+  title: 'Block cache hit ratio low with a working set larger than the cache',
+  backends: ['lsm'],
+  when: (f) => {
+    const cache = knobNumber(f, 'blockCacheSize') ?? 8 * MiB;
+    const working = f.metric('sstBytes');
+    return f.shape.reads >= 0.2 && f.blockCacheHitRatio !== null && f.blockCacheHitRatio < 0.8 && working !== null && working > cache;
+  },
+  suggest: (f, ctx) => {
+    const cache = knobNumber(f, 'blockCacheSize') ?? 8 * MiB;
+    const working = f.metric('sstBytes') ?? cache;
+    // Blocks are cached uncompressed: room for the data as stored plus half again.
+    let target = Math.ceil((working * 1.5) / MiB) * MiB;
+    if (ctx.memoryBudgetBytes !== null) {
+      const others = (estimateLsm({ ...f.knobs, blockCacheSize: 0 }, { flinkBudgetBytes: null }).bytes ?? 0);
+      target = Math.min(target, Math.floor((ctx.memoryBudgetBytes - others) / MiB) * MiB);
+    }
+    if (target <= cache) return null;
+    return suggestion('blockCacheSize', 'increase', target, `Only ${pct(f.blockCacheHitRatio)} of block lookups hit the ${formatBytes(cache)} cache while the SST files hold ${formatBytes(working)}: reads go to the OS page cache or disk and decompress each time. A ${formatBytes(target)} cache holds the working set${ctx.memoryBudgetBytes !== null ? ' within the memory budget' : ''}.`);
+  },
+  evidence: (f) => [
+    { metric: 'block cache hit ratio', value: f.blockCacheHitRatio, chart: CHART_IDS.knobSweep },
+    { metric: 'block cache capacity (bytes)', value: knobNumber(f, 'blockCacheSize'), chart: null },
+    { metric: 'SST bytes (working set)', value: f.metric('sstBytes'), chart: CHART_IDS.amplification },
+    { metric: 'read share of ops', value: f.shape.reads, chart: null },
+  ],
+};
+
+/** Point lookups that found nothing: keys read minus the hits RocksDB counted per memtable and level. */
+export function getMissRatio(f: ConfigFacts): number | null {
+  const cell = f.cells[0];
+  const t = (cell?.engine?.raw.tickers ?? {}) as Record<string, number>;
+  const read = t['rocksdb.number.keys.read'];
+  if (!read) return null;
+  const found = (t['rocksdb.memtable.hit'] ?? 0) + (t['rocksdb.l0.hit'] ?? 0) + (t['rocksdb.l1.hit'] ?? 0) + (t['rocksdb.l2andup.hit'] ?? 0);
+  return Math.max(0, read - found) / read;
+}
+
+export const lsmBloomMissing: ConfigRule = {
+  id: 'lsm-bloom-missing',
+  title: 'Point reads that miss, without a bloom filter',
+  backends: ['lsm'],
+  when: (f) => (knobNumber(f, 'bloomBitsPerKey') ?? 0) === 0 && f.shape.pointReads >= 0.1 && (getMissRatio(f) ?? 0) >= 0.1,
+  suggest: () =>
+    suggestion('bloomBitsPerKey', 'set', 10, 'Without a filter every lookup of an absent key reads an index and a data block in each sorted run it could be in. A 10 bits/key bloom filter (about 1 % false positives) answers most of those from memory, for about 1.25 bytes per key.'),
+  evidence: (f) => [
+    { metric: 'point-read share of ops', value: f.shape.pointReads, chart: null },
+    { metric: 'reads that found no key (share)', value: getMissRatio(f), chart: null },
+    { metric: 'read p50 (µs)', value: f.latency((n) => /read|get/.test(n), 'p50'), chart: CHART_IDS.latencySpectrum },
+  ],
+};
+
+export const lsmWriteAmpHigh: ConfigRule = {
+  id: 'lsm-write-amp-high',
+  title: 'High write amplification on a write-heavy mix',
+  backends: ['lsm'],
+  when: (f) => f.shape.writes >= 0.5 && (f.writeAmp ?? 0) >= 10,
+  suggest: (f, ctx) => {
+    const size = knobNumber(f, 'writeBufferSize') ?? 64 * MiB;
+    if (size < 64 * MiB && fitsBudget(f, ctx, { writeBufferSize: 64 * MiB })) {
+      return suggestion('writeBufferSize', 'increase', 64 * MiB, `Each byte written was rewritten ${num(f.writeAmp)} times by flushes and compactions. ${formatBytes(size)} write buffers flush many small L0 files that are compacted again and again; 64 MiB buffers (RocksDB's default) absorb overwrites in memory and flush fewer, larger files.`);
+    }
+    if (f.knobs.compactionStyle === 'level') {
+      return suggestion('compactionStyle', 'set', 'universal', `Each byte written was rewritten ${num(f.writeAmp)} times. Universal (tiered) compaction merges sorted runs of similar size and rewrites data fewer times than leveled compaction; it costs up to 2x space and slower reads of cold keys.`);
+    }
+    return null;
+  },
+  evidence: (f) => [
+    { metric: 'write amplification', value: f.writeAmp, chart: CHART_IDS.amplification },
+    { metric: 'write share of ops', value: f.shape.writes, chart: null },
+    { metric: 'compaction bytes written', value: f.metric('compactionBytesWritten'), chart: CHART_IDS.amplification },
+  ],
+};
+
+/** How far apart two sizes may be before a sizing rule speaks. */
+export const SIZING_FACTOR = 4;
+
+function l0TargetBytes(f: ConfigFacts): number {
+  return (knobNumber(f, 'writeBufferSize') ?? 64 * MiB) * (knobNumber(f, 'minWriteBufferNumberToMerge') ?? 1) * (knobNumber(f, 'level0FileNumCompactionTrigger') ?? 4);
+}
+
+export const lsmL0L1Sizing: ConfigRule = {
+  id: 'lsm-l0-l1-sizing',
+  title: 'L0 sized far from L1',
+  backends: ['lsm'],
+  when: (f) => {
+    if (f.knobs.compactionStyle !== 'level' || f.shape.writes < 0.05) return false;
+    const base = knobNumber(f, 'maxBytesForLevelBase') ?? 256 * MiB;
+    const l0 = l0TargetBytes(f);
+    return base > l0 * SIZING_FACTOR || l0 > base * SIZING_FACTOR;
+  },
+  suggest: (f) => {
+    const l0 = Math.max(MiB, l0TargetBytes(f));
+    return suggestion('maxBytesForLevelBase', 'set', l0, `L0 compacts into L1 when it holds write_buffer_size x min_write_buffer_number_to_merge x level0_file_num_compaction_trigger = ${formatBytes(l0)}, while L1's target is ${formatBytes(knobNumber(f, 'maxBytesForLevelBase') ?? 256 * MiB)}. The tuning guide keeps them about equal, so an L0->L1 compaction rewrites about as much L1 data as it brings from L0.`);
+  },
+  evidence: (f) => [
+    { metric: 'L0 size at the compaction trigger (bytes)', value: l0TargetBytes(f), chart: null },
+    { metric: 'max_bytes_for_level_base (bytes)', value: knobNumber(f, 'maxBytesForLevelBase'), chart: null },
+    { metric: 'write amplification', value: f.writeAmp, chart: CHART_IDS.amplification },
+  ],
+};
+
+export const lsmTargetFileSize: ConfigRule = {
+  id: 'lsm-target-file-size',
+  title: 'target_file_size_base far from max_bytes_for_level_base / 10',
+  backends: ['lsm'],
+  when: (f) => {
+    if (f.knobs.compactionStyle !== 'level' || f.shape.writes < 0.05) return false;
+    const target = knobNumber(f, 'targetFileSizeBase') ?? 64 * MiB;
+    const ideal = (knobNumber(f, 'maxBytesForLevelBase') ?? 256 * MiB) / 10;
+    return target > ideal * SIZING_FACTOR || ideal > target * SIZING_FACTOR;
+  },
+  suggest: (f) => {
+    const ideal = Math.max(64 * 1024, Math.round((knobNumber(f, 'maxBytesForLevelBase') ?? 256 * MiB) / 10 / 65536) * 65536);
+    return suggestion('targetFileSizeBase', 'set', ideal, `With L1 at ${formatBytes(knobNumber(f, 'maxBytesForLevelBase') ?? 256 * MiB)}, files of ${formatBytes(ideal)} give L1 about ten files: compactions stay small and pick precise key ranges (the tuning guide's max_bytes_for_level_base / 10).`);
+  },
+  evidence: (f) => [
+    { metric: 'target_file_size_base (bytes)', value: knobNumber(f, 'targetFileSizeBase'), chart: null },
+    { metric: 'max_bytes_for_level_base (bytes)', value: knobNumber(f, 'maxBytesForLevelBase'), chart: null },
+  ],
+};
+
+export const lsmBackgroundJobs: ConfigRule = {
+  id: 'lsm-background-jobs',
+  title: 'Too few background jobs for the cores',
+  backends: ['lsm'],
+  when: (f, ctx) => {
+    const jobs = knobNumber(f, 'maxBackgroundJobs') ?? 2;
+    const pressure = (f.stallShare ?? 0) >= 0.01 || (f.metric('maxPendingCompactionBytes') ?? 0) >= 64 * MiB;
+    return jobs < Math.min(ctx.cpuCount, 16) && f.shape.writes >= 0.2 && pressure;
+  },
+  suggest: (f, ctx) =>
+    suggestion('maxBackgroundJobs', 'increase', Math.min(ctx.cpuCount, 16), `Flushes and compactions share ${knobNumber(f, 'maxBackgroundJobs') ?? 2} threads on a ${ctx.cpuCount}-core machine while compaction falls behind; one job per core lets them run in parallel (foreground threads compete for the same cores).`),
+  evidence: (f, ctx) => [
+    { metric: 'max_background_jobs', value: knobNumber(f, 'maxBackgroundJobs'), chart: null },
+    { metric: 'cores', value: ctx.cpuCount, chart: null },
+    { metric: 'max pending compaction bytes', value: f.metric('maxPendingCompactionBytes'), chart: CHART_IDS.timeline },
+    { metric: 'stall share of measured time', value: f.stallShare, chart: CHART_IDS.timeline },
+  ],
+};
+
+function pct(x: number | null): string {
+  return x === null ? '?' : `${(x * 100).toFixed(1)} %`;
+}
+function num(x: number | null): string {
+  return x === null ? '?' : x.toFixed(1);
+}
+
+export const LSM_RULES: readonly ConfigRule[] = [
+  lsmStallL0,
+  lsmStallMemtable,
+  lsmStallPendingCompaction,
+  lsmBlockCacheLow,
+  lsmBloomMissing,
+  lsmWriteAmpHigh,
+  lsmL0L1Sizing,
+  lsmTargetFileSize,
+  lsmBackgroundJobs,
+];

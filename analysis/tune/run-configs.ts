@@ -1,0 +1,107 @@
+// Runs a few configurations of one workload against each other: every configuration planned by
+// the run's own buildPlan (so knobs are checked and resolved as for `run`), each cell in its own
+// child process (spawnCell) on a fresh data directory, the repeats interleaved in a seeded
+// shuffled order per round, and repeat r of every configuration on the same seed (the same
+// operation stream): drift on a busy machine then favours no configuration.
+
+import { spawnCell } from '../../harness/cell/spawn.js';
+import type { CellResult } from '../../core/result/schema.js';
+import { RunDataDir } from '../../harness/run/data-dir.js';
+import type { ResolvedRunOptions } from '../../harness/run/options.js';
+import { buildPlan, type PlannedCell } from '../../harness/run/plan.js';
+import type { ProgressSink } from '../../harness/run/progress.js';
+import { createRng } from '../../core/rng.js';
+
+export interface ConfigSpec {
+  /** Short name used in cell ids and logs ("base", "suggested", "trial-3"). */
+  readonly label: string;
+  readonly backend: string;
+  /** Knob values as text (sizes in bytes are fine), on top of the backend's defaults. */
+  readonly knobs: Readonly<Record<string, string>>;
+}
+
+export interface RunConfigsOptions {
+  /** The run's options: workload, records, ops or duration, warm-up, seed ... */
+  readonly base: ResolvedRunOptions;
+  readonly workload: string;
+  readonly repeats: number;
+  /** Overrides of the run length for these cells (successive halving grows it per rung). */
+  readonly durationMs?: number | null;
+  readonly ops?: number | null;
+  readonly progress?: ProgressSink;
+  /** Each finished cell (to append to a verification log). */
+  readonly onCell?: (cell: CellResult) => void;
+}
+
+/** Plans one configuration: a cell per repeat, ids prefixed with the label. */
+async function planConfig(c: ConfigSpec, o: RunConfigsOptions): Promise<PlannedCell[]> {
+  const lengthOverride =
+    o.durationMs !== undefined || o.ops !== undefined ? { durationMs: o.durationMs ?? null, ops: o.ops ?? null } : {};
+  const plan = await buildPlan({
+    ...o.base,
+    ...lengthOverride,
+    backends: [c.backend],
+    workloads: [o.workload],
+    sets: [],
+    repeat: 1,
+    baseKnobs: { [c.backend]: { ...c.knobs } },
+    shard: null,
+    resume: null,
+    memoryBudgetBytes: null,
+  });
+  const cell = plan.cells[0] as PlannedCell;
+  const out: PlannedCell[] = [];
+  for (let r = 0; r < o.repeats; r++) {
+    out.push({
+      ...cell,
+      id: `${c.label}:${cell.backend}/${cell.workload}#${r}`,
+      repeat: r,
+      seed: (o.base.seed + Math.imul(r, 0x9e3779b1)) | 0,
+    });
+  }
+  return out;
+}
+
+/** Results per configuration, in the order given, each list ordered by repeat. */
+export async function runConfigs(configs: readonly ConfigSpec[], o: RunConfigsOptions): Promise<CellResult[][]> {
+  const planned = await Promise.all(configs.map((c) => planConfig(c, o)));
+  const order = createRng(o.base.seed ^ 0x51ab1e);
+  const schedule: { config: number; cell: PlannedCell }[] = [];
+  for (let r = 0; r < o.repeats; r++) {
+    const round = configs.map((_, i) => ({ config: i, cell: (planned[i] as PlannedCell[])[r] as PlannedCell }));
+    for (let i = round.length - 1; i > 0; i--) {
+      const j = order.int(i + 1);
+      [round[i], round[j]] = [round[j] as (typeof round)[number], round[i] as (typeof round)[number]];
+    }
+    schedule.push(...round);
+  }
+  const results: CellResult[][] = configs.map(() => []);
+  const data = new RunDataDir(o.base.dataDir);
+  try {
+    for (let k = 0; k < schedule.length; k++) {
+      const { config, cell } = schedule[k] as (typeof schedule)[number];
+      o.progress?.cellStarted(k, schedule.length, cell.id);
+      const dir = data.cellDir(k);
+      const spawned = spawnCell({ ...cell, dataDir: dir }, (p) => o.progress?.update(p));
+      const result = await spawned.result;
+      data.removeCell(dir);
+      (results[config] as CellResult[]).push(result);
+      o.progress?.cellFinished(cell.id, result.status === 'errored' ? `errored: ${result.error}` : result.status, result.status === 'skipped' ? null : (result.phases.run?.throughputOpsPerSec ?? null));
+      o.onCell?.(result);
+    }
+  } finally {
+    data.removeAll();
+  }
+  for (const list of results) list.sort((a, b) => a.repeat - b.repeat);
+  return results;
+}
+
+/** Knob values of a resolved cell that differ from the backend's defaults, as text. */
+export function knobsAsText(knobs: Readonly<Record<string, unknown>>, defaults: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(knobs)) {
+    if (v === null || v === undefined || v === defaults[k]) continue;
+    out[k] = String(v);
+  }
+  return out;
+}

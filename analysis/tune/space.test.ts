@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../../core/rng.js';
+import { estimateLsm } from '../../harness/budget/estimate.js';
+import { LSM_KNOBS } from '../../backends/lsm/knobs.js';
+import { changesDurability, key, lmdbSpace, lsmSpace, sampleConfigs } from './space.js';
+
+const MiB = 1024 * 1024;
+const defaults = Object.fromEntries(LSM_KNOBS.map((k) => [k.name, k.default]));
+
+describe('tune search space', () => {
+  it('samples distinct LSM configurations that fit the budget, with consistent triggers', () => {
+    const configs = sampleConfigs(lsmSpace(false), 40, createRng(1), 256 * MiB);
+    expect(configs.length).toBe(40);
+    expect(new Set(configs.map(key)).size).toBe(40);
+    for (const c of configs) {
+      expect(estimateLsm({ ...defaults, ...c }, { flinkBudgetBytes: null }).bytes).toBeLessThanOrEqual(256 * MiB);
+      expect(Number(c.level0StopWritesTrigger)).toBeGreaterThan(Number(c.level0SlowdownWritesTrigger));
+      expect(Number(c.minWriteBufferNumberToMerge)).toBeLessThan(Number(c.maxWriteBufferNumber));
+    }
+  });
+  it('is seeded: the same seed gives the same candidates', () => {
+    expect(sampleConfigs(lsmSpace(false), 5, createRng(9), null).map(key)).toEqual(sampleConfigs(lsmSpace(false), 5, createRng(9), null).map(key));
+  });
+  it('keeps durability as the defaults have it unless relaxed', () => {
+    expect(lsmSpace(false).axes.walEnabled).toBeUndefined();
+    expect(lmdbSpace(false).axes.noSync).toBeUndefined();
+    expect(lmdbSpace(true).axes.noSync).toEqual([false, true]);
+  });
+  it("names the changes that trade durability (the rules' noSync is one)", () => {
+    expect(changesDurability('lmdb', { noSync: true })).toBe(true);
+    expect(changesDurability('lsm', { walEnabled: false })).toBe(true);
+    expect(changesDurability('lmdb', { writeBatchOps: 100 })).toBe(false);
+  });
+});

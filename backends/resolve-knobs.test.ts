@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseKnobValue, resolveKnobs, KnobError } from './resolve-knobs.js';
+import { parseSize, parseDuration } from '../core/units.js';
+import type { BackendDescription } from './types.js';
+
+const desc: BackendDescription = {
+  name: 'x',
+  engine: 'test',
+  version: null,
+  available: true,
+  durable: false,
+  knobs: [
+    { name: 'bufferSize', type: 'size', unit: 'bytes', default: 1024, help: '' },
+    { name: 'style', type: 'enum', allowed: ['level', 'universal'], default: 'level', help: '' },
+    { name: 'sync', type: 'bool', default: false, help: '' },
+    { name: 'jobs', type: 'int', min: 1, max: 64, default: 2, help: '' },
+  ],
+};
+
+describe('knob values', () => {
+  it('parses sizes in the units users type', () => {
+    expect(parseSize('64MiB')).toBe(64 * 1024 * 1024);
+    expect(parseSize('64mb')).toBe(64 * 1024 * 1024);
+    expect(parseSize('1g')).toBe(1024 ** 3);
+    expect(parseSize('4096')).toBe(4096);
+    expect(parseSize('4 KiB')).toBe(4096);
+    expect(parseSize('12 parsecs')).toBeNull();
+    expect(parseDuration('5s')).toBe(5000);
+  });
+
+  it('fills every knob with its default and parses the given ones', () => {
+    expect(resolveKnobs(desc, { bufferSize: '8KiB', style: 'Universal', sync: 'true' })).toEqual({
+      bufferSize: 8192,
+      style: 'universal',
+      sync: true,
+      jobs: 2,
+    });
+  });
+
+  it('names the knob and what is accepted when a value is bad', () => {
+    expect(() => parseKnobValue('x', desc.knobs[1]!, 'tiered')).toThrow(/x\.style: 'tiered' is not valid; expected one of level, universal/);
+    expect(() => parseKnobValue('x', desc.knobs[3]!, '100')).toThrow(/from 1 to 64/);
+    expect(() => parseKnobValue('x', desc.knobs[0]!, '12 parsecs')).toThrow(KnobError);
+    expect(() => resolveKnobs(desc, { nope: '1' })).toThrow(/unknown knob 'nope' for backend x; known knobs: bufferSize, style, sync, jobs/);
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCliProcess } from '../harness/test-support/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'statebench-badinput-'));
+const badConfig = join(dir, 'bad-config.json');
+writeFileSync(badConfig, JSON.stringify({ records: 1000, frobnicate: true }));
+const notJson = join(dir, 'not.json');
+writeFileSync(notJson, '{ records: ');
+
+const cases: [string, string[], RegExp][] = [
+  ['an unknown command', ['frobnicate'], /unknown (argument|command)/i],
+  ['an unknown flag', ['run', '--frobnicate', '1'], /unknown argument/i],
+  ['an unknown backend', ['run', '-b', 'nosuch'], /--backend: unknown backend 'nosuch'; known: .*heap/],
+  ['an unknown workload', ['run', '-b', 'heap', '-w', 'nosuch'], /nosuch/],
+  ['an unknown knob', ['run', '-b', 'heap', '--set', 'heap.nope=1'], /unknown knob 'nope' for backend heap; known knobs: valueMode/],
+  ['a bad knob value', ['run', '-b', 'heap', '--set', 'heap.valueMode=tree'], /heap\.valueMode: 'tree' is not valid; expected one of bytes, object/],
+  ['a malformed --set', ['run', '--set', 'valueMode'], /--set 'valueMode': expected backend\.knob=value/],
+  ['a --set for a backend not in the run', ['run', '-b', 'heap', '--set', 'lmdb.noSync=true'], /backend 'lmdb' is not in this run's backends/],
+  ['a bad number', ['run', '-b', 'heap', '--records', 'lots'], /--records: 'lots' is not valid; expected a whole number/],
+  ['a bad duration unit', ['run', '-b', 'heap', '--duration', '5parsecs'], /--duration: '5parsecs' is not valid/],
+  ['ops and duration both', ['run', '-b', 'heap', '--ops', '1000', '--duration', '5s'], /--ops and --duration both given/],
+  ['an unwritable --out', ['run', '-b', 'heap', '--out', join(notJson, 'out')], /--out: cannot write to .*not\.json\/out \(ENOTDIR\)/],
+  // procfs answers ENOENT for a child of an existing directory: Node's recursive mkdir spun there forever
+  ['an --out under /proc', ['run', '-b', 'heap', '--out', '/proc/statebench-no-such/out'], /--out: cannot write to \/proc\/statebench-no-such\/out \(ENOENT\)/],
+  ['an unusable --data-dir', ['run', '-b', 'heap', '--ops', '100', '--data-dir', join(notJson, 'data')], /--data-dir: cannot create .*not\.json\/data \(ENOTDIR\); give a writable directory/],
+  ['a missing --config file', ['run', '--config', join(dir, 'missing.json')], /--config: cannot read .*missing\.json \(ENOENT\)/],
+  ['an unknown field in --config', ['run', '--config', badConfig], /--config .*frobnicate/],
+  ['a --config that is not JSON', ['run', '--config', notJson], /--config .*not valid JSON/],
+  ['a bad --value-size', ['run', '-b', 'heap', '--value-size', 'huge'], /--value-size/],
+  ['a --sample-every that is not a power of two', ['run', '-b', 'heap', '--sample-every', '3'], /--sample-every: 3 is not valid; expected a power of two/],
+  ['overhead on an unknown backend', ['overhead', '-b', 'nosuch'], /--backend: unknown backend 'nosuch'/],
+];
+
+describe('bad input: one clear line, exit 2, no stack trace', () => {
+  it.each(cases)('%s', async (_name, args, message) => {
+    const r = await runCliProcess(args, { cwd: dir });
+    expect(r.code, r.stderr).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
+    expect(lines, r.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^statebench: /);
+    expect(lines[0]).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+});

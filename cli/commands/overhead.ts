@@ -1,0 +1,70 @@
+// statebench overhead: the runner's throughput against a raw loop on the same backend.
+
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { loadBackend, backendNames } from '../../backends/registry.js';
+import { measureOverhead } from '../../harness/overhead/measure.js';
+import { parseSets } from '../../harness/run/sweep.js';
+import { UsageError } from '../../core/errors.js';
+import { parseCount } from '../../core/parse-values.js';
+import { printJson, printLine } from '../output.js';
+import { renderTable } from '../../reports/terminal.js';
+
+interface Args {
+  backend: string;
+  records?: string;
+  ops?: string;
+  rounds?: string;
+  warmupRounds?: string;
+  set?: string[];
+  dataDir?: string;
+  json: boolean;
+}
+
+export const overheadCommand: CommandModule<object, Args> = {
+  command: 'overhead',
+  describe: "Measure the harness's throughput against a raw loop on the same backend (get and put)",
+  builder: (y: Argv) =>
+    y
+      .option('backend', { alias: 'b', type: 'string', demandOption: true, describe: 'Backend to measure' })
+      .option('records', { type: 'string', describe: 'Records loaded first (default 100000)' })
+      .option('ops', { type: 'string', describe: 'Operations per loop (default 1000000; 200000 for engines)' })
+      .option('rounds', { type: 'string', describe: 'Measured rounds, each one raw loop and one through the runner, the first of the two alternating; medians are compared (default 6)' })
+      .option('warmup-rounds', { type: 'string', describe: 'Rounds run first and left out (default 2)' })
+      .option('set', { type: 'string', array: true, describe: 'Knob values for the backend: backend.knob=value' })
+      .option('data-dir', { type: 'string', describe: 'Parent directory of the temporary data directory' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print {backend, results: [{op, rawOpsPerSec, harnessOpsPerSec, ratio}]}' }) as unknown as Argv<Args>,
+  handler: async (argv: ArgumentsCamelCase<Args>) => {
+    const backend = await loadBackend(argv.backend);
+    if (!backend) throw new UsageError(`--backend: unknown backend '${argv.backend}'; known: ${backendNames().join(', ')}`);
+    const desc = backend.describe();
+    if (!desc.available) throw new UsageError(`--backend ${desc.name}: unavailable on this machine (${desc.reason ?? 'no reason given'})`);
+    const knobs: Record<string, string> = {};
+    for (const [name, axes] of parseSets(argv.set ?? [])) {
+      if (name !== desc.name) throw new UsageError(`--set ${name}.…: only knobs of --backend ${desc.name} apply here`);
+      for (const a of axes) {
+        if (a.values.length !== 1) throw new UsageError(`--set ${name}.${a.knob}: one value only here (no sweeps)`);
+        knobs[a.knob] = a.values[0] as string;
+      }
+    }
+    const results = await measureOverhead(backend, {
+      records: argv.records ? parseCount('records', argv.records) : 100_000,
+      ops: argv.ops ? parseCount('ops', argv.ops) : desc.subMicrosecond ? 1_000_000 : 200_000,
+      rounds: argv.rounds ? parseCount('rounds', argv.rounds) : 6,
+      warmupRounds: argv.warmupRounds !== undefined ? parseCount('warmup-rounds', argv.warmupRounds, { min: 0 }) : 2,
+      valueSize: 100,
+      keySize: 16,
+      knobs,
+      ...(argv.dataDir ? { dataDir: argv.dataDir } : {}),
+    });
+    if (argv.json) {
+      printJson({ backend: desc.name, results: results.map(({ op, rawOpsPerSec, harnessOpsPerSec, ratio }) => ({ op, rawOpsPerSec, harnessOpsPerSec, ratio })) });
+      return;
+    }
+    const rows = [
+      ['op', 'raw ops/s', 'harness ops/s', 'ratio', 'timed'],
+      ...results.map((r) => [r.op, r.rawOpsPerSec.toLocaleString('en-US'), r.harnessOpsPerSec.toLocaleString('en-US'), r.ratio.toFixed(3), r.sampleEvery > 1 ? `1 in ${r.sampleEvery}` : 'every op']),
+    ];
+    printLine(`${desc.name}: medians of alternating rounds in one process`);
+    printLine(renderTable(rows, new Set([1, 2, 3])));
+  },
+};

@@ -1,0 +1,100 @@
+// statebench tune: search a backend's knob space for a workload within a memory budget, verify
+// the winner against the defaults with repeats, print it as options a user pastes.
+
+import { writeFileSync } from 'node:fs';
+import { prepareOutDir } from '../../harness/run/execute.js';
+import { join } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { parseMemoryBudget } from '../../harness/budget/parse-budget.js';
+import { resolveRunOptions } from '../../harness/run/resolve-options.js';
+import { createProgress } from '../../harness/run/progress.js';
+import { tune } from '../../analysis/tune/tune.js';
+import { renderTune } from '../../analysis/tune/tune-report.js';
+import { UsageError } from '../../core/errors.js';
+import { printJson, printLine } from '../output.js';
+import { parseCount, parseFlagDuration } from '../../core/parse-values.js';
+
+interface Args {
+  backend: string;
+  workload: string;
+  memoryBudget?: string;
+  trials?: string;
+  records?: string;
+  valueSize?: string;
+  seed?: string;
+  rung?: string;
+  maxRung?: string;
+  verifyRepeats?: string;
+  verifyDuration?: string;
+  relaxDurability: boolean;
+  dataDir?: string;
+  out?: string;
+  warmup?: string;
+  param?: string[];
+  json: boolean;
+}
+
+/** Defaults keep a tune run to a few minutes on two busy cores. */
+export const TUNE_DEFAULTS = { trials: 12, records: 100_000, rungMs: 1000, maxRungMs: 4000, eta: 3, verifyRepeats: 5, verifyMs: 3000 } as const;
+
+export const tuneCommand: CommandModule<object, Args> = {
+  command: 'tune',
+  describe: "Search a backend's knobs for a workload (advice first, then successive halving), verify the winner against the defaults",
+  builder: (y: Argv) =>
+    y
+      .option('backend', { alias: 'b', type: 'string', demandOption: true, describe: 'lsm or lmdb' })
+      .option('workload', { alias: 'w', type: 'string', demandOption: true, describe: 'A built-in workload or a workload file' })
+      .option('memory-budget', { type: 'string', describe: 'Only configurations whose write buffers + block cache fit, e.g. 256MiB' })
+      .option('trials', { type: 'string', describe: `Candidate configurations (default ${TUNE_DEFAULTS.trials})` })
+      .option('records', { alias: 'n', type: 'string', describe: `Records loaded per cell (default ${TUNE_DEFAULTS.records})` })
+      .option('value-size', { type: 'string', describe: "Value size (default: the workload's)" })
+      .option('param', { type: 'string', array: true, describe: 'Workload setting name=value' })
+      .option('seed', { type: 'string', describe: 'Seed of the workload and of the search (default 42)' })
+      .option('rung', { type: 'string', describe: `Run phase of the first halving rung (default ${TUNE_DEFAULTS.rungMs}ms)` })
+      .option('max-rung', { type: 'string', describe: `Longest rung (default ${TUNE_DEFAULTS.maxRungMs}ms)` })
+      .option('verify-repeats', { type: 'string', describe: `Repeats of winner and defaults each (default ${TUNE_DEFAULTS.verifyRepeats})` })
+      .option('verify-duration', { type: 'string', describe: `Run phase of each verification cell (default ${TUNE_DEFAULTS.verifyMs}ms)` })
+      .option('warmup', { type: 'string', describe: 'Warm-up before each run phase (default 500ms)' })
+      .option('relax-durability', { type: 'boolean', default: false, describe: 'Also search knobs that trade durability for speed (RocksDB WAL off, LMDB noSync/noMetaSync)' })
+      .option('data-dir', { type: 'string', describe: 'Where engines keep their data (default: the OS temp dir)' })
+      .option('out', { alias: 'o', type: 'string', describe: 'Write tune.json (the search and the verification) into this directory' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print the result as JSON on stdout' })
+      .example('$0 tune -b lsm -w ycsb-a --memory-budget 256MiB', 'find a faster RocksDB configuration for YCSB A within 256 MiB') as unknown as Argv<Args>,
+  handler: async (argv: ArgumentsCamelCase<Args>) => {
+    const backend = argv.backend.trim();
+    if (backend !== 'lsm' && backend !== 'lmdb') throw new UsageError(`--backend: tune searches lsm or lmdb; got '${backend}'`);
+    const sec = (flag: string, v: string | undefined, d: number): number => (v === undefined ? d : parseFlagDuration(flag, v));
+    const run = await resolveRunOptions({
+      backend: [backend],
+      workload: [argv.workload],
+      records: argv.records ?? TUNE_DEFAULTS.records,
+      ...(argv.valueSize !== undefined ? { valueSize: argv.valueSize } : {}),
+      ...(argv.seed !== undefined ? { seed: argv.seed } : {}),
+      ...(argv.warmup !== undefined ? { warmup: argv.warmup } : {}),
+      ...(argv.dataDir !== undefined ? { dataDir: argv.dataDir } : {}),
+      ...(argv.param !== undefined ? { param: argv.param } : {}),
+      duration: '1s',
+    });
+    const progress = createProgress(process.stderr);
+    const result = await tune({
+      run,
+      backend,
+      workload: argv.workload,
+      trials: argv.trials !== undefined ? parseCount('trials', argv.trials) : TUNE_DEFAULTS.trials,
+      memoryBudgetBytes: parseMemoryBudget(argv.memoryBudget),
+      relaxDurability: argv.relaxDurability,
+      rungMs: sec('rung', argv.rung, TUNE_DEFAULTS.rungMs),
+      maxRungMs: sec('max-rung', argv.maxRung, TUNE_DEFAULTS.maxRungMs),
+      eta: TUNE_DEFAULTS.eta,
+      verifyRepeats: argv.verifyRepeats !== undefined ? parseCount('verify-repeats', argv.verifyRepeats, { min: 2 }) : TUNE_DEFAULTS.verifyRepeats,
+      verifyMs: sec('verify-duration', argv.verifyDuration, TUNE_DEFAULTS.verifyMs),
+      progress,
+    });
+    if (argv.out) {
+      const dir = prepareOutDir(argv.out);
+      writeFileSync(join(dir, 'tune.json'), `${JSON.stringify(result, null, 2)}\n`);
+    }
+    if (argv.json) printJson(result);
+    else printLine(renderTune(result));
+  },
+};

@@ -1,0 +1,295 @@
+// The result document, schemaVersion 1: defined once here, exported as a JSON Schema file
+// (schema/results.schema.json) by core/result/export-schema.ts.
+// Units are in the field names. No NaN, Infinity or bigint anywhere: null and a warning instead.
+
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+const num = z.number();
+const nnum = z.number().nullable();
+const count = z.number().int().nonnegative();
+
+export const KnobValueSchema = z.union([z.number(), z.boolean(), z.string()]);
+export const KnobsSchema = z.record(z.string(), KnobValueSchema.nullable());
+
+export const LatencyUsSchema = z.object({
+  min: nnum,
+  mean: nnum,
+  p50: nnum,
+  p90: nnum,
+  p99: nnum,
+  p999: nnum,
+  p9999: nnum,
+  max: nnum,
+});
+
+export const OperationResultSchema = z.object({
+  count,
+  errors: count,
+  /** How many of the `count` operations were timed and recorded in the histogram. */
+  timed: count,
+  latencyUs: LatencyUsSchema,
+  /** The HDR histogram (nanoseconds), compressed and base64-encoded, so documents merge losslessly. */
+  hdr: z.string().nullable(),
+});
+
+export const TimePointSchema = z.object({
+  tMs: num,
+  opsPerSec: num,
+  p50Us: nnum,
+  p99Us: nnum,
+  p999Us: nnum,
+  engine: z.record(z.string(), z.union([z.number(), z.boolean()]).nullable()),
+});
+
+export const PhaseSchema = z.object({
+  ops: count,
+  durationMs: num,
+  throughputOpsPerSec: nnum,
+  /** 'every' op timed, or one in `sampleEvery` (sub-microsecond backends). */
+  timing: z.object({ mode: z.enum(['every', 'sampled']), sampleEvery: z.number().int().positive() }),
+  /** Open loop: the target rate; latencies then count from each operation's intended start. */
+  targetRateOpsPerSec: nnum,
+  operations: z.record(z.string(), OperationResultSchema),
+  timeseries: z.array(TimePointSchema),
+});
+
+export const EngineReportSchema = z.object({
+  writeAmp: nnum,
+  spaceAmp: nnum,
+  blockCacheHitRatio: nnum,
+  stallMicros: nnum,
+  metrics: z.record(z.string(), nnum),
+  raw: z.record(z.string(), z.unknown()),
+  options: z.record(z.string(), z.string()).optional(),
+});
+
+export const ResourcesSchema = z.object({
+  rssPeakBytes: nnum,
+  cpuUserMs: nnum,
+  cpuSysMs: nnum,
+  gcPauseMs: nnum,
+  diskBytes: nnum,
+  ioWriteBytes: nnum,
+});
+
+export const CheckpointSchema = z.object({
+  tMs: num,
+  durationMs: num,
+  bytes: count,
+  files: count,
+  incrementalBytes: nnum,
+});
+
+/** --checkpoint-interval: reopening the backend from its last checkpoint and checking it. */
+export const RestoreSchema = z.object({
+  /** The checkpoint restored from, on the run phase's time base (ms since it started). */
+  checkpointTMs: num,
+  /** Time to open the backend on the checkpoint (the restore itself). */
+  openMs: num,
+  namespaces: count,
+  /** Keys the live state held when the checkpoint was taken, and keys the restored one holds. */
+  expectedKeys: count,
+  restoredKeys: count,
+  /** Namespaces whose key count or content digest differs between the two. */
+  mismatchedNamespaces: count,
+  ok: z.boolean(),
+  /** Time spent reading both states for the check (not part of openMs). */
+  checkMs: num,
+});
+
+/** --checkpoint-interval: what checkpoints cost the foreground (run phase intervals). */
+export const CheckpointCostSchema = z.object({
+  count,
+  /** Time the loop stood still for checkpoints, in total and the longest one. */
+  totalMs: num,
+  maxMs: num,
+  /** Time-series intervals that overlap a checkpoint, and the others. */
+  intervalsDuring: count,
+  intervalsOutside: count,
+  /** Median over intervals of the interval p99, during checkpoints and outside them. */
+  p99DuringUs: nnum,
+  p99OutsideUs: nnum,
+  opsPerSecDuring: nnum,
+  opsPerSecOutside: nnum,
+  /** Run throughput with checkpoint time counted as run time (the phase's own leaves it out). */
+  throughputWithCheckpointsOpsPerSec: nnum,
+});
+
+/** --verify: every value read checked against its key id, version and checksum. */
+export const VerifySchema = z.object({
+  /** Values read and checked (point reads, scan and list entries). */
+  checked: count,
+  /** Values that were corrupt, of another key, or of another version than the last write. */
+  mismatches: count,
+  /** Reads that found nothing where the last write left a value. */
+  lost: count,
+  firstProblem: z.string().nullable(),
+});
+
+export const WorkloadRefSchema = z
+  .object({ name: z.string() })
+  .catchall(z.union([z.string(), z.number(), z.boolean(), z.null(), z.record(z.string(), z.unknown()), z.array(z.unknown())]));
+
+const cellCommon = {
+  id: z.string(),
+  backend: z.string(),
+  knobs: KnobsSchema,
+  workload: WorkloadRefSchema,
+  repeat: z.number().int().nonnegative(),
+  seed: z.number().int(),
+  startedAt: z.string().nullable(),
+  warnings: z.array(z.string()),
+};
+
+/** One micro-benchmark task (statebench micro): tinybench's statistics, in nanoseconds. */
+export const MicroTaskSchema = z.object({
+  meanNs: nnum,
+  p50Ns: nnum,
+  p75Ns: nnum,
+  p99Ns: nnum,
+  p999Ns: nnum,
+  /** Relative margin of error (%) of the mean. */
+  rme: nnum,
+  samples: count,
+  /** Calls per second (1e9 / meanNs); a call of a batch task does `opsPerCall` operations. */
+  opsPerSec: nnum,
+  /** Backend operations one call performs (batch-put-100: 100); per-operation cost = meanNs / opsPerCall. */
+  opsPerCall: z.number().int().positive().optional(),
+  /** True when the mean or median is within 1.5x of the null baseline's: at the timer's resolution. */
+  atTimerResolution: z.boolean(),
+});
+
+const measured = {
+  phases: z.object({ load: PhaseSchema.optional(), run: PhaseSchema.optional() }),
+  /** statebench micro: per-operation tasks (get-hit, put, scan-10 ...) and the null baseline. */
+  micro: z.record(z.string(), MicroTaskSchema).optional(),
+  engine: EngineReportSchema.nullable(),
+  resources: ResourcesSchema.nullable(),
+  checkpoints: z.array(CheckpointSchema),
+  checkpointCost: CheckpointCostSchema.optional(),
+  restore: RestoreSchema.optional(),
+  verify: VerifySchema.optional(),
+};
+
+export const CellOkSchema = z.object({ ...cellCommon, status: z.literal('ok'), ...measured });
+export const CellErroredSchema = z.object({
+  ...cellCommon,
+  status: z.literal('errored'),
+  error: z.string(),
+  ...measured,
+});
+export const CellInterruptedSchema = z.object({ ...cellCommon, status: z.literal('interrupted'), ...measured });
+export const CellSkippedSchema = z.object({ ...cellCommon, status: z.literal('skipped'), reason: z.string() });
+
+export const CellSchema = z.discriminatedUnion('status', [
+  CellOkSchema,
+  CellErroredSchema,
+  CellInterruptedSchema,
+  CellSkippedSchema,
+]);
+
+export const EnvironmentSchema = z.object({
+  os: z.string(),
+  kernel: z.string(),
+  arch: z.string(),
+  cpuModel: z.string(),
+  cpuCount: count,
+  memoryBytes: count,
+  node: z.string(),
+  engines: z.record(z.string(), z.string().nullable()),
+  dataDir: z.string().nullable(),
+  fsType: z.string().nullable(),
+  gitCommit: z.string().nullable(),
+  hostname: z.string(),
+  clock: z.object({ source: z.string(), resolutionNs: nnum, overheadNs: nnum }),
+});
+
+export const PlanSchema = z.object({
+  backends: z.array(z.string()),
+  workloads: z.array(z.string()),
+  /** null: each workload's own default (a YCSB file's recordcount, else the preset's). */
+  records: count.nullable(),
+  ops: count.nullable(),
+  durationMs: nnum,
+  warmupOps: count.nullable(),
+  warmupMs: nnum,
+  keySize: count,
+  /** null: each workload's own default. */
+  valueSize: z.string().nullable(),
+  distribution: z.string().nullable(),
+  seed: z.number().int(),
+  repeat: z.number().int().positive(),
+  targetRateOpsPerSec: nnum,
+  intervalMs: num,
+  sets: z.array(z.string()),
+  cellCount: count,
+  shard: z.object({ index: count, count: z.number().int().positive() }).nullable(),
+  /** --flink-conf: the Flink configuration file whose RocksDB settings the lsm cells use. */
+  flinkConf: z.string().nullable().optional(),
+  /** --memory-budget in bytes: cells that could not fit were skipped; the advice stays within it. */
+  memoryBudgetBytes: count.nullable().optional(),
+});
+
+export const RecommendationSchema = z.object({
+  id: z.string(),
+  backend: z.string(),
+  cellIds: z.array(z.string()),
+  title: z.string(),
+  suggestion: z.object({
+    knob: z.string().nullable(),
+    action: z.string(),
+    value: KnobValueSchema.nullable(),
+    rationale: z.string(),
+    /** Every knob change the suggestion makes (the main knob included), as its verification applied them. */
+    changes: z.record(z.string(), KnobValueSchema).optional(),
+    /** For a change of backend: the backend to move to. */
+    backend: z.string().optional(),
+  }),
+  evidence: z.array(z.object({ metric: z.string(), value: nnum, chart: z.string().nullable() })),
+  verification: z
+    .object({
+      status: z.enum(['confirmed', 'withdrawn', 'unverified']),
+      metric: z.string(),
+      changePct: nnum,
+      ciLowPct: nnum,
+      ciHighPct: nnum,
+      repeats: count,
+      /** What was run against what, and why a verification was withdrawn or could not run. */
+      note: z.string().optional(),
+      /** Further measured effects (e.g. stall time), same units as changePct. */
+      effects: z.array(z.object({ metric: z.string(), changePct: nnum, ciLowPct: nnum, ciHighPct: nnum })).optional(),
+    })
+    .nullable(),
+});
+
+export const ResultDocumentSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('statebench'), version: z.string() }),
+  createdAt: z.string(),
+  environment: EnvironmentSchema,
+  plan: PlanSchema,
+  cells: z.array(CellSchema),
+  recommendations: z.array(RecommendationSchema),
+  warnings: z.array(z.string()),
+});
+
+export type LatencyUs = z.infer<typeof LatencyUsSchema>;
+export type MicroTask = z.infer<typeof MicroTaskSchema>;
+export type OperationResult = z.infer<typeof OperationResultSchema>;
+export type TimePoint = z.infer<typeof TimePointSchema>;
+export type PhaseResult = z.infer<typeof PhaseSchema>;
+export type Resources = z.infer<typeof ResourcesSchema>;
+export type CheckpointRecord = z.infer<typeof CheckpointSchema>;
+export type RestoreResult = z.infer<typeof RestoreSchema>;
+export type CheckpointCost = z.infer<typeof CheckpointCostSchema>;
+export type VerifyResult = z.infer<typeof VerifySchema>;
+export type WorkloadRef = z.infer<typeof WorkloadRefSchema>;
+export type CellResult = z.infer<typeof CellSchema>;
+export type CellOk = z.infer<typeof CellOkSchema>;
+export type CellStatus = CellResult['status'];
+export type Environment = z.infer<typeof EnvironmentSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+export type ResultDocument = z.infer<typeof ResultDocumentSchema>;
