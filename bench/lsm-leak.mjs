@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lsmBackend } from '../dist/backends/lsm/backend.js';
-import { resolveKnobs } from '../dist/harness/knobs/resolve.js';
+import { resolveKnobs } from '../dist/backends/resolve-knobs.js';
 
 const args = process.argv.slice(2);
 const flag = (name, dflt) => {

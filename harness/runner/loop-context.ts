@@ -2,7 +2,6 @@
 import type { BackendInstance } from '../../backends/types.js';
 import type { PhaseRecorder } from '../recorder/phase-recorder.js';
 import type { OpBatch } from '../../workloads/types.js';
-import type { SyncLoops } from './loop-kit.js';
 
 export interface LoopContext {
   readonly backend: BackendInstance;
@@ -39,4 +38,19 @@ export interface LoopState {
   /** The current batch's one action when all its ops are of one kind and that kind gets or puts
    *  (the one-action loops); -1 otherwise, and always in the open loop. */
   batchAction: number;
+}
+
+/** Runs ops from `from` to before `to` (or until the clock passes stopAtMs); returns where it stopped. */
+export type Stretch = (ctx: LoopContext, st: LoopState, from: number, to: number, stopAtMs: number) => number;
+
+/** The loops of batches whose ops are all one get or one put kind (one-action-loops.ts). */
+export interface OneActionLoops {
+  readonly gets: Stretch;
+  readonly puts: Stretch;
+}
+
+/** The sync loops made for one backend and batch (loop-kit.ts); types here so the loop files import no cycle. */
+export interface SyncLoops extends OneActionLoops {
+  /** Any mix of actions, closed or open loop. */
+  readonly mixed: Stretch;
 }

@@ -6,13 +6,9 @@
 
 import type { BackendInstance } from '../../backends/types.js';
 import type { OpBatch } from '../../workloads/types.js';
-import { makeOneActionLoops, type OneActionLoops, type Stretch } from './one-action-loops.js';
+import type { SyncLoops } from './loop-context.js';
+import { makeOneActionLoops } from './one-action-loops.js';
 import { makeMixedLoop } from './sync-loop.js';
-
-export interface SyncLoops extends OneActionLoops {
-  /** Any mix of actions, closed or open loop. */
-  readonly mixed: Stretch;
-}
 
 /** A backend's batch and the loops made over it. */
 export interface LoopKit {

@@ -20,15 +20,7 @@ import type { BackendInstance } from '../../backends/types.js';
 import type { OpBatch } from '../../workloads/types.js';
 import type { PhaseRecorder } from '../recorder/phase-recorder.js';
 import { now } from '../recorder/clock.js';
-import type { LoopContext, LoopState } from './loop-context.js';
-
-/** Runs ops from `from` to before `to` (or until the clock passes stopAtMs); returns where it stopped. */
-export type Stretch = (ctx: LoopContext, st: LoopState, from: number, to: number, stopAtMs: number) => number;
-
-export interface OneActionLoops {
-  readonly gets: Stretch;
-  readonly puts: Stretch;
-}
+import type { LoopContext, LoopState, OneActionLoops, Stretch } from './loop-context.js';
 
 /** The first index at or after `from` whose op is timed: per-kind count c0 + i a multiple of `every`. */
 function firstTimed(c0: number, from: number, every: number): number {

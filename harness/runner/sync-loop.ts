@@ -7,9 +7,9 @@
 // start on a fixed schedule; the loop waits for it, and latency counts from the intended start,
 // so a stall delays every queued op's measurement too (no coordinated omission).
 
-import type { LoopContext, LoopState } from './loop-context.js';
+import type { LoopContext, LoopState, Stretch } from './loop-context.js';
 import { now } from '../recorder/clock.js';
-import { recordTimed, type Stretch } from './one-action-loops.js';
+import { recordTimed } from './one-action-loops.js';
 import {
   A_APPEND,
   A_CLEAR_NS,

@@ -3,9 +3,9 @@
 // reporters; a batch task's figures are also given per operation (per key).
 
 import { NULL_TASK } from '../../core/result/micro-tasks.js';
-import type { CellResult, MicroTask } from '../../core/result/schema.js';
+import type { CellResult, MicroTask, ResultDocument } from '../../core/result/schema.js';
 import type { Configuration } from './configurations.js';
-import type { ReportModel } from './report-model.js';
+import type { ConfigurationStats } from './stats.js';
 
 /** The workload name micro cells carry (harness/micro/spec.ts microWorkloadRef). */
 export const MICRO_WORKLOAD = 'micro';
@@ -100,7 +100,7 @@ function taskRows(cell: CellResult): MicroTaskRow[] {
   });
 }
 
-export function buildMicroModel(model: Pick<ReportModel, 'doc' | 'configurations'>): MicroModel | null {
+export function buildMicroModel(model: { readonly doc: ResultDocument; readonly configurations: readonly ConfigurationStats[] }): MicroModel | null {
   const cells: MicroCellRow[] = [];
   for (const { config } of model.configurations) {
     if (!isMicroConfiguration(config)) continue;
