@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentOf } from '../analysis/compare/test-support/documents.js';
+import { documentOf } from '../core/result/test-support/documents.js';
 import type { CellResult, MicroTask } from '../core/result/schema.js';
 import { formatNs, renderMicroTable } from './micro-terminal.js';
 

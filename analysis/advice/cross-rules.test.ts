@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adviseDocument } from './advise.js';
-import { craftCell, craftDocument } from './test-support/cells.js';
+import { craftCell, craftDocument } from '../../harness/test-support/cells.js';
 
 describe('best-backend', () => {
   it('names the fastest backend of a workload with every backend measured', () => {

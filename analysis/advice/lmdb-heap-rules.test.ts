@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adviseDocument } from './advise.js';
-import { craftCell, craftDocument } from './test-support/cells.js';
+import { craftCell, craftDocument } from '../../harness/test-support/cells.js';
 
 const MiB = 1024 * 1024;
 const recs = (doc: ReturnType<typeof craftDocument>, budget: number | null = null) => adviseDocument(doc, { memoryBudgetBytes: budget });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../../harness/test-support/cli.js';
-import { cell, documentOf, repeatsDocument } from './test-support/documents.js';
+import { cell, documentOf, repeatsDocument } from '../../core/result/test-support/documents.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'statebench-compare-cli-'));
 const write = (name: string, value: unknown): string => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareDocuments, DEFAULT_COMPARE_OPTIONS, type CompareOptions } from './compare.js';
 import { parseThresholds } from './thresholds.js';
-import { cell, documentOf, repeatsDocument } from './test-support/documents.js';
+import { cell, documentOf, repeatsDocument } from '../../core/result/test-support/documents.js';
 
 const opts = (over: Partial<CompareOptions> = {}): CompareOptions => ({ ...DEFAULT_COMPARE_OPTIONS, thresholds: parseThresholds([]), ...over });
 const lat = (p50: number) => () => ({ p50, p99: p50 * 1.5, p999: p50 * 2 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellMetrics, metricLabel } from './metrics.js';
-import { cell } from './test-support/documents.js';
+import { cell } from '../../core/result/test-support/documents.js';
 
 describe('cellMetrics', () => {
   it('reads throughput, p50/p99/p99.9 per operation kind, and amplification when reported', () => {

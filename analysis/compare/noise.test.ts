@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateNoise, repeatsNeeded, smallestDetectable, standardError } from './noise.js';
 import { t975 } from './student-t.js';
-import { repeatsDocument } from './test-support/documents.js';
+import { repeatsDocument } from '../../core/result/test-support/documents.js';
 
 const o = { repeat: 5, thresholdPct: 5, detectPct: 10, method: 'mann-whitney' as const };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { craftCell, craftDocument } from '../advice/test-support/cells.js';
+import { craftCell, craftDocument } from '../../harness/test-support/cells.js';
 import type { Recommendation } from '../../core/result/schema.js';
 import { measureEffect } from './effect.js';
 import { configsFor } from './verify-advice.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
 import { loadResultDocument, parseResultDocument } from './load-document.js';
-import { repeatsDocument } from '../../analysis/compare/test-support/documents.js';
+import { repeatsDocument } from './test-support/documents.js';
 
 const oneLine = (fn: () => unknown): string => {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { craftCell } from '../../analysis/advice/test-support/cells.js';
+import { craftCell } from '../test-support/cells.js';
 import { parseMemoryBudget } from './parse-budget.js';
 import { applyMeasuredBudget } from './measured.js';
 

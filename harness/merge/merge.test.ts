@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cell, documentOf } from '../../analysis/compare/test-support/documents.js';
+import { cell, documentOf } from '../../core/result/test-support/documents.js';
 import type { ResultDocument } from '../../core/result/schema.js';
 import { mergeDocuments } from './merge.js';
 

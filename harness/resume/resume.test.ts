@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { craftCell } from '../../analysis/advice/test-support/cells.js';
+import { craftCell } from '../test-support/cells.js';
 import type { PlannedCell } from '../run/plan.js';
 import { matchResumed } from './match.js';
 import { readResultsJsonl } from './read-results.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from '../../analysis/compare/compare.js';
 import { parseThresholds } from '../../analysis/compare/thresholds.js';
-import { cell, documentOf } from '../../analysis/compare/test-support/documents.js';
+import { cell, documentOf } from '../../core/result/test-support/documents.js';
 import { toBmf } from './bmf.js';
 import { toGab } from './gab.js';
 import { COMPARISON_FORMAT } from './json.js';

@@ -1,6 +1,6 @@
 // Builders of small, valid result documents for the compare tests.
 
-import { SCHEMA_VERSION, type CellResult, type OperationResult, type ResultDocument } from '../../../core/result/schema.js';
+import { SCHEMA_VERSION, type CellResult, type OperationResult, type ResultDocument } from '../schema.js';
 
 export interface CellFigures {
   backend?: string;

@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../cli/main.js';
-import { cell, documentOf } from '../../analysis/compare/test-support/documents.js';
-import { ResultDocumentSchema } from '../../core/result/schema.js';
+import { runCli } from './main.js';
+import { cell, documentOf } from '../core/result/test-support/documents.js';
+import { ResultDocumentSchema } from '../core/result/schema.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'statebench-merge-cli-'));
 function write(name: string, seed: number, index: number): string {

@@ -1,11 +1,11 @@
 // compare gates micro documents: each task's mean, p50 and p99 are metrics (lower is better);
 // the null baseline and tasks at the timer's resolution are not compared.
 import { describe, expect, it } from 'vitest';
-import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from '../../analysis/compare/compare.js';
-import { documentOf } from '../../analysis/compare/test-support/documents.js';
-import { parseThresholds } from '../../analysis/compare/thresholds.js';
+import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from './compare.js';
+import { documentOf } from '../../core/result/test-support/documents.js';
+import { parseThresholds } from './thresholds.js';
 import type { CellResult, MicroTask } from '../../core/result/schema.js';
-import { microWorkloadRef } from './spec.js';
+import { microWorkloadRef } from '../../harness/micro/spec.js';
 
 function task(meanNs: number, atTimerResolution = false): MicroTask {
   return { meanNs, p50Ns: meanNs * 0.9, p75Ns: meanNs, p99Ns: meanNs * 3, p999Ns: meanNs * 10, rme: 1, samples: 10_000, opsPerSec: Math.round(1e9 / meanNs), atTimerResolution };

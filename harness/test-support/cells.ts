@@ -1,12 +1,12 @@
 // Crafted cells for the rule tests: a valid ok cell with the knobs resolved to the backend's
 // defaults, then whatever a test sets (knobs, operations, engine figures, stats text, resources).
 
-import { HEAP_KNOBS } from '../../../backends/heap/knobs.js';
-import { LMDB_KNOBS } from '../../../backends/lmdb/knobs.js';
-import { LSM_KNOBS } from '../../../backends/lsm/knobs.js';
-import type { KnobSpec, KnobValue } from '../../../backends/types.js';
-import { documentOf } from '../../compare/test-support/documents.js';
-import type { CellOk, EngineReportSchema, OperationResult, ResultDocument } from '../../../core/result/schema.js';
+import { HEAP_KNOBS } from '../../backends/heap/knobs.js';
+import { LMDB_KNOBS } from '../../backends/lmdb/knobs.js';
+import { LSM_KNOBS } from '../../backends/lsm/knobs.js';
+import type { KnobSpec, KnobValue } from '../../backends/types.js';
+import { documentOf } from '../../core/result/test-support/documents.js';
+import type { CellOk, EngineReportSchema, OperationResult, ResultDocument } from '../../core/result/schema.js';
 import type { z } from 'zod';
 
 const SPECS: Record<string, readonly KnobSpec[]> = { lsm: LSM_KNOBS, lmdb: LMDB_KNOBS, heap: HEAP_KNOBS };
