@@ -17,6 +17,7 @@ import { KeyCodec } from '../backends/key-codec.js';
 import { lmdbBackend } from '../backends/lmdb/backend.js';
 import { resolveKnobs } from '../backends/resolve-knobs.js';
 import { createRng } from '../core/rng.js';
+import { median } from '../core/stats.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -74,7 +75,6 @@ const cases: Record<string, Case> = {
   },
 };
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 const wall: Record<string, number[]> = {};
 const cpu: Record<string, number[]> = {};
 for (const name of Object.keys(cases)) (cases[name] as Case)(); // warm-up
@@ -92,10 +92,10 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 console.log(`LMDB point reads: ${RECORDS} records of ${VALUE_SIZE} bytes, ${READS} random reads x ${ROUNDS} rounds (median ns/read)`);
 console.log('case          wall ns   cpu ns   vs lmdb-get (cpu)');
-const base = median(cpu['lmdb-get'] ?? [1]);
+const base = median(cpu['lmdb-get'] ?? [1]) ?? Number.NaN;
 for (const name of Object.keys(cases)) {
-  const w = median(wall[name] ?? []);
-  const c = median(cpu[name] ?? []);
+  const w = median(wall[name] ?? []) ?? Number.NaN;
+  const c = median(cpu[name] ?? []) ?? Number.NaN;
   console.log(`${name.padEnd(12)} ${w.toFixed(0).padStart(8)} ${c.toFixed(0).padStart(8)}   ${(c / base).toFixed(2)}x`);
 }
 await raw.close();

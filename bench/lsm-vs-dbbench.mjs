@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -34,10 +34,12 @@ if (!existsSync(dbBench)) {
   console.error(`db_bench not found at ${dbBench}; install it with: sudo apt-get install -y rocksdb-tools`);
   process.exit(2);
 }
-if (!existsSync(join(root, 'dist', 'harness'))) {
+if (!existsSync(join(root, 'dist', 'harness')) || !existsSync(join(root, 'dist', 'core', 'stats.js'))) {
   console.error('statebench is not built; run `npm run build` first');
   process.exit(2);
 }
+// statebench's own median, from the build checked above (a plain-node script cannot load the .ts source).
+const { median } = await import(pathToFileURL(join(root, 'dist', 'core', 'stats.js')).href);
 
 const COMMON_DB_BENCH = ['--key_size=16', '--value_size=100', '--compression_type=snappy', '--compression_ratio=0.5', '--write_buffer_size=67108864', '--cache_size=8388608', '--bloom_bits=0', '--threads=1', '--statistics=1', '--disable_wal=false', '--sync=false', '--seed=42', '--perf_level=1'];
 
@@ -83,11 +85,6 @@ function runStatebench(bench, dataDir) {
   if (cell.status !== 'ok') throw new Error(`statebench cell ${cell.status}: ${cell.error?.message ?? ''}`);
   return { opsPerSec: cell.phases.run.throughputOpsPerSec, options: cell.engine?.options ?? {} };
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 // Options that differ because the tools differ, not the engine settings under test.
 const EXPECTED_DIFFERENCES = /merge_operator|db_host_id|info_log_level|stats_dump_period_sec|max_bytes_for_level_multiplier_additional|enable_pipelined_write|max_write_buffer_size_to_maintain|max_write_buffer_number_to_maintain|manual_wal_flush|filter_policy|create_if_missing|use_fsync|compaction_readahead_size/;

@@ -16,13 +16,12 @@ import { buildTasks } from '../harness/micro/tasks.js';
 import { valuePool } from '../harness/micro/values.js';
 import { now } from '../harness/recorder/clock.js';
 import { createRng } from '../core/rng.js';
+import { median } from '../core/stats.js';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1] as number;
 
 async function main(): Promise<void> {
   const name = arg('backend', 'heap');
@@ -61,9 +60,11 @@ async function main(): Promise<void> {
         perCallMean.push(res.latency.mean * 1e6);
         perCallP50.push(res.latency.p50 * 1e6);
       }
-      const rawNs = median(raw);
+      const rawNs = median(raw) ?? Number.NaN;
+      const meanNs = median(perCallMean) ?? Number.NaN;
+      const p50Ns = median(perCallP50) ?? Number.NaN;
       rows.push(
-        `${task.name.padEnd(9)} raw loop ${rawNs.toFixed(1).padStart(8)} ns/call   tinybench mean ${median(perCallMean).toFixed(1).padStart(8)} ns (x${(median(perCallMean) / rawNs).toFixed(2)})   p50 ${median(perCallP50).toFixed(1).padStart(8)} ns (x${(median(perCallP50) / rawNs).toFixed(2)})`,
+        `${task.name.padEnd(9)} raw loop ${rawNs.toFixed(1).padStart(8)} ns/call   tinybench mean ${meanNs.toFixed(1).padStart(8)} ns (x${(meanNs / rawNs).toFixed(2)})   p50 ${p50Ns.toFixed(1).padStart(8)} ns (x${(p50Ns / rawNs).toFixed(2)})`,
       );
     }
     sink.observe();

@@ -5,6 +5,7 @@
 // loading vega and reading the inlined libraries, so it is reported on its own.
 
 import { ResultDocumentSchema } from '../core/result/schema.js';
+import { sortedMedian } from '../core/stats.js';
 import { buildCharts } from '../reports/charts/index.js';
 import { renderHtml } from '../reports/html/page.js';
 import { loadVegaAssets } from '../reports/html/vega-assets.js';
@@ -35,7 +36,7 @@ for (let i = 0; i < runs; i++) {
   times.push(last.ms);
 }
 times.sort((a, b) => a - b);
-const median = times[times.length >> 1]!;
+const median = sortedMedian(times);
 const MB = 1024 * 1024;
 console.log(`document: ${doc.cells.length} cells, ${(docBytes / MB).toFixed(2)} MiB of JSON`);
 console.log(`charts: ${last.charts}`);

@@ -13,6 +13,7 @@ import { listWorkloads } from '../workloads/catalogue.js';
 import { createKeyChooser, DISTRIBUTIONS } from '../workloads/distributions/index.js';
 import { resolveParams } from '../workloads/params.js';
 import { createRng } from '../core/rng.js';
+import { median } from '../core/stats.js';
 import { OpBatch, type KeySpace } from '../workloads/types.js';
 import { createSizeSampler, parseValueSize } from '../workloads/values.js';
 
@@ -73,8 +74,7 @@ function runCase(id: string): { wall: number; cpu: number } {
     cpu.push(((c1.user + c1.system) * 1000) / CALLS);
   }
   if (sink === -1) console.log('');
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-  return { wall: median(wall), cpu: median(cpu) };
+  return { wall: median(wall) ?? Number.NaN, cpu: median(cpu) ?? Number.NaN };
 }
 
 const only = arg('only');

@@ -5,6 +5,7 @@
 import type { KnobValue } from '../../backends/types.js';
 import { groupCells } from '../compare/pairing.js';
 import type { CellOk, ResultDocument } from '../../core/result/schema.js';
+import { median } from '../../core/stats.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import type { OperationKind } from '../../workloads/types.js';
 import { parseStallCounts, type StallCounts } from './stalls.js';
@@ -50,13 +51,6 @@ export interface AdviceContext {
   readonly configs: readonly ConfigFacts[];
   readonly cpuCount: number;
   readonly memoryBudgetBytes: number | null;
-}
-
-export function median(values: readonly (number | null | undefined)[]): number | null {
-  const xs = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
-  if (xs.length === 0) return null;
-  const mid = xs.length >> 1;
-  return xs.length % 2 === 1 ? (xs[mid] as number) : ((xs[mid - 1] as number) + (xs[mid] as number)) / 2;
 }
 
 const WRITE_NAME = /put|update|insert|write|delete|append|dedupe|clear|fire/;

@@ -5,7 +5,8 @@
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 import { measuredHeapStateBytes } from '../../harness/budget/measured.js';
 import { formatBytes } from '../../core/units.js';
-import { median, type ConfigFacts } from './facts.js';
+import { median } from '../../core/stats.js';
+import type { ConfigFacts } from './facts.js';
 import type { ConfigRule } from './types.js';
 
 /** GC pauses over this share of the measured time, or state over this share of the budget, speak. */

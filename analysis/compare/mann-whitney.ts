@@ -4,6 +4,7 @@
 // [D(k), D(mn+1-k)] of the sorted pairwise differences covers the shift with probability at
 // least the confidence; exp(shift) - 1 is the relative change. Needs positive values.
 
+import { sortedMedian } from '../../core/stats.js';
 import type { ChangeInterval } from './types.js';
 
 /** P(U <= u) for every u, sample sizes m and n, by counting arrangements (exact). */
@@ -70,9 +71,8 @@ export function hodgesLehmannChange(base: readonly number[], head: readonly numb
   for (const h of head) for (const b of base) diffs.push(Math.log(h) - Math.log(b));
   diffs.sort((a, b) => a - b);
   const N = diffs.length;
-  const median = N % 2 === 1 ? (diffs[(N - 1) / 2] as number) : ((diffs[N / 2 - 1] as number) + (diffs[N / 2] as number)) / 2;
   return {
-    estimate: Math.exp(median) - 1,
+    estimate: Math.exp(sortedMedian(diffs)) - 1,
     low: Math.exp(diffs[k - 1] as number) - 1,
     high: Math.exp(diffs[N - k] as number) - 1,
   };

@@ -7,6 +7,7 @@ import { bootstrapRatioOfMeans, BOOTSTRAP_MIN_REPEATS } from '../compare/bootstr
 import { CONFIDENCE } from '../compare/compare.js';
 import { hodgesLehmannChange, mannWhitneyMinRepeats } from '../compare/mann-whitney.js';
 import type { CellResult } from '../../core/result/schema.js';
+import { median } from '../../core/stats.js';
 
 export interface Effect {
   readonly metric: string;
@@ -28,13 +29,6 @@ export const METRICS: Readonly<Record<string, MetricReader>> = {
 };
 
 const pct = (x: number): number => Math.round(x * 1e5) / 1e3;
-
-function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-}
 
 export function measureEffect(metric: string, base: readonly CellResult[], head: readonly CellResult[]): Effect {
   const read = METRICS[metric] ?? (() => null);

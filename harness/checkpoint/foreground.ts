@@ -6,6 +6,7 @@
 // (a RocksDB checkpoint flushes the memtable, which feeds compaction).
 
 import type { CheckpointCost, CheckpointRecord, PhaseResult } from '../../core/result/schema.js';
+import { median } from '../../core/stats.js';
 
 /** `checkpoints`: those taken during the run phase (not the final one, which follows it). */
 export function checkpointCost(run: PhaseResult, checkpoints: readonly CheckpointRecord[]): CheckpointCost {
@@ -27,19 +28,17 @@ export function checkpointCost(run: PhaseResult, checkpoints: readonly Checkpoin
     maxMs: round(inRun.reduce((m, c) => Math.max(m, c.durationMs), 0)),
     intervalsDuring: during.length,
     intervalsOutside: outside.length,
-    p99DuringUs: median(during.map((d) => d.p99)),
-    p99OutsideUs: median(outside.map((d) => d.p99)),
-    opsPerSecDuring: median(during.map((d) => d.ops)),
-    opsPerSecOutside: median(outside.map((d) => d.ops)),
+    p99DuringUs: roundedMedian(during.map((d) => d.p99)),
+    p99OutsideUs: roundedMedian(outside.map((d) => d.p99)),
+    opsPerSecDuring: roundedMedian(during.map((d) => d.ops)),
+    opsPerSecOutside: roundedMedian(outside.map((d) => d.ops)),
     throughputWithCheckpointsOpsPerSec: activeMs + totalMs > 0 ? round((run.ops * 1000) / (activeMs + totalMs)) : null,
   };
 }
 
-function median(xs: readonly (number | null)[]): number | null {
-  const v = xs.filter((x): x is number => x !== null && Number.isFinite(x)).sort((a, b) => a - b);
-  if (v.length === 0) return null;
-  const m = v.length >> 1;
-  return round(v.length % 2 ? (v[m] as number) : ((v[m - 1] as number) + (v[m] as number)) / 2);
+function roundedMedian(xs: readonly (number | null)[]): number | null {
+  const m = median(xs);
+  return m === null ? null : round(m);
 }
 
 function round(x: number): number {

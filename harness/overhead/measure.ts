@@ -12,6 +12,7 @@ import { now } from '../recorder/clock.js';
 import { runPhase } from '../runner/phase.js';
 import { chooseSampleEvery, measureTimingCostNs } from '../recorder/sampling.js';
 import { createRng } from '../../core/rng.js';
+import { median } from '../../core/stats.js';
 import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js';
 
 export type OverheadOp = 'get' | 'put';
@@ -58,12 +59,6 @@ class KeyArraySource implements OpSource {
     this.pos += n;
     return n;
   }
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 // The raw loops call the backend exactly as the runner does: key and namespace from typed
@@ -162,8 +157,8 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
         raw.push(rawOps);
         harness.push(out.result.throughputOpsPerSec ?? 0);
       }
-      const rawMedian = median(raw);
-      const harnessMedian = median(harness);
+      const rawMedian = median(raw) ?? Number.NaN;
+      const harnessMedian = median(harness) ?? Number.NaN;
       results.push({
         op,
         rawOpsPerSec: Math.round(rawMedian),

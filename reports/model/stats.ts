@@ -5,6 +5,7 @@ import type { Histogram } from 'hdr-histogram-js';
 import type { Configuration, MeasuredCell } from './configurations.js';
 import { mainPhase } from './configurations.js';
 import { mergeEncoded } from './histograms.js';
+import { median, sortedMedian } from '../../core/stats.js';
 
 export interface Spread {
   readonly median: number;
@@ -42,13 +43,7 @@ export interface ConfigurationStats {
 export function spread(values: readonly number[]): Spread | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, values };
-}
-
-function medianOf(values: readonly (number | null | undefined)[]): number | null {
-  return spread(values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)))?.median ?? null;
+  return { median: sortedMedian(sorted), min: sorted[0]!, max: sorted[sorted.length - 1]!, values };
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -89,7 +84,7 @@ export function configurationStats(config: Configuration): ConfigurationStats {
     const p = emptyPercentiles();
     for (const { key } of PERCENTILES) p[key] = key === 'max'
       ? Math.max(...results.map((r) => r!.latencyUs.max ?? -Infinity))
-      : medianOf(results.map((r) => r!.latencyUs[key]));
+      : median(results.map((r) => r!.latencyUs[key]));
     if (p.max === -Infinity) p.max = null;
     operations.set(op, p);
   }
@@ -112,8 +107,8 @@ export function configurationStats(config: Configuration): ConfigurationStats {
     operations,
     allOps,
     latencySource: mergedAll ? 'hdr' : 'percentiles',
-    rssPeakBytes: medianOf(cells.map((c: MeasuredCell) => c.resources?.rssPeakBytes)),
-    writeAmp: medianOf(cells.map((c) => c.engine?.writeAmp)),
-    spaceAmp: medianOf(cells.map((c) => c.engine?.spaceAmp)),
+    rssPeakBytes: median(cells.map((c: MeasuredCell) => c.resources?.rssPeakBytes)),
+    writeAmp: median(cells.map((c) => c.engine?.writeAmp)),
+    spaceAmp: median(cells.map((c) => c.engine?.spaceAmp)),
   };
 }
