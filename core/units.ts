@@ -1,4 +1,5 @@
-// Parsing of sizes, durations and booleans as users type them on the command line.
+// Parsing of sizes, durations and booleans as users type them on the command line, and the one
+// way sizes are printed back.
 
 const SIZE_UNITS: Record<string, number> = {
   '': 1,
@@ -45,13 +46,28 @@ export function parseBool(raw: string): boolean | null {
   return null;
 }
 
-export function formatBytes(n: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let i = 0;
-  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+const IEC = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
+
+/**
+ * Bytes in binary units with about three significant digits: 1536 -> "1.5KiB", 116000 -> "113KiB",
+ * 1180000 -> "1.13MiB". Compact by default, the form the size flags and --set read back
+ * ("--memory-budget 64MiB"); the reports' tables and prose pass `separator` ' ' ("64 MiB").
+ * A missing or non-finite figure prints as "–".
+ */
+export function formatBytes(bytes: number | null | undefined, separator: '' | ' ' = ''): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '–';
+  let v = Math.abs(bytes);
+  let unit = 0;
+  while (v >= 1024 && unit < IEC.length - 1) {
     v /= 1024;
-    i++;
+    unit++;
   }
-  return `${Number.isInteger(v) ? v : v.toFixed(1)}${units[i]}`;
+  const sign = bytes < 0 ? '-' : '';
+  return `${sign}${unit === 0 ? String(v) : trimFixed(v, v >= 100 ? 0 : v >= 10 ? 1 : 2)}${separator}${IEC[unit]}`;
+}
+
+/** `v` with `decimals` decimals, trailing zeros (and a trailing point) dropped: 1.50 -> "1.5". */
+export function trimFixed(v: number, decimals: number): string {
+  const s = v.toFixed(decimals);
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
 }

@@ -4,7 +4,8 @@ import type { CellResult, ResultDocument } from '../../core/result/schema.js';
 import type { Chart } from '../charts/chart.js';
 import { escapeHtml as h } from '../escape.js';
 import { mainPhase } from '../model/configurations.js';
-import { formatBytes, formatKnobValue, formatNumber } from '../model/format.js';
+import { formatBytes } from '../../core/units.js';
+import { formatKnobValue, formatNumber } from '../model/format.js';
 import type { RecommendationRow } from '../model/recommendation-rows.js';
 import type { StatusCounts, SummaryRow } from '../model/summary-rows.js';
 
@@ -24,7 +25,7 @@ export function summarySection(rows: readonly SummaryRow[], counts: StatusCounts
       `<td class="n">${r.okRepeats}/${r.totalRepeats}${r.problems ? `<br><span class="warn">${h(r.problems)}</span>` : ''}</td>` +
       `<td class="n">${tp ? num(tp.median) : '–'}${spread}</td>` +
       `<td class="n">${num(r.latency?.p50)}</td><td class="n">${num(r.latency?.p99)}</td><td class="n">${num(r.latency?.p999)}</td>` +
-      `<td class="n">${h(formatBytes(r.rssPeakBytes))}</td><td class="n">${num(r.writeAmp)}</td><td class="n">${num(r.spaceAmp)}</td></tr>`
+      `<td class="n">${h(formatBytes(r.rssPeakBytes, ' '))}</td><td class="n">${num(r.writeAmp)}</td><td class="n">${num(r.spaceAmp)}</td></tr>`
     );
   });
   const status = `${counts.total} cells: ${counts.ok} ok` +
@@ -98,7 +99,7 @@ export function cellsSection(doc: ResultDocument): string {
       `<tr id="cell-${h(cell.id)}" class="${cell.status === 'ok' ? '' : 'bad'}"><td>${h(cell.id)}</td><td>${h(cell.backend)}</td><td>${h(cell.workload.name)}</td>` +
       `<td class="knobs">${knobs || '–'}</td><td class="n">${cell.repeat}</td><td>${h(cell.status)}${notes}</td>` +
       `<td class="n">${num(phase?.throughputOpsPerSec)}</td><td class="ops">${operationsCell(cell)}</td>` +
-      `<td class="n">${h(formatBytes(measured?.resources?.rssPeakBytes))}</td><td class="n">${amp}</td><td class="n">${measured ? measured.checkpoints.length : '–'}</td></tr>`
+      `<td class="n">${h(formatBytes(measured?.resources?.rssPeakBytes, ' '))}</td><td class="n">${amp}</td><td class="n">${measured ? measured.checkpoints.length : '–'}</td></tr>`
     );
   });
   return (
@@ -119,7 +120,7 @@ export function environmentSection(doc: ResultDocument): string {
     ['host', e.hostname],
     ['os', `${e.os} (kernel ${e.kernel}, ${e.arch})`],
     ['cpu', `${e.cpuModel} × ${e.cpuCount}`],
-    ['memory', formatBytes(e.memoryBytes)],
+    ['memory', formatBytes(e.memoryBytes, ' ')],
     ['node', e.node],
     ...Object.entries(e.engines).map(([name, version]) => [`engine ${name}`, version ?? 'unavailable'] as const),
     ['data dir', e.dataDir ? `${e.dataDir}${e.fsType ? ` (${e.fsType})` : ''}` : null],

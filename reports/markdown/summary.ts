@@ -3,7 +3,8 @@
 
 import type { Chart } from '../charts/chart.js';
 import { escapeMarkdownCell as md } from '../escape.js';
-import { formatBytes, formatNumber } from '../model/format.js';
+import { formatBytes } from '../../core/units.js';
+import { formatNumber } from '../model/format.js';
 import { describeState, FLAG_TEXT, MICRO_HEADERS, microBudget, microTableRows } from '../model/micro-table.js';
 import type { MicroModel } from '../model/micro.js';
 import { recommendationRows } from '../model/recommendation-rows.js';
@@ -45,7 +46,7 @@ export function renderMarkdown(model: ReportModel, charts: readonly Chart[], opt
     n(r.latency?.p50),
     n(r.latency?.p99),
     n(r.latency?.p999),
-    md(formatBytes(r.rssPeakBytes)),
+    md(formatBytes(r.rssPeakBytes, ' ')),
     n(r.writeAmp),
   ]);
   if (rows.length > 0) {

@@ -2,23 +2,9 @@
 
 import type { z } from 'zod';
 import type { KnobValueSchema } from '../../core/result/schema.js';
+import { formatBytes, trimFixed } from '../../core/units.js';
 
 export type KnobValue = z.infer<typeof KnobValueSchema>;
-
-const IEC = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
-
-/** Bytes in IEC units: 1536 -> "1.5 KiB". */
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '–';
-  let v = Math.abs(bytes);
-  let unit = 0;
-  while (v >= 1024 && unit < IEC.length - 1) {
-    v /= 1024;
-    unit++;
-  }
-  const sign = bytes < 0 ? '-' : '';
-  return `${sign}${unit === 0 ? String(v) : trimFixed(v, v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${IEC[unit]}`;
-}
 
 /** A figure with a sensible number of digits: 3 significant, thousands grouped. */
 export function formatNumber(value: number | null | undefined, digits = 3): string {
@@ -30,11 +16,6 @@ export function formatNumber(value: number | null | undefined, digits = 3): stri
   return trimFixed(value, Math.min(decimals, 6));
 }
 
-function trimFixed(v: number, decimals: number): string {
-  const s = v.toFixed(decimals);
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
-}
-
 // Knob names that hold sizes in bytes (writeBufferSize, blockCacheSize, mapSize, ...).
 const BYTE_KNOB = /(size|bytes|base)$/i;
 
@@ -42,7 +23,7 @@ const BYTE_KNOB = /(size|bytes|base)$/i;
 export function formatKnobValue(knob: string, value: KnobValue | null): string {
   if (value === null) return 'default';
   if (typeof value === 'number' && BYTE_KNOB.test(knob) && value >= 1024 && value % 1024 === 0) {
-    return formatBytes(value).replace(' ', '');
+    return formatBytes(value);
   }
   return String(value);
 }

@@ -3,7 +3,8 @@
 
 import { formatNs } from '../micro-terminal.js';
 import { RESOLUTION_FACTOR } from '../../core/result/micro-tasks.js';
-import { formatBytes, formatNumber } from './format.js';
+import { formatBytes } from '../../core/units.js';
+import { formatNumber } from './format.js';
 import type { MicroCellRow, MicroModel, MicroState } from './micro.js';
 
 export type MicroFlag = 'baseline' | 'timer' | '';
@@ -71,9 +72,9 @@ export function microTableRows(cell: MicroCellRow): MicroTableRow[] {
 /** "1,000 records × (16 B keys + 100 B values) = 113 KiB; in memory; peak RSS 240 MiB". */
 export function describeState(s: MicroState): string {
   const records = s.records === null ? 'records: –' : `${formatNumber(s.records)} records`;
-  const sizes = s.keySize !== null && s.valueSize !== null ? ` × (${s.keySize} B keys + ${s.valueSize} B values) = ${formatBytes(s.logicalBytes)}` : '';
-  const disk = s.diskBytes === null ? 'in memory' : `${formatBytes(s.diskBytes)} on disk at the end`;
-  return `${records}${sizes}; ${disk}; peak RSS ${formatBytes(s.rssPeakBytes)}`;
+  const sizes = s.keySize !== null && s.valueSize !== null ? ` × (${s.keySize} B keys + ${s.valueSize} B values) = ${formatBytes(s.logicalBytes, ' ')}` : '';
+  const disk = s.diskBytes === null ? 'in memory' : `${formatBytes(s.diskBytes, ' ')} on disk at the end`;
+  return `${records}${sizes}; ${disk}; peak RSS ${formatBytes(s.rssPeakBytes, ' ')}`;
 }
 
 export function microBudget(m: MicroModel): string {
