@@ -1,5 +1,7 @@
-// Rewrites a run's results.json with its recommendations (after --verify-advice), atomically and
-// only when the document is valid.
+// The one way a results.json is written: validated (a document that does not match the schema is
+// a bug, not output), then through a temporary file and a rename, so a reader or an interrupted
+// run never sees half a document. The run rewrites it after every cell; merge and --verify-advice
+// write theirs the same way.
 import { renameSync, writeFileSync } from 'node:fs';
 import { ResultDocumentSchema, type ResultDocument } from './schema.js';
 

@@ -2,10 +2,11 @@
 // finishes (append, crash-safe); results.json is rewritten atomically after every cell, so an
 // interrupted run still leaves a valid document of what it measured.
 
-import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOOL_VERSION } from '../../core/version.js';
-import { ResultDocumentSchema, SCHEMA_VERSION } from '../../core/result/schema.js';
+import { SCHEMA_VERSION } from '../../core/result/schema.js';
+import { writeResultDocument } from '../../core/result/write-document.js';
 import type { CellResult, Environment, Plan, ResultDocument } from '../../core/result/schema.js';
 
 export function buildDocument(environment: Environment, plan: Plan, cells: readonly CellResult[], warnings: readonly string[]): ResultDocument {
@@ -36,10 +37,6 @@ export class ResultWriter {
   }
 
   writeDocument(doc: ResultDocument): void {
-    // Validate before writing: a document that does not match the schema is a bug, not output.
-    ResultDocumentSchema.parse(doc);
-    const tmp = `${this.jsonPath}.tmp-${process.pid}`;
-    writeFileSync(tmp, `${JSON.stringify(doc, null, 2)}\n`);
-    renameSync(tmp, this.jsonPath);
+    writeResultDocument(this.jsonPath, doc);
   }
 }

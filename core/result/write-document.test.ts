@@ -1,0 +1,28 @@
+// writeResultDocument: the one atomic write of a results.json (run, merge, --verify-advice).
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cell, documentOf } from './test-support/documents.js';
+import { writeResultDocument } from './write-document.js';
+
+describe('writeResultDocument', () => {
+  it('writes the document as indented JSON with a final newline, and no temporary file is left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statebench-write-document-'));
+    const doc = documentOf([cell({ throughput: 1000 })]);
+    const path = join(dir, 'results.json');
+    expect(writeResultDocument(path, doc)).toBe(path);
+    expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+    expect(readdirSync(dir)).toEqual(['results.json']);
+  });
+
+  it('refuses a document that does not match the schema and leaves the file there untouched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'statebench-write-document-'));
+    const path = join(dir, 'results.json');
+    writeFileSync(path, 'before\n');
+    const bad = { ...documentOf([cell({ throughput: 1000 })]), schemaVersion: 2 } as unknown as Parameters<typeof writeResultDocument>[1];
+    expect(() => writeResultDocument(path, bad)).toThrow();
+    expect(readFileSync(path, 'utf8')).toBe('before\n');
+    expect(readdirSync(dir)).toEqual(['results.json']);
+  });
+});
