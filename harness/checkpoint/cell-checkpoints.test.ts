@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCell } from '../cell/run-cell.js';
 import { CellSchema } from '../../core/result/schema.js';
-import { smallCell } from './test-support.js';
+import { smallCell } from './test-support/small-cell.js';
 
 describe.each(['heap', 'lmdb', 'lsm'])('checkpoints and restore on %s', (backend) => {
   it('records periodic checkpoints and a final one, restores from it and finds the same state', async () => {

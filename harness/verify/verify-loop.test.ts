@@ -8,7 +8,7 @@ import { heapBackend } from '../../backends/heap/backend.js';
 import type { BackendInstance } from '../../backends/types.js';
 import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js';
 import { runCell } from '../cell/run-cell.js';
-import { smallCell } from '../checkpoint/test-support.js';
+import { smallCell } from '../checkpoint/test-support/small-cell.js';
 import { runPhase } from '../runner/phase.js';
 import { Verifier } from './verify-loop.js';
 

@@ -2,9 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadBackend } from '../../backends/registry.js';
-import { resolveKnobs } from '../../backends/resolve-knobs.js';
-import type { CellSpec } from '../cell/spec.js';
+import { loadBackend } from '../../../backends/registry.js';
+import { resolveKnobs } from '../../../backends/resolve-knobs.js';
+import type { CellSpec } from '../../cell/spec.js';
 
 export async function smallCell(backend: string, workload: string, extra: Partial<CellSpec> & { set?: Record<string, string> } = {}): Promise<CellSpec> {
   const b = await loadBackend(backend);
