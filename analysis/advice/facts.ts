@@ -1,13 +1,14 @@
 // What the rules look at, per configuration (backend + knobs + workload): the median over its ok
 // repeats of each measured figure, the workload's shape (share of reads, writes, scans) from the
-// workload's own operation kinds, and the run's context (cores, memory budget).
+// operations the document counted, and the run's context (cores, memory budget). Everything comes
+// from the result document: the same document gives the same advice whatever the catalogue says
+// today, and a workload from a file reads like a built-in.
 
 import type { KnobValue } from '../../backends/types.js';
 import { groupCells } from '../compare/pairing.js';
 import type { CellOk, ResultDocument } from '../../core/result/schema.js';
 import { median } from '../../core/stats.js';
-import { resolveWorkload } from '../../workloads/catalogue.js';
-import type { OperationKind } from '../../workloads/types.js';
+import { classifyOperation } from './operations.js';
 import { parseStallCounts, type StallCounts } from './stalls.js';
 
 export interface WorkloadShape {
@@ -53,19 +54,7 @@ export interface AdviceContext {
   readonly memoryBudgetBytes: number | null;
 }
 
-const WRITE_NAME = /put|update|insert|write|delete|append|dedupe|clear|fire/;
-const SCAN_NAME = /scan|seek|iterate|entries|keys|values/;
-
-function kindsOf(workloadName: string): Map<string, OperationKind> {
-  try {
-    return new Map(resolveWorkload(workloadName).operations.map((k) => [k.name, k]));
-  } catch {
-    return new Map();
-  }
-}
-
-export function workloadShape(cells: readonly CellOk[], workloadName: string): WorkloadShape {
-  const kinds = kindsOf(workloadName);
+export function workloadShape(cells: readonly CellOk[]): WorkloadShape {
   let total = 0;
   let reads = 0;
   let point = 0;
@@ -73,17 +62,12 @@ export function workloadShape(cells: readonly CellOk[], workloadName: string): W
   let writes = 0;
   for (const cell of cells) {
     for (const [name, r] of Object.entries(cell.phases.run?.operations ?? {})) {
-      const kind = kinds.get(name);
-      const action = kind?.action;
-      const isScan = action === 'scan' || action === 'iterate' || (!kind && SCAN_NAME.test(name));
-      const isRmw = action === 'rmw' || action === 'ttl-dedupe';
-      const isWrite = kind ? kind.writes : WRITE_NAME.test(name);
-      const isRead = isRmw || isScan || action === 'get' || action === 'multiget' || (!kind && !isWrite);
+      const op = classifyOperation(name);
       total += r.count;
-      if (isRead) reads += r.count;
-      if (isRead && !isScan) point += r.count;
-      if (isScan) scans += r.count;
-      if (isWrite) writes += r.count;
+      if (op.read) reads += r.count;
+      if (op.read && !op.scan) point += r.count;
+      if (op.scan) scans += r.count;
+      if (op.write) writes += r.count;
     }
   }
   const share = (n: number): number => (total > 0 ? n / total : 0);
@@ -114,7 +98,7 @@ export function configFacts(cells: readonly CellOk[]): ConfigFacts {
     knobs: first.knobs,
     cellIds: cells.map((c) => c.id),
     cells,
-    shape: workloadShape(cells, first.workload.name),
+    shape: workloadShape(cells),
     opsPerSec: med((c) => c.phases.run?.throughputOpsPerSec),
     writeAmp: med((c) => c.engine?.writeAmp),
     blockCacheHitRatio: med((c) => c.engine?.blockCacheHitRatio),

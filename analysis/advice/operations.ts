@@ -1,0 +1,53 @@
+// How advice counts each operation a document reports: the run phase's histograms are keyed by
+// operation name, and each name is a point read, a scan, a write, or a read and a write. The names
+// are the ones statebench's workloads record (YCSB, db_bench, Flink state); advice reads them from
+// the document alone, never from today's workload catalogue, so a document made with an older
+// catalogue, a YCSB property file or a JSON spec reads the same as a built-in. A name not listed
+// (a document from a later version) is read from its wording.
+
+import type { Action } from '../../workloads/types.js';
+
+export interface OperationClass {
+  /** Reads state: point reads, scans and the read half of read-modify-writes. */
+  readonly read: boolean;
+  readonly scan: boolean;
+  readonly write: boolean;
+}
+
+/** Each recorded operation name with its action and whether it writes, as the workloads declare them (a test keeps the two equal). */
+export const OPERATION_KINDS: Readonly<Record<string, { readonly action: Action; readonly writes: boolean }>> = {
+  read: { action: 'get', writes: false },
+  update: { action: 'put', writes: true },
+  insert: { action: 'put', writes: true },
+  scan: { action: 'scan', writes: false },
+  'read-modify-write': { action: 'rmw', writes: true },
+  write: { action: 'put', writes: true },
+  seek: { action: 'scan', writes: false },
+  delete: { action: 'delete', writes: true },
+  'value-get': { action: 'get', writes: false },
+  'value-update': { action: 'put', writes: true },
+  'list-append': { action: 'append', writes: true },
+  'list-get': { action: 'get', writes: false },
+  'map-put': { action: 'put', writes: true },
+  'map-get': { action: 'get', writes: false },
+  'map-iterate': { action: 'iterate', writes: false },
+  'window-get': { action: 'get', writes: false },
+  'window-update': { action: 'put', writes: true },
+  'window-fire': { action: 'clear-namespace', writes: true },
+  dedupe: { action: 'ttl-dedupe', writes: true },
+};
+
+const WRITE_NAME = /put|update|insert|write|delete|append|dedupe|clear|fire/;
+const SCAN_NAME = /scan|seek|iterate|entries|keys|values/;
+
+export function classifyOperation(name: string): OperationClass {
+  const kind = Object.hasOwn(OPERATION_KINDS, name) ? OPERATION_KINDS[name] : undefined;
+  if (!kind) {
+    const scan = SCAN_NAME.test(name);
+    const write = WRITE_NAME.test(name);
+    return { read: scan || !write, scan, write };
+  }
+  const scan = kind.action === 'scan' || kind.action === 'iterate';
+  const rmw = kind.action === 'rmw' || kind.action === 'ttl-dedupe';
+  return { read: rmw || scan || kind.action === 'get' || kind.action === 'multiget', scan, write: kind.writes };
+}
