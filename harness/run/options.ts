@@ -1,38 +1,9 @@
-// Options of a run in two forms: RunOptions as given (every field optional), and
-// ResolvedRunOptions with every default filled in (the quick default preset).
+// A run's options with every default filled in (the quick default preset), as resolveRunOptions
+// makes them from the flags as given (RunFlags, resolve-options.ts).
 
 import type { ResolvedTuningOptions } from './run-flags.js';
 
-export interface RunOptions {
-  backends?: readonly string[];
-  workloads?: readonly string[];
-  records?: number;
-  ops?: number;
-  durationMs?: number;
-  valueSize?: string;
-  keySize?: number;
-  distribution?: string;
-  theta?: number;
-  compressibility?: number;
-  seed?: number;
-  sets?: readonly string[];
-  repeat?: number;
-  warmupOps?: number;
-  warmupMs?: number;
-  targetRate?: number;
-  intervalMs?: number;
-  out?: string;
-  dataDir?: string;
-  keepData?: boolean;
-  sampleEvery?: number;
-  maxInFlight?: number;
-  /** Workload-specific settings, `name=value` (scan length, window size ...). */
-  workloadSettings?: readonly string[];
-  /** Extra knob values that apply to every cell of a backend (from --flink-conf ...). */
-  baseKnobs?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-}
-
-/** --memory-budget, --shard, --resume, --verify-advice (harness/tune/run-flags.ts); optional so older callers compile. */
+/** --memory-budget, --shard, --resume, --verify-advice (run-flags.ts); optional so older callers compile. */
 export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly backends: readonly string[];
   readonly workloads: readonly string[];

@@ -28,8 +28,3 @@ const CODES: Record<Action, number> = {
 export function actionCode(action: Action): number {
   return CODES[action];
 }
-
-/** Actions whose write goes through the async path on an async-write backend. */
-export function isAsyncWrite(code: number): boolean {
-  return code === A_PUT || code === A_DELETE;
-}

@@ -2,6 +2,7 @@
 // repeats of a configuration are its cells. Labels name only the knobs that vary within a backend,
 // so a chart reads "lsm writeBufferSize=64MiB" rather than every default.
 
+import { canonicalJson } from '../../core/canonical-json.js';
 import type { CellResult, PhaseResult, ResultDocument } from '../../core/result/schema.js';
 import { formatKnobValue, type KnobValue } from './format.js';
 
@@ -29,17 +30,6 @@ export function mainPhase(cell: CellResult): PhaseResult | undefined {
   return cell.phases.run ?? cell.phases.load;
 }
 
-export function isMeasured(cell: CellResult): cell is MeasuredCell {
-  return cell.status !== 'skipped';
-}
-
-function stableJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
-}
-
 /** Knob names whose values differ among the cells of each backend. */
 export function varyingKnobs(cells: readonly CellResult[]): Map<string, string[]> {
   const seen = new Map<string, Map<string, Set<string>>>();
@@ -49,7 +39,7 @@ export function varyingKnobs(cells: readonly CellResult[]): Map<string, string[]
     for (const [name, value] of Object.entries(cell.knobs)) {
       let values = knobs.get(name);
       if (!values) knobs.set(name, (values = new Set()));
-      values.add(stableJson(value));
+      values.add(canonicalJson(value));
     }
   }
   const result = new Map<string, string[]>();
@@ -66,7 +56,7 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
   const varying = varyingKnobs(doc.cells);
   const byKey = new Map<string, { cells: CellResult[]; first: CellResult }>();
   for (const cell of doc.cells) {
-    const key = `${cell.backend}\u0000${stableJson(cell.knobs)}\u0000${stableJson(cell.workload)}`;
+    const key = `${cell.backend}\u0000${canonicalJson(cell.knobs)}\u0000${canonicalJson(cell.workload)}`;
     const group = byKey.get(key);
     if (group) group.cells.push(cell);
     else byKey.set(key, { cells: [cell], first: cell });
@@ -75,7 +65,7 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
   const workloadLabels = new Map<string, string>();
   const perName = new Map<string, number>();
   for (const { first } of byKey.values()) {
-    const wkey = stableJson(first.workload);
+    const wkey = canonicalJson(first.workload);
     if (workloadLabels.has(wkey)) continue;
     const n = (perName.get(first.workload.name) ?? 0) + 1;
     perName.set(first.workload.name, n);
@@ -88,7 +78,7 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
     return {
       key,
       backend: first.backend,
-      workload: workloadLabels.get(stableJson(first.workload)) ?? first.workload.name,
+      workload: workloadLabels.get(canonicalJson(first.workload)) ?? first.workload.name,
       knobs: first.knobs,
       varying: pairs,
       label,
