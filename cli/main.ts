@@ -1,5 +1,5 @@
-// The statebench CLI: yargs with strict parsing; exit codes as DESIGN.md says
-// (0 ok, 1 regression or failed cells, 2 bad input, 3 internal error).
+// The statebench CLI: yargs with strict parsing; exit codes are the CLI's contract, documented in
+// README under `statebench run` (0 ok, 1 regression or failed cells, 2 bad input, 3 internal error).
 
 import yargs from 'yargs';
 import { COMMANDS } from './commands.js';

@@ -1,4 +1,5 @@
-// Errors that map to exit codes (DESIGN.md): 2 bad input, 3 internal error.
+// Errors that map to exit codes, the CLI's contract that README documents (under
+// `statebench run`): 2 bad input, 3 internal error.
 
 /** Bad input: the CLI prints the message as one line and exits 2. */
 export class UsageError extends Error {

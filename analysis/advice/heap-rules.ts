@@ -1,6 +1,7 @@
 // Heap rules: the heap keeps state as JS objects, so it pays in GC pauses and memory what
-// engines pay in serialisation and I/O (REFERENCE.md: the heap is one to two orders of
-// magnitude faster per operation while the state fits in memory).
+// engines pay in serialisation and I/O (docs/references.md, "Flink's RocksDB state backend":
+// flink-benchmarks measure the heap one to two orders of magnitude faster per operation while the
+// state fits in memory).
 
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 import { measuredHeapStateBytes } from '../../harness/budget/measured.js';

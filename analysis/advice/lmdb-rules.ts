@@ -1,13 +1,17 @@
-// LMDB (lmdb-js) rules. Facts: REFERENCE.md "LMDB through lmdb-js": writes commit in batches;
-// noSync skips the fsync at commit (a machine crash can lose recent commits), noMetaSync only the
-// meta-page fsync; useWritemap is fast with noSync and slow with sync; mapSize is a hard limit.
+// LMDB (lmdb-js) rules. Facts (docs/references.md, "LMDB through lmdb-js"): writes commit in
+// batches; noSync skips the fsync at commit (a machine crash can lose recent commits), noMetaSync
+// only the meta-page fsync; useWritemap is fast with noSync and slow with sync; a set mapSize is
+// a hard limit (the backend enforces it).
 
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 import { formatBytes } from '../../core/units.js';
 import { knobNumber } from './facts.js';
+import { classifyOperation } from './operations.js';
 import type { ConfigRule, Suggestion } from './types.js';
 
-const isWriteOp = (name: string): boolean => /put|update|insert|write|delete|append|dedupe|modify/.test(name);
+// One reading of operation names for every rule (operations.ts): a window fire's batch delete
+// commits like any other write.
+const isWriteOp = (name: string): boolean => classifyOperation(name).write;
 
 /** Share of the timed time spent in writes, from which the sync rule speaks. */
 export const SYNC_WRITE_TIME_SHARE = 0.6;
@@ -79,7 +83,8 @@ export const lmdbWritemap: ConfigRule = {
   id: 'lmdb-writemap',
   title: 'Writemap on a write-heavy mix',
   backends: ['lmdb'],
-  // With sync commits writemap is slower on Linux (lmdb-js README): only suggested with noSync.
+  // With sync commits writemap measured slower on Linux (an observation, not the lmdb-js README's;
+  // docs/references.md, "LMDB through lmdb-js"): only suggested with noSync.
   when: (f) => f.shape.writes >= 0.5 && f.knobs.useWritemap !== true && f.knobs.noSync === true,
   suggest: () => ({
     knob: 'useWritemap',
