@@ -3,6 +3,7 @@
 // and, unlike process.hrtime.bigint(), allocates nothing.
 
 import { performance } from 'node:perf_hooks';
+import { median } from '../../core/stats.js';
 
 export const now: () => number = performance.now.bind(performance);
 
@@ -30,10 +31,9 @@ export function measureClock(samples = 200_000): ClockInfo {
     for (let i = 0; i < n; i++) now();
     rounds.push(((now() - t0) * 1e6) / n);
   }
-  rounds.sort((a, b) => a - b);
   return {
     source: 'performance.now',
     resolutionNs: Number.isFinite(resolution) ? Math.round(resolution * 1e6 * 100) / 100 : null,
-    overheadNs: Math.round((rounds[4] ?? 0) * 100) / 100,
+    overheadNs: Math.round((median(rounds) ?? 0) * 100) / 100,
   };
 }

@@ -3,6 +3,7 @@
 // nanoseconds; an LMDB read of a microsecond or two). N keeps the harness's timing cost under
 // TIMING_BUDGET of the operation's own time; throughput always comes from wall-clock.
 
+import { median } from '../../core/stats.js';
 import { now } from './clock.js';
 import { createHistogram, recordNs } from './histogram.js';
 
@@ -39,9 +40,8 @@ export function measureTimingCostNs(rounds = 5, loads = 200_000, every = 16): nu
     const timed = now() - b0;
     costs.push(Math.max(0, ((timed - plain) * 1e6) / (loads / every)));
   }
-  costs.sort((a, b) => a - b);
   const tight = tightTimingCostNs(h);
-  return sink === -1 ? 0 : Math.max(tight, costs[costs.length >> 1] as number);
+  return sink === -1 ? 0 : Math.max(tight, median(costs) ?? 0);
 }
 
 /** `loads` independent random reads of `table`; with every > 0, one in `every` is timed. */
