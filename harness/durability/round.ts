@@ -1,9 +1,10 @@
 // One round: a writer child writes until the parent kills it with SIGKILL at a seeded random
-// moment; a check child then reopens the data and counts the acknowledged writes that are gone.
+// moment; a checker child then reopens the data and counts the acknowledged writes that are gone.
+// Both are jobs of the one spawn module (exec/spawn.ts); the writer's acknowledgements come on its
+// extra pipe (exec/jobs.ts ACK_FD says why not over IPC).
 
 import type { ResolvedKnobs } from '../../backends/types.js';
-import { ACK_FD, type CheckReport } from './spec.js';
-import { lastLine, startChild } from './spawn-child.js';
+import { lastLine, spawnJob, type ChildEnd } from '../exec/spawn.js';
 
 export interface RoundSettings {
   readonly backend: string;
@@ -34,37 +35,49 @@ export interface RoundResult {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** ': the crash message' or ': the last stderr line', or nothing. */
+function why(end: ChildEnd): string {
+  const detail = end.crash ?? lastLine(end.stderrTail);
+  return detail ? `: ${detail}` : '';
+}
+
 export async function runRound(s: RoundSettings): Promise<RoundResult> {
-  const writer = startChild({
-    mode: 'write',
-    backend: s.backend,
-    knobs: s.knobs,
-    dir: s.dir,
-    keySize: s.keySize,
-    valueSize: s.valueSize,
-    checkpointIntervalMs: s.checkpointIntervalMs,
-    maxInFlight: s.maxInFlight,
-    maxWrites: s.maxWrites,
-  });
-  try {
-    await writer.waitFor('ready', s.readyTimeoutMs);
-  } catch (err) {
-    writer.process.kill('SIGKILL');
-    await writer.ended;
-    return failed(s, `writer: ${(err as Error).message}`);
+  let saidReady = (): void => undefined;
+  const ready = new Promise<void>((r) => (saidReady = r));
+  const writer = spawnJob(
+    {
+      kind: 'durability-writer',
+      spec: {
+        backend: s.backend,
+        knobs: s.knobs,
+        dir: s.dir,
+        keySize: s.keySize,
+        valueSize: s.valueSize,
+        checkpointIntervalMs: s.checkpointIntervalMs,
+        maxInFlight: s.maxInFlight,
+        maxWrites: s.maxWrites,
+      },
+    },
+    { onAck: (line) => line === 'ready' && saidReady() },
+  );
+  const notReady = await firstOf(ready, writer.outcome, s.readyTimeoutMs);
+  if (notReady !== null) {
+    writer.kill();
+    const w = await writer.outcome;
+    const what = notReady === 'timeout' ? `did not say 'ready' within ${s.readyTimeoutMs} ms` : `ended before saying 'ready'`;
+    return failed(s, `writer: the child ${what}${why(w)}`);
   }
   await sleep(s.killAfterMs);
-  writer.process.kill('SIGKILL');
-  const w = await writer.ended;
-  if (w.signal !== 'SIGKILL') return failed(s, `writer ended before the kill (code ${w.code})${w.stderr ? `: ${lastLine(w.stderr)}` : ''}`);
-  const acknowledged = lastNumber(w.lines, 'a ');
+  writer.kill();
+  const w = await writer.outcome;
+  if (w.signal !== 'SIGKILL') return failed(s, `writer ended before the kill (code ${w.code})${why(w)}`);
+  const acknowledged = lastNumber(w.acks, 'a ');
 
-  const checker = startChild({ mode: 'check', backend: s.backend, knobs: s.knobs, dir: s.dir, keySize: s.keySize, acknowledged });
-  const c = await checker.ended;
-  const line = c.lines.find((l) => l.startsWith('{'));
-  if (!line) return { ...failed(s, `check: ended without a report (fd ${ACK_FD})${c.stderr ? `: ${lastLine(c.stderr)}` : ''}`), acknowledged, lost: acknowledged };
-  const report = JSON.parse(line) as CheckReport;
-  const checkpointed = s.checkpointIntervalMs > 0 ? checkpointOnDisk(w.lines, acknowledged, report.lost) : null;
+  const checker = spawnJob({ kind: 'durability-checker', spec: { backend: s.backend, knobs: s.knobs, dir: s.dir, keySize: s.keySize, acknowledged } });
+  const c = await checker.outcome;
+  if (c.status !== 'done') return { ...failed(s, `check: ended without a report${why(c)}`), acknowledged, lost: acknowledged };
+  const report = c.result;
+  const checkpointed = s.checkpointIntervalMs > 0 ? checkpointOnDisk(w.acks, acknowledged, report.lost) : null;
   return {
     killAfterMs: s.killAfterMs,
     acknowledged,
@@ -75,6 +88,17 @@ export async function runRound(s: RoundSettings): Promise<RoundResult> {
     reopenMs: report.error ? null : Math.round(report.openMs * 1000) / 1000,
     error: report.error ? `reopen: ${report.error}` : null,
   };
+}
+
+/** null once `ready` resolves; 'ended' if the child ends first, 'timeout' after `ms`. */
+async function firstOf(ready: Promise<void>, ended: Promise<unknown>, ms: number): Promise<'ended' | 'timeout' | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), ms)));
+  try {
+    return await Promise.race([ready.then(() => null), ended.then(() => 'ended' as const), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

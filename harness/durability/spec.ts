@@ -1,9 +1,8 @@
-// What the durability children are told (serialised on their command line), and what they say.
+// What the durability jobs are told (in their job, over IPC), and what they answer.
 
 import type { ResolvedKnobs } from '../../backends/types.js';
 
 export interface WriterSpec {
-  readonly mode: 'write';
   readonly backend: string;
   readonly knobs: ResolvedKnobs;
   readonly dir: string;
@@ -18,7 +17,6 @@ export interface WriterSpec {
 }
 
 export interface CheckSpec {
-  readonly mode: 'check';
   readonly backend: string;
   readonly knobs: ResolvedKnobs;
   readonly dir: string;
@@ -27,9 +25,7 @@ export interface CheckSpec {
   readonly acknowledged: number;
 }
 
-export type ChildSpec = WriterSpec | CheckSpec;
-
-/** The check child's answer (one JSON line on fd 3). */
+/** The checker's answer (the result of its job). */
 export interface CheckReport {
   /** Acknowledged writes missing or not intact after reopening. */
   readonly lost: number;
@@ -41,6 +37,3 @@ export interface CheckReport {
   /** Reopening failed: every acknowledged write counts as lost. */
   readonly error: string | null;
 }
-
-/** Writer protocol on fd 3, one line each: `ready`, `a N` (writes 0..N-1 acknowledged), `c N` (heap checkpoint holds 0..N-1). */
-export const ACK_FD = 3;

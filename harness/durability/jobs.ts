@@ -1,21 +1,23 @@
-// The durability children. `write`: open the backend, write keys 0, 1, 2 ... (values stamped
-// with their key, version 1 and a checksum) and report on fd 3 each write the backend has
-// acknowledged, until killed; around a checkpoint, `p N` as it begins and `c N` once it is on
-// disk (it holds writes 0 .. N-1). `check`: reopen the data and count the acknowledged writes that
-// are gone or damaged. fd 3 is a pipe to the parent; writeSync hands each line to the kernel
-// before the next write starts, so whatever the parent reads was acknowledged before the kill.
+// The durability jobs, each run in a child process of its own (exec/child.ts). The writer: open
+// the backend, write keys 0, 1, 2 ... (values stamped with their key, version 1 and a checksum)
+// and report on the acknowledgement pipe (ACK_FD) each write the backend has acknowledged, until
+// killed; around a checkpoint, `p N` as it begins and `c N` once it is on disk (it holds writes
+// 0 .. N-1). writeSync hands each line to the kernel before the next write starts, so whatever the
+// parent reads was acknowledged before the kill. The checker: reopen the data and count the
+// acknowledged writes that are gone or damaged.
 
 import { writeSync } from 'node:fs';
 import { loadBackend } from '../../backends/registry.js';
 import type { BackendInstance } from '../../backends/types.js';
 import { readElement, stampValue } from '../verify/value-codec.js';
-import { ACK_FD, type CheckReport, type CheckSpec, type ChildSpec, type WriterSpec } from './spec.js';
+import { ACK_FD } from '../exec/jobs.js';
+import type { CheckReport, CheckSpec, WriterSpec } from './spec.js';
 
 const say = (line: string): void => {
   writeSync(ACK_FD, `${line}\n`);
 };
 
-async function open(spec: ChildSpec): Promise<BackendInstance> {
+async function open(spec: WriterSpec | CheckSpec): Promise<BackendInstance> {
   const backend = await loadBackend(spec.backend);
   if (!backend) throw new Error(`unknown backend ${spec.backend}`);
   return backend.open(spec.dir, spec.knobs, { keySize: spec.keySize, seed: 1 });
@@ -27,7 +29,8 @@ function payload(size: number): Uint8Array {
 
 const idle = (): Promise<never> => new Promise(() => setInterval(() => undefined, 60_000));
 
-async function write(spec: WriterSpec): Promise<void> {
+/** Writes until the parent kills it: never resolves. */
+export async function runWriter(spec: WriterSpec): Promise<never> {
   const db = await open(spec);
   const body = payload(spec.valueSize);
   say('ready');
@@ -43,11 +46,11 @@ async function write(spec: WriterSpec): Promise<void> {
       lastCp = Date.now();
     }
   }
-  await idle();
+  return idle();
 }
 
 /** Async writes (lmdb-js): acknowledged when their commit resolves; reported as the longest acknowledged prefix. */
-async function writeAsync(db: BackendInstance, spec: WriterSpec, body: Uint8Array): Promise<void> {
+async function writeAsync(db: BackendInstance, spec: WriterSpec, body: Uint8Array): Promise<never> {
   const putAsync = db.putAsync?.bind(db);
   if (!putAsync) throw new Error('async backend without putAsync');
   const done = new Uint8Array(spec.maxWrites);
@@ -74,10 +77,10 @@ async function writeAsync(db: BackendInstance, spec: WriterSpec, body: Uint8Arra
       },
     );
   }
-  await idle();
+  return idle();
 }
 
-async function check(spec: CheckSpec): Promise<CheckReport> {
+export async function runChecker(spec: CheckSpec): Promise<CheckReport> {
   const t0 = performance.now();
   let db: BackendInstance;
   try {
@@ -104,16 +107,4 @@ async function check(spec: CheckSpec): Promise<CheckReport> {
   while (intact(spec.acknowledged + extra)) extra++;
   await db.close();
   return { lost, firstLost, unacknowledgedPresent: extra, openMs, error: null };
-}
-
-const spec = JSON.parse(process.argv[2] ?? '{}') as ChildSpec;
-try {
-  if (spec.mode === 'write') await write(spec);
-  else {
-    say(JSON.stringify(await check(spec)));
-    process.exit(0);
-  }
-} catch (err) {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(3);
 }
