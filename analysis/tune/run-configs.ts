@@ -1,11 +1,14 @@
 // Runs a few configurations of one workload against each other: every configuration planned by
-// the run's own buildPlan (so knobs are checked and resolved as for `run`), each cell in its own
-// child process (spawnCell) on a fresh data directory, the repeats interleaved in a seeded
-// shuffled order per round, and repeat r of every configuration on the same seed (the same
-// operation stream): drift on a busy machine then favours no configuration.
+// the run's own buildPlan (so knobs are checked and resolved as for `run`), the repeats
+// interleaved in a seeded shuffled order per round, and repeat r of every configuration on the
+// same seed (the same operation stream): drift on a busy machine then favours no configuration.
+// The planning is here; the cells run through the harness's loop (executeCells), each in its own
+// child process on a fresh data directory.
 
-import { spawnCell } from '../../harness/cell/spawn.js';
 import type { CellResult } from '../../core/result/schema.js';
+import { describeSpecRef } from '../../harness/cell/spec-ref.js';
+import { showCellEnd, spawnShownCell } from '../../harness/exec/cell-progress.js';
+import { executeCells } from '../../harness/exec/execute-cells.js';
 import { RunDataDir } from '../../harness/run/data-dir.js';
 import type { ResolvedRunOptions } from '../../harness/run/options.js';
 import { buildPlan, type PlannedCell } from '../../harness/run/plan.js';
@@ -76,22 +79,17 @@ export async function runConfigs(configs: readonly ConfigSpec[], o: RunConfigsOp
     schedule.push(...round);
   }
   const results: CellResult[][] = configs.map(() => []);
-  const data = new RunDataDir(o.base.dataDir);
-  try {
-    for (let k = 0; k < schedule.length; k++) {
-      const { config, cell } = schedule[k] as (typeof schedule)[number];
-      o.progress?.cellStarted(k, schedule.length, cell.id);
-      const dir = data.cellDir(k);
-      const spawned = spawnCell({ ...cell, dataDir: dir }, (p) => o.progress?.update(p));
-      const result = await spawned.result;
-      data.removeCell(dir);
+  // Tune's cells show no line per phase, and keep no data (--keep-data is run's).
+  await executeCells(schedule, {
+    data: new RunDataDir(o.base.dataDir),
+    ref: ({ cell }) => describeSpecRef(cell),
+    start: ({ cell }, dir, k) => spawnShownCell({ ...cell, dataDir: dir }, k, schedule.length, o.progress, false),
+    onCell: (result, { config, cell }) => {
       (results[config] as CellResult[]).push(result);
-      o.progress?.cellFinished(cell.id, result.status === 'errored' ? `errored: ${result.error}` : result.status, result.status === 'skipped' ? null : (result.phases.run?.throughputOpsPerSec ?? null));
+      showCellEnd(o.progress, cell.id, result);
       o.onCell?.(result);
-    }
-  } finally {
-    data.removeAll();
-  }
+    },
+  });
   for (const list of results) list.sort((a, b) => a.repeat - b.repeat);
   return results;
 }

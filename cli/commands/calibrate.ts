@@ -7,7 +7,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { estimateNoise } from '../../analysis/compare/noise.js';
 import { parseThresholds } from '../../analysis/compare/thresholds.js';
 import type { Method } from '../../analysis/compare/types.js';
-import { executeRun } from '../../harness/run/execute.js';
+import { runAndAdvise } from '../run-pipeline.js';
 import { createProgress } from '../../harness/run/progress.js';
 import { resolveRunOptions, type RunFlags } from '../../harness/run/resolve-options.js';
 import type { ResultDocument } from '../../core/result/schema.js';
@@ -81,7 +81,7 @@ export const calibrateCommand: CommandModule<object, Args> = {
     for (let i = 1; i <= runs; i++) {
       const options = await resolveRunOptions({ ...flags, out: join(argv.out ?? 'statebench-calibrate', `run-${i}`) });
       logLine(`calibrate: A/A run ${i} of ${runs}`);
-      const outcome = await executeRun(options, { progress: createProgress(process.stderr), handleSignals: true });
+      const outcome = await runAndAdvise(options, { progress: createProgress(process.stderr), handleSignals: true });
       if (outcome.interrupted) {
         logLine('calibrate interrupted');
         process.exitCode = 130;

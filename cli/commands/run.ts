@@ -2,14 +2,14 @@
 // reports) into --out; print the summary table, or the document with --json.
 
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { executeRun } from '../../harness/run/execute.js';
 import { resolveRunOptions, type RunFlags } from '../../harness/run/resolve-options.js';
 import { createProgress } from '../../harness/run/progress.js';
 import { renderTerminalSummary } from '../../reports/terminal.js';
-import { writeRunOutputs } from '../../harness/run/outputs.js';
+import { writeRunReports } from '../../reports/writer.js';
 import { logLine, printJson, printLine } from '../output.js';
 import { EXIT } from '../../core/errors.js';
 import { verifyRunAdvice } from '../../analysis/tune/verify-run.js';
+import { runAndAdvise } from '../run-pipeline.js';
 
 interface Args extends RunFlags {
   json: boolean;
@@ -57,10 +57,11 @@ export const runCommand: CommandModule<object, Args> = {
       .example('$0 run -b lsm --set lsm.writeBufferSize=4MiB,64MiB -w ycsb-a --ops 1e6', 'a two-cell sweep') as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const options = await resolveRunOptions(argv);
-    const measured = await executeRun(options, { progress: createProgress(process.stderr), handleSignals: true });
+    const measured = await runAndAdvise(options, { progress: createProgress(process.stderr), handleSignals: true });
     const document = measured.interrupted ? measured.document : await verifyRunAdvice(options, measured.document, measured.outDir, createProgress(process.stderr));
     const outcome = { ...measured, document };
-    const written = await writeRunOutputs(outcome.document, outcome.outDir);
+    // report.html and summary.md beside results.json (and the GitHub job summary when set).
+    const written = await writeRunReports(outcome.document, outcome.outDir);
     if (argv.json) printJson(outcome.document);
     else {
       printLine(renderTerminalSummary(outcome.document));

@@ -1,17 +1,17 @@
-// Executes a micro run: each cell (backend x knobs x repeat) in its own child process on a fresh
-// data directory; each result appended to results.jsonl as it arrives and results.json rewritten,
-// so an interrupted run still leaves a valid document. Ctrl-C stops the running cell after its
-// current task (twice: kills it); cells not run are listed as skipped.
+// Executes a micro run through the cell loop (exec/execute-cells.ts): each cell (backend x knobs
+// x repeat) in its own child process on a fresh data directory; each result appended to
+// results.jsonl as it arrives and results.json rewritten, so an interrupted run still leaves a
+// valid document. Ctrl-C stops the running cell after its current task (twice: kills it); cells
+// not run are listed as skipped.
 
-import { measureClock } from '../recorder/clock.js';
 import type { CellResult, Plan as PlanRecord, ResultDocument } from '../../core/result/schema.js';
-import { RunDataDir } from '../run/data-dir.js';
 import { buildDocument, ResultWriter } from '../run/document.js';
-import { collectEnvironment } from '../run/environment.js';
+import { setUpRun } from '../exec/run-setup.js';
 import { prepareOutDir } from '../run/execute.js';
+import { executeCells } from '../exec/execute-cells.js';
 import type { MicroOptions } from './options.js';
 import { buildMicroPlan, type MicroPlannedCell } from './plan.js';
-import { spawnMicroCell, type SpawnedMicroCell } from './spawn.js';
+import { spawnMicroCell } from './spawn.js';
 import { microWorkloadRef, type MicroStateInfo } from './spec.js';
 
 export interface MicroOutcome {
@@ -34,16 +34,11 @@ export async function executeMicro(o: MicroOptions, hooks: MicroHooks = {}): Pro
   const outDir = prepareOutDir(o.out);
   const plan = await buildMicroPlan(o);
   const warnings: string[] = [];
-  const engines: Record<string, string | null> = {};
-  for (const [name, d] of plan.descriptions) engines[name] = d.version ? `${d.engine} ${d.version}` : d.engine;
   for (const d of plan.descriptions.values()) {
     if (!d.available) warnings.push(`${d.name} is unavailable: ${d.reason ?? 'no reason given'}; its cells are skipped`);
   }
-  const data = new RunDataDir(o.dataDir);
-  const environment = collectEnvironment({ engines, dataDir: data.root, clock: measureClock() });
-  if (environment.fsType === 'tmpfs') {
-    warnings.push(`data directory ${data.root} is on tmpfs (memory): disk-backed engines will look faster than on a disk; use --data-dir`);
-  }
+  const { data, environment, warnings: setupWarnings } = setUpRun(plan.descriptions, o.dataDir);
+  warnings.push(...setupWarnings);
   for (const w of warnings) log(`warning: ${w}`);
 
   const planRecord: PlanRecord = {
@@ -68,66 +63,37 @@ export async function executeMicro(o: MicroOptions, hooks: MicroHooks = {}): Pro
   };
 
   const writer = new ResultWriter(outDir);
-  const cells: CellResult[] = [];
   const states = new Map<string, MicroStateInfo>();
-  let interrupted = false;
-  let current: SpawnedMicroCell | null = null;
-  let sigints = 0;
-  const onSigint = (): void => {
-    sigints++;
-    interrupted = true;
-    if (sigints === 1) {
-      log('interrupt: stopping the running cell after its current task (Ctrl-C again to kill it)');
-      current?.stop();
-    } else current?.kill();
+  const total = plan.cells.length;
+  const record = (cell: CellResult, planned: MicroPlannedCell, i: number, done: readonly CellResult[]): void => {
+    writer.appendCell(cell);
+    writer.writeDocument(buildDocument(environment, planRecord, done, warnings));
+    log(`[${i + 1}/${total}] ${planned.id}: ${cell.status === 'errored' ? `errored: ${cell.error}` : cell.status}`);
   };
-  if (hooks.handleSignals) process.on('SIGINT', onSigint);
-
-  try {
-    for (let i = 0; i < plan.cells.length; i++) {
-      const planned = plan.cells[i] as MicroPlannedCell;
-      const desc = plan.descriptions.get(planned.backend);
-      let cell: CellResult;
-      if (interrupted) cell = skipped(planned, o, 'not run: the run was interrupted');
-      else if (desc && !desc.available) cell = skipped(planned, o, desc.reason ?? `${desc.name} is unavailable`);
-      else {
-        log(`[${i + 1}/${plan.cells.length}] ${planned.id}: preloading ${o.records.toLocaleString('en-US')} records`);
-        const dir = data.cellDir(i);
-        current = spawnMicroCell(
-          { ...planned, ops: o.ops, records: o.records, timeMs: o.timeMs, warmupMs: o.warmupMs, valueSize: o.valueSize, keySize: o.keySize, dataDir: dir },
-          log,
-        );
-        const out = await current.result;
-        current = null;
-        data.removeCell(dir);
-        cell = out.cell;
-        if (out.state) states.set(cell.id, out.state);
-      }
-      cells.push(cell);
-      writer.appendCell(cell);
-      writer.writeDocument(buildDocument(environment, planRecord, cells, warnings));
-      log(`[${i + 1}/${plan.cells.length}] ${planned.id}: ${cell.status === 'errored' ? `errored: ${cell.error}` : cell.status}`);
-    }
-  } finally {
-    if (hooks.handleSignals) process.off('SIGINT', onSigint);
-    data.removeAll();
-  }
+  const { cells, interrupted } = await executeCells(plan.cells, {
+    data,
+    handleSignals: hooks.handleSignals,
+    stopsWhere: 'after its current task',
+    log,
+    descriptions: plan.descriptions,
+    ref: (planned) => ({ ...planned, workload: microWorkloadRef(o) }),
+    start: (planned, dir, i) => {
+      log(`[${i + 1}/${total}] ${planned.id}: preloading ${o.records.toLocaleString('en-US')} records`);
+      const spawned = spawnMicroCell(
+        { ...planned, ops: o.ops, records: o.records, timeMs: o.timeMs, warmupMs: o.warmupMs, valueSize: o.valueSize, keySize: o.keySize, dataDir: dir },
+        log,
+      );
+      const result = spawned.result.then((out) => {
+        if (out.state) states.set(out.cell.id, out.state);
+        return out.cell;
+      });
+      return { result, stop: spawned.stop, kill: spawned.kill };
+    },
+    onCell: record,
+    // Micro lists the cells an interrupt left out as it goes, in results.jsonl too.
+    onNotRun: record,
+  });
   const document = buildDocument(environment, planRecord, cells, warnings);
   writer.writeDocument(document);
   return { document, states, interrupted, failedCells: cells.filter((c) => c.status === 'errored').length, outDir };
-}
-
-function skipped(p: MicroPlannedCell, o: MicroOptions, reason: string): CellResult {
-  return {
-    id: p.id,
-    backend: p.backend,
-    knobs: { ...p.knobs },
-    workload: microWorkloadRef(o),
-    repeat: p.repeat,
-    seed: p.seed,
-    startedAt: null,
-    warnings: [],
-    status: 'skipped',
-    reason,
-  };
 }
