@@ -1,13 +1,14 @@
-// A short real micro run on the heap backend, in a child process, through to results.json.
+// A short real micro run on the heap backend, in a child process, through to results.json and the
+// table `statebench micro` prints (the harness measures, reports renders: the CLI's layer joins them).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ResultDocumentSchema } from '../../core/result/schema.js';
-import { executeMicro } from './execute.js';
-import { MICRO_OPS } from './ops.js';
-import { resolveMicroOptions } from './options.js';
-import { renderMicroTable } from '../../reports/micro-terminal.js';
+import { ResultDocumentSchema } from '../core/result/schema.js';
+import { executeMicro } from '../harness/micro/execute.js';
+import { MICRO_OPS } from '../harness/micro/ops.js';
+import { resolveMicroOptions } from '../harness/micro/options.js';
+import { renderMicroTable } from '../reports/micro-terminal.js';
 
 describe('a micro run on heap', () => {
   it('writes a schema-valid document with one ok cell holding every requested task', async () => {
