@@ -1,5 +1,7 @@
 // statebench durability: every configuration for the same seeded kill moments, round by round,
-// each round on a fresh data directory of the run's own (removed at the end).
+// each round on a fresh data directory of the run's own (removed at the end). Not the cell loop
+// (exec/execute-cells.ts): a round is two children in turn (a writer killed on purpose, then a
+// checker) and yields a round, not a cell; there is nothing to skip, resume or stop at a boundary.
 
 import { createRng } from '../../core/rng.js';
 import { RunDataDir } from '../run/data-dir.js';
