@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseKnobValue, resolveKnobs, KnobError } from './resolve-knobs.js';
+import { knobDefault, knobSpecs, parseKnobValue, resolveKnobs, KnobError } from './resolve-knobs.js';
 import { parseSize, parseDuration } from '../core/units.js';
-import type { BackendDescription } from './types.js';
+import type { BackendDescription, KnobRecord } from './types.js';
 
 const desc: BackendDescription = {
   name: 'x',
@@ -42,5 +42,19 @@ describe('knob values', () => {
     expect(() => parseKnobValue('x', desc.knobs[3]!, '100')).toThrow(/from 1 to 64/);
     expect(() => parseKnobValue('x', desc.knobs[0]!, '12 parsecs')).toThrow(KnobError);
     expect(() => resolveKnobs(desc, { nope: '1' })).toThrow(/unknown knob 'nope' for backend x; known knobs: bufferSize, style, sync, jobs/);
+  });
+});
+
+describe('knob records', () => {
+  const records: KnobRecord[] = [
+    { name: 'jobs', type: 'int', default: 2, tune: { draw: 0, values: [2, 4] }, min: 1, help: 'h' },
+    { name: 'wal', type: 'bool', default: true, help: 'w', tradesDurability: true },
+  ];
+  it('publish only their schema, fields in the order written', () => {
+    expect(JSON.stringify(knobSpecs(records))).toBe('[{"name":"jobs","type":"int","default":2,"min":1,"help":"h"},{"name":"wal","type":"bool","default":true,"help":"w"}]');
+  });
+  it('give their defaults by name, and refuse a name they do not have', () => {
+    expect(knobDefault(records, 'wal')).toBe(true);
+    expect(() => knobDefault(records, 'nope')).toThrow(/no knob 'nope' among jobs, wal/);
   });
 });

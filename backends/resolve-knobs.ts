@@ -74,6 +74,21 @@ export function parseKnobValue(backend: string, spec: KnobSpec, raw: string): Kn
   return value;
 }
 
+// Every KnobSpec field: the compiler fails here when KnobSpec gains one that is not listed.
+const SPEC_FIELDS: Readonly<Record<keyof KnobSpec, true>> = { name: true, type: true, unit: true, default: true, allowed: true, min: true, max: true, help: true };
+
+/** The published schema of knob records: their KnobSpec fields only, in the order written. */
+export function knobSpecs(records: readonly KnobSpec[]): readonly KnobSpec[] {
+  return records.map((r) => Object.fromEntries(Object.entries(r).filter(([field]) => field in SPEC_FIELDS)) as unknown as KnobSpec);
+}
+
+/** A knob's default, as its record has it; throws on an unknown name (a typo in the caller). */
+export function knobDefault(records: readonly KnobSpec[], name: string): KnobValue | null {
+  const spec = records.find((k) => k.name === name);
+  if (!spec) throw new Error(`no knob '${name}' among ${records.map((k) => k.name).join(', ')}`);
+  return spec.default;
+}
+
 export function findKnob(desc: BackendDescription, name: string): KnobSpec {
   const spec = desc.knobs.find((k) => k.name === name) ?? desc.knobs.find((k) => k.name.toLowerCase() === name.toLowerCase());
   if (!spec) {

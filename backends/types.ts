@@ -24,6 +24,27 @@ export interface KnobSpec {
   readonly help: string;
 }
 
+/** What the tuner (statebench tune) tries for a knob. */
+export interface TuneRange {
+  /** The axis's place in the tuner's seeded draw: the same --seed keeps giving the same candidates. */
+  readonly draw: number;
+  /** The values tried. */
+  readonly values: readonly KnobValue[];
+  /** For a knob that trades durability: the values tried while durability is kept (absent: left alone). */
+  readonly keepingDurability?: readonly KnobValue[];
+}
+
+/**
+ * A knob with the facts its consumers need besides its schema. Each backend extends it with its
+ * engine's mapping (backends/lsm/knob-record.ts, backends/lmdb/knobs.ts); describe() publishes
+ * only the KnobSpec part (knobSpecs in resolve-knobs.ts).
+ */
+export interface KnobRecord extends KnobSpec {
+  readonly tune?: TuneRange;
+  /** Setting it away from its default can lose acknowledged writes on a crash (WAL off, noSync). */
+  readonly tradesDurability?: boolean;
+}
+
 /** Knobs as resolved for one cell: every knob of the schema, defaults filled in. */
 export type ResolvedKnobs = Readonly<Record<string, KnobValue | null>>;
 
