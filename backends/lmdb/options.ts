@@ -2,6 +2,7 @@
 // Kept apart from the backend so the mapping (and what "unset" means) is testable on its own.
 import type { RootDatabaseOptions } from 'lmdb';
 import type { ResolvedKnobs } from '../types.js';
+import { LMDB_KNOB_RECORDS } from './knobs.js';
 
 export interface LmdbSettings {
   readonly writePath: 'sync' | 'async';
@@ -28,32 +29,24 @@ export function lmdbSettings(knobs: ResolvedKnobs): LmdbSettings {
     throw new Error('lmdb: overlappingSync=true cannot be combined with noSync=true; set lmdb.overlappingSync=false or lmdb.noSync=false');
   }
   const mapSize = num(knobs.mapSize);
-  const pageSize = typeof knobs.pageSize === 'string' ? Number(knobs.pageSize) : num(knobs.pageSize);
   const cache = bool(knobs.cache, false);
-  const open: LmdbOpenOptions = {
-    // Raw bytes in and out: no msgpack of values, keys compared as bytes (our big-endian codec).
-    keyEncoding: 'binary',
-    encoding: 'binary',
-    noSync,
-    noMetaSync: bool(knobs.noMetaSync, false),
-    overlappingSync,
-    useWritemap: bool(knobs.useWritemap, false),
-    noReadAhead: bool(knobs.noReadAhead, false),
-    cache,
-    compression: bool(knobs.compression, false),
-    commitDelay: num(knobs.commitDelay) ?? 0,
-    eventTurnBatching: bool(knobs.eventTurnBatching, true),
-    maxReaders: num(knobs.maxReaders) ?? 126,
-  };
-  if (mapSize !== null) open.mapSize = mapSize;
-  if (pageSize !== null) open.pageSize = pageSize;
+  // Raw bytes in and out: no msgpack of values, keys compared as bytes (our big-endian codec).
+  const open: Record<string, unknown> = { keyEncoding: 'binary', encoding: 'binary' };
+  // Every knob lmdb-js takes at open, at its value or its default; a knob whose default is
+  // null (lmdb-js decides: map and page size) is passed only when set. overlappingSync's
+  // default is lmdb-js's own rule, made explicit because the commit flags depend on it.
+  for (const k of LMDB_KNOB_RECORDS) {
+    if (k.lmdbJs.open === undefined) continue;
+    const v = k.name === 'overlappingSync' ? overlappingSync : (knobs[k.name] ?? k.default);
+    if (v !== null && v !== undefined) open[k.lmdbJs.open] = k.lmdbJs.value ? k.lmdbJs.value(v) : v;
+  }
   return {
     writePath: knobs.writePath === 'sync' ? 'sync' : 'async',
     writeBatchOps: Math.max(1, Math.floor(num(knobs.writeBatchOps) ?? 1)),
     mapSizeLimit: mapSize,
     cache,
     overlappingSync,
-    open,
+    open: open as LmdbOpenOptions,
   };
 }
 
