@@ -1,12 +1,14 @@
-// LSM (RocksDB) rules. Facts they rely on: /work/shared/REFERENCE.md "RocksDB tuning guide and
+// LSM (RocksDB) rules. Facts they rely on: docs/references.md, "RocksDB tuning guide and
 // statistics" (RocksDB wiki: Write Stalls, RocksDB Tuning Guide, Setup Options and Basic
 // Tuning): stalls come from too many L0 files (level0_slowdown/stop_writes_trigger), full
 // memtables (max_write_buffer_number) and pending compaction bytes; L0 should be about L1's
 // size (max_bytes_for_level_base ~ write_buffer_size x min_write_buffer_number_to_merge x
 // level0_file_num_compaction_trigger); target_file_size_base ~ max_bytes_for_level_base / 10;
 // a 10 bits/key bloom filter gives ~1 % false positives and saves reads of keys a file lacks.
+// A knob the configuration leaves unset is at RocksDB's default, read from its knob record.
 
 import { CHART_IDS } from '../../core/result/chart-ids.js';
+import { lsmDefault, lsmKnob } from '../../backends/lsm/knobs.js';
 import type { KnobValue } from '../../backends/types.js';
 import { estimateLsm } from '../../harness/budget/estimate.js';
 import { formatBytes } from '../../core/units.js';
@@ -16,6 +18,11 @@ import type { ConfigRule, Suggestion } from './types.js';
 const MiB = 1024 * 1024;
 /** Share of the measured time writes spent stalled before a stall rule speaks. */
 export const STALL_SHARE_MIN = 0.05;
+
+/** The knob's value in the configuration, else RocksDB's default. */
+function knob(f: ConfigFacts, name: string): number {
+  return knobNumber(f, name) ?? lsmDefault(name);
+}
 
 function suggestion(knob: string, action: string, value: KnobValue, rationale: string, more: Record<string, KnobValue> = {}): Suggestion {
   return { knob, action, value, rationale, changes: { [knob]: value, ...more } };
@@ -48,11 +55,12 @@ export const lsmStallL0: ConfigRule = {
   backends: ['lsm'],
   when: (f) => stalled(f) && (f.stalls?.l0 ?? 0) > 0 && (f.stalls?.l0 ?? 0) >= (f.stalls?.pendingCompaction ?? 0),
   suggest: (f) => {
-    const slow = knobNumber(f, 'level0SlowdownWritesTrigger') ?? 20;
-    const stop = knobNumber(f, 'level0StopWritesTrigger') ?? 36;
-    const trigger = knobNumber(f, 'level0FileNumCompactionTrigger') ?? 4;
-    const newSlow = Math.max(20, slow * 2, trigger * 5);
-    const newStop = Math.max(36, stop * 2, newSlow + 16);
+    const slow = knob(f, 'level0SlowdownWritesTrigger');
+    const stop = knob(f, 'level0StopWritesTrigger');
+    const trigger = knob(f, 'level0FileNumCompactionTrigger');
+    // Never below RocksDB's own triggers.
+    const newSlow = Math.max(lsmDefault('level0SlowdownWritesTrigger'), slow * 2, trigger * 5);
+    const newStop = Math.max(lsmDefault('level0StopWritesTrigger'), stop * 2, newSlow + 16);
     return suggestion(
       'level0SlowdownWritesTrigger',
       'increase',
@@ -70,8 +78,8 @@ export const lsmStallMemtable: ConfigRule = {
   backends: ['lsm'],
   when: (f) => stalled(f) && (f.stalls?.memtable ?? 0) > 0,
   suggest: (f, ctx) => {
-    const count = knobNumber(f, 'maxWriteBufferNumber') ?? 2;
-    const size = knobNumber(f, 'writeBufferSize') ?? 64 * MiB;
+    const count = knob(f, 'maxWriteBufferNumber');
+    const size = knob(f, 'writeBufferSize');
     const more = { maxWriteBufferNumber: Math.max(4, count * 2) };
     if (fitsBudget(f, ctx, more)) {
       return suggestion(
@@ -81,7 +89,7 @@ export const lsmStallMemtable: ConfigRule = {
         `All ${count} write buffers were full while a flush ran, so writes stopped. ${more.maxWriteBufferNumber} buffers let writes continue during flushes, at ${formatBytes(size * (more.maxWriteBufferNumber - count))} more memtable memory.`,
       );
     }
-    const jobs = knobNumber(f, 'maxBackgroundJobs') ?? 2;
+    const jobs = knob(f, 'maxBackgroundJobs');
     if (jobs < ctx.cpuCount) {
       return suggestion('maxBackgroundJobs', 'increase', ctx.cpuCount, `Memtables fill faster than ${jobs} background jobs flush them and the memory budget leaves no room for more write buffers: give flushes more threads (${ctx.cpuCount} cores).`);
     }
@@ -96,7 +104,7 @@ export const lsmStallPendingCompaction: ConfigRule = {
   backends: ['lsm'],
   when: (f) => stalled(f) && (f.stalls?.pendingCompaction ?? 0) > 0,
   suggest: (f, ctx) => {
-    const jobs = knobNumber(f, 'maxBackgroundJobs') ?? 2;
+    const jobs = knob(f, 'maxBackgroundJobs');
     if (jobs < ctx.cpuCount) {
       return suggestion('maxBackgroundJobs', 'increase', ctx.cpuCount, `Compaction debt passed the pending-compaction limits. More background jobs (${ctx.cpuCount}, one per core) compact in parallel.`);
     }
@@ -113,12 +121,12 @@ export const lsmBlockCacheLow: ConfigRule = {
   title: 'Block cache hit ratio low with a working set larger than the cache',
   backends: ['lsm'],
   when: (f) => {
-    const cache = knobNumber(f, 'blockCacheSize') ?? 8 * MiB;
+    const cache = knob(f, 'blockCacheSize');
     const working = f.metric('sstBytes');
     return f.shape.reads >= 0.2 && f.blockCacheHitRatio !== null && f.blockCacheHitRatio < 0.8 && working !== null && working > cache;
   },
   suggest: (f, ctx) => {
-    const cache = knobNumber(f, 'blockCacheSize') ?? 8 * MiB;
+    const cache = knob(f, 'blockCacheSize');
     const working = f.metric('sstBytes') ?? cache;
     // Blocks are cached uncompressed: room for the data as stored plus half again.
     let target = Math.ceil((working * 1.5) / MiB) * MiB;
@@ -151,7 +159,7 @@ export const lsmBloomMissing: ConfigRule = {
   id: 'lsm-bloom-missing',
   title: 'Point reads that miss, without a bloom filter',
   backends: ['lsm'],
-  when: (f) => (knobNumber(f, 'bloomBitsPerKey') ?? 0) === 0 && f.shape.pointReads >= 0.1 && (getMissRatio(f) ?? 0) >= 0.1,
+  when: (f) => knob(f, 'bloomBitsPerKey') === 0 && f.shape.pointReads >= 0.1 && (getMissRatio(f) ?? 0) >= 0.1,
   suggest: () =>
     suggestion('bloomBitsPerKey', 'set', 10, 'Without a filter every lookup of an absent key reads an index and a data block in each sorted run it could be in. A 10 bits/key bloom filter (about 1 % false positives) answers most of those from memory, for about 1.25 bytes per key.'),
   evidence: (f) => [
@@ -167,9 +175,10 @@ export const lsmWriteAmpHigh: ConfigRule = {
   backends: ['lsm'],
   when: (f) => f.shape.writes >= 0.5 && (f.writeAmp ?? 0) >= 10,
   suggest: (f, ctx) => {
-    const size = knobNumber(f, 'writeBufferSize') ?? 64 * MiB;
-    if (size < 64 * MiB && fitsBudget(f, ctx, { writeBufferSize: 64 * MiB })) {
-      return suggestion('writeBufferSize', 'increase', 64 * MiB, `Each byte written was rewritten ${num(f.writeAmp)} times by flushes and compactions. ${formatBytes(size)} write buffers flush many small L0 files that are compacted again and again; 64 MiB buffers (RocksDB's default) absorb overwrites in memory and flush fewer, larger files.`);
+    const size = knob(f, 'writeBufferSize');
+    const rocksdbDefault = lsmDefault('writeBufferSize');
+    if (size < rocksdbDefault && fitsBudget(f, ctx, { writeBufferSize: rocksdbDefault })) {
+      return suggestion('writeBufferSize', 'increase', rocksdbDefault, `Each byte written was rewritten ${num(f.writeAmp)} times by flushes and compactions. ${formatBytes(size)} write buffers flush many small L0 files that are compacted again and again; ${rocksdbDefault / MiB} MiB buffers (RocksDB's default) absorb overwrites in memory and flush fewer, larger files.`);
     }
     if (f.knobs.compactionStyle === 'level') {
       return suggestion('compactionStyle', 'set', 'universal', `Each byte written was rewritten ${num(f.writeAmp)} times. Universal (tiered) compaction merges sorted runs of similar size and rewrites data fewer times than leveled compaction; it costs up to 2x space and slower reads of cold keys.`);
@@ -187,7 +196,7 @@ export const lsmWriteAmpHigh: ConfigRule = {
 export const SIZING_FACTOR = 4;
 
 function l0TargetBytes(f: ConfigFacts): number {
-  return (knobNumber(f, 'writeBufferSize') ?? 64 * MiB) * (knobNumber(f, 'minWriteBufferNumberToMerge') ?? 1) * (knobNumber(f, 'level0FileNumCompactionTrigger') ?? 4);
+  return knob(f, 'writeBufferSize') * knob(f, 'minWriteBufferNumberToMerge') * knob(f, 'level0FileNumCompactionTrigger');
 }
 
 export const lsmL0L1Sizing: ConfigRule = {
@@ -196,13 +205,13 @@ export const lsmL0L1Sizing: ConfigRule = {
   backends: ['lsm'],
   when: (f) => {
     if (f.knobs.compactionStyle !== 'level' || f.shape.writes < 0.05) return false;
-    const base = knobNumber(f, 'maxBytesForLevelBase') ?? 256 * MiB;
+    const base = knob(f, 'maxBytesForLevelBase');
     const l0 = l0TargetBytes(f);
     return base > l0 * SIZING_FACTOR || l0 > base * SIZING_FACTOR;
   },
   suggest: (f) => {
     const l0 = Math.max(MiB, l0TargetBytes(f));
-    return suggestion('maxBytesForLevelBase', 'set', l0, `L0 compacts into L1 when it holds write_buffer_size x min_write_buffer_number_to_merge x level0_file_num_compaction_trigger = ${formatBytes(l0)}, while L1's target is ${formatBytes(knobNumber(f, 'maxBytesForLevelBase') ?? 256 * MiB)}. The tuning guide keeps them about equal, so an L0->L1 compaction rewrites about as much L1 data as it brings from L0.`);
+    return suggestion('maxBytesForLevelBase', 'set', l0, `L0 compacts into L1 when it holds write_buffer_size x min_write_buffer_number_to_merge x level0_file_num_compaction_trigger = ${formatBytes(l0)}, while L1's target is ${formatBytes(knob(f, 'maxBytesForLevelBase'))}. The tuning guide keeps them about equal, so an L0->L1 compaction rewrites about as much L1 data as it brings from L0.`);
   },
   evidence: (f) => [
     { metric: 'L0 size at the compaction trigger (bytes)', value: l0TargetBytes(f), chart: null },
@@ -217,13 +226,14 @@ export const lsmTargetFileSize: ConfigRule = {
   backends: ['lsm'],
   when: (f) => {
     if (f.knobs.compactionStyle !== 'level' || f.shape.writes < 0.05) return false;
-    const target = knobNumber(f, 'targetFileSizeBase') ?? 64 * MiB;
-    const ideal = (knobNumber(f, 'maxBytesForLevelBase') ?? 256 * MiB) / 10;
+    const target = knob(f, 'targetFileSizeBase');
+    const ideal = knob(f, 'maxBytesForLevelBase') / 10;
     return target > ideal * SIZING_FACTOR || ideal > target * SIZING_FACTOR;
   },
   suggest: (f) => {
-    const ideal = Math.max(64 * 1024, Math.round((knobNumber(f, 'maxBytesForLevelBase') ?? 256 * MiB) / 10 / 65536) * 65536);
-    return suggestion('targetFileSizeBase', 'set', ideal, `With L1 at ${formatBytes(knobNumber(f, 'maxBytesForLevelBase') ?? 256 * MiB)}, files of ${formatBytes(ideal)} give L1 about ten files: compactions stay small and pick precise key ranges (the tuning guide's max_bytes_for_level_base / 10).`);
+    // Never below what the knob accepts.
+    const ideal = Math.max(lsmKnob('targetFileSizeBase').min ?? 0, Math.round(knob(f, 'maxBytesForLevelBase') / 10 / 65536) * 65536);
+    return suggestion('targetFileSizeBase', 'set', ideal, `With L1 at ${formatBytes(knob(f, 'maxBytesForLevelBase'))}, files of ${formatBytes(ideal)} give L1 about ten files: compactions stay small and pick precise key ranges (the tuning guide's max_bytes_for_level_base / 10).`);
   },
   evidence: (f) => [
     { metric: 'target_file_size_base (bytes)', value: knobNumber(f, 'targetFileSizeBase'), chart: null },
@@ -236,12 +246,12 @@ export const lsmBackgroundJobs: ConfigRule = {
   title: 'Too few background jobs for the cores',
   backends: ['lsm'],
   when: (f, ctx) => {
-    const jobs = knobNumber(f, 'maxBackgroundJobs') ?? 2;
+    const jobs = knob(f, 'maxBackgroundJobs');
     const pressure = (f.stallShare ?? 0) >= 0.01 || (f.metric('maxPendingCompactionBytes') ?? 0) >= 64 * MiB;
     return jobs < Math.min(ctx.cpuCount, 16) && f.shape.writes >= 0.2 && pressure;
   },
   suggest: (f, ctx) =>
-    suggestion('maxBackgroundJobs', 'increase', Math.min(ctx.cpuCount, 16), `Flushes and compactions share ${knobNumber(f, 'maxBackgroundJobs') ?? 2} threads on a ${ctx.cpuCount}-core machine while compaction falls behind; one job per core lets them run in parallel (foreground threads compete for the same cores).`),
+    suggestion('maxBackgroundJobs', 'increase', Math.min(ctx.cpuCount, 16), `Flushes and compactions share ${knob(f, 'maxBackgroundJobs')} threads on a ${ctx.cpuCount}-core machine while compaction falls behind; one job per core lets them run in parallel (foreground threads compete for the same cores).`),
   evidence: (f, ctx) => [
     { metric: 'max_background_jobs', value: knobNumber(f, 'maxBackgroundJobs'), chart: null },
     { metric: 'cores', value: ctx.cpuCount, chart: null },

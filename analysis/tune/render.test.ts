@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { knobsFromFlinkConf } from '../../backends/lsm/flink-conf.js';
+import { LSM_KNOB_RECORDS } from '../../backends/lsm/knobs.js';
 import { parseOptionsString } from '../../backends/lsm/options-string.js';
+import type { KnobValue } from '../../backends/types.js';
 import { flinkKeys, lmdbOptions, rocksdbOptionsFile, rocksdbOptionsString } from './render.js';
 
 const MiB = 1024 * 1024;
@@ -35,5 +38,17 @@ describe('the winner in pasteable forms', () => {
     expect(lmdbOptions({ noSync: true, pageSize: '8192', writePath: 'sync', writeBatchOps: 100 })).toBe(
       'open({\n  path,\n  noSync: true,\n  pageSize: 8192,\n});\n// writes: db.transactionSync(() => { db.putSync(...) x writeBatchOps })\n// 100 writes per transaction',
     );
+  });
+  it('Flink keys that read back as the knobs they came from, for every knob with a Flink key', () => {
+    const sample: Record<string, KnobValue> = { size: 32 * MiB, int: 3, bool: true, compression: 'lz4', bloom: 10 };
+    const mapped = LSM_KNOB_RECORDS.filter((k) => k.flink);
+    expect(mapped.length).toBeGreaterThan(10);
+    for (const k of mapped) {
+      const kind = k.flink?.value as string;
+      const value = kind === 'enum' ? (k.allowed?.find((a) => a !== k.default) as string) : (sample[kind] as KnobValue);
+      const back = knobsFromFlinkConf(flinkKeys({ [k.name]: value }));
+      expect(back.knobs[k.name], `lsm.${k.name}=${value} as ${flinkKeys({ [k.name]: value })}`).toBe(String(value));
+      expect(back.warnings.filter((w) => w.includes('not mapped'))).toEqual([]);
+    }
   });
 });

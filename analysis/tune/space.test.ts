@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
 import { estimateLsm } from '../../harness/budget/estimate.js';
-import { LSM_KNOBS } from '../../backends/lsm/knobs.js';
+import { LMDB_KNOB_RECORDS } from '../../backends/lmdb/knobs.js';
+import { LSM_KNOB_RECORDS, LSM_KNOBS } from '../../backends/lsm/knobs.js';
+import { parseKnobValue } from '../../backends/resolve-knobs.js';
 import { changesDurability, key, lmdbSpace, lsmSpace, sampleConfigs } from './space.js';
 
 const MiB = 1024 * 1024;
@@ -30,5 +32,15 @@ describe('tune search space', () => {
     expect(changesDurability('lmdb', { noSync: true })).toBe(true);
     expect(changesDurability('lsm', { walEnabled: false })).toBe(true);
     expect(changesDurability('lmdb', { writeBatchOps: 100 })).toBe(false);
+  });
+  it('draws the axes of the knob records, each value one the knob accepts, in a fixed order', () => {
+    for (const [backend, records] of [['lsm', LSM_KNOB_RECORDS], ['lmdb', LMDB_KNOB_RECORDS]] as const) {
+      const tuned = records.filter((k) => k.tune);
+      expect(new Set(tuned.map((k) => k.tune?.draw)).size, `${backend}: draw positions are distinct`).toBe(tuned.length);
+      for (const k of tuned) for (const v of k.tune?.values ?? []) expect(parseKnobValue(backend, k, String(v))).toEqual(v);
+    }
+    expect(Object.keys(lsmSpace(true).axes)).toEqual(['writeBufferSize', 'maxWriteBufferNumber', 'minWriteBufferNumberToMerge', 'blockCacheSize', 'blockSize', 'bloomBitsPerKey', 'compression', 'compactionStyle', 'level0FileNumCompactionTrigger', 'level0SlowdownWritesTrigger', 'maxBackgroundJobs', 'cacheIndexAndFilterBlocks', 'walEnabled']);
+    expect(Object.keys(lmdbSpace(false).axes)).toEqual(['writePath', 'writeBatchOps', 'commitDelay', 'eventTurnBatching', 'pageSize', 'cache', 'noMetaSync']);
+    expect(lmdbSpace(false).axes.noMetaSync).toEqual([false]);
   });
 });

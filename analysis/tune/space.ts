@@ -1,20 +1,22 @@
-// The knob spaces tune samples from, per backend: values a RocksDB or lmdb-js user would try,
-// with derived knobs kept consistent (stop trigger above slowdown trigger, L1 sized to L0 when
-// asked). Durability stays as the defaults have it unless relaxed explicitly (WAL, noSync).
+// The knob spaces tune samples from, per backend: values a RocksDB or lmdb-js user would try
+// (each knob record's `tune` range), with derived knobs kept consistent (stop trigger above
+// slowdown trigger). Durability stays as the defaults have it unless relaxed explicitly (WAL, noSync).
 
-import type { KnobValue } from '../../backends/types.js';
+import { LMDB_KNOB_RECORDS } from '../../backends/lmdb/knobs.js';
+import { LSM_KNOB_RECORDS, lsmDefault } from '../../backends/lsm/knobs.js';
+import type { KnobRecord, KnobValue } from '../../backends/types.js';
 import { estimateLsm } from '../../harness/budget/estimate.js';
 import type { Rng } from '../../core/rng.js';
 
-const MiB = 1024 * 1024;
+/** The knob records of the backends tune searches; their `tune` fields are the axes. */
+const RECORDS: Readonly<Record<string, readonly KnobRecord[]>> = { lsm: LSM_KNOB_RECORDS, lmdb: LMDB_KNOB_RECORDS };
 
 export type Config = Readonly<Record<string, KnobValue>>;
 
 /** Knobs that trade durability for speed: tune leaves them alone unless told to relax durability. */
-export const DURABILITY_KNOBS: Readonly<Record<string, readonly string[]>> = {
-  lsm: ['walEnabled', 'syncWrites'],
-  lmdb: ['noSync', 'noMetaSync', 'useWritemap', 'overlappingSync'],
-};
+export const DURABILITY_KNOBS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  Object.entries(RECORDS).map(([backend, records]) => [backend, records.filter((k) => k.tradesDurability).map((k) => k.name)]),
+);
 
 export function changesDurability(backend: string, c: Config): boolean {
   return (DURABILITY_KNOBS[backend] ?? []).some((k) => k in c);
@@ -27,47 +29,35 @@ export interface SearchSpace {
   readonly complete?: (c: Record<string, KnobValue>) => Record<string, KnobValue>;
 }
 
+/** The axes of a backend's knob records, in their draw order. */
+function axesOf(records: readonly KnobRecord[], relaxDurability: boolean): Record<string, readonly KnobValue[]> {
+  const axes: Record<string, readonly KnobValue[]> = {};
+  for (const k of [...records].filter((r) => r.tune).sort((a, b) => (a.tune?.draw ?? 0) - (b.tune?.draw ?? 0))) {
+    const tune = k.tune as NonNullable<KnobRecord['tune']>;
+    const values = !k.tradesDurability || relaxDurability ? tune.values : tune.keepingDurability;
+    if (values) axes[k.name] = values;
+  }
+  return axes;
+}
+
 export function lsmSpace(relaxDurability: boolean): SearchSpace {
   return {
     backend: 'lsm',
-    axes: {
-      writeBufferSize: [8 * MiB, 16 * MiB, 32 * MiB, 64 * MiB, 128 * MiB],
-      maxWriteBufferNumber: [2, 3, 4],
-      minWriteBufferNumberToMerge: [1, 2],
-      blockCacheSize: [8 * MiB, 32 * MiB, 64 * MiB, 128 * MiB, 192 * MiB, 256 * MiB],
-      blockSize: [4096, 8192, 16384, 32768],
-      bloomBitsPerKey: [0, 10],
-      compression: ['snappy', 'lz4', 'none'],
-      compactionStyle: ['level', 'universal'],
-      level0FileNumCompactionTrigger: [2, 4, 8],
-      level0SlowdownWritesTrigger: [20, 40],
-      maxBackgroundJobs: [2, 4],
-      cacheIndexAndFilterBlocks: [false, true],
-      ...(relaxDurability ? { walEnabled: [true, false] } : {}),
-    },
+    axes: axesOf(LSM_KNOB_RECORDS, relaxDurability),
     complete: (c) => {
-      const slow = Number(c.level0SlowdownWritesTrigger ?? 20);
-      const out: Record<string, KnobValue> = { ...c, level0StopWritesTrigger: Math.max(36, slow + 16) };
-      if (Number(c.minWriteBufferNumberToMerge ?? 1) >= Number(c.maxWriteBufferNumber ?? 2)) out.minWriteBufferNumberToMerge = 1;
+      // RocksDB stops writes at the stop trigger: keep it above the sampled slowdown trigger.
+      const slow = Number(c.level0SlowdownWritesTrigger ?? lsmDefault('level0SlowdownWritesTrigger'));
+      const out: Record<string, KnobValue> = { ...c, level0StopWritesTrigger: Math.max(lsmDefault('level0StopWritesTrigger'), slow + 16) };
+      if (Number(c.minWriteBufferNumberToMerge ?? lsmDefault('minWriteBufferNumberToMerge')) >= Number(c.maxWriteBufferNumber ?? lsmDefault('maxWriteBufferNumber'))) {
+        out.minWriteBufferNumberToMerge = lsmDefault('minWriteBufferNumberToMerge');
+      }
       return out;
     },
   };
 }
 
 export function lmdbSpace(relaxDurability: boolean): SearchSpace {
-  return {
-    backend: 'lmdb',
-    axes: {
-      writePath: ['async', 'sync'],
-      writeBatchOps: [1, 10, 100, 1000],
-      commitDelay: [0, 1, 5],
-      eventTurnBatching: [true, false],
-      pageSize: ['4096', '8192', '16384'],
-      cache: [false, true],
-      noMetaSync: relaxDurability ? [false, true] : [false],
-      ...(relaxDurability ? { noSync: [false, true], useWritemap: [false, true] } : {}),
-    },
-  };
+  return { backend: 'lmdb', axes: axesOf(LMDB_KNOB_RECORDS, relaxDurability) };
 }
 
 export function spaceFor(backend: string, relaxDurability: boolean): SearchSpace | null {

@@ -1,6 +1,8 @@
 // A Flink configuration (config.yaml nested YAML, or the legacy flat flink-conf.yaml of
 // `key: value` lines) turned into lsm knobs, the way Flink's RocksDB state backend turns its
-// state.backend.rocksdb.* options into RocksDB options (REFERENCE.md, "Flink RocksDB state backend").
+// state.backend.rocksdb.* options into RocksDB options (docs/references.md, "Flink's RocksDB state
+// backend": its options, defaults, predefined options and memory arithmetic). The keys that set a
+// knob are in the knob records (knobs.ts, field `flink`); the ones handled here are the rest.
 //
 // Memory: when RocksDB's memory is bounded (memory.fixed-per-slot, or memory.managed with a
 // known managed size per slot), Flink gives one shared LRU cache (3 - r) x M / 3 bytes, with a
@@ -11,6 +13,10 @@
 
 import { parse as parseYaml } from 'yaml';
 import { parseSize } from '../../core/units.js';
+import { compressionByFlinkName } from './compression.js';
+import type { FlinkKey, LsmKnob } from './knob-record.js';
+import { LSM_KNOB_RECORDS } from './knobs.js';
+import { PRESET_OPTIONS } from './presets.js';
 
 export interface FlinkConfKnobs {
   knobs: Record<string, string>;
@@ -20,29 +26,18 @@ export interface FlinkConfKnobs {
 
 const PREFIX = 'state.backend.rocksdb.';
 
-const PREDEFINED: Record<string, string> = {
-  DEFAULT: 'flink-default',
-  SPINNING_DISK_OPTIMIZED: 'spinning-disk',
-  SPINNING_DISK_OPTIMIZED_HIGH_MEM: 'spinning-disk-high-mem',
-  FLASH_SSD_OPTIMIZED: 'flash-ssd',
-};
+// Flink's predefined option sets by their Flink names (DEFAULT ...), as lsm presets.
+const PREDEFINED: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(PRESET_OPTIONS).flatMap(([preset, p]) => (p.flink === null ? [] : [[p.flink, preset]])),
+);
 
-const COMPRESSION: Record<string, string> = {
-  NO_COMPRESSION: 'none',
-  SNAPPY_COMPRESSION: 'snappy',
-  LZ4_COMPRESSION: 'lz4',
-  ZSTD_COMPRESSION: 'zstd',
-};
-const COMPRESSION_OPTION: Record<string, string> = {
-  NO_COMPRESSION: 'kNoCompression',
-  SNAPPY_COMPRESSION: 'kSnappyCompression',
-  ZLIB_COMPRESSION: 'kZlibCompression',
-  BZLIB2_COMPRESSION: 'kBZip2Compression',
-  LZ4_COMPRESSION: 'kLZ4Compression',
-  LZ4HC_COMPRESSION: 'kLZ4HCCompression',
-  XPRESS_COMPRESSION: 'kXpressCompression',
-  ZSTD_COMPRESSION: 'kZSTD',
-};
+const FLINK_KNOBS = LSM_KNOB_RECORDS.filter((k): k is LsmKnob & { flink: FlinkKey } => k.flink !== undefined);
+
+/** "LEVEL, UNIVERSAL or FIFO" */
+function upperChoices(allowed: readonly string[]): string {
+  const names = allowed.map((a) => a.toUpperCase());
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? '');
+}
 
 /** Flat `a.b.c -> value` pairs from nested YAML, flat YAML, or (when YAML fails) `key: value` lines. */
 export function flattenFlinkConf(text: string): Map<string, string> {
@@ -116,46 +111,42 @@ export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
     warnings.push(`${PREFIX}predefined-options: '${predefined}' is not one of ${Object.keys(PREDEFINED).join(', ')}; using DEFAULT`);
   }
 
-  size('writebuffer.size', 'writeBufferSize');
-  int('writebuffer.count', 'maxWriteBufferNumber');
-  int('writebuffer.number-to-merge', 'minWriteBufferNumberToMerge');
-  size('block.blocksize', 'blockSize');
-  size('block.cache-size', 'blockCacheSize');
+  for (const k of FLINK_KNOBS) {
+    const { key, value } = k.flink;
+    if (value === 'size') size(key, k.name);
+    else if (value === 'int') int(key, k.name);
+    else if (value === 'bool') bool(key, k.name);
+    else if (value === 'enum') {
+      const raw = get(key);
+      if (raw === undefined) continue;
+      const v = raw.trim().toLowerCase();
+      if (k.allowed?.includes(v)) knobs[k.name] = v;
+      else warnings.push(`${PREFIX}${key}: '${raw}' is not ${upperChoices(k.allowed ?? [])}; ignored`);
+    } else if (value === 'bloom') {
+      if (get(k.flink.enabledBy as string)?.trim().toLowerCase() !== 'true') continue;
+      const bits = get(key) ?? (k.flink.flinkDefault as string);
+      if (Number.isFinite(Number(bits)) && Number(bits) > 0) knobs[k.name] = String(Number(bits));
+      else warnings.push(`${PREFIX}${key}: '${bits}' is not a positive number; ignored`);
+      if (get('bloom-filter.block-based-mode')?.trim().toLowerCase() === 'true') {
+        warnings.push(`${PREFIX}bloom-filter.block-based-mode: RocksDB 7.8 builds full filters only (block-based filters are deprecated); a full filter is used`);
+      }
+    } else if (value === 'compression') {
+      const perLevel = get(key);
+      if (perLevel === undefined) continue;
+      const levels = perLevel.split(/[;,]/).map((s) => s.trim().toUpperCase()).filter((s) => s !== '');
+      const types = levels.map(compressionByFlinkName);
+      const unknown = levels.filter((_, i) => types[i] === undefined);
+      const single = types.length === 1 ? types[0]?.knob : null;
+      if (unknown.length > 0) warnings.push(`${PREFIX}${key}: unknown ${unknown.join(', ')}; ignored`);
+      else if (single) knobs[k.name] = single;
+      else if (levels.length > 0) extraOptions.push(`compression_per_level=${types.map((t) => t?.rocksdb).join(':')}`);
+    }
+  }
   const metadata = get('block.metadata-blocksize');
   if (metadata !== undefined) {
     const v = flinkSize(metadata);
     if (v === null) warnings.push(`${PREFIX}block.metadata-blocksize: '${metadata}' is not a memory size; ignored`);
     else extraTable.push(`metadata_block_size=${v}`);
-  }
-  const style = get('compaction.style');
-  if (style !== undefined) {
-    const s = style.trim().toLowerCase();
-    if (s === 'level' || s === 'universal' || s === 'fifo') knobs.compactionStyle = s;
-    else warnings.push(`${PREFIX}compaction.style: '${style}' is not LEVEL, UNIVERSAL or FIFO; ignored`);
-  }
-  bool('compaction.level.use-dynamic-size', 'levelCompactionDynamicLevelBytes');
-  size('compaction.level.target-file-size-base', 'targetFileSizeBase');
-  size('compaction.level.max-size-level-base', 'maxBytesForLevelBase');
-  int('thread.num', 'maxBackgroundJobs');
-  int('files.open', 'maxOpenFiles');
-
-  const useBloom = get('use-bloom-filter')?.trim().toLowerCase() === 'true';
-  if (useBloom) {
-    const bits = get('bloom-filter.bits-per-key') ?? '10';
-    if (Number.isFinite(Number(bits)) && Number(bits) > 0) knobs.bloomBitsPerKey = String(Number(bits));
-    else warnings.push(`${PREFIX}bloom-filter.bits-per-key: '${bits}' is not a positive number; ignored`);
-    if (get('bloom-filter.block-based-mode')?.trim().toLowerCase() === 'true') {
-      warnings.push(`${PREFIX}bloom-filter.block-based-mode: RocksDB 7.8 builds full filters only (block-based filters are deprecated); a full filter is used`);
-    }
-  }
-
-  const perLevel = get('compression.per.level');
-  if (perLevel !== undefined) {
-    const levels = perLevel.split(/[;,]/).map((s) => s.trim().toUpperCase()).filter((s) => s !== '');
-    const unknown = levels.filter((l) => COMPRESSION_OPTION[l] === undefined);
-    if (unknown.length > 0) warnings.push(`${PREFIX}compression.per.level: unknown ${unknown.join(', ')}; ignored`);
-    else if (levels.length === 1 && COMPRESSION[levels[0] as string]) knobs.compression = COMPRESSION[levels[0] as string] as string;
-    else if (levels.length > 0) extraOptions.push(`compression_per_level=${levels.map((l) => COMPRESSION_OPTION[l]).join(':')}`);
   }
 
   if (get('write-batch-size') !== undefined) warnings.push(`${PREFIX}write-batch-size: Flink's own write batching, not a RocksDB option; ignored`);
@@ -203,27 +194,15 @@ export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
   return { knobs, memoryBudgetBytes: budget, warnings };
 }
 
-const KNOWN = new Set([
-  'writebuffer.size',
-  'writebuffer.count',
-  'writebuffer.number-to-merge',
-  'block.blocksize',
-  'block.cache-size',
+// Flink keys read here that set no knob of their own.
+const OTHER_KEYS = [
   'block.metadata-blocksize',
-  'compaction.style',
-  'compaction.level.use-dynamic-size',
-  'compaction.level.target-file-size-base',
-  'compaction.level.max-size-level-base',
-  'use-bloom-filter',
-  'bloom-filter.bits-per-key',
   'bloom-filter.block-based-mode',
-  'thread.num',
-  'files.open',
-  'compression.per.level',
   'write-batch-size',
   'predefined-options',
   'memory.managed',
   'memory.fixed-per-slot',
   'memory.write-buffer-ratio',
   'memory.high-prio-pool-ratio',
-]);
+];
+const KNOWN = new Set([...FLINK_KNOBS.flatMap((k) => [k.flink.key, ...(k.flink.enabledBy ? [k.flink.enabledBy] : [])]), ...OTHER_KEYS]);

@@ -1,66 +1,213 @@
-// The LSM backend's knobs. Defaults are RocksDB 7.8's own (checked against the OPTIONS file a
-// DB opened with empty options writes), so a knob left at its default changes nothing.
+// The LSM backend's knobs, each with where it goes in RocksDB, the Flink key that sets it, the
+// tuner's range and what the memory budget counts it as (knob-record.ts says what each field
+// means). Defaults are RocksDB 7.8's own (checked against the OPTIONS file a DB opened with empty
+// options writes), so a knob left at its default changes nothing. knob-coverage.test.ts opens
+// RocksDB with every knob set away from its default and finds the value in what RocksDB reports.
+import { knobDefault, knobSpecs } from '../resolve-knobs.js';
 import type { KnobSpec } from '../types.js';
+import { COMPRESSIONS, compressionByKnob } from './compression.js';
+import { cfGroupOption, cfOption, dbOption, enumText, type LsmKnob, type RocksDbOption, TABLE_GROUP, tableOption } from './knob-record.js';
+import { PRESET_OPTIONS } from './presets.js';
 
 const MiB = 1024 * 1024;
 
-export const COMPRESSIONS = ['none', 'snappy', 'lz4', 'zstd'] as const;
-export const PRESETS = ['none', 'flink-default', 'spinning-disk', 'spinning-disk-high-mem', 'flash-ssd'] as const;
+export const PRESETS: readonly string[] = Object.keys(PRESET_OPTIONS);
 
 /** lsm.perfLevel's values and RocksDB's PerfLevel enum (kDisable = 1 ... kEnableTime = 5). */
 export const PERF_LEVELS: Readonly<Record<string, number>> = { disable: 1, count: 2, 'time-except-mutex': 3, time: 5 };
 
-export const LSM_KNOBS: readonly KnobSpec[] = [
+const COMPACTION_STYLES = { level: 'kCompactionStyleLevel', universal: 'kCompactionStyleUniversal', fifo: 'kCompactionStyleFIFO' };
+const STOP_STYLES = { 'total-size': 'kCompactionStopStyleTotalSize', 'similar-size': 'kCompactionStopStyleSimilarSize' };
+const compressionText = enumText(Object.fromEntries(COMPRESSIONS.map((c) => [c, compressionByKnob(c)?.rocksdb ?? c])));
+const universal = (name: string, format?: RocksDbOption['format']) => cfGroupOption('compaction_options_universal', name, format);
+const fifo = (name: string) => cfGroupOption('compaction_options_fifo', name);
+
+export const LSM_KNOB_RECORDS: readonly LsmKnob[] = [
   // Memtables (write buffers)
-  { name: 'writeBufferSize', type: 'size', unit: 'bytes', default: 64 * MiB, min: 64 * 1024, help: 'size of one memtable; a full memtable becomes immutable and is flushed to an L0 file (write_buffer_size)' },
-  { name: 'maxWriteBufferNumber', type: 'int', unit: 'count', default: 2, min: 1, help: 'memtables kept in memory, active plus immutable; writes stall when all are full (max_write_buffer_number)' },
-  { name: 'minWriteBufferNumberToMerge', type: 'int', unit: 'count', default: 1, min: 1, help: 'immutable memtables merged into one L0 file per flush (min_write_buffer_number_to_merge)' },
-  { name: 'dbWriteBufferSize', type: 'size', unit: 'bytes', default: 0, min: 0, help: 'memtable memory limit across the whole DB, 0 = no limit (db_write_buffer_size)' },
+  {
+    name: 'writeBufferSize', type: 'size', unit: 'bytes', default: 64 * MiB, min: 64 * 1024, help: 'size of one memtable; a full memtable becomes immutable and is flushed to an L0 file (write_buffer_size)',
+    rocksdb: cfOption('write_buffer_size'), flink: { key: 'writebuffer.size', value: 'size', managedMemory: true }, memory: 'write-buffer',
+    tune: { draw: 0, values: [8 * MiB, 16 * MiB, 32 * MiB, 64 * MiB, 128 * MiB] },
+  },
+  {
+    name: 'maxWriteBufferNumber', type: 'int', unit: 'count', default: 2, min: 1, help: 'memtables kept in memory, active plus immutable; writes stall when all are full (max_write_buffer_number)',
+    rocksdb: cfOption('max_write_buffer_number'), flink: { key: 'writebuffer.count', value: 'int' }, memory: 'write-buffer-count',
+    tune: { draw: 1, values: [2, 3, 4] },
+  },
+  {
+    name: 'minWriteBufferNumberToMerge', type: 'int', unit: 'count', default: 1, min: 1, help: 'immutable memtables merged into one L0 file per flush (min_write_buffer_number_to_merge)',
+    rocksdb: cfOption('min_write_buffer_number_to_merge'), flink: { key: 'writebuffer.number-to-merge', value: 'int' },
+    tune: { draw: 2, values: [1, 2] },
+  },
+  {
+    name: 'dbWriteBufferSize', type: 'size', unit: 'bytes', default: 0, min: 0, help: 'memtable memory limit across the whole DB, 0 = no limit (db_write_buffer_size)',
+    rocksdb: dbOption('db_write_buffer_size'), memory: 'write-buffer-limit',
+  },
   // Block-based table and block cache
-  { name: 'blockCacheSize', type: 'size', unit: 'bytes', default: 8 * MiB, min: 0, help: 'LRU block cache capacity for uncompressed blocks; 0 disables the cache (RocksDB creates 8MiB when unset)' },
-  { name: 'blockSize', type: 'size', unit: 'bytes', default: 4096, min: 256, help: 'uncompressed size of a data block in SST files (block_size)' },
-  { name: 'cacheIndexAndFilterBlocks', type: 'bool', default: false, help: 'keep index and filter blocks in the block cache (charged to it) instead of table-reader memory' },
-  { name: 'pinL0FilterAndIndexBlocksInCache', type: 'bool', default: false, help: 'pin L0 files\' index and filter blocks in the cache (with cacheIndexAndFilterBlocks)' },
-  { name: 'bloomBitsPerKey', type: 'float', unit: 'bits', default: 0, min: 0, max: 100, help: 'bloom filter bits per key, 0 = no filter; 10 gives about 1% false positives' },
+  {
+    name: 'blockCacheSize', type: 'size', unit: 'bytes', default: 8 * MiB, min: 0, help: 'LRU block cache capacity for uncompressed blocks; 0 disables the cache (RocksDB creates 8MiB when unset)',
+    // A nested group, so that a cache configured in a layer below (its high-priority pool
+    // ratio) keeps its other settings and only the capacity changes.
+    rocksdb: { section: 'table', path: [TABLE_GROUP, 'block_cache', 'capacity'], zeroPath: [TABLE_GROUP, 'no_block_cache'], property: 'rocksdb.block-cache-capacity' },
+    flink: { key: 'block.cache-size', value: 'size', managedMemory: true }, memory: 'block-cache',
+    tune: { draw: 3, values: [8 * MiB, 32 * MiB, 64 * MiB, 128 * MiB, 192 * MiB, 256 * MiB] },
+  },
+  {
+    name: 'blockSize', type: 'size', unit: 'bytes', default: 4096, min: 256, help: 'uncompressed size of a data block in SST files (block_size)',
+    rocksdb: tableOption('block_size'), flink: { key: 'block.blocksize', value: 'size' },
+    tune: { draw: 4, values: [4096, 8192, 16384, 32768] },
+  },
+  {
+    name: 'cacheIndexAndFilterBlocks', type: 'bool', default: false, help: 'keep index and filter blocks in the block cache (charged to it) instead of table-reader memory',
+    rocksdb: tableOption('cache_index_and_filter_blocks'),
+    tune: { draw: 11, values: [false, true] },
+  },
+  {
+    name: 'pinL0FilterAndIndexBlocksInCache', type: 'bool', default: false, help: 'pin L0 files\' index and filter blocks in the cache (with cacheIndexAndFilterBlocks)',
+    rocksdb: tableOption('pin_l0_filter_and_index_blocks_in_cache'),
+  },
+  {
+    name: 'bloomBitsPerKey', type: 'float', unit: 'bits', default: 0, min: 0, max: 100, help: 'bloom filter bits per key, 0 = no filter; 10 gives about 1% false positives',
+    rocksdb: tableOption('filter_policy', (v) => (Number(v) > 0 ? `bloomfilter:${Number(v)}:false` : 'nullptr')),
+    flink: { key: 'bloom-filter.bits-per-key', value: 'bloom', enabledBy: 'use-bloom-filter', flinkDefault: '10' },
+    tune: { draw: 5, values: [0, 10] },
+  },
   // Compaction
-  { name: 'compactionStyle', type: 'enum', allowed: ['level', 'universal', 'fifo'], default: 'level', help: 'level: leveled compaction (read and space friendly); universal: tiered (write friendly); fifo: drop oldest files' },
-  { name: 'level0FileNumCompactionTrigger', type: 'int', unit: 'count', default: 4, min: 1, help: 'L0 files that trigger an L0 compaction' },
-  { name: 'level0SlowdownWritesTrigger', type: 'int', unit: 'count', default: 20, min: 1, help: 'L0 files at which writes are slowed down' },
-  { name: 'level0StopWritesTrigger', type: 'int', unit: 'count', default: 36, min: 1, help: 'L0 files at which writes stop until compaction catches up' },
-  { name: 'targetFileSizeBase', type: 'size', unit: 'bytes', default: 64 * MiB, min: 64 * 1024, help: 'target SST file size at L1 (target_file_size_base)' },
-  { name: 'maxBytesForLevelBase', type: 'size', unit: 'bytes', default: 256 * MiB, min: 1024 * 1024, help: 'target total size of L1; level n+1 is multiplier times level n (max_bytes_for_level_base)' },
-  { name: 'maxBytesForLevelMultiplier', type: 'float', unit: 'ratio', default: 10, min: 1, help: 'size ratio between adjacent levels' },
-  { name: 'levelCompactionDynamicLevelBytes', type: 'bool', default: false, help: 'size levels from the last level up, which bounds space amplification (level_compaction_dynamic_level_bytes)' },
-  { name: 'maxBackgroundJobs', type: 'int', unit: 'count', default: 2, min: 1, help: 'background threads for flushes and compactions together' },
-  { name: 'maxSubcompactions', type: 'int', unit: 'count', default: 1, min: 1, help: 'threads one compaction job may split into' },
-  { name: 'compression', type: 'enum', allowed: [...COMPRESSIONS], default: 'snappy', help: 'block compression for all levels (bottommost may differ)' },
-  { name: 'bottommostCompression', type: 'enum', allowed: [...COMPRESSIONS], default: null, help: 'compression of the last level; unset = same as compression' },
+  {
+    name: 'compactionStyle', type: 'enum', allowed: Object.keys(COMPACTION_STYLES), default: 'level', help: 'level: leveled compaction (read and space friendly); universal: tiered (write friendly); fifo: drop oldest files',
+    rocksdb: cfOption('compaction_style', enumText(COMPACTION_STYLES)), flink: { key: 'compaction.style', value: 'enum' },
+    tune: { draw: 7, values: ['level', 'universal'] },
+  },
+  {
+    name: 'level0FileNumCompactionTrigger', type: 'int', unit: 'count', default: 4, min: 1, help: 'L0 files that trigger an L0 compaction',
+    rocksdb: cfOption('level0_file_num_compaction_trigger'),
+    tune: { draw: 8, values: [2, 4, 8] },
+  },
+  {
+    name: 'level0SlowdownWritesTrigger', type: 'int', unit: 'count', default: 20, min: 1, help: 'L0 files at which writes are slowed down',
+    rocksdb: cfOption('level0_slowdown_writes_trigger'),
+    tune: { draw: 9, values: [20, 40] },
+  },
+  {
+    name: 'level0StopWritesTrigger', type: 'int', unit: 'count', default: 36, min: 1, help: 'L0 files at which writes stop until compaction catches up',
+    rocksdb: cfOption('level0_stop_writes_trigger'),
+  },
+  {
+    name: 'targetFileSizeBase', type: 'size', unit: 'bytes', default: 64 * MiB, min: 64 * 1024, help: 'target SST file size at L1 (target_file_size_base)',
+    rocksdb: cfOption('target_file_size_base'), flink: { key: 'compaction.level.target-file-size-base', value: 'size' },
+  },
+  {
+    name: 'maxBytesForLevelBase', type: 'size', unit: 'bytes', default: 256 * MiB, min: 1024 * 1024, help: 'target total size of L1; level n+1 is multiplier times level n (max_bytes_for_level_base)',
+    rocksdb: cfOption('max_bytes_for_level_base'), flink: { key: 'compaction.level.max-size-level-base', value: 'size' },
+  },
+  {
+    name: 'maxBytesForLevelMultiplier', type: 'float', unit: 'ratio', default: 10, min: 1, help: 'size ratio between adjacent levels',
+    rocksdb: cfOption('max_bytes_for_level_multiplier'),
+  },
+  {
+    name: 'levelCompactionDynamicLevelBytes', type: 'bool', default: false, help: 'size levels from the last level up, which bounds space amplification (level_compaction_dynamic_level_bytes)',
+    rocksdb: cfOption('level_compaction_dynamic_level_bytes'), flink: { key: 'compaction.level.use-dynamic-size', value: 'bool' },
+  },
+  {
+    name: 'maxBackgroundJobs', type: 'int', unit: 'count', default: 2, min: 1, help: 'background threads for flushes and compactions together',
+    rocksdb: dbOption('max_background_jobs'), flink: { key: 'thread.num', value: 'int' },
+    tune: { draw: 10, values: [2, 4] },
+  },
+  {
+    name: 'maxSubcompactions', type: 'int', unit: 'count', default: 1, min: 1, help: 'threads one compaction job may split into',
+    rocksdb: dbOption('max_subcompactions'),
+  },
+  {
+    name: 'compression', type: 'enum', allowed: [...COMPRESSIONS], default: 'snappy', help: 'block compression for all levels (bottommost may differ)',
+    rocksdb: cfOption('compression', compressionText), flink: { key: 'compression.per.level', value: 'compression' },
+    tune: { draw: 6, values: ['snappy', 'lz4', 'none'] },
+  },
+  {
+    name: 'bottommostCompression', type: 'enum', allowed: [...COMPRESSIONS], default: null, help: 'compression of the last level; unset = same as compression',
+    rocksdb: cfOption('bottommost_compression', compressionText),
+  },
   // Universal compaction sub-options (compaction_options_universal)
-  { name: 'universalSizeRatio', type: 'int', unit: 'percent', default: 1, min: 0, help: 'universal: a run joins a merge when the next is at most this % larger than the sum so far' },
-  { name: 'universalMinMergeWidth', type: 'int', unit: 'count', default: 2, min: 2, help: 'universal: fewest sorted runs merged in one compaction' },
-  { name: 'universalMaxMergeWidth', type: 'int', unit: 'count', default: 4294967295, min: 2, help: 'universal: most sorted runs merged in one compaction' },
-  { name: 'universalMaxSizeAmplificationPercent', type: 'int', unit: 'percent', default: 200, min: 0, help: 'universal: space amplification that forces a full compaction' },
-  { name: 'universalCompressionSizePercent', type: 'int', unit: 'percent', default: -1, min: -1, max: 100, help: 'universal: compress only the oldest data making up this % of the DB; -1 = compress all' },
-  { name: 'universalStopStyle', type: 'enum', allowed: ['total-size', 'similar-size'], default: 'total-size', help: 'universal: how runs are picked for a merge (kCompactionStopStyleTotalSize or SimilarSize)' },
-  { name: 'universalAllowTrivialMove', type: 'bool', default: false, help: 'universal: move non-overlapping files instead of rewriting them' },
+  {
+    name: 'universalSizeRatio', type: 'int', unit: 'percent', default: 1, min: 0, help: 'universal: a run joins a merge when the next is at most this % larger than the sum so far',
+    rocksdb: universal('size_ratio'),
+  },
+  {
+    name: 'universalMinMergeWidth', type: 'int', unit: 'count', default: 2, min: 2, help: 'universal: fewest sorted runs merged in one compaction',
+    rocksdb: universal('min_merge_width'),
+  },
+  {
+    name: 'universalMaxMergeWidth', type: 'int', unit: 'count', default: 4294967295, min: 2, help: 'universal: most sorted runs merged in one compaction',
+    rocksdb: universal('max_merge_width'),
+  },
+  {
+    name: 'universalMaxSizeAmplificationPercent', type: 'int', unit: 'percent', default: 200, min: 0, help: 'universal: space amplification that forces a full compaction',
+    rocksdb: universal('max_size_amplification_percent'),
+  },
+  {
+    name: 'universalCompressionSizePercent', type: 'int', unit: 'percent', default: -1, min: -1, max: 100, help: 'universal: compress only the oldest data making up this % of the DB; -1 = compress all',
+    rocksdb: universal('compression_size_percent'),
+  },
+  {
+    name: 'universalStopStyle', type: 'enum', allowed: Object.keys(STOP_STYLES), default: 'total-size', help: 'universal: how runs are picked for a merge (kCompactionStopStyleTotalSize or SimilarSize)',
+    rocksdb: universal('stop_style', enumText(STOP_STYLES)),
+  },
+  {
+    name: 'universalAllowTrivialMove', type: 'bool', default: false, help: 'universal: move non-overlapping files instead of rewriting them',
+    rocksdb: universal('allow_trivial_move'),
+  },
   // FIFO compaction sub-options (compaction_options_fifo)
-  { name: 'fifoMaxTableFilesSize', type: 'size', unit: 'bytes', default: 1024 * MiB, min: 0, help: 'fifo: total SST size beyond which the oldest files are deleted' },
-  { name: 'fifoAllowCompaction', type: 'bool', default: false, help: 'fifo: merge small L0 files into larger ones' },
+  {
+    name: 'fifoMaxTableFilesSize', type: 'size', unit: 'bytes', default: 1024 * MiB, min: 0, help: 'fifo: total SST size beyond which the oldest files are deleted',
+    rocksdb: fifo('max_table_files_size'),
+  },
+  {
+    name: 'fifoAllowCompaction', type: 'bool', default: false, help: 'fifo: merge small L0 files into larger ones',
+    rocksdb: fifo('allow_compaction'),
+  },
   // Write path and I/O
-  { name: 'walEnabled', type: 'bool', default: true, help: 'write-ahead log on; Flink turns it off (it recovers from checkpoints)' },
-  { name: 'syncWrites', type: 'bool', default: false, help: 'fsync the WAL on every write' },
+  {
+    name: 'walEnabled', type: 'bool', default: true, help: 'write-ahead log on; Flink turns it off (it recovers from checkpoints)',
+    applied: 'write-option', tradesDurability: true, flinkNote: 'WAL: Flink never writes one (its RocksDB backend disables it)',
+    tune: { draw: 12, values: [true, false] },
+  },
+  { name: 'syncWrites', type: 'bool', default: false, help: 'fsync the WAL on every write', applied: 'write-option', tradesDurability: true },
   // RocksDB's perf context (thread-local counters and timers on every operation of the calling
   // thread) is on at 'count' by default; db_bench turns it off (--perf_level). It costs ~20 % of
   // an in-memory get (bench/lsm-vs-dbbench.mjs, docs/lsm.md).
-  { name: 'perfLevel', type: 'enum', allowed: Object.keys(PERF_LEVELS), default: 'count', help: "RocksDB's perf context on the benchmark thread: disable (db_bench's default), count (RocksDB's default), time-except-mutex, time" },
-  { name: 'useDirectReads', type: 'bool', default: false, help: 'O_DIRECT for user reads (bypasses the OS page cache)' },
-  { name: 'useDirectIoForFlushAndCompaction', type: 'bool', default: false, help: 'O_DIRECT for flush and compaction I/O' },
-  { name: 'maxOpenFiles', type: 'int', unit: 'count', default: -1, min: -1, help: 'table files kept open, -1 = all (no table-cache misses)' },
+  {
+    name: 'perfLevel', type: 'enum', allowed: Object.keys(PERF_LEVELS), default: 'count', help: "RocksDB's perf context on the benchmark thread: disable (db_bench's default), count (RocksDB's default), time-except-mutex, time",
+    applied: 'perf-level',
+  },
+  {
+    name: 'useDirectReads', type: 'bool', default: false, help: 'O_DIRECT for user reads (bypasses the OS page cache)',
+    rocksdb: dbOption('use_direct_reads'),
+  },
+  {
+    name: 'useDirectIoForFlushAndCompaction', type: 'bool', default: false, help: 'O_DIRECT for flush and compaction I/O',
+    rocksdb: dbOption('use_direct_io_for_flush_and_compaction'),
+  },
+  {
+    name: 'maxOpenFiles', type: 'int', unit: 'count', default: -1, min: -1, help: 'table files kept open, -1 = all (no table-cache misses)',
+    rocksdb: dbOption('max_open_files'), flink: { key: 'files.open', value: 'int' },
+  },
   // Whole option sets
-  { name: 'preset', type: 'enum', allowed: [...PRESETS], default: 'none', help: 'a Flink predefined option set (PredefinedOptions), applied before options and the typed knobs' },
-  { name: 'optionsFile', type: 'string', default: null, help: 'a RocksDB OPTIONS file (as RocksDB writes into every DB dir) to start from; everything else overrides it' },
-  { name: 'options', type: 'string', default: '', help: 'a raw RocksDB options string (key=value;...), parsed by RocksDB; typed knobs set away from their default override it' },
+  { name: 'preset', type: 'enum', allowed: [...PRESETS], default: 'none', help: 'a Flink predefined option set (PredefinedOptions), applied before options and the typed knobs', applied: 'option-layer' },
+  { name: 'optionsFile', type: 'string', default: null, help: 'a RocksDB OPTIONS file (as RocksDB writes into every DB dir) to start from; everything else overrides it', applied: 'option-layer' },
+  { name: 'options', type: 'string', default: '', help: 'a raw RocksDB options string (key=value;...), parsed by RocksDB; typed knobs set away from their default override it', applied: 'option-layer' },
 ];
 
-/** Knobs that are not RocksDB options themselves. */
-export const META_KNOBS = new Set(['preset', 'optionsFile', 'options', 'walEnabled', 'syncWrites', 'perfLevel']);
+/** The schema the backend publishes (describe(), `statebench backends`). */
+export const LSM_KNOBS: readonly KnobSpec[] = knobSpecs(LSM_KNOB_RECORDS);
+
+export function lsmKnob(name: string): LsmKnob {
+  const k = LSM_KNOB_RECORDS.find((r) => r.name === name);
+  if (!k) throw new Error(`no lsm knob '${name}'`);
+  return k;
+}
+
+/** RocksDB's default of a numeric lsm knob, from its record. */
+export function lsmDefault(name: string): number {
+  const v = knobDefault(LSM_KNOB_RECORDS, name);
+  if (typeof v !== 'number') throw new Error(`lsm.${name} has no numeric default`);
+  return v;
+}

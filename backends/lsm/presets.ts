@@ -1,10 +1,13 @@
 // Flink's predefined RocksDB option sets (flink-statebackend-rocksdb PredefinedOptions), as
 // options maps, plus what Flink's RocksDB backend does whatever the preset: it never writes a
-// WAL (it recovers from checkpoints). Source: REFERENCE.md, "Predefined options".
+// WAL (it recovers from checkpoints). Source: docs/references.md, "Flink's RocksDB state backend"
+// (predefined options).
 
 import type { OptionsMap } from './options-string.js';
 
 export interface Preset {
+  /** Its name in Flink's state.backend.rocksdb.predefined-options; null for statebench's own 'none'. */
+  readonly flink: string | null;
   readonly options: OptionsMap;
   /** Flink disables the WAL in its write options. */
   readonly walEnabled: boolean | null;
@@ -13,10 +16,11 @@ export interface Preset {
 const MiB = 1024 * 1024;
 
 export const PRESET_OPTIONS: Readonly<Record<string, Preset>> = {
-  none: { options: {}, walEnabled: null },
+  none: { flink: null, options: {}, walEnabled: null },
   // DEFAULT: Flink sets nothing beyond its backend-wide choices.
-  'flink-default': { options: {}, walEnabled: false },
+  'flink-default': { flink: 'DEFAULT', options: {}, walEnabled: false },
   'spinning-disk': {
+    flink: 'SPINNING_DISK_OPTIMIZED',
     options: {
       compaction_style: 'kCompactionStyleLevel',
       level_compaction_dynamic_level_bytes: 'true',
@@ -26,6 +30,7 @@ export const PRESET_OPTIONS: Readonly<Record<string, Preset>> = {
     walEnabled: false,
   },
   'spinning-disk-high-mem': {
+    flink: 'SPINNING_DISK_OPTIMIZED_HIGH_MEM',
     options: {
       compaction_style: 'kCompactionStyleLevel',
       level_compaction_dynamic_level_bytes: 'true',
@@ -46,6 +51,7 @@ export const PRESET_OPTIONS: Readonly<Record<string, Preset>> = {
     walEnabled: false,
   },
   'flash-ssd': {
+    flink: 'FLASH_SSD_OPTIMIZED',
     options: { max_background_jobs: '4', max_open_files: '-1' },
     walEnabled: false,
   },

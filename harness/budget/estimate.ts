@@ -11,7 +11,10 @@
 //   is held by the process: weak-lru-cache keeps 4 x 8192 entries strongly, the rest weakly.
 // - Heap: the state itself; not knowable from knobs, so measured after the cell (measured.ts).
 
+import { LMDB_KNOB_RECORDS } from '../../backends/lmdb/knobs.js';
 import { buildOpenPlan } from '../../backends/lsm/build-options.js';
+import type { LsmMemoryRole } from '../../backends/lsm/knob-record.js';
+import { LSM_KNOB_RECORDS } from '../../backends/lsm/knobs.js';
 import type { OptionsMap } from '../../backends/lsm/options-string.js';
 import type { ResolvedKnobs } from '../../backends/types.js';
 import { formatBytes } from '../../core/units.js';
@@ -36,38 +39,45 @@ export interface EstimateContext {
 export const LMDB_CACHE_STRONG_ENTRIES = 4 * 0x2000;
 /** Per-entry overhead of a cached JS value (object header, map entry), a rough figure. */
 const JS_ENTRY_OVERHEAD = 64;
-const RocksDbDefaultCache = 8 * 1024 * 1024;
 
-function num(map: OptionsMap, key: string): number | null {
-  const v = map[key];
-  if (typeof v !== 'string') return null;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : null;
+/** The lsm knob the budget counts in a role (knobs.ts, field `memory`). */
+function lsmMemoryKnob(role: LsmMemoryRole) {
+  const k = LSM_KNOB_RECORDS.find((r) => r.memory === role);
+  if (!k?.rocksdb || typeof k.default !== 'number') throw new Error(`no lsm knob with a numeric default counts as ${role}`);
+  return { option: k.rocksdb, default: k.default };
 }
 
-/** Block cache capacity RocksDB will use: 0 with no_block_cache, 8 MiB when none is configured. */
+/** The option at a path of an options map, when it is a value (not a group). */
+function valueAt(map: OptionsMap, path: readonly string[]): string | undefined {
+  let node: OptionsMap | string | undefined = map;
+  for (const part of path) node = typeof node === 'object' ? node[part] : undefined;
+  return typeof node === 'string' ? node : undefined;
+}
+
+function numberAt(map: OptionsMap, path: readonly string[]): number | null {
+  const v = valueAt(map, path);
+  const n = Number(v);
+  return v !== undefined && Number.isFinite(n) ? n : null;
+}
+
+/** The value of a role's option RocksDB will use: as configured, else the knob's (RocksDB's) default. */
+function lsmMemoryOption(options: OptionsMap, role: LsmMemoryRole): number {
+  const { option, default: dflt } = lsmMemoryKnob(role);
+  return numberAt(options, option.path) ?? dflt;
+}
+
+/** Block cache capacity RocksDB will use: 0 with no_block_cache, 8 MiB (the knob's default) when none is configured. */
 export function lsmBlockCacheBytes(options: OptionsMap): number {
-  const table = options.block_based_table_factory;
-  if (table !== undefined && typeof table !== 'string') {
-    if (table.no_block_cache === 'true') return 0;
-    const cache = table.block_cache;
-    if (cache !== undefined) {
-      if (typeof cache === 'string') {
-        const n = Number(cache);
-        if (Number.isFinite(n)) return n;
-      } else {
-        const cap = num(cache, 'capacity');
-        if (cap !== null) return cap;
-      }
-    }
-  }
-  return RocksDbDefaultCache;
+  const { option, default: dflt } = lsmMemoryKnob('block-cache');
+  if (option.zeroPath && valueAt(options, option.zeroPath) === 'true') return 0;
+  // RocksDB also reads a bare size as the cache (block_cache=8388608).
+  return numberAt(options, option.path.slice(0, -1)) ?? numberAt(options, option.path) ?? dflt;
 }
 
 export function lsmMemtableBytes(options: OptionsMap): number {
-  const size = num(options, 'write_buffer_size') ?? 64 * 1024 * 1024;
-  const count = num(options, 'max_write_buffer_number') ?? 2;
-  const dbLimit = num(options, 'db_write_buffer_size') ?? 0;
+  const size = lsmMemoryOption(options, 'write-buffer');
+  const count = lsmMemoryOption(options, 'write-buffer-count');
+  const dbLimit = lsmMemoryOption(options, 'write-buffer-limit');
   const perCf = size * count;
   return dbLimit > 0 ? Math.min(perCf, dbLimit) : perCf;
 }
@@ -87,8 +97,11 @@ export function estimateLsm(knobs: ResolvedKnobs, ctx: Pick<EstimateContext, 'fl
   return { bytes: total, breakdown: base };
 }
 
+// The lmdb knob that turns lmdb-js's object cache on (knobs.ts, field `memory`).
+const LMDB_OBJECT_CACHE = LMDB_KNOB_RECORDS.find((k) => k.memory === 'object-cache')?.name ?? 'cache';
+
 export function estimateLmdb(knobs: ResolvedKnobs, ctx: EstimateContext): MemoryEstimate {
-  if (knobs.cache !== true) return { bytes: 0, breakdown: 'no object cache (the map is file-backed: the OS page cache, reclaimable)' };
+  if (knobs[LMDB_OBJECT_CACHE] !== true) return { bytes: 0, breakdown: 'no object cache (the map is file-backed: the OS page cache, reclaimable)' };
   const entries = Math.min(ctx.records, LMDB_CACHE_STRONG_ENTRIES);
   const bytes = Math.round(entries * (ctx.keySize + ctx.meanValueBytes + JS_ENTRY_OVERHEAD));
   return { bytes, breakdown: `object cache ${entries} entries x ${ctx.keySize + ctx.meanValueBytes + JS_ENTRY_OVERHEAD} B = ${formatBytes(bytes)}` };
