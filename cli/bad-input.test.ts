@@ -32,6 +32,16 @@ const cases: [string, string[], RegExp][] = [
   ['a bad --value-size', ['run', '-b', 'heap', '--value-size', 'huge'], /--value-size/],
   ['a --sample-every that is not a power of two', ['run', '-b', 'heap', '--sample-every', '3'], /--sample-every: 3 is not valid; expected a power of two/],
   ['overhead on an unknown backend', ['overhead', '-b', 'nosuch'], /--backend: unknown backend 'nosuch'/],
+  // statebench micro
+  ['micro: an unknown operation', ['micro', '-b', 'heap', '--ops', 'get-hit,frob'], /--ops: unknown operation 'frob'; accepted: get-hit, get-miss/],
+  ['micro: an unknown backend', ['micro', '-b', 'heap,nosuch'], /--backend: unknown backend 'nosuch'; known: .*heap/],
+  ['micro: too few records', ['micro', '-b', 'heap', '--records', '5'], /--records: '5' is not valid; expected a whole number >= 100/],
+  ['micro: a bad --time', ['micro', '-b', 'heap', '--time', 'forever'], /--time: 'forever' is not valid; expected milliseconds/],
+  ['micro: an unknown knob', ['micro', '-b', 'heap', '--set', 'heap.nope=1'], /unknown knob 'nope' for backend heap; known knobs: /],
+  ['micro: a bad knob value', ['micro', '-b', 'heap', '--set', 'heap.valueMode=tree'], /heap\.valueMode: 'tree' is not valid; expected one of bytes, object/],
+  ['micro: a --set for a backend not in the run', ['micro', '-b', 'heap', '--set', 'delay.latencyUs=5'], /--set delay\.…: backend 'delay' is not in this run's backends \(heap\)/],
+  ['micro: an unwritable --out', ['micro', '-b', 'heap', '--out', join(notJson, 'out')], /--out: cannot write to .*not\.json\/out \(ENOTDIR\)/],
+  ['micro: an unknown flag', ['micro', '--frobnicate', '1'], /unknown argument/i],
 ];
 
 describe('bad input: one clear line, exit 2, no stack trace', () => {

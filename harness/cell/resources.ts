@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
+import type { Resources } from '../../core/result/schema.js';
 
 /** Bytes this process caused to be written to storage (/proc/self/io write_bytes), or null. */
 export function processWriteBytes(): number | null {
@@ -67,4 +68,23 @@ export function startResources(): ResourceStart {
 export function peakRssBytes(): number {
   // maxRSS is in kilobytes.
   return process.resourceUsage().maxRSS * 1024;
+}
+
+/** Bytes this process wrote to storage since `start` (ResourceStart.ioWrite), or null when unknown. */
+export function writeBytesSince(start: number | null): number | null {
+  const end = processWriteBytes();
+  return start === null || end === null ? null : end - start;
+}
+
+/** What a cell used since `res0`: the resources record of the result document. */
+export function collectResources(res0: ResourceStart, gcPauseMs: number, diskBytes: number | null): Resources {
+  const cpu = process.cpuUsage(res0.cpu);
+  return {
+    rssPeakBytes: peakRssBytes(),
+    cpuUserMs: Math.round(cpu.user / 1000),
+    cpuSysMs: Math.round(cpu.system / 1000),
+    gcPauseMs,
+    diskBytes,
+    ioWriteBytes: writeBytesSince(res0.ioWrite),
+  };
 }

@@ -10,14 +10,14 @@ import { createRng } from '../../core/rng.js';
 import { createValuePool } from '../../workloads/values.js';
 import type { KeySpace, OpSource } from '../../workloads/types.js';
 import type { PhaseTiming } from '../recorder/phase-recorder.js';
-import type { CellResult, PhaseResult, Resources } from '../../core/result/schema.js';
+import type { CellResult, PhaseResult } from '../../core/result/schema.js';
 import { runPhase, type PhaseProgress } from '../runner/phase.js';
 import { CellCheckpoints } from '../checkpoint/cell-checkpoints.js';
 import { Verifier } from '../verify/verify-loop.js';
 import { chooseSampleEvery, measureTimingCostNs } from '../recorder/sampling.js';
 import type { CellSpec } from './spec.js';
 import { describeWorkloadRef } from './workload-ref.js';
-import { diskUsageBytes, GcMeter, peakRssBytes, processWriteBytes, startResources } from './resources.js';
+import { collectResources, diskUsageBytes, GcMeter, startResources, writeBytesSince } from './resources.js';
 
 export interface CellEvents {
   onPhase?(name: 'load' | 'run', result: PhaseResult): void;
@@ -129,7 +129,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     const engine: EngineReport = await instance.finalStats({
       userBytesWritten: bytesWritten,
       liveLogicalBytes: space.inserted * (spec.keySize + meanLength(values)),
-      processWriteBytes: diff(processWriteBytes(), res0.ioWrite),
+      processWriteBytes: writeBytesSince(res0.ioWrite),
     });
     const diskBytes = diskUsageBytes(spec.dataDir);
     // The final checkpoint and the live state's summary; after close, the restore phase.
@@ -167,17 +167,6 @@ function timingFor(sampleEvery: number): PhaseTiming {
   return { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery };
 }
 
-function collectResources(res0: ReturnType<typeof startResources>, gcPauseMs: number, diskBytes: number | null): Resources {
-  const cpu = process.cpuUsage(res0.cpu);
-  return {
-    rssPeakBytes: peakRssBytes(),
-    cpuUserMs: Math.round(cpu.user / 1000),
-    cpuSysMs: Math.round(cpu.system / 1000),
-    gcPauseMs,
-    diskBytes,
-    ioWriteBytes: diff(processWriteBytes(), res0.ioWrite),
-  };
-}
 
 /** GC entries reach the observer on an event-loop turn: give them one before reading the total. */
 async function stopGcMeter(gc: GcMeter): Promise<number> {
@@ -185,9 +174,6 @@ async function stopGcMeter(gc: GcMeter): Promise<number> {
   return gc.stop();
 }
 
-function diff(a: number | null, b: number | null): number | null {
-  return a === null || b === null ? null : a - b;
-}
 
 function numberKnob(v: unknown): number | null {
   return typeof v === 'number' && v > 0 ? v : null;

@@ -7,9 +7,9 @@ import { Bench } from 'tinybench';
 import { loadBackend } from '../../backends/registry.js';
 import type { BackendInstance, BatchOp } from '../../backends/types.js';
 import { createRng } from '../../core/rng.js';
-import { diskUsageBytes, GcMeter, peakRssBytes, processWriteBytes, startResources } from '../cell/resources.js';
+import { collectResources, diskUsageBytes, GcMeter, startResources } from '../cell/resources.js';
 import { now } from '../recorder/clock.js';
-import type { CellResult, MicroTask, Resources } from '../../core/result/schema.js';
+import type { CellResult, MicroTask } from '../../core/result/schema.js';
 import { preloadedId } from './keys.js';
 import { NULL_TASK } from '../../core/result/micro-tasks.js';
 import { Sink } from './sink.js';
@@ -148,7 +148,7 @@ export async function runMicroCell(spec: MicroCellSpec, events: MicroCellEvents 
     const diskBytes = desc.durable ? diskUsageBytes(spec.dataDir) : null;
     await db.close();
     db = null;
-    const measured = { phases: {}, micro, engine: null, resources: resources(res0, gc.stop(), diskBytes), checkpoints: [] };
+    const measured = { phases: {}, micro, engine: null, resources: collectResources(res0, gc.stop(), diskBytes), checkpoints: [] };
     if (error !== null) return { cell: { ...common, status: 'errored', error, ...measured }, state };
     return { cell: stopped ? { ...common, status: 'interrupted', ...measured } : { ...common, status: 'ok', ...measured }, state };
   } catch (err) {
@@ -160,26 +160,11 @@ export async function runMicroCell(spec: MicroCellSpec, events: MicroCellEvents 
       }
     }
     const message = err instanceof Error ? err.message : String(err);
-    const measured = { phases: {}, micro, engine: null, resources: resources(res0, gc.stop(), null), checkpoints: [] };
+    const measured = { phases: {}, micro, engine: null, resources: collectResources(res0, gc.stop(), null), checkpoints: [] };
     return { cell: { ...common, status: 'errored', error: message, ...measured }, state };
   }
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function resources(res0: ReturnType<typeof startResources>, gcPauseMs: number, diskBytes: number | null): Resources {
-  const cpu = process.cpuUsage(res0.cpu);
-  return {
-    rssPeakBytes: peakRssBytes(),
-    cpuUserMs: Math.round(cpu.user / 1000),
-    cpuSysMs: Math.round(cpu.system / 1000),
-    gcPauseMs,
-    diskBytes,
-    ioWriteBytes: writeBytes(res0.ioWrite),
-  };
-}
 
-function writeBytes(start: number | null): number | null {
-  const end = processWriteBytes();
-  return start === null || end === null ? null : end - start;
-}

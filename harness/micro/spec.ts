@@ -1,19 +1,14 @@
 // What a micro cell's child process needs: serialisable, sent over IPC.
 import type { ResolvedKnobs } from '../../backends/types.js';
-import type { MicroOp } from './ops.js';
+import type { MicroOptions } from './options.js';
 
-export interface MicroCellSpec {
+/** One cell: the run's per-task settings (micro/options.ts) for one backend, knob setting and repeat. */
+export interface MicroCellSpec extends Pick<MicroOptions, 'ops' | 'records' | 'timeMs' | 'warmupMs' | 'valueSize' | 'keySize'> {
   readonly id: string;
   readonly backend: string;
   readonly knobs: ResolvedKnobs;
   readonly repeat: number;
   readonly seed: number;
-  readonly ops: readonly MicroOp[];
-  readonly records: number;
-  readonly timeMs: number;
-  readonly warmupMs: number;
-  readonly valueSize: number;
-  readonly keySize: number;
   /** The cell's own fresh data directory (created by the parent). */
   readonly dataDir: string;
 }

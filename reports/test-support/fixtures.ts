@@ -7,7 +7,6 @@ import * as hdr from 'hdr-histogram-js';
 import {
   ResultDocumentSchema,
   type CellResult,
-  type LatencyUs,
   type OperationResult,
   type PhaseResult,
   type Recommendation,
@@ -15,6 +14,7 @@ import {
   type TimePoint,
 } from '../../core/result/schema.js';
 import { createRng, type Rng } from '../../core/rng.js';
+import { summarise } from '../../harness/recorder/histogram.js';
 import { emptyHistogram } from '../model/histograms.js';
 
 type Knobs = Record<string, number | string | boolean | null>;
@@ -83,17 +83,7 @@ function latencyHistogram(rng: Rng, medianUs: number, tail: number, count: numbe
     const us = medianUs * Math.exp(0.35 * z) * spike;
     h.recordValueWithCount(Math.max(1, Math.round(us * 1000)), per);
   }
-  const us = (ns: number): number => Math.round(ns) / 1000;
-  const latencyUs: LatencyUs = {
-    min: us(h.minNonZeroValue),
-    mean: us(h.mean),
-    p50: us(h.getValueAtPercentile(50)),
-    p90: us(h.getValueAtPercentile(90)),
-    p99: us(h.getValueAtPercentile(99)),
-    p999: us(h.getValueAtPercentile(99.9)),
-    p9999: us(h.getValueAtPercentile(99.99)),
-    max: us(h.maxValue),
-  };
+  const latencyUs = summarise(h);
   return { latencyUs, hdr: withHdr ? hdr.encodeIntoCompressedBase64(h) : null };
 }
 
