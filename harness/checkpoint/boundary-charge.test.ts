@@ -1,7 +1,8 @@
 // A checkpoint at a boundary stops the loop: throughput leaves the time out, but with an open
 // loop the operations whose intended start fell inside it carry the wait in their latency.
+import { runTestPhase } from '../test-support/phase.js';
 import { describe, expect, it } from 'vitest';
-import { runPhase, type BoundaryHook } from '../runner/phase.js';
+import type { BoundaryHook } from '../runner/phase.js';
 import { now } from '../recorder/clock.js';
 import { stallingBackend } from '../test-support/stall-backend.js';
 import { opSource } from '../test-support/op-source.js';
@@ -22,19 +23,13 @@ function oneCheckpoint(): BoundaryHook & { taken: number } {
 }
 
 async function phase(targetRate: number | null, boundary: BoundaryHook) {
-  const out = await runPhase({
-    name: 'run',
+  const out = await runTestPhase({
     backend: stallingBackend(1e9, 0),
     operations: [{ name: 'read', action: 'get', writes: false }],
     source: opSource(4000, (op) => op % 100),
     values: [new Uint8Array(8)],
-    keySize: 16,
-    ttlTicks: 0,
-    timing: { mode: 'every', sampleEvery: 1 },
-    durationMs: null,
     intervalMs: 20,
     targetRate,
-    maxInFlight: 1,
     boundary,
   });
   return out.result;

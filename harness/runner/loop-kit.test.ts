@@ -1,9 +1,9 @@
 // The loop kit: a backend's phases share one batch and one set of loops (so the loops warmed up
 // are the loops measured), and phases that run at the same time on one backend do not share a
 // batch (each would overwrite the other's keys).
+import { runTestPhase } from '../test-support/phase.js';
 import { describe, expect, it } from 'vitest';
 import { acquireLoopKit } from './loop-kit.js';
-import { runPhase } from './phase.js';
 import { memoryBackend } from '../test-support/memory-backend.js';
 import { OpBatch, type OperationKind } from '../../workloads/types.js';
 import { opSource } from '../test-support/op-source.js';
@@ -40,21 +40,14 @@ describe('acquireLoopKit', () => {
     const backend = memoryBackend(map);
     const OPS = 200_000;
     const phase = (first: number) =>
-      runPhase({
-        name: 'run',
+      runTestPhase({
         backend,
         operations: [READ],
         // hits: keys 0..999; misses: keys from 10^6 on
         source: opSource(OPS, (op) => first + (op % 1000)),
         values: [VALUE],
-        keySize: 16,
-        ttlTicks: 0,
-        timing: { mode: 'every', sampleEvery: 1 },
-        durationMs: null,
         // boundaries every millisecond: each phase yields, so the two interleave
         intervalMs: 1,
-        targetRate: null,
-        maxInFlight: 1,
         batchSize: 512,
       });
     const [hits, misses] = await Promise.all([phase(0), phase(1_000_000)]);

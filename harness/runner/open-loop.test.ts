@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { runPhase } from './phase.js';
+import { runTestPhase } from '../test-support/phase.js';
 import { stallingBackend } from '../test-support/stall-backend.js';
 import { opSource } from '../test-support/op-source.js';
 
 async function phase(targetRate: number | null) {
-  const out = await runPhase({
-    name: 'run',
+  const out = await runTestPhase({
     backend: stallingBackend(100, 30),
     operations: [{ name: 'read', action: 'get', writes: false }],
     source: opSource(2000, (op) => op % 100),
     values: [new Uint8Array(8)],
-    keySize: 16,
-    ttlTicks: 0,
-    timing: { mode: 'every', sampleEvery: 1 },
-    durationMs: null,
-    intervalMs: 1000,
     targetRate,
-    maxInFlight: 1,
   });
   return out.result;
 }

@@ -1,7 +1,7 @@
 // The empty stretches a sync loop runs before its first real one (phase.ts says why): once per
 // loop of a backend, before any op of that loop, and without changing what is measured.
+import { runTestPhase } from '../test-support/phase.js';
 import { describe, expect, it } from 'vitest';
-import { runPhase } from './phase.js';
 import { runSyncStretch } from './sync-loop.js';
 import { runAsyncStretch } from './async-loop.js';
 import { memoryBackend } from '../test-support/memory-backend.js';
@@ -28,19 +28,12 @@ function loadedBackend(total: number): BackendInstance {
 
 async function phaseWithSpy(total: number, kindOf: (op: number) => number, sampleEvery: number, backend = loadedBackend(total)) {
   const calls: Call[] = [];
-  const out = await runPhase({
-    name: 'run',
+  const out = await runTestPhase({
     backend,
     operations: [READ, WRITE],
     source: opSource(total, (op) => op + 1, kindOf),
     values: [VALUE],
-    keySize: 16,
-    ttlTicks: 0,
     timing: { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery },
-    durationMs: null,
-    intervalMs: 1000,
-    targetRate: null,
-    maxInFlight: 1,
     batchSize: BATCH,
     loops: {
       sync: (ctx, st, from, to, stopAtMs) => {

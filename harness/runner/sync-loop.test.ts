@@ -1,8 +1,8 @@
 // The sync loop's bookkeeping when the engine throws: errors counted per kind, every op counted,
 // the phase goes on, and bytes written count only the writes that succeeded. Both the
 // one-action loops (a batch of only gets or only puts) and the mixed loop.
+import { runTestPhase } from '../test-support/phase.js';
 import { describe, expect, it } from 'vitest';
-import { runPhase } from './phase.js';
 import { failingBackend } from '../test-support/failing-backend.js';
 import { opSource } from '../test-support/op-source.js';
 import type { OperationKind } from '../../workloads/types.js';
@@ -15,19 +15,12 @@ const VALUE = new Uint8Array(24);
 async function phase(operations: OperationKind[], kindOf: (i: number) => number, sampleEvery: number) {
   const backend = failingBackend(EVERY);
   for (let k = 0; k < OPS; k++) if (k % EVERY !== 0) backend.map.set(k, VALUE);
-  const out = await runPhase({
-    name: 'run',
+  const out = await runTestPhase({
     backend,
     operations,
     source: opSource(OPS, (op) => op, kindOf),
     values: [VALUE],
-    keySize: 16,
-    ttlTicks: 0,
     timing: { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery },
-    durationMs: null,
-    intervalMs: 1000,
-    targetRate: null,
-    maxInFlight: 1,
     batchSize: 4096,
   });
   return out;

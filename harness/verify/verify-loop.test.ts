@@ -1,5 +1,6 @@
 // --verify loops: a clean run counts no problems; a value corrupted behind the harness's back,
 // a value moved to another key, a stale value and a lost key are each caught by the next read.
+import { runTestPhase } from '../test-support/phase.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import type { BackendInstance } from '../../backends/types.js';
 import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js';
 import { runCell } from '../cell/run-cell.js';
 import { smallCell } from '../checkpoint/test-support/small-cell.js';
-import { runPhase } from '../runner/phase.js';
 import { Verifier } from './verify-loop.js';
 
 const OPS: OperationKind[] = [
@@ -37,19 +37,12 @@ function source(kind: number, n: number): OpSource {
 }
 
 async function phase(backend: BackendInstance, v: Verifier, kind: number, n: number): Promise<void> {
-  await runPhase({
+  await runTestPhase({
     name: kind === 0 ? 'load' : 'run',
     backend,
     operations: OPS,
     source: source(kind, n),
     values: [new Uint8Array(64).fill(9), new Uint8Array(64).fill(3)],
-    keySize: 16,
-    ttlTicks: 0,
-    timing: { mode: 'every', sampleEvery: 1 },
-    durationMs: null,
-    intervalMs: 1000,
-    targetRate: null,
-    maxInFlight: 1,
     loops: v.loops,
   });
 }
