@@ -5,7 +5,7 @@
 
 import type { Comparison } from '../../analysis/compare/types.js';
 import type { ResultDocument } from '../../core/result/schema.js';
-import { documentMetrics } from './document-metrics.js';
+import { documentMetrics } from '../../analysis/compare/document-metrics.js';
 
 export interface BmfMeasure {
   value: number;

@@ -1,9 +1,9 @@
 // One document's figures per benchmark and metric (mean, min and max over the ok repeats): what
 // the CI tools' formats (Bencher BMF, github-action-benchmark) record for a single run.
 
-import { cellMetrics, metricLabel } from '../../analysis/compare/metrics.js';
-import { describeGroups } from '../../analysis/compare/pairing.js';
-import type { MetricDefinition } from '../../analysis/compare/types.js';
+import { cellMetrics, metricLabel } from './metrics.js';
+import { describeGroups } from './pairing.js';
+import type { MetricDefinition } from './types.js';
 import type { ResultDocument } from '../../core/result/schema.js';
 
 export interface DocumentMetric {
