@@ -3,6 +3,7 @@
 // latency runs from its issue (or intended start, open loop) to its commit. Reads and other
 // actions stay synchronous and go through the sync loop one at a time.
 
+import type { BackendInstance } from '../../backends/types.js';
 import type { LoopContext, LoopState } from './loop-context.js';
 import { now } from '../recorder/clock.js';
 import { A_DELETE, A_PUT } from './action-codes.js';
@@ -43,6 +44,17 @@ export class InFlight {
   }
 }
 
+/** The backend's asynchronous writes, bound once per stretch (this loop's and --verify's). */
+export function asyncWrites(backend: BackendInstance): {
+  readonly putAsync: NonNullable<BackendInstance['putAsync']>;
+  readonly deleteAsync: NonNullable<BackendInstance['deleteAsync']>;
+} {
+  const putAsync = backend.putAsync?.bind(backend);
+  const deleteAsync = backend.deleteAsync?.bind(backend);
+  if (!putAsync || !deleteAsync) throw new Error('backend declares async writes but has no putAsync/deleteAsync');
+  return { putAsync, deleteAsync };
+}
+
 export async function runAsyncStretch(
   ctx: LoopContext,
   st: LoopState,
@@ -53,9 +65,7 @@ export async function runAsyncStretch(
 ): Promise<number> {
   const { backend, actions, values, valueMask, recorder, periodMs, keySize } = ctx;
   const { kind, key, ns } = ctx.batch;
-  const putAsync = backend.putAsync?.bind(backend);
-  const deleteAsync = backend.deleteAsync?.bind(backend);
-  if (!putAsync || !deleteAsync) throw new Error('backend declares async writes but has no putAsync/deleteAsync');
+  const { putAsync, deleteAsync } = asyncWrites(backend);
   for (let i = from; i < to; i++) {
     const k = kind[i] as number;
     const code = actions[k];

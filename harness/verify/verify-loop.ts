@@ -17,7 +17,7 @@ import {
   A_SCAN,
   A_TTL_DEDUPE,
 } from '../runner/action-codes.js';
-import type { InFlight } from '../runner/async-loop.js';
+import { asyncWrites, type InFlight } from '../runner/async-loop.js';
 import type { LoopContext, LoopState } from '../runner/loop-context.js';
 import type { PhaseLoops } from '../runner/phase.js';
 import type { VerifyResult } from '../../core/result/schema.js';
@@ -158,9 +158,7 @@ export class Verifier {
     const { backend, actions, recorder, periodMs, keySize } = ctx;
     const { kind, key, ns } = ctx.batch;
     const s = this.state;
-    const putAsync = backend.putAsync?.bind(backend);
-    const deleteAsync = backend.deleteAsync?.bind(backend);
-    if (!putAsync || !deleteAsync) throw new Error('backend declares async writes but has no putAsync/deleteAsync');
+    const { putAsync, deleteAsync } = asyncWrites(backend);
     for (let i = from; i < to; i++) {
       const k = kind[i] as number;
       const code = actions[k];
