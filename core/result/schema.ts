@@ -262,6 +262,18 @@ export const RecommendationSchema = z.object({
       effects: z.array(z.object({ metric: z.string(), changePct: nnum, ciLowPct: nnum, ciHighPct: nnum })).optional(),
     })
     .nullable(),
+  /**
+   * Present when the same document refutes the suggestion (its target measured no better there)
+   * or a suggestion with stronger evidence for the same configuration contradicts it: the
+   * recommendation stays, marked, with the cells and figures that refute it.
+   */
+  refutedBy: z
+    .object({
+      reason: z.string(),
+      cellIds: z.array(z.string()),
+      figures: z.array(z.object({ metric: z.string(), value: nnum })),
+    })
+    .optional(),
 });
 
 export const ResultDocumentSchema = z.object({
