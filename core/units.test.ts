@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, parseSize, trimFixed } from './units.js';
+import { formatBytes, formatCount, parseSize, trimFixed } from './units.js';
+import { parseCount } from './parse-values.js';
 
 describe('formatBytes', () => {
   it('whole multiples print as integers, in the form the size flags read back', () => {
@@ -37,5 +38,12 @@ describe('trimFixed', () => {
     expect(trimFixed(1.5, 2)).toBe('1.5');
     expect(trimFixed(2, 2)).toBe('2');
     expect(trimFixed(120, 0)).toBe('120');
+  });
+});
+
+describe('formatCount', () => {
+  it('prints a count exactly, with a suffix --records reads back', () => {
+    expect([10_000, 4_000_000, 1_500, 12_345, 999, 2_500_000_000].map(formatCount)).toEqual(['10k', '4M', '1.5k', '12345', '999', '2.5G']);
+    for (const n of [10_000, 4_000_000, 1_500, 12_345, 100_001]) expect(parseCount('records', formatCount(n))).toBe(n);
   });
 });

@@ -66,6 +66,17 @@ export function formatBytes(bytes: number | null | undefined, separator: '' | ' 
   return `${sign}${unit === 0 ? String(v) : trimFixed(v, v >= 100 ? 0 : v >= 10 ? 1 : 2)}${separator}${IEC[unit]}`;
 }
 
+/**
+ * A count exactly, in the form --records reads back: 10000 -> "10k", 4000000 -> "4M", 1500 ->
+ * "1.5k", 12345 -> "12345" (a suffix only when one decimal says it exactly).
+ */
+export function formatCount(n: number): string {
+  for (const [div, suffix] of [[1e9, 'G'], [1e6, 'M'], [1e3, 'k']] as const) {
+    if (Number.isInteger(n) && Math.abs(n) >= div && (n * 10) % div === 0) return `${trimFixed(n / div, 1)}${suffix}`;
+  }
+  return String(n);
+}
+
 /** `v` with `decimals` decimals, trailing zeros (and a trailing point) dropped: 1.50 -> "1.5". */
 export function trimFixed(v: number, decimals: number): string {
   const s = v.toFixed(decimals);

@@ -209,8 +209,11 @@ export const EnvironmentSchema = z.object({
 export const PlanSchema = z.object({
   backends: z.array(z.string()),
   workloads: z.array(z.string()),
-  /** null: each workload's own default (a YCSB file's recordcount, else the preset's). */
-  records: count.nullable(),
+  /**
+   * null: each workload's own default (a YCSB file's recordcount, else the preset's); a list when
+   * the run swept the state size (--records 100k,1M: one cell per size), a number for one size.
+   */
+  records: z.union([count, z.array(count).min(2)]).nullable(),
   ops: count.nullable(),
   durationMs: nnum,
   warmupOps: count.nullable(),
@@ -276,6 +279,59 @@ export const RecommendationSchema = z.object({
     .optional(),
 });
 
+/** One configuration's figures at one state size: the median over its repeats that finished. */
+export const SizeMeasurementSchema = z.object({
+  backend: z.string(),
+  /** The backend and the knobs that vary among its cells, e.g. "lsm writeBufferSize=64MiB". */
+  configuration: z.string(),
+  records: count,
+  /** ok: a repeat finished; errored: every repeat errored; over-budget: skipped by --memory-budget. */
+  status: z.enum(['ok', 'errored', 'over-budget']),
+  cellIds: z.array(z.string()),
+  /** Run-phase throughput, median over the repeats that finished. */
+  opsPerSec: nnum,
+  /** Why no repeat finished (the first repeat's error or skip reason). */
+  reason: z.string().nullable(),
+});
+
+/** Where heap stops being the fastest backend for a workload as its state grows (--records a list). */
+export const CrossoverSchema = z.object({
+  /** The smallest measured size at which heap loses; null when heap stays ahead at every size. */
+  records: count.nullable(),
+  /** slower: another configuration's throughput is higher; errored: heap's cells failed (out of memory); over-budget: heap exceeded --memory-budget. */
+  reason: z.enum(['slower', 'errored', 'over-budget']).nullable(),
+  /** The two measurements that show it: at `records`, or at the largest size when heap stays ahead. */
+  heap: SizeMeasurementSchema,
+  /** The fastest other configuration at that size (null: none finished there). */
+  other: SizeMeasurementSchema.nullable(),
+  /** The size below `records`, where heap was still ahead (null: heap lost at the smallest size). */
+  before: z.object({ heap: SizeMeasurementSchema, other: SizeMeasurementSchema.nullable() }).nullable(),
+});
+
+/** When a configuration's block cache stops holding the working set: its hit ratio per size. */
+export const CacheFalloffSchema = z.object({
+  backend: z.string(),
+  configuration: z.string(),
+  threshold: num,
+  /** The smallest size whose hit ratio is below the threshold; null: at or above it at every size. */
+  records: count.nullable(),
+  /** The median hit ratio per measured size, ascending: the figures behind the finding. */
+  points: z.array(z.object({ records: count, hitRatio: num, cellIds: z.array(z.string()) })),
+});
+
+/** A workload measured at two or more state sizes: the heap crossover and the block-cache falloff. */
+export const ScalingFindingSchema = z.object({
+  kind: z.literal('scaling'),
+  /** The workload's name, as in its cells. */
+  workload: z.string(),
+  sizes: z.array(count),
+  /** null: no heap cells or no other backend in this workload. */
+  crossover: CrossoverSchema.nullable(),
+  cacheFalloff: z.array(CacheFalloffSchema),
+});
+
+export const FindingSchema = z.discriminatedUnion('kind', [ScalingFindingSchema]);
+
 export const ResultDocumentSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('statebench'), version: z.string() }),
@@ -284,6 +340,8 @@ export const ResultDocumentSchema = z.object({
   plan: PlanSchema,
   cells: z.array(CellSchema),
   recommendations: z.array(RecommendationSchema),
+  /** What the analysis found across cells (a state-size sweep's crossover); absent in older documents. */
+  findings: z.array(FindingSchema).optional(),
   warnings: z.array(z.string()),
 });
 
@@ -305,3 +363,6 @@ export type Environment = z.infer<typeof EnvironmentSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type Recommendation = z.infer<typeof RecommendationSchema>;
 export type ResultDocument = z.infer<typeof ResultDocumentSchema>;
+export type SizeMeasurement = z.infer<typeof SizeMeasurementSchema>;
+export type ScalingFinding = z.infer<typeof ScalingFindingSchema>;
+export type Finding = z.infer<typeof FindingSchema>;

@@ -130,7 +130,7 @@ export function environmentSection(doc: ResultDocument): string {
   const plan = definitionList([
     ['backends', p.backends.join(', ')],
     ['workloads', p.workloads.join(', ')],
-    ['records', formatNumber(p.records)],
+    ['records', Array.isArray(p.records) ? p.records.map((r) => formatNumber(r)).join(', ') : formatNumber(p.records)],
     ['ops / duration', p.ops !== null ? `${formatNumber(p.ops)} ops` : p.durationMs !== null ? `${formatNumber(p.durationMs / 1000)} s` : null],
     ['warm-up', p.warmupOps !== null ? `${formatNumber(p.warmupOps)} ops` : p.warmupMs !== null ? `${formatNumber(p.warmupMs / 1000)} s` : null],
     ['key / value size', `${p.keySize} B / ${p.valueSize}`],
