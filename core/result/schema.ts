@@ -132,6 +132,9 @@ export const WorkloadRefSchema = z
   .object({ name: z.string() })
   .catchall(z.union([z.string(), z.number(), z.boolean(), z.null(), z.record(z.string(), z.unknown()), z.array(z.unknown())]));
 
+/** What an acknowledged write survives: none (lost with the process), process (a process kill), machine (power loss). */
+export const DurabilityClassSchema = z.enum(['none', 'process', 'machine']);
+
 const cellCommon = {
   id: z.string(),
   backend: z.string(),
@@ -141,6 +144,12 @@ const cellCommon = {
   seed: z.number().int(),
   startedAt: z.string().nullable(),
   warnings: z.array(z.string()),
+  /**
+   * What an acknowledged write of this configuration survives, from its backend and knobs
+   * (docs/durability.md): none (lost with the process), process (survives a process kill),
+   * machine (survives power loss). Absent in older documents and for backends that do not say.
+   */
+  durabilityClass: DurabilityClassSchema.optional(),
 };
 
 /** One micro-benchmark task (statebench micro): tinybench's statistics, in nanoseconds. */
@@ -233,6 +242,8 @@ export const PlanSchema = z.object({
   flinkConf: z.string().nullable().optional(),
   /** --memory-budget in bytes: cells that could not fit were skipped; the advice stays within it. */
   memoryBudgetBytes: count.nullable().optional(),
+  /** --semantics: flink (no per-write durability; durability from checkpoints) or per-write (each engine's defaults). Absent: per-write. */
+  semantics: z.enum(['flink', 'per-write']).optional(),
 });
 
 export const RecommendationSchema = z.object({
@@ -357,6 +368,7 @@ export type CheckpointCost = z.infer<typeof CheckpointCostSchema>;
 export type VerifyResult = z.infer<typeof VerifySchema>;
 export type WorkloadRef = z.infer<typeof WorkloadRefSchema>;
 export type CellResult = z.infer<typeof CellSchema>;
+export type DurabilityClass = z.infer<typeof DurabilityClassSchema>;
 export type CellOk = z.infer<typeof CellOkSchema>;
 export type CellStatus = CellResult['status'];
 export type Environment = z.infer<typeof EnvironmentSchema>;
