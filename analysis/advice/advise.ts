@@ -1,9 +1,12 @@
 // From a result document to recommendations: each configuration rule applied to each measured
-// configuration of its backends, then the rules across backends. Unverified here: the run's
-// --verify-advice (harness/tune/verify-advice.ts) measures each suggestion.
+// configuration of its backends, then the rules across backends, then reconciled with the
+// document's own measurements (reconcile.ts: refuted or contradicted suggestions are marked).
+// Unverified here: the run's --verify-advice (analysis/tune/verify-advice.ts) measures each
+// suggestion.
 
 import type { Recommendation, ResultDocument } from '../../core/result/schema.js';
 import { buildAdviceContext, type AdviceContext } from './facts.js';
+import { reconcile, type Drafted } from './reconcile.js';
 import { CONFIG_RULES, DOCUMENT_RULES } from './rules.js';
 import type { ConfigRule, DocumentRule, Evidence, Finding } from './types.js';
 
@@ -13,16 +16,19 @@ export interface AdviseOptions {
   readonly rules?: readonly string[];
 }
 
-function toRecommendation(ruleId: string, f: Finding): Recommendation {
-  return {
+function toRecommendation(ruleId: string, f: Finding): Drafted {
+  // The purpose steers the reconciler and is not part of the document.
+  const { purpose, ...suggestion } = f.suggestion;
+  const rec: Recommendation = {
     id: ruleId,
     backend: f.backend,
     cellIds: [...f.cellIds],
     title: f.title,
-    suggestion: { ...f.suggestion, changes: { ...f.suggestion.changes } },
+    suggestion: { ...suggestion, changes: { ...f.suggestion.changes } },
     evidence: f.evidence.map((e: Evidence) => ({ metric: e.metric, value: e.value !== null && Number.isFinite(e.value) ? e.value : null, chart: e.chart })),
     verification: null,
   };
+  return { rec, purpose: purpose ?? 'speed' };
 }
 
 export function applyConfigRule(rule: ConfigRule, ctx: AdviceContext): Finding[] {
@@ -39,8 +45,8 @@ export function applyConfigRule(rule: ConfigRule, ctx: AdviceContext): Finding[]
 export function adviseDocument(doc: ResultDocument, o: AdviseOptions = {}): Recommendation[] {
   const ctx = buildAdviceContext(doc, o.memoryBudgetBytes ?? null);
   const chosen = <R extends ConfigRule | DocumentRule>(r: R): boolean => !o.rules || o.rules.includes(r.id);
-  const recs: Recommendation[] = [];
-  for (const rule of CONFIG_RULES.filter(chosen)) for (const f of applyConfigRule(rule, ctx)) recs.push(toRecommendation(rule.id, f));
-  for (const rule of DOCUMENT_RULES.filter(chosen)) for (const f of rule.findings(ctx)) recs.push(toRecommendation(rule.id, f));
-  return recs;
+  const drafted: Drafted[] = [];
+  for (const rule of CONFIG_RULES.filter(chosen)) for (const f of applyConfigRule(rule, ctx)) drafted.push(toRecommendation(rule.id, f));
+  for (const rule of DOCUMENT_RULES.filter(chosen)) for (const f of rule.findings(ctx)) drafted.push(toRecommendation(rule.id, f));
+  return reconcile(drafted, ctx);
 }

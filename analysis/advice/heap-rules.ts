@@ -7,7 +7,7 @@ import { CHART_IDS } from '../../core/result/chart-ids.js';
 import { measuredHeapStateBytes } from '../../harness/budget/measured.js';
 import { formatBytes } from '../../core/units.js';
 import { median } from '../../core/stats.js';
-import type { ConfigFacts } from './facts.js';
+import type { AdviceContext, ConfigFacts } from './facts.js';
 import type { ConfigRule } from './types.js';
 
 /** GC pauses over this share of the measured time, or state over this share of the budget, speak. */
@@ -18,15 +18,16 @@ export function heapStateBytes(f: ConfigFacts): number | null {
   return median(f.cells.map(measuredHeapStateBytes));
 }
 
+function nearBudget(f: ConfigFacts, ctx: AdviceContext): boolean {
+  const state = heapStateBytes(f);
+  return ctx.memoryBudgetBytes !== null && state !== null && state >= BUDGET_SHARE_MAX * ctx.memoryBudgetBytes;
+}
+
 export const heapGcOrMemory: ConfigRule = {
   id: 'heap-gc-or-memory',
   title: 'Heap state: GC pauses or memory close to the budget',
   backends: ['heap'],
-  when: (f, ctx) => {
-    const state = heapStateBytes(f);
-    const nearBudget = ctx.memoryBudgetBytes !== null && state !== null && state >= BUDGET_SHARE_MAX * ctx.memoryBudgetBytes;
-    return (f.gcPauseShare ?? 0) >= GC_SHARE_MAX || nearBudget;
-  },
+  when: (f, ctx) => (f.gcPauseShare ?? 0) >= GC_SHARE_MAX || nearBudget(f, ctx),
   suggest: (f, ctx) => {
     const state = heapStateBytes(f);
     return {
@@ -35,6 +36,8 @@ export const heapGcOrMemory: ConfigRule = {
       value: 'lsm',
       backend: 'lsm',
       changes: {},
+      // Near the budget the move is for memory: a faster measured heap is its cost, not a refutation.
+      purpose: nearBudget(f, ctx) ? 'capacity' : 'speed',
       rationale: `The heap backend keeps every entry as a JS object: ${f.gcPauseShare !== null ? `GC paused ${(f.gcPauseShare * 100).toFixed(1)} % of the measured time` : 'GC time unknown'}${state !== null ? `, state ${formatBytes(state)}${ctx.memoryBudgetBytes !== null ? ` of a ${formatBytes(ctx.memoryBudgetBytes)} budget` : ''}` : ''}. An LSM tree keeps state off the JS heap with memory bounded by its write buffers and block cache, and grows past memory onto disk; each access then costs serialisation and a native call.`,
     };
   },

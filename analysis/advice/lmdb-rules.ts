@@ -68,6 +68,7 @@ export const lmdbMapNearlyFull: ConfigRule = {
       knob: 'mapSize',
       action: 'increase',
       value: target,
+      purpose: 'capacity',
       rationale: `The data uses ${formatBytes(used)}, ${((f.metric('mapUsageRatio') ?? 0) * 100).toFixed(0)} % of the ${formatBytes(f.metric('mapSizeLimitBytes') ?? 0)} map; writes fail with "map full" once it is reached. The map is address space, not memory: ${formatBytes(target)} (twice the data) costs nothing until it is used.`,
       changes: { mapSize: target },
     };

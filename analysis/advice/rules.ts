@@ -1,4 +1,7 @@
-// Every rule, listed explicitly (the order is the order recommendations appear in).
+// Every rule, listed explicitly (the order is the order recommendations appear in). Within a
+// backend the rules that read a measured symptom come before the sizing heuristics: when two
+// unmeasured suggestions for one configuration contradict each other, the earlier one stays
+// (reconcile.ts).
 import { CROSS_RULES } from './cross-rules.js';
 import { HEAP_RULES } from './heap-rules.js';
 import { LMDB_RULES } from './lmdb-rules.js';

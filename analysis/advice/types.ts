@@ -9,7 +9,7 @@ import type { AdviceContext, ConfigFacts } from './facts.js';
 export interface Suggestion {
   /** The main knob changed, or null for a change of backend. */
   readonly knob: string | null;
-  /** "increase", "decrease", "set", "switch backend to" ... */
+  /** "increase", "decrease", "set" (before the knob); "switch backend to", "use backend" (before the backend, no knob). */
   readonly action: string;
   readonly value: KnobValue | null;
   readonly rationale: string;
@@ -17,6 +17,12 @@ export interface Suggestion {
   readonly changes: Readonly<Record<string, KnobValue>>;
   /** For a change of backend: the backend to move to (its knobs at their defaults). */
   readonly backend?: string;
+  /**
+   * What the change is for. 'speed' (the default): a measurement of the suggested configuration
+   * that is no faster refutes it. 'capacity' (memory, map size): it prevents a failure, and a
+   * slower measurement is its stated cost, not a refutation (reconcile.ts).
+   */
+  readonly purpose?: 'speed' | 'capacity';
 }
 
 export interface Evidence {

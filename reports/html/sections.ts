@@ -56,7 +56,7 @@ export function recommendationsSection(rows: readonly RecommendationRow[]): stri
     const cells = r.cellIds.length > 0 ? `<div class="dim">cells: ${r.cellIds.map((id) => `<a href="#cell-${h(id)}">${h(id)}</a>`).join(' ')}</div>` : '';
     return (
       `<tr id="rec-${h(r.id)}"><td><strong>${h(r.title)}</strong>${cells}</td><td>${h(r.backend)}</td>` +
-      `<td><code>${h(r.suggestion)}</code><div class="dim">${h(r.rationale)}</div></td><td>${evidence || '–'}</td><td>${h(r.verification)}</td></tr>`
+      `<td>${r.refuted !== null ? `<div class="warn"><strong>refuted</strong>: ${h(r.refuted)}</div><del><code>${h(r.suggestion)}</code></del>` : `<code>${h(r.suggestion)}</code>`}<div class="dim">${h(r.rationale)}</div></td><td>${evidence || '–'}</td><td>${h(r.verification)}</td></tr>`
     );
   });
   return `<section id="recommendations"><h2>Recommendations</h2>${table(['recommendation', 'backend', 'suggestion', 'evidence (links to the chart)', 'verification'], items)}</section>`;

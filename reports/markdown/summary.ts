@@ -72,7 +72,7 @@ export function renderMarkdown(model: ReportModel, charts: readonly Chart[], opt
         recs.map((r) => [
           `**${md(r.title)}**`,
           md(r.backend),
-          `${md(r.suggestion)}: ${md(r.rationale)}`,
+          r.refuted !== null ? `**refuted**: ${md(r.refuted)}<br>~~${md(r.suggestion)}~~: ${md(r.rationale)}` : `${md(r.suggestion)}: ${md(r.rationale)}`,
           r.evidence.map((e) => md(e.text)).join('<br>') || '–',
           md(r.verification),
         ]),

@@ -1,5 +1,6 @@
 // Recommendations as the reporters print them, each with the chart that shows its evidence.
 
+import { suggestionText } from '../../analysis/advice/suggestion-text.js';
 import type { Recommendation } from '../../core/result/schema.js';
 import type { Chart } from '../charts/chart.js';
 import { formatKnobValue, formatNumber } from './format.js';
@@ -14,6 +15,8 @@ export interface RecommendationRow {
   readonly evidence: readonly { readonly text: string; readonly chartId: string | null }[];
   /** "confirmed: +18.2 % (CI +9.1 .. +27.4 %, 5 repeats)", or "not verified". */
   readonly verification: string;
+  /** For a suggestion the document refutes or a stronger one contradicts: why, with the figures; else null. */
+  readonly refuted: string | null;
   readonly cellIds: readonly string[];
 }
 
@@ -30,7 +33,7 @@ const pct = (v: number | null): string => (v === null ? '?' : `${v >= 0 ? '+' : 
 export function recommendationRows(recommendations: readonly Recommendation[], charts: readonly Chart[]): RecommendationRow[] {
   return recommendations.map((r) => {
     const s = r.suggestion;
-    const suggestion = [s.action, s.knob ?? '', s.value === null ? '' : `to ${s.knob ? formatKnobValue(s.knob, s.value) : String(s.value)}`].filter((p) => p !== '').join(' ');
+    const suggestion = suggestionText(s, formatKnobValue);
     const v = r.verification;
     const verification =
       v === null
@@ -44,6 +47,7 @@ export function recommendationRows(recommendations: readonly Recommendation[], c
       rationale: s.rationale,
       evidence: r.evidence.map((e) => ({ text: `${e.metric} = ${formatNumber(e.value)}`, chartId: resolveChart(e.chart, charts) })),
       verification,
+      refuted: r.refutedBy ? `${r.refutedBy.reason}${r.refutedBy.figures.length > 0 ? ` (${r.refutedBy.figures.map((f) => `${f.metric} = ${formatNumber(f.value)}`).join('; ')})` : ''}` : null,
       cellIds: r.cellIds,
     };
   });

@@ -1,0 +1,193 @@
+// Advice that agrees with its own document. Each rule reads one symptom; before the
+// recommendations are written they are checked against everything else the document measured.
+//
+// Refuted: the suggested configuration was itself measured on the same workload (a backend
+// switch whose target ran there, a knob value the sweep ran with everything else equal) and was
+// no faster than the configuration the suggestion was made for. It stays, marked with the cells
+// and figures (refutedBy). A change made for capacity (memory, map size) is not refuted by
+// speed: the measured slowdown is added to its rationale as its cost.
+//
+// Contradicted: two standing suggestions for one configuration that cannot both be followed
+// (one knob to two values, two different backends). The one with stronger evidence stays: a
+// suggestion measured better in this document beats one not measured, the larger measured gain
+// first; between unmeasured ones, the rule listed first (rules.ts lists each backend's rules from
+// the most direct measured symptom to the sizing heuristics). The other is marked with why.
+
+import { HEAP_KNOBS } from '../../backends/heap/knobs.js';
+import { LMDB_KNOBS } from '../../backends/lmdb/knobs.js';
+import { LSM_KNOBS } from '../../backends/lsm/knobs.js';
+import type { KnobSpec, KnobValue } from '../../backends/types.js';
+import { canonicalJson } from '../../core/canonical-json.js';
+import type { Recommendation } from '../../core/result/schema.js';
+import { formatBytes } from '../../core/units.js';
+import type { AdviceContext, ConfigFacts } from './facts.js';
+import { suggestionText } from './suggestion-text.js';
+
+export interface Drafted {
+  readonly rec: Recommendation;
+  /** What the change is for (types.ts Suggestion.purpose). */
+  readonly purpose: 'speed' | 'capacity';
+}
+
+type Refutation = NonNullable<Recommendation['refutedBy']>;
+
+/** The suggested configuration as this document measured it, against the current one. */
+interface Measured {
+  readonly current: ConfigFacts;
+  readonly target: ConfigFacts;
+  /** How many configurations of the target backend ran the workload (a switch speaks for them all). */
+  readonly of: number;
+  /** Target over current throughput. */
+  readonly ratio: number;
+}
+
+const SPECS: Readonly<Record<string, readonly KnobSpec[]>> = { heap: HEAP_KNOBS, lmdb: LMDB_KNOBS, lsm: LSM_KNOBS };
+
+function knobText(backend: string, knob: string, value: KnobValue | null): string {
+  if (value === null) return 'default';
+  const size = SPECS[backend]?.find((k) => k.name === knob)?.type === 'size';
+  return size && typeof value === 'number' ? formatBytes(value) : String(value);
+}
+
+const ops = (x: number): string => `${Math.round(x).toLocaleString('en-US')} ops/s`;
+const workloadKey = (f: ConfigFacts): string => canonicalJson(f.cells[0]?.workload ?? {});
+
+/** The configuration a recommendation was made for: the one holding its first cell (as --verify-advice reads it). */
+function configOf(rec: Recommendation, ctx: AdviceContext): ConfigFacts | null {
+  const id = rec.cellIds[0];
+  return ctx.configs.find((f) => id !== undefined && f.cellIds.includes(id)) ?? null;
+}
+
+function switchTarget(rec: Recommendation, current: ConfigFacts): string | null {
+  const b = rec.suggestion.backend;
+  return b !== undefined && b !== current.backend ? b : null;
+}
+
+function sameKnobs(a: Readonly<Record<string, KnobValue | null>>, b: Readonly<Record<string, KnobValue | null>>): boolean {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((k) => (a[k] ?? null) === (b[k] ?? null));
+}
+
+function measured(rec: Recommendation, ctx: AdviceContext): Measured | null {
+  const current = configOf(rec, ctx);
+  if (current === null || current.opsPerSec === null || current.opsPerSec <= 0) return null;
+  const peers = ctx.configs.filter((f) => f !== current && f.opsPerSec !== null && workloadKey(f) === workloadKey(current));
+  const target = switchTarget(rec, current);
+  let candidates: ConfigFacts[];
+  if (target !== null) {
+    candidates = peers.filter((f) => f.backend === target);
+  } else {
+    const changes = rec.suggestion.changes ?? {};
+    if (Object.keys(changes).length === 0) return null;
+    const wanted = { ...current.knobs, ...changes };
+    candidates = peers.filter((f) => f.backend === current.backend && sameKnobs(f.knobs, wanted));
+  }
+  const best = [...candidates].sort((a, b) => (b.opsPerSec as number) - (a.opsPerSec as number))[0];
+  if (!best) return null;
+  return { current, target: best, of: candidates.length, ratio: (best.opsPerSec as number) / current.opsPerSec };
+}
+
+/** "writeBufferSize=64 MiB" for the knobs a suggestion changes, as a configuration has them. */
+function changedKnobs(rec: Recommendation, f: ConfigFacts): string {
+  return Object.keys(rec.suggestion.changes ?? {})
+    .map((k) => `${k}=${knobText(f.backend, k, f.knobs[k] ?? null)}`)
+    .join(' ');
+}
+
+function label(rec: Recommendation, f: ConfigFacts, isTarget: boolean, m: Measured): string {
+  if (switchTarget(rec, m.current) !== null) return isTarget && m.of > 1 ? `${f.backend} (best of its ${m.of} configurations)` : f.backend;
+  return `${f.backend} ${changedKnobs(rec, f)}`;
+}
+
+function figures(rec: Recommendation, m: Measured): Refutation['figures'] {
+  return [
+    { metric: `${label(rec, m.current, false, m)} throughput (ops/s)`, value: m.current.opsPerSec },
+    { metric: `${label(rec, m.target, true, m)} throughput (ops/s)`, value: m.target.opsPerSec },
+  ];
+}
+
+/** "lsm 94,800 ops/s against heap 400,000 ops/s (0.24x)": the measurement in words. */
+function measuredText(rec: Recommendation, m: Measured): string {
+  return `${label(rec, m.target, true, m)} ${ops(m.target.opsPerSec as number)} against ${label(rec, m.current, false, m)} ${ops(m.current.opsPerSec as number)} (${m.ratio.toFixed(2)}x)`;
+}
+
+function refute(d: Drafted, ctx: AdviceContext): Recommendation {
+  const m = measured(d.rec, ctx);
+  if (m === null || m.ratio > 1) return d.rec;
+  const where = `measured on ${m.current.workload} in this document`;
+  if (d.purpose === 'capacity') {
+    const cost = ` Measured cost: ${measuredText(d.rec, m)} ${where}; the change is for capacity, not speed.`;
+    return { ...d.rec, suggestion: { ...d.rec.suggestion, rationale: `${d.rec.suggestion.rationale}${cost}` } };
+  }
+  const refutedBy: Refutation = {
+    reason: `${where}: ${measuredText(d.rec, m)}; the suggested configuration is no faster than the current one`,
+    cellIds: [...m.target.cellIds, ...m.current.cellIds],
+    figures: figures(d.rec, m),
+  };
+  return { ...d.rec, refutedBy };
+}
+
+/** Why two standing suggestions for one configuration cannot both be followed, or null. */
+function conflict(a: Recommendation, b: Recommendation, current: ConfigFacts): string | null {
+  const ta = switchTarget(a, current);
+  const tb = switchTarget(b, current);
+  if (ta !== null && tb !== null) return ta !== tb ? `one moves to ${ta}, the other to ${tb}` : null;
+  if (ta !== null || tb !== null) return null;
+  const ca = a.suggestion.changes ?? {};
+  const cb = b.suggestion.changes ?? {};
+  for (const k of Object.keys(ca)) {
+    const va = ca[k] as KnobValue;
+    const vb = cb[k];
+    if (vb !== undefined && vb !== va) return `both set ${k}, to ${knobText(current.backend, k, va)} and ${knobText(current.backend, k, vb)}`;
+  }
+  return null;
+}
+
+interface Standing {
+  readonly rec: Recommendation;
+  readonly order: number;
+  readonly config: ConfigFacts | null;
+  /** The suggestion measured better in this document, or null. */
+  readonly support: Measured | null;
+}
+
+function stronger(a: Standing, b: Standing): number {
+  if ((a.support === null) !== (b.support === null)) return a.support === null ? 1 : -1;
+  if (a.support !== null && b.support !== null && a.support.ratio !== b.support.ratio) return b.support.ratio - a.support.ratio;
+  return a.order - b.order;
+}
+
+function whyKept(kept: Standing, dropped: Standing): string {
+  if (kept.support === null) return `neither was measured here, and ${kept.rec.id} is listed first (its rule reads a more direct symptom)`;
+  const gain = `${kept.rec.id} was measured in this document: ${measuredText(kept.rec, kept.support)}`;
+  return dropped.support === null ? `${gain}, while this one was not measured` : `${gain}, more than this one's ${dropped.support.ratio.toFixed(2)}x`;
+}
+
+/** Refutations first, then contradictions among what still stands; the order of the rules is kept. */
+export function reconcile(drafted: readonly Drafted[], ctx: AdviceContext): Recommendation[] {
+  const out = drafted.map((d) => refute(d, ctx));
+  const standing: Standing[] = out
+    .map((rec, order) => {
+      const m = measured(rec, ctx);
+      return { rec, order, config: configOf(rec, ctx), support: m !== null && m.ratio > 1 ? m : null };
+    })
+    .filter((s) => s.rec.refutedBy === undefined)
+    .sort(stronger);
+  const kept: Standing[] = [];
+  for (const s of standing) {
+    const against = s.config === null ? undefined : kept.find((k) => k.config === s.config && conflict(k.rec, s.rec, s.config as ConfigFacts) !== null);
+    if (against === undefined || s.config === null) {
+      kept.push(s);
+      continue;
+    }
+    const clash = conflict(against.rec, s.rec, s.config) as string;
+    out[s.order] = {
+      ...s.rec,
+      refutedBy: {
+        reason: `contradicts ${against.rec.id} (${suggestionText(against.rec.suggestion, (k, v) => knobText(s.rec.backend, k, v))}) for the same configuration: ${clash}; kept ${against.rec.id} because ${whyKept(against, s)}`,
+        cellIds: against.support ? [...against.support.target.cellIds, ...against.support.current.cellIds] : [...against.rec.cellIds],
+        figures: against.support ? figures(against.rec, against.support) : [],
+      },
+    };
+  }
+  return out;
+}
