@@ -4,6 +4,10 @@
 // (a key id and a namespace); each backend encodes them in its natural form and pays for it.
 // Expected outcomes (a miss) are values, never exceptions: an exception means the engine failed.
 
+import type { DurabilityClass } from '../core/result/schema.js';
+
+export type { DurabilityClass };
+
 /** A knob value after parsing: sizes and durations are plain numbers in the knob's unit. */
 export type KnobValue = number | boolean | string;
 
@@ -135,6 +139,13 @@ export interface BackendInstance {
   /** List-state append: merge where the engine has it, read-modify-write where it does not. */
   append(key: number, value: Uint8Array, ns?: number): void;
 
+  /**
+   * For an engine that buffers writes in memory and merges files in the background (an LSM): what
+   * it has done since open, cumulative. The harness reads it at the start and end of the run phase
+   * to say whether the measured phase flushed and compacted at all.
+   */
+  backgroundWork?(): BackgroundWork;
+
   /** Async write path, present when writeMode is 'async'. Resolves when the write is committed. */
   putAsync?(key: number, value: Uint8Array, ns?: number): Promise<void>;
   deleteAsync?(key: number, ns?: number): Promise<void>;
@@ -150,9 +161,41 @@ export interface BackendInstance {
   close(): void | Promise<void>;
 }
 
+/** Cumulative background work of an LSM-like engine since open (BackendInstance.backgroundWork). */
+export interface BackgroundWork {
+  /** Memory tables written out to files, and the bytes those flushes wrote. */
+  readonly flushes: number;
+  readonly flushBytes: number;
+  /** Compactions finished, and the bytes they wrote. */
+  readonly compactions: number;
+  readonly compactionBytes: number;
+}
+
+/**
+ * How a backend runs under `--semantics flink`: as Flink runs a state backend, with no per-write
+ * durability (durability comes from checkpoints).
+ */
+export interface CheckpointSemantics {
+  /** Knob values (as typed on the command line) that turn per-write durability off. */
+  readonly knobs: Readonly<Record<string, string>>;
+  /**
+   * The knobs that decide this backend's durability: when the user sets any of them, the user's
+   * durability choice stands and `knobs` are not applied to the backend.
+   */
+  readonly durabilityKnobs: readonly string[];
+}
+
 export interface Backend {
   describe(): BackendDescription;
   open(dir: string, knobs: ResolvedKnobs, ctx: OpenContext): Promise<BackendInstance>;
+  /**
+   * What an acknowledged write survives with these knobs (docs/durability.md): 'none' (lost with
+   * the process), 'process' (survives a process kill), 'machine' (survives power loss). Absent: the
+   * backend does not say, and its cells carry no class.
+   */
+  durabilityClass?(knobs: ResolvedKnobs): DurabilityClass;
+  /** Absent: the backend has no per-write durability to turn off (the heap), or does not say. */
+  readonly checkpointSemantics?: CheckpointSemantics;
 }
 
 /** Thrown by an instance used after close(). */

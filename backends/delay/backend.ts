@@ -167,4 +167,5 @@ class DelayInstance implements BackendInstance {
 export const delayBackend: Backend = {
   describe: () => DESCRIPTION,
   open: async (_dir, knobs, ctx) => new DelayInstance(knobs, ctx),
+  durabilityClass: () => 'none',
 };

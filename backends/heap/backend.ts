@@ -200,4 +200,6 @@ export const heapBackend: Backend = {
     readHeapCheckpoint(dir, (ns, key, value) => instance.restoreEntry(ns, key, value));
     return instance;
   },
+  // Every write lives in process memory until a checkpoint: no per-write durability to turn off.
+  durabilityClass: () => 'none',
 };

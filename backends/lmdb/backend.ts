@@ -33,6 +33,7 @@ import { MapLimit } from './map-limit.js';
 import { batchCommitFlags, lmdbSettings, syncCommitFlags, type LmdbSettings } from './options.js';
 import { isLmdbStats, reportFromStats, sampleFromStats, usedBytes, type LmdbStats } from './stats.js';
 import { dataFileBytes } from './data-file.js';
+import { LMDB_CHECKPOINT_SEMANTICS, lmdbDurabilityClass } from './durability.js';
 import { guardCommitFailures } from './commit-failure-guard.js';
 
 type LmdbModule = typeof import('lmdb');
@@ -396,4 +397,6 @@ async function openLmdb(dir: string, knobs: ResolvedKnobs, ctx: OpenContext): Pr
 export const lmdbBackend: Backend = {
   describe: () => DESCRIPTION,
   open: openLmdb,
+  durabilityClass: lmdbDurabilityClass,
+  checkpointSemantics: LMDB_CHECKPOINT_SEMANTICS,
 };

@@ -8,6 +8,7 @@ import { KeyCodec } from '../key-codec.js';
 import type {
   Backend,
   BackendDescription,
+  BackgroundWork,
   BackendInstance,
   BatchOp,
   CheckpointInfo,
@@ -20,8 +21,9 @@ import type {
 import { buildOpenPlan } from './build-options.js';
 import { buildEngineReport, type RunMaxima, SAMPLED_INT_PROPERTIES } from './engine-report.js';
 import { LSM_KNOBS } from './knobs.js';
+import { LSM_CHECKPOINT_SEMANTICS, lsmDurabilityClass } from './durability.js';
 import { loadNative, type NativeDatabase } from './native.js';
-import { parseStatistics, type StatisticsSnapshot, subtractBaseline } from './statistics.js';
+import { backgroundWorkOf, parseStatistics, type StatisticsSnapshot, subtractBaseline } from './statistics.js';
 
 function describeLsm(): BackendDescription {
   const native = loadNative();
@@ -172,6 +174,11 @@ export class LsmInstance implements BackendInstance {
     this.baseline = parseStatistics(this.db.statistics() ?? '');
   }
 
+  /** Since open (not since resetStatistics): the harness takes differences itself. */
+  backgroundWork(): BackgroundWork {
+    return backgroundWorkOf(parseStatistics(this.db.statistics() ?? ''));
+  }
+
   finalStats(ctx: FinalStatsContext): EngineReport {
     return buildEngineReport(this.db, this.dir, this.statistics(), this.maxima, ctx);
   }
@@ -213,4 +220,6 @@ export const lsmBackend: Backend = {
     const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites, perfLevel: plan.perfLevel });
     return new LsmInstance(db, dir, ctx.keySize);
   },
+  durabilityClass: lsmDurabilityClass,
+  checkpointSemantics: LSM_CHECKPOINT_SEMANTICS,
 };

@@ -4,6 +4,8 @@
 // The C API has no statistics reset either; reset keeps a baseline that later reads subtract
 // (tickers, and histogram counts and sums; percentiles stay since-open).
 
+import type { BackgroundWork } from '../types.js';
+
 export interface HistogramValue {
   readonly p50: number;
   readonly p95: number;
@@ -45,4 +47,18 @@ export function subtractBaseline(now: StatisticsSnapshot, base: StatisticsSnapsh
     histograms[k] = b ? { ...h, count: h.count - b.count, sum: h.sum - b.sum } : h;
   }
   return { tickers, histograms };
+}
+
+/**
+ * Flushes and compactions RocksDB finished, and the bytes they wrote: one db.flush.micros sample
+ * per flush job, one compaction.times.micros sample per compaction job (a trivial move, which
+ * rewrites nothing, records none).
+ */
+export function backgroundWorkOf(s: StatisticsSnapshot): BackgroundWork {
+  return {
+    flushes: s.histograms['rocksdb.db.flush.micros']?.count ?? 0,
+    flushBytes: s.tickers['rocksdb.flush.write.bytes'] ?? 0,
+    compactions: s.histograms['rocksdb.compaction.times.micros']?.count ?? 0,
+    compactionBytes: s.tickers['rocksdb.compact.write.bytes'] ?? 0,
+  };
 }

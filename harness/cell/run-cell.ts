@@ -3,7 +3,7 @@
 // (child.ts) calls this; so do tests that need no process isolation.
 
 import { loadBackend } from '../../backends/registry.js';
-import type { BackendInstance, EngineReport } from '../../backends/types.js';
+import type { BackendInstance, BackgroundWork, EngineReport } from '../../backends/types.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 import { createRng } from '../../core/rng.js';
@@ -18,6 +18,7 @@ import { chooseSampleEvery, measureTimingCostNs } from '../recorder/sampling.js'
 import type { CellSpec } from './spec.js';
 import { describeWorkloadRef } from './workload-ref.js';
 import { collectResources, diskUsageBytes, GcMeter, startResources, writeBytesSince } from './resources.js';
+import { exercisedInRun, phaseWrote } from './exercised.js';
 
 export interface CellEvents {
   onPhase?(name: 'load' | 'run', result: PhaseResult): void;
@@ -37,6 +38,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   const desc = backend.describe();
   const def = resolveWorkload(spec.workload);
   const params = resolveParams(def, spec.workloadParams);
+  const durabilityClass = backend.durabilityClass?.(spec.knobs);
   const common = {
     id: spec.id,
     backend: spec.backend,
@@ -46,6 +48,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     seed: spec.seed,
     startedAt,
     warnings: [...(def.warnings ?? [])],
+    ...(durabilityClass ? { durabilityClass } : {}),
   };
   if (!desc.available) {
     return { ...common, status: 'skipped', reason: desc.reason ?? `${desc.name} is unavailable` };
@@ -76,6 +79,9 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   let bytesWritten = 0;
   let instance: BackendInstance | null = null;
   let stopped = false;
+  // An LSM's flushes and compactions at the start and end of the run phase.
+  let workAtRun: BackgroundWork | null = null;
+  let workAfterRun: BackgroundWork | null = null;
   const phaseBase = {
     operations: def.operations,
     values,
@@ -110,6 +116,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     }
     if (!stopped) {
       const source = track(def.createRun(params, rng.fork(STREAM.run), space, spec.ops));
+      workAtRun = instance.backgroundWork?.() ?? null;
       const out = await runPhase({
         ...phaseBase,
         timing,
@@ -121,6 +128,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
         targetRate: spec.targetRate,
       });
       phases.run = out.result;
+      workAfterRun = instance.backgroundWork?.() ?? null;
       bytesWritten += out.bytesWritten;
       stopped = out.stopped;
       if (out.firstError) common.warnings.push(`run: ${out.firstError}`);
@@ -131,6 +139,11 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       liveLogicalBytes: space.inserted * (spec.keySize + meanLength(values)),
       processWriteBytes: writeBytesSince(res0.ioWrite),
     });
+    if (workAtRun && workAfterRun && phases.run && !stopped) {
+      const exercised = exercisedInRun(spec.backend, workAtRun, workAfterRun, phaseWrote(phases.run, def.operations));
+      engine.metrics = { ...engine.metrics, ...exercised.metrics };
+      common.warnings.push(...exercised.warnings);
+    }
     const diskBytes = diskUsageBytes(spec.dataDir);
     // The final checkpoint and the live state's summary; after close, the restore phase.
     if (cps && !stopped) await cps.finish();
