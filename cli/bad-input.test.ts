@@ -30,6 +30,7 @@ const cases: [string, string[], RegExp][] = [
   ['an unknown field in --config', ['run', '--config', badConfig], /--config .*frobnicate/],
   ['a --config that is not JSON', ['run', '--config', notJson], /--config .*not valid JSON/],
   ['a bad --value-size', ['run', '-b', 'heap', '--value-size', 'huge'], /--value-size/],
+  ['a bad --semantics', ['run', '-b', 'heap', '--semantics', 'eventual'], /--semantics: 'eventual' is not valid; expected flink \(.*\) or per-write/],
   ['a --sample-every that is not a power of two', ['run', '-b', 'heap', '--sample-every', '3'], /--sample-every: 3 is not valid; expected a power of two/],
   ['overhead on an unknown backend', ['overhead', '-b', 'nosuch'], /--backend: unknown backend 'nosuch'/],
   // statebench micro

@@ -83,6 +83,7 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
     shard: o.shard ?? null,
     flinkConf: o.flinkConf?.path ?? null,
     memoryBudgetBytes: o.memoryBudgetBytes ?? null,
+    ...(o.semantics ? { semantics: o.semantics } : {}),
   };
 
   const writer = new ResultWriter(outDir);

@@ -2,6 +2,7 @@
 // makes them from the flags as given (RunFlags, resolve-options.ts).
 
 import type { ResolvedTuningOptions } from './run-flags.js';
+import type { Semantics } from './semantics.js';
 
 /** --memory-budget, --shard, --resume, --verify-advice (run-flags.ts); optional so older callers compile. */
 export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
@@ -38,6 +39,8 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly checkpointIntervalMs?: number | null;
   /** --verify: every read checks the value's key id, version and checksum. */
   readonly verify?: boolean;
+  /** --semantics: flink (no per-write durability, in baseKnobs) or per-write; absent: per-write. */
+  readonly semantics?: Semantics;
 }
 
 /** The quick default preset: every available engine on one YCSB mix and one Flink mix, ~30 s. */
@@ -51,4 +54,6 @@ export const QUICK_PRESET = {
   seed: 42,
   intervalMs: 1_000,
   out: 'statebench-results',
+  /** Every backend as Flink runs it (durability from checkpoints); --semantics per-write for the engines' own. */
+  semantics: 'flink',
 } as const;

@@ -11,6 +11,7 @@ import { parseSets } from './sweep.js';
 import { knobsFromFlinkConf } from '../../backends/lsm/flink-conf.js';
 import { readSweepFile } from './sweep-file.js';
 import { resolveTuningFlags, type TuningFlags } from './run-flags.js';
+import { parseSemantics, withSemantics } from './semantics.js';
 
 /** The run flags as yargs gives them (every value optional; strings where users type units). */
 export interface RunFlags extends TuningFlags {
@@ -40,6 +41,7 @@ export interface RunFlags extends TuningFlags {
   flinkConf?: string;
   checkpointInterval?: string | number;
   verify?: boolean;
+  semantics?: string;
 }
 
 const stringOrList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
@@ -72,6 +74,7 @@ export const RunConfigSchema = z.strictObject({
   flinkConf: z.string().optional(),
   checkpointInterval: scalar.optional(),
   verify: z.boolean().optional(),
+  semantics: z.string().optional(),
   sweep: z.string().optional(),
   memoryBudget: scalar.optional(),
   shard: z.string().optional(),
@@ -148,6 +151,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const durationMs = f.duration !== undefined ? parseFlagDuration('duration', f.duration) : null;
   const warmup = f.warmup !== undefined ? parseWarmup(f.warmup) : { ops: null, ms: QUICK_PRESET.warmupMs };
   const valueSize = f.valueSize !== undefined ? String(f.valueSize) : null;
+  const semantics = parseSemantics(f.semantics, QUICK_PRESET.semantics);
   return {
     backends: [...new Set(backends)],
     workloads: [...new Set(workloads)],
@@ -172,7 +176,8 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     sampleEvery: f.sampleEvery !== undefined ? powerOfTwo('sample-every', parseCount('sample-every', f.sampleEvery)) : null,
     maxInFlight: f.maxInFlight !== undefined ? parseCount('max-in-flight', f.maxInFlight) : null,
     workloadSettings: parseParams(f.param ?? []),
-    baseKnobs: flink ? { lsm: flink.knobs } : {},
+    semantics,
+    baseKnobs: await withSemantics(semantics, backends, sets, flink ? { lsm: flink.knobs } : {}),
     flinkConf: flink ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, warnings: flink.warnings } : null,
     checkpointIntervalMs: f.checkpointInterval !== undefined ? parseFlagDuration('checkpoint-interval', f.checkpointInterval) : null,
     verify: f.verify ?? false,
