@@ -2,6 +2,8 @@
 // document to text.
 
 import type { CellResult, ResultDocument } from '../core/result/schema.js';
+import { cellList, cellNotes } from './model/cell-notes.js';
+import { formatCount } from '../core/units.js';
 
 const fmtInt = (n: number | null | undefined): string => (n === null || n === undefined ? '-' : Math.round(n).toLocaleString('en-US'));
 const fmtUs = (n: number | null | undefined): string =>
@@ -16,6 +18,14 @@ function knobLabel(cell: CellResult, sets: readonly string[]): string {
   return names.map((n) => `${n}=${String(cell.knobs[n])}`).join(' ');
 }
 
+const NUMERIC_COLUMNS = new Set(['records', 'rep', 'ops/s', 'count', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs']);
+
+const DURABILITY_LEGEND = 'durability: what an acknowledged write survives: none (lost with the process), process (a process kill), machine (power loss)';
+const SEMANTICS_TEXT = {
+  flink: '; --semantics flink: no per-write durability, as Flink runs its state backends',
+  'per-write': "; --semantics per-write: each engine's own durability",
+} as const;
+
 export function renderTable(rows: readonly (readonly string[])[], rightAligned: ReadonlySet<number>): string {
   const widths: number[] = [];
   for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
@@ -26,10 +36,19 @@ export function renderTable(rows: readonly (readonly string[])[], rightAligned: 
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
+/** The state size of a cell ("400k"), for the size column of a run that swept it. */
+function recordsLabel(cell: CellResult): string {
+  const records = cell.workload.records;
+  return typeof records === 'number' ? formatCount(records) : '-';
+}
+
 export function renderTerminalSummary(doc: ResultDocument): string {
-  const rows: string[][] = [['backend', 'workload', 'knobs', 'rep', 'status', 'ops/s', 'op', 'count', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs']];
+  // A records column only when the state size varies (--records 100k,1M).
+  const sized = new Set(doc.cells.map((c) => c.workload.records)).size > 1;
+  const head = ['backend', 'workload', ...(sized ? ['records'] : []), 'knobs', 'durability', 'rep', 'status', 'ops/s', 'op', 'count', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs'];
+  const rows: string[][] = [head];
   for (const cell of doc.cells) {
-    const base = [cell.backend, cell.workload.name, knobLabel(cell, doc.plan.sets), String(cell.repeat)];
+    const base = [cell.backend, cell.workload.name, ...(sized ? [recordsLabel(cell)] : []), knobLabel(cell, doc.plan.sets), cell.durabilityClass ?? '-', String(cell.repeat)];
     if (cell.status === 'skipped') {
       rows.push([...base, 'skipped', '-', cell.reason, '', '', '', '', '']);
       continue;
@@ -43,7 +62,7 @@ export function renderTerminalSummary(doc: ResultDocument): string {
     }
     ops.forEach(([name, op], i) => {
       rows.push([
-        ...(i === 0 ? base : ['', '', '', '']),
+        ...(i === 0 ? base : base.map(() => '')),
         i === 0 ? status : '',
         i === 0 ? fmtInt(run?.throughputOpsPerSec) : '',
         name,
@@ -55,8 +74,10 @@ export function renderTerminalSummary(doc: ResultDocument): string {
       ]);
     });
   }
-  const out = [renderTable(rows, new Set([3, 5, 7, 8, 9, 10, 11]))];
+  const out = [renderTable(rows, new Set(head.flatMap((h, i) => (NUMERIC_COLUMNS.has(h) ? [i] : []))))];
   for (const c of doc.cells) if (c.status === 'errored') out.push(`errored ${c.id}: ${c.error}`);
+  for (const note of cellNotes(doc)) out.push(`note (${cellList(note.cellIds)}): ${note.text}`);
+  if (doc.cells.some((c) => c.durabilityClass !== undefined)) out.push(DURABILITY_LEGEND + (doc.plan.semantics ? SEMANTICS_TEXT[doc.plan.semantics] : ''));
   const sampled = doc.cells.filter((c): c is Exclude<CellResult, { status: 'skipped' }> => c.status !== 'skipped' && c.phases.run?.timing.mode === 'sampled');
   if (sampled.length > 0) {
     const every = [...new Set(sampled.map((c) => c.phases.run?.timing.sampleEvery ?? 1))].sort((a, b) => a - b);

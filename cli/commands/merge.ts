@@ -1,6 +1,6 @@
 // statebench merge: the shard documents of one sweep -> the document of the whole sweep.
 // Lossless (cells kept as measured, histograms in their encoded form); documents of different
-// plans are refused with one line (exit 2). Recommendations are computed again from all cells.
+// plans are refused with one line (exit 2). Recommendations and findings are computed again from all cells.
 
 import { join, resolve } from 'node:path';
 import { prepareOutDir } from '../../harness/run/execute.js';
@@ -9,6 +9,7 @@ import { loadResultDocument } from '../../core/result/load-document.js';
 import { mergeDocuments } from '../../harness/merge/merge.js';
 import { writeResultDocument } from '../../core/result/write-document.js';
 import { adviseDocument } from '../../analysis/advice/advise.js';
+import { documentFindings } from '../../analysis/scaling/findings.js';
 import { UsageError } from '../../core/errors.js';
 import { logLine, printJson, printLine } from '../output.js';
 
@@ -31,7 +32,7 @@ export const mergeCommand: CommandModule<object, Args> = {
     const paths = argv.documents ?? [];
     if (paths.length === 0) throw new UsageError('merge: name the shard documents to merge');
     const merged = mergeDocuments(paths.map((p) => ({ name: p, document: loadResultDocument(p) })));
-    const doc = { ...merged, recommendations: adviseDocument(merged, { memoryBudgetBytes: merged.plan.memoryBudgetBytes ?? null }) };
+    const doc = { ...merged, recommendations: adviseDocument(merged, { memoryBudgetBytes: merged.plan.memoryBudgetBytes ?? null }), ...documentFindings(merged) };
     // -o names a directory (results.json inside) or a .json file.
     const out = resolve(argv.out);
     const dir = out.endsWith('.json') ? resolve(out, '..') : out;

@@ -75,6 +75,7 @@ export const tuneCommand: CommandModule<object, Args> = {
       ...(argv.param !== undefined ? { param: argv.param } : {}),
       duration: '1s',
     });
+    if (Array.isArray(run.records)) throw new UsageError(`--records: tune searches at one state size; got ${run.records.length} (${argv.records}); give one`);
     const progress = createProgress(process.stderr);
     const result = await tune({
       run,

@@ -377,4 +377,3 @@ export type Recommendation = z.infer<typeof RecommendationSchema>;
 export type ResultDocument = z.infer<typeof ResultDocumentSchema>;
 export type SizeMeasurement = z.infer<typeof SizeMeasurementSchema>;
 export type ScalingFinding = z.infer<typeof ScalingFindingSchema>;
-export type Finding = z.infer<typeof FindingSchema>;

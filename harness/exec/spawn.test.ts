@@ -9,6 +9,7 @@ import { resolveKnobs } from '../../backends/resolve-knobs.js';
 import { spawnCell } from '../cell/spawn.js';
 import { inProcessCellSpec, type CellSpec } from '../cell/spec.js';
 import { spawnMicroCell } from '../micro/spawn.js';
+import { CELL_HEAP_ENV } from './heap-limit.js';
 import { spawnJob } from './spawn.js';
 
 const root = mkdtempSync(join(tmpdir(), 'statebench-exec-'));
@@ -44,7 +45,8 @@ describe('a run cell in its child process', () => {
     expect(r.error).toBe('cell process killed by SIGKILL');
     expect(r.phases.load?.ops).toBe(5000);
     expect(r.phases.run).toBeUndefined();
-    expect(r.workload).toEqual({ name: 'ycsb-c' });
+    // Described from its spec as the child would have: name, state size and every parameter.
+    expect(r.workload).toMatchObject({ name: 'ycsb-c', records: 5000, distribution: 'scrambled-zipfian' });
   });
 
   it('stopped: ends at its next interval as interrupted, with what it measured of the run phase', async () => {
@@ -68,6 +70,19 @@ describe('a run cell in its child process', () => {
     const r = await cell.result;
     expect(r.status).toBe('interrupted');
     expect(r.status === 'interrupted' && r.phases.load?.ops).toBe(5000);
+  });
+
+  it('out of memory: errored, saying so plainly, at its state size', async () => {
+    process.env[CELL_HEAP_ENV] = '48MiB';
+    try {
+      const spec = { ...longCell(), workloadParams: { records: 600_000 }, durationMs: 1000 };
+      const r = await spawnCell(spec).result;
+      expect(r.status).toBe('errored');
+      expect(r.status === 'errored' && r.error).toMatch(/^cell process killed by SIGABRT: out of memory: the JavaScript heap reached its limit \(48 MiB, set by STATEBENCH_CELL_HEAP\)$/);
+      expect(r.workload.records).toBe(600_000);
+    } finally {
+      delete process.env[CELL_HEAP_ENV];
+    }
   });
 
   it('whose job throws: errored with the crash message', async () => {

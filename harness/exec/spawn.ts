@@ -6,6 +6,7 @@ import { fork, type ChildProcess, type StdioOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { PhaseResult } from '../../core/result/schema.js';
 import type { PhaseProgress } from '../runner/phase.js';
+import { cellHeapExecArgv, looksOutOfMemory, outOfMemoryReason } from './heap-limit.js';
 import { ACK_FD, type ChildMessage, type JobKind, type JobOf, type JobResults, type ParentMessage } from './jobs.js';
 
 export interface JobHandlers {
@@ -75,14 +76,19 @@ const STDIO: { readonly [K in JobKind]: StdioOptions } = {
 
 export function spawnJob<K extends JobKind>(job: JobOf<K>, handlers: JobHandlers = {}): SpawnedJob<JobResults[K]> {
   const entry = childEntry();
-  // --expose-gc: cells collect garbage between phases and tasks, outside every timed call.
-  const child = fork(entry.path, [], { execArgv: [...entry.execArgv, '--expose-gc'], stdio: STDIO[job.kind], serialization: 'json' });
+  // --expose-gc: cells collect garbage between phases and tasks, outside every timed call. A run
+  // cell gets the JS heap limit STATEBENCH_CELL_HEAP sets (heap-limit.ts).
+  const heapLimit = job.kind === 'cell' ? cellHeapExecArgv() : [];
+  const child = fork(entry.path, [], { execArgv: [...entry.execArgv, '--expose-gc', ...heapLimit], stdio: STDIO[job.kind], serialization: 'json' });
   let result: { value: JobResults[K] } | null = null;
   let crash: string | null = null;
   let stopRequested = false;
   let stderrTail = '';
+  // Seen as it streams: V8's report can scroll out of the tail behind its native stack trace.
+  let outOfMemory = false;
   child.stderr?.on('data', (chunk: Buffer) => {
     stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
+    outOfMemory ||= looksOutOfMemory(stderrTail);
   });
   child.on('message', (raw: unknown) => {
     const msg = raw as ChildMessage;
@@ -119,7 +125,8 @@ export function spawnJob<K extends JobKind>(job: JobOf<K>, handlers: JobHandlers
       if (result) return resolve({ ...end, status: 'done', result: result.value });
       if (stopRequested && signal) return resolve({ ...end, status: 'interrupted' });
       const how = signal ? `killed by ${signal}` : `exited with code ${code}`;
-      resolve({ ...end, status: 'errored', how, detail: crash ?? lastLine(stderrTail) });
+      const detail = crash ?? (outOfMemory ? outOfMemoryReason(stderrTail) : lastLine(stderrTail));
+      resolve({ ...end, status: 'errored', how, detail });
     };
     // A killed writer's last acknowledgements may still sit in the pipe when 'exit' fires.
     child.on('exit', (code, signal) => void pipeDrained.then(() => settle(code, signal)));

@@ -64,8 +64,11 @@ export function mergeDocuments(inputs: readonly MergeInput[]): ResultDocument {
     seen.add(key);
     return true;
   });
+  // Each shard's findings saw only its own cells: the merged document's are found again from all
+  // of them (statebench merge does).
+  const { findings: _partial, ...whole } = first.document;
   return {
-    ...first.document,
+    ...whole,
     createdAt: new Date().toISOString(),
     plan: { ...first.document.plan, shard: null },
     cells,

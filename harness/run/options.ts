@@ -8,8 +8,11 @@ import type { Semantics } from './semantics.js';
 export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly backends: readonly string[];
   readonly workloads: readonly string[];
-  /** null: the workload's own default (a YCSB file's recordcount), else QUICK_PRESET.records. */
-  readonly records: number | null;
+  /**
+   * null: the workload's own default (a YCSB file's recordcount), else QUICK_PRESET.records. A
+   * list (two or more sizes, --records 100k,1M) is a sweep axis: one cell per size.
+   */
+  readonly records: number | number[] | null;
   /** Both null: the workload's own operation count (YCSB operationcount), else QUICK_PRESET.durationMs. */
   readonly ops: number | null;
   readonly durationMs: number | null;

@@ -1,5 +1,5 @@
-// The plan: cells = backend x knob combination x workload x repeat. Knob values and workload
-// names are checked here, before anything runs, so bad input fails fast with exit 2.
+// The plan: cells = backend x knob combination x workload x state size x repeat. Knob values and
+// workload names are checked here, before anything runs, so bad input fails fast with exit 2.
 
 import { loadBackend } from '../../backends/registry.js';
 import type { BackendDescription } from '../../backends/types.js';
@@ -9,6 +9,7 @@ import { createRng } from '../../core/rng.js';
 import { parseValueSize } from '../../workloads/values.js';
 import type { WorkloadParamsInput } from '../../workloads/types.js';
 import { UsageError } from '../../core/errors.js';
+import { formatCount } from '../../core/units.js';
 import { resolveKnobs } from '../../backends/resolve-knobs.js';
 import type { CellSpec } from '../cell/spec.js';
 import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
@@ -45,27 +46,31 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
   }
 
   const valueSize = o.valueSize !== null ? parseValueSize(o.valueSize) : null;
+  // The state-size axis: null is one size, each workload's own default.
+  const sizes: readonly (number | null)[] = o.records === null ? [null] : typeof o.records === 'number' ? [o.records] : o.records;
   const workloads = new Map<string, WorkloadSetup>();
   for (const w of o.workloads) {
     const def = resolveWorkload(w);
-    // Precedence: the flag, then the workload's own default (a YCSB file's recordcount or
-    // operationcount), then the quick preset.
-    const paramsInput: WorkloadParamsInput = {
-      records: o.records ?? def.defaultRecords ?? QUICK_PRESET.records,
-      ...(valueSize !== null ? { valueSize } : {}),
-      ...(o.distribution !== null ? { distribution: o.distribution } : {}),
-      ...(o.theta !== null ? { theta: o.theta } : {}),
-      ...(o.compressibility !== null ? { compressibility: o.compressibility } : {}),
-      extra: { ...o.workloadSettings },
-    };
-    resolveParams(def, paramsInput);
-    const bounded = o.ops !== null || o.durationMs !== null;
-    workloads.set(w, {
-      paramsInput,
-      ops: bounded ? o.ops : (def.defaultOps ?? null),
-      durationMs: bounded ? o.durationMs : def.defaultOps !== undefined ? null : QUICK_PRESET.durationMs,
-      warnings: def.warnings ?? [],
-    });
+    for (const size of sizes) {
+      // Precedence: the flag, then the workload's own default (a YCSB file's recordcount or
+      // operationcount), then the quick preset.
+      const paramsInput: WorkloadParamsInput = {
+        records: size ?? def.defaultRecords ?? QUICK_PRESET.records,
+        ...(valueSize !== null ? { valueSize } : {}),
+        ...(o.distribution !== null ? { distribution: o.distribution } : {}),
+        ...(o.theta !== null ? { theta: o.theta } : {}),
+        ...(o.compressibility !== null ? { compressibility: o.compressibility } : {}),
+        extra: { ...o.workloadSettings },
+      };
+      resolveParams(def, paramsInput);
+      const bounded = o.ops !== null || o.durationMs !== null;
+      workloads.set(setupKey(w, size), {
+        paramsInput,
+        ops: bounded ? o.ops : (def.defaultOps ?? null),
+        durationMs: bounded ? o.durationMs : def.defaultOps !== undefined ? null : QUICK_PRESET.durationMs,
+        warnings: def.warnings ?? [],
+      });
+    }
   }
 
   interface Config {
@@ -85,44 +90,55 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
   const order = createRng(o.seed ^ 0x2545f491);
   for (let r = 0; r < o.repeat; r++) {
     const round: PlannedCell[] = [];
-    for (const c of configs) {
-      for (const w of o.workloads) {
-        const setup = workloads.get(w) as WorkloadSetup;
-        round.push({
-          id: cellId(c.backend, w, c.setKnobs, r),
-          backend: c.backend,
-          knobs: c.knobs,
-          setKnobs: c.setKnobs,
-          workload: w,
-          workloadParams: setup.paramsInput,
-          ops: setup.ops,
-          durationMs: setup.durationMs,
-          warmupOps: o.warmupOps,
-          warmupMs: o.warmupMs,
-          keySize: o.keySize,
-          targetRate: o.targetRate,
-          intervalMs: o.intervalMs,
-          // Repeats draw different (but reproducible) operation streams.
-          seed: (o.seed + Math.imul(r, 0x9e3779b1)) | 0,
-          repeat: r,
-          sampleEvery: o.sampleEvery,
-          maxInFlight: o.maxInFlight,
-          checkpointIntervalMs: o.checkpointIntervalMs ?? null,
-          verify: o.verify ?? false,
-        });
+    // Smallest sizes first (parseRecords sorts them): a run stopped early has every backend at the sizes it reached.
+    for (const size of sizes) {
+      for (const c of configs) {
+        for (const w of o.workloads) {
+          const setup = workloads.get(setupKey(w, size)) as WorkloadSetup;
+          round.push({
+            // The size shows in the id only when it varies, so ids of one-size runs stay as they were.
+            id: cellId(c.backend, w, c.setKnobs, r, sizes.length > 1 ? setup.paramsInput.records : undefined),
+            backend: c.backend,
+            knobs: c.knobs,
+            setKnobs: c.setKnobs,
+            workload: w,
+            workloadParams: setup.paramsInput,
+            ops: setup.ops,
+            durationMs: setup.durationMs,
+            warmupOps: o.warmupOps,
+            warmupMs: o.warmupMs,
+            keySize: o.keySize,
+            targetRate: o.targetRate,
+            intervalMs: o.intervalMs,
+            // Repeats draw different (but reproducible) operation streams.
+            seed: (o.seed + Math.imul(r, 0x9e3779b1)) | 0,
+            repeat: r,
+            sampleEvery: o.sampleEvery,
+            maxInFlight: o.maxInFlight,
+            checkpointIntervalMs: o.checkpointIntervalMs ?? null,
+            verify: o.verify ?? false,
+          });
+        }
       }
     }
     // Repeats interleaved, each round in a seeded shuffled order, so drift favours no configuration.
     if (o.repeat > 1) shuffle(round, order);
     cells.push(...round);
   }
-  const warnings = [...workloads].flatMap(([name, s]) => s.warnings.map((w) => `workload ${name}: ${w}`));
+  // Warnings are the workload file's, the same at every size: once per workload.
+  const warnings = o.workloads.flatMap((name) => (workloads.get(setupKey(name, sizes[0] ?? null))?.warnings ?? []).map((w) => `workload ${name}: ${w}`));
   return { cells, descriptions, warnings };
 }
 
-export function cellId(backend: string, workload: string, setKnobs: Readonly<Record<string, string>>, repeat: number): string {
+/** "lsm/ycsb-a/writeBufferSize=4MiB#0"; with a state size (a size sweep) "lsm/ycsb-a/records=1M/writeBufferSize=4MiB#0". */
+export function cellId(backend: string, workload: string, setKnobs: Readonly<Record<string, string>>, repeat: number, records?: number): string {
   const knobs = Object.entries(setKnobs).map(([k, v]) => `${k}=${v}`).join(',');
-  return `${backend}/${workload}${knobs ? `/${knobs}` : ''}#${repeat}`;
+  const size = records !== undefined ? `/records=${formatCount(records)}` : '';
+  return `${backend}/${workload}${size}${knobs ? `/${knobs}` : ''}#${repeat}`;
+}
+
+function setupKey(workload: string, size: number | null): string {
+  return `${size ?? ''}\u0000${workload}`;
 }
 
 function shuffle<T>(items: T[], rng: { int(n: number): number }): void {

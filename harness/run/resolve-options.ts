@@ -12,12 +12,14 @@ import { knobsFromFlinkConf } from '../../backends/lsm/flink-conf.js';
 import { readSweepFile } from './sweep-file.js';
 import { resolveTuningFlags, type TuningFlags } from './run-flags.js';
 import { parseSemantics, withSemantics } from './semantics.js';
+import { cellHeapLimitMiB } from '../exec/heap-limit.js';
 
 /** The run flags as yargs gives them (every value optional; strings where users type units). */
 export interface RunFlags extends TuningFlags {
   backend?: string[];
   workload?: string[];
-  records?: string | number;
+  /** One size, or a list ("100k,1M"; a --config file may give an array): one cell per size. */
+  records?: string | number | readonly (string | number)[];
   ops?: string | number;
   duration?: string | number;
   valueSize?: string | number;
@@ -51,7 +53,7 @@ const scalar = z.union([z.string(), z.number()]);
 export const RunConfigSchema = z.strictObject({
   backend: stringOrList.optional(),
   workload: stringOrList.optional(),
-  records: scalar.optional(),
+  records: z.union([scalar, z.array(scalar).min(1)]).optional(),
   ops: scalar.optional(),
   duration: scalar.optional(),
   valueSize: scalar.optional(),
@@ -127,11 +129,13 @@ function parseParams(list: readonly string[]): Record<string, number | string | 
 
 export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOptions> {
   const f = mergeConfig(input);
+  cellHeapLimitMiB(); // a bad STATEBENCH_CELL_HEAP is bad input before any cell runs
   if (f.ops !== undefined && f.duration !== undefined) {
     throw new UsageError('--ops and --duration both given; choose one: --ops N bounds the run phase by operations, --duration T by time');
   }
   // --sweep FILE axes first: a --set of the same knob replaces them (later wins in parseSets).
-  const sets = [...readSweepFile(f.sweep), ...(f.set ?? [])];
+  const sweep = readSweepFile(f.sweep);
+  const sets = [...sweep.sets, ...(f.set ?? [])];
   const flink = f.flinkConf !== undefined ? readFlinkConf(f.flinkConf) : null;
   const setBackends = [...new Set([...parseSets(sets).keys(), ...(flink ? ['lsm'] : [])])];
   let backends = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
@@ -155,7 +159,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   return {
     backends: [...new Set(backends)],
     workloads: [...new Set(workloads)],
-    records: f.records !== undefined ? parseCount('records', f.records) : null,
+    records: parseRecords(f.records ?? sweep.records ?? undefined),
     ops,
     durationMs,
     valueSize,
@@ -183,6 +187,14 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     verify: f.verify ?? false,
     ...resolveTuningFlags(f),
   };
+}
+
+/** --records: one size, or a list of sizes (duplicates dropped, ascending) that becomes a sweep axis. */
+export function parseRecords(raw: RunFlags['records']): number | number[] | null {
+  if (raw === undefined) return null;
+  const items = (Array.isArray(raw) ? raw : [raw]).flatMap((r) => String(r).split(','));
+  const sizes = [...new Set(items.map((r) => parseCount('records', r)))].sort((a, b) => a - b);
+  return sizes.length === 1 ? (sizes[0] as number) : sizes;
 }
 
 function powerOfTwo(flag: string, n: number): number {

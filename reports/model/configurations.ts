@@ -4,6 +4,7 @@
 
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { CellResult, PhaseResult, ResultDocument } from '../../core/result/schema.js';
+import { formatCount } from '../../core/units.js';
 import { formatKnobValue, type KnobValue } from './format.js';
 
 export type MeasuredCell = Extract<CellResult, { phases: unknown }>;
@@ -13,6 +14,8 @@ export interface Configuration {
   readonly key: string;
   readonly backend: string;
   readonly workload: string;
+  /** The state size its cells loaded (workload.records), when they name one. */
+  readonly records: number | null;
   readonly knobs: Readonly<Record<string, KnobValue | null>>;
   /** The knobs that vary among this backend's cells, with this configuration's values. */
   readonly varying: readonly (readonly [string, KnobValue | null])[];
@@ -61,15 +64,24 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
     if (group) group.cells.push(cell);
     else byKey.set(key, { cells: [cell], first: cell });
   }
-  // Two workloads with one name but different parameters get a numbered label.
+  // Two workloads with one name but different state sizes are told apart by the size
+  // ("value-state (1M records)"); any other difference gets a numbered label.
+  const sizesPerName = new Map<string, Set<unknown>>();
+  for (const { first } of byKey.values()) {
+    const sizes = sizesPerName.get(first.workload.name) ?? new Set();
+    sizes.add(first.workload.records);
+    sizesPerName.set(first.workload.name, sizes);
+  }
   const workloadLabels = new Map<string, string>();
-  const perName = new Map<string, number>();
+  const perBase = new Map<string, number>();
   for (const { first } of byKey.values()) {
     const wkey = canonicalJson(first.workload);
     if (workloadLabels.has(wkey)) continue;
-    const n = (perName.get(first.workload.name) ?? 0) + 1;
-    perName.set(first.workload.name, n);
-    workloadLabels.set(wkey, n === 1 ? first.workload.name : `${first.workload.name} [${n}]`);
+    const { name, records } = first.workload;
+    const base = (sizesPerName.get(name)?.size ?? 0) > 1 && typeof records === 'number' ? `${name} (${formatCount(records)} records)` : name;
+    const n = (perBase.get(base) ?? 0) + 1;
+    perBase.set(base, n);
+    workloadLabels.set(wkey, n === 1 ? base : `${base} [${n}]`);
   }
   return [...byKey].map(([key, { cells, first }]) => {
     const names = varying.get(first.backend) ?? [];
@@ -79,6 +91,7 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
       key,
       backend: first.backend,
       workload: workloadLabels.get(canonicalJson(first.workload)) ?? first.workload.name,
+      records: typeof first.workload.records === 'number' ? first.workload.records : null,
       knobs: first.knobs,
       varying: pairs,
       label,
