@@ -8,6 +8,7 @@ import { escapeHtml as h, jsonForScript } from '../escape.js';
 import { recommendationRows } from '../model/recommendation-rows.js';
 import type { ReportModel } from '../model/report-model.js';
 import { statusCounts, summaryRows } from '../model/summary-rows.js';
+import { cellNotes } from '../model/cell-notes.js';
 import { BOOT_SCRIPT, DATA_ELEMENT_ID } from './boot-script.js';
 import { PAGE_CSS } from './page-style.js';
 import { cellsSection, chartsSection, environmentSection, recommendationsSection, summarySection } from './sections.js';
@@ -54,7 +55,7 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[], assets:
 <header><h1>statebench report</h1>
 <p class="dim">${h(doc.plan.backends.join(', '))} × ${h(doc.plan.workloads.join(', '))} · ${doc.cells.length} cells · ${h(doc.environment.hostname)} · ${h(doc.createdAt)}</p>
 <nav>${nav}</nav></header>
-${summarySection(summaryRows(model), statusCounts(model), model.micro !== null)}
+${summarySection(summaryRows(model), statusCounts(model), model.micro !== null, cellNotes(doc))}
 ${microSection(model.micro, charts)}
 ${recommendationsSection(recs)}
 ${chartsSection(charts)}

@@ -8,6 +8,7 @@ import { formatBytes } from '../../core/units.js';
 import { formatKnobValue, formatNumber } from '../model/format.js';
 import type { RecommendationRow } from '../model/recommendation-rows.js';
 import type { StatusCounts, SummaryRow } from '../model/summary-rows.js';
+import { cellList, type CellNote } from '../model/cell-notes.js';
 
 const num = (v: number | null | undefined): string => h(formatNumber(v));
 
@@ -16,12 +17,26 @@ function table(headers: readonly string[], rows: readonly string[], numericFrom 
   return `<div class="scroll"><table${cls ? ` class="${cls}"` : ''}><thead><tr>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
-export function summarySection(rows: readonly SummaryRow[], counts: StatusCounts, hasMicro = false): string {
+const DURABILITY_LEGEND =
+  'Durability: what an acknowledged write survives: none (lost with the process), process (survives a process kill), machine (survives power loss). Compare figures within a class.';
+
+/** The cells' notes under the summary, each naming (and linking) the cells it is about. */
+function notesList(notes: readonly CellNote[]): string {
+  if (notes.length === 0) return '';
+  const items = notes.map((n) => {
+    // A few cells link to their rows; a long list is cut short (every id in the tooltip).
+    const links = n.cellIds.length <= 4 ? n.cellIds.map((id) => `<a href="#cell-${h(id)}">${h(id)}</a>`).join(', ') : h(cellList(n.cellIds));
+    return `<li class="warn">${h(n.text)} <span class="dim" title="${h(n.cellIds.join(', '))}">(${links})</span></li>`;
+  });
+  return `<h3>Notes on cells</h3><ul class="notes">${items.join('')}</ul>`;
+}
+
+export function summarySection(rows: readonly SummaryRow[], counts: StatusCounts, hasMicro = false, notes: readonly CellNote[] = []): string {
   const body = rows.map((r) => {
     const tp = r.throughput;
     const spread = tp && tp.values.length > 1 ? `<span class="dim"> (${num(tp.min)} – ${num(tp.max)})</span>` : '';
     return (
-      `<tr${r.okRepeats === 0 ? ' class="bad"' : ''}><td>${h(r.backend)}</td><td>${h(r.workload)}</td><td>${h(r.knobs || '–')}</td>` +
+      `<tr${r.okRepeats === 0 ? ' class="bad"' : ''}><td>${h(r.backend)}</td><td>${h(r.workload)}</td><td>${h(r.knobs || '–')}</td><td class="durability">${h(r.durabilityClass ?? '–')}</td>` +
       `<td class="n">${r.okRepeats}/${r.totalRepeats}${r.problems ? `<br><span class="warn">${h(r.problems)}</span>` : ''}</td>` +
       `<td class="n">${tp ? num(tp.median) : '–'}${spread}</td>` +
       `<td class="n">${num(r.latency?.p50)}</td><td class="n">${num(r.latency?.p99)}</td><td class="n">${num(r.latency?.p999)}</td>` +
@@ -39,10 +54,12 @@ export function summarySection(rows: readonly SummaryRow[], counts: StatusCounts
     `<section id="summary"><h2>Summary</h2><p>${status}. Throughput: median over repeats (min – max); ` +
     `latency: all operations of the measured phase, over all repeats.</p>` +
     table(
-      ['backend', 'workload', 'knobs', 'repeats ok', 'throughput (ops/s)', 'p50 (µs)', 'p99 (µs)', 'p99.9 (µs)', 'peak RSS', 'write amp', 'space amp'],
+      ['backend', 'workload', 'knobs', 'durability', 'repeats ok', 'throughput (ops/s)', 'p50 (µs)', 'p99 (µs)', 'p99.9 (µs)', 'peak RSS', 'write amp', 'space amp'],
       body,
-      3,
+      4,
     ) +
+    (rows.some((r) => r.durabilityClass !== null) ? `<p class="dim">${h(DURABILITY_LEGEND)}</p>` : '') +
+    notesList(notes) +
     `</section>`
   );
 }
@@ -96,7 +113,7 @@ export function cellsSection(doc: ResultDocument): string {
     const measured = cell.status === 'skipped' ? null : cell;
     const amp = measured?.engine ? `${num(measured.engine.writeAmp)} / ${num(measured.engine.spaceAmp)}` : '–';
     return (
-      `<tr id="cell-${h(cell.id)}" class="${cell.status === 'ok' ? '' : 'bad'}"><td>${h(cell.id)}</td><td>${h(cell.backend)}</td><td>${h(cell.workload.name)}</td>` +
+      `<tr id="cell-${h(cell.id)}" class="${cell.status === 'ok' ? '' : 'bad'}"><td>${h(cell.id)}</td><td>${h(cell.backend)}${cell.durabilityClass ? `<div class="dim">durability: ${h(cell.durabilityClass)}</div>` : ''}</td><td>${h(cell.workload.name)}</td>` +
       `<td class="knobs">${knobs || '–'}</td><td class="n">${cell.repeat}</td><td>${h(cell.status)}${notes}</td>` +
       `<td class="n">${num(phase?.throughputOpsPerSec)}</td><td class="ops">${operationsCell(cell)}</td>` +
       `<td class="n">${h(formatBytes(measured?.resources?.rssPeakBytes, ' '))}</td><td class="n">${amp}</td><td class="n">${measured ? measured.checkpoints.length : '–'}</td></tr>`
@@ -142,6 +159,7 @@ export function environmentSection(doc: ResultDocument): string {
     ['knob settings', p.sets.join('  ')],
     ['cells', p.cellCount],
     ['shard', p.shard ? `${p.shard.index + 1} of ${p.shard.count}` : null],
+    ['semantics', p.semantics === 'flink' ? 'flink: no per-write durability (durability from checkpoints)' : p.semantics === 'per-write' ? "per-write: each engine's own durability" : null],
   ]);
   const warnings = doc.warnings.length > 0 ? `<h3>Warnings</h3><ul>${doc.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : '';
   return (

@@ -10,6 +10,7 @@ import type { MicroModel } from '../model/micro.js';
 import { recommendationRows } from '../model/recommendation-rows.js';
 import type { ReportModel } from '../model/report-model.js';
 import { statusCounts, summaryRows } from '../model/summary-rows.js';
+import { cellList, cellNotes } from '../model/cell-notes.js';
 
 export interface MarkdownOptions {
   /** Where each chart's SVG sits relative to summary.md (chart id -> path); charts are listed when given. */
@@ -23,6 +24,9 @@ function mdTable(headers: readonly string[], align: readonly ('l' | 'r')[], rows
 
 const n = (v: number | null | undefined): string => md(formatNumber(v));
 
+const DURABILITY_LEGEND =
+  'Durability: what an acknowledged write survives: **none** (lost with the process), **process** (survives a process kill), **machine** (survives power loss). Compare figures within a class.';
+
 export function renderMarkdown(model: ReportModel, charts: readonly Chart[], options: MarkdownOptions = {}): string {
   const doc = model.doc;
   const counts = statusCounts(model);
@@ -32,13 +36,15 @@ export function renderMarkdown(model: ReportModel, charts: readonly Chart[], opt
   out.push(
     `${counts.total} cells (${counts.ok} ok${problems.length ? `, **${problems.join(', ')}**` : ''}) · ` +
       `backends ${md(doc.plan.backends.join(', '))} · workloads ${md(doc.plan.workloads.join(', '))} · ` +
-      `${md(doc.environment.hostname)}, ${md(doc.createdAt)}`,
+      `${md(doc.environment.hostname)}, ${md(doc.createdAt)}` +
+      (doc.plan.semantics ? ` · semantics ${md(doc.plan.semantics)}` : ''),
     '',
   );
   const rows = summaryRows(model).map((r) => [
     md(r.backend),
     md(r.workload),
     md(r.knobs || '–'),
+    md(r.durabilityClass ?? '–'),
     `${r.okRepeats}/${r.totalRepeats}${r.problems ? ` (${md(r.problems)})` : ''}`,
     r.throughput
       ? `${n(r.throughput.median)}${r.throughput.values.length > 1 ? ` (${n(r.throughput.min)} – ${n(r.throughput.max)})` : ''}`
@@ -52,12 +58,19 @@ export function renderMarkdown(model: ReportModel, charts: readonly Chart[], opt
   if (rows.length > 0) {
     out.push(
       mdTable(
-        ['backend', 'workload', 'knobs', 'repeats ok', 'throughput ops/s (min – max)', 'p50 µs', 'p99 µs', 'p99.9 µs', 'peak RSS', 'write amp'],
-        ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+        ['backend', 'workload', 'knobs', 'durability', 'repeats ok', 'throughput ops/s (min – max)', 'p50 µs', 'p99 µs', 'p99.9 µs', 'peak RSS', 'write amp'],
+        ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
         rows,
       ),
       '',
     );
+  }
+  if (rows.some((r) => r[3] !== '–')) out.push(DURABILITY_LEGEND, '');
+  const notes = cellNotes(doc);
+  if (notes.length > 0) {
+    out.push('### Notes on cells', '');
+    for (const note of notes) out.push(`- ${md(note.text)} (${md(cellList(note.cellIds))})`);
+    out.push('');
   }
   // Micro-benchmark cells have tasks, not phases: their own table, not a summary row.
   if (model.micro) out.push(...microMarkdown(model.micro), '');

@@ -1,6 +1,6 @@
 // The rows of the summary table, one per configuration, shared by the HTML and Markdown reporters.
 
-import type { CellStatus } from '../../core/result/schema.js';
+import type { CellStatus, DurabilityClass } from '../../core/result/schema.js';
 import { formatKnobValue } from './format.js';
 import { isMicroConfiguration } from './micro.js';
 import type { ReportModel } from './report-model.js';
@@ -12,6 +12,8 @@ export interface SummaryRow {
   readonly configuration: string;
   /** The varying knobs as "name=value" pairs; empty when nothing varies. */
   readonly knobs: string;
+  /** What an acknowledged write survives (docs/durability.md); null when the cells do not say. */
+  readonly durabilityClass: DurabilityClass | null;
   readonly okRepeats: number;
   readonly totalRepeats: number;
   /** "1 errored, 1 skipped", or empty. */
@@ -37,6 +39,8 @@ export function summaryRows(model: ReportModel): SummaryRow[] {
       workload: s.config.workload,
       configuration: s.config.label,
       knobs: s.config.varying.map(([k, v]) => `${k}=${formatKnobValue(k, v)}`).join(' '),
+      // One backend and one set of knobs: every cell of the configuration has the same class.
+      durabilityClass: s.config.cells.find((c) => c.durabilityClass !== undefined)?.durabilityClass ?? null,
       okRepeats: s.config.ok.length,
       totalRepeats: s.config.cells.length,
       problems,
