@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { knobDefault, knobSpecs, parseKnobValue, resolveKnobs, KnobError } from './resolve-knobs.js';
+import { knobDefault, knobSpecs, parseKnobValue, resolveKnobs, KnobError, validateKnobSets } from './resolve-knobs.js';
 import { parseSize, parseDuration } from '../core/units.js';
 import type { BackendDescription, KnobRecord } from './types.js';
 
@@ -56,5 +56,25 @@ describe('knob records', () => {
   it('give their defaults by name, and refuse a name they do not have', () => {
     expect(knobDefault(records, 'wal')).toBe(true);
     expect(() => knobDefault(records, 'nope')).toThrow(/no knob 'nope' among jobs, wal/);
+  });
+});
+
+describe('validateKnobSets', () => {
+  it("asks the backend once per distinct knob set, and passes its refusal on", () => {
+    const seen: unknown[] = [];
+    const backend = {
+      describe: () => desc,
+      open: () => Promise.reject(new Error('not opened')),
+      validateKnobs: (k: Record<string, unknown>) => {
+        seen.push(k);
+        if (k.jobs === 64) throw new KnobError('x.jobs: 64 refused by the engine');
+      },
+    };
+    const a = resolveKnobs(desc, { jobs: '4' });
+    validateKnobSets(backend, [a, resolveKnobs(desc, { jobs: '4' }), resolveKnobs(desc, {})]);
+    expect(seen).toEqual([a, resolveKnobs(desc, {})]);
+    expect(() => validateKnobSets(backend, [resolveKnobs(desc, { jobs: '64' })])).toThrow('x.jobs: 64 refused by the engine');
+    // A backend without the hook, or none at all, checks nothing.
+    expect(() => validateKnobSets(undefined, [a])).not.toThrow();
   });
 });

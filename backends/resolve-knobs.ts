@@ -1,7 +1,7 @@
 // Knob values: parsed from text against a backend's knob schema, and resolved for one cell
 // (every knob of the schema present, defaults filled in).
 
-import type { BackendDescription, KnobSpec, KnobValue, ResolvedKnobs } from './types.js';
+import type { Backend, BackendDescription, KnobSpec, KnobValue, ResolvedKnobs } from './types.js';
 import { parseBool, parseDuration, parseSize } from '../core/units.js';
 
 export class KnobError extends Error {
@@ -107,4 +107,21 @@ export function resolveKnobs(desc: BackendDescription, given: Readonly<Record<st
     out[spec.name] = typeof raw === 'string' ? parseKnobValue(desc.name, spec, raw) : raw;
   }
   return out;
+}
+
+/**
+ * The engine's own check of each distinct knob set (Backend.validateKnobs), before any cell
+ * starts: a configuration the engine would refuse stops the command with exit 2 instead of
+ * erroring its cells one by one.
+ */
+export function validateKnobSets(backend: Backend | undefined, sets: Iterable<ResolvedKnobs>): void {
+  if (backend?.validateKnobs === undefined) return;
+  const seen = new Set<string>();
+  for (const knobs of sets) {
+    // resolveKnobs writes every knob in the schema's order: equal sets serialise equally.
+    const key = JSON.stringify(knobs);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    backend.validateKnobs(knobs);
+  }
 }

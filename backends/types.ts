@@ -189,6 +189,12 @@ export interface Backend {
   describe(): BackendDescription;
   open(dir: string, knobs: ResolvedKnobs, ctx: OpenContext): Promise<BackendInstance>;
   /**
+   * What only the engine can check in a knob set (RocksDB parses an options string and an OPTIONS
+   * file), checked before any cell starts: throws a KnobError (resolve-knobs.ts) naming the knob,
+   * the value and what is accepted. The planners call it once per distinct knob set (validateKnobSets).
+   */
+  validateKnobs?(knobs: ResolvedKnobs): void;
+  /**
    * What an acknowledged write survives with these knobs (docs/durability.md): 'none' (lost with
    * the process), 'process' (survives a process kill), 'machine' (survives power loss). Absent: the
    * backend does not say, and its cells carry no class.

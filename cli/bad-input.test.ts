@@ -9,6 +9,11 @@ const badConfig = join(dir, 'bad-config.json');
 writeFileSync(badConfig, JSON.stringify({ records: 1000, frobnicate: true }));
 const notJson = join(dir, 'not.json');
 writeFileSync(notJson, '{ records: ');
+// Not an OPTIONS file (what /etc/passwd looks like), and a Flink configuration Flink would refuse.
+const notOptions = join(dir, 'OPTIONS-passwd');
+writeFileSync(notOptions, 'root:x:0:0:root:/root:/bin/bash\n');
+const badFlink = join(dir, 'flink-conf.yaml');
+writeFileSync(badFlink, 'state.backend.rocksdb.writebuffer.size: lots\n');
 
 const cases: [string, string[], RegExp][] = [
   ['an unknown command', ['frobnicate'], /unknown (argument|command)/i],
@@ -43,6 +48,12 @@ const cases: [string, string[], RegExp][] = [
   ['micro: a --set for a backend not in the run', ['micro', '-b', 'heap', '--set', 'delay.latencyUs=5'], /--set delay\.…: backend 'delay' is not in this run's backends \(heap\)/],
   ['micro: an unwritable --out', ['micro', '-b', 'heap', '--out', join(notJson, 'out')], /--out: cannot write to .*not\.json\/out \(ENOTDIR\)/],
   ['micro: an unknown flag', ['micro', '--frobnicate', '1'], /unknown argument/i],
+  // Configuration handed to RocksDB or Flink, checked before any cell starts (issue 17)
+  ...(['run', 'micro', 'durability'] as const).flatMap((command): [string, string[], RegExp][] => [
+    [`${command}: an options string RocksDB cannot parse`, [command, '-b', 'lsm', '--set', 'lsm.options=write_buffer_size=banana'], /lsm\.options: 'write_buffer_size=banana' is not valid \(RocksDB: .*\); expected a RocksDB options string/],
+    [`${command}: an OPTIONS file that is not one`, [command, '-b', 'lsm', '--set', `lsm.optionsFile=${notOptions}`], /lsm\.optionsFile: .*OPTIONS-passwd is not a RocksDB OPTIONS file \(RocksDB: .*\); expected a RocksDB OPTIONS file/],
+  ]),
+  ['a --flink-conf value Flink refuses', ['run', '--flink-conf', badFlink], /--flink-conf .*flink-conf\.yaml: state\.backend\.rocksdb\.writebuffer\.size: 'lots' is not valid; expected a memory size/],
 ];
 
 describe('bad input: one clear line, exit 2, no stack trace', () => {

@@ -24,6 +24,7 @@ import { LSM_KNOBS } from './knobs.js';
 import { LSM_CHECKPOINT_SEMANTICS, lsmDurabilityClass } from './durability.js';
 import { loadNative, type NativeDatabase } from './native.js';
 import { backgroundWorkOf, parseStatistics, type StatisticsSnapshot, subtractBaseline } from './statistics.js';
+import { validateLsmKnobs } from './validate-knobs.js';
 
 function describeLsm(): BackendDescription {
   const native = loadNative();
@@ -220,6 +221,7 @@ export const lsmBackend: Backend = {
     const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites, perfLevel: plan.perfLevel });
     return new LsmInstance(db, dir, ctx.keySize);
   },
+  validateKnobs: validateLsmKnobs,
   durabilityClass: lsmDurabilityClass,
   checkpointSemantics: LSM_CHECKPOINT_SEMANTICS,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveKnobs } from '../resolve-knobs.js';
+import { KnobError, resolveKnobs } from '../resolve-knobs.js';
 import { lsmBackend } from './backend.js';
 import { knobsFromFlinkConf } from './flink-conf.js';
 
@@ -71,11 +71,28 @@ describe('knobsFromFlinkConf', () => {
     expect(unknown.warnings.join('\n')).toMatch(/managed memory per slot/);
   });
 
-  it('warns about unknown keys and bad values instead of failing', () => {
-    const r = knobsFromFlinkConf('state.backend.rocksdb.memory.managed: false\nstate.backend.rocksdb.writebuffer.size: lots\nstate.backend.rocksdb.nonsense: 1\n');
-    expect(r.knobs.writeBufferSize).toBeUndefined();
-    expect(r.warnings.some((w) => w.includes('writebuffer.size'))).toBe(true);
+  it('warns about keys it does not map, as Flink ignores keys it does not know', () => {
+    const r = knobsFromFlinkConf('state.backend.rocksdb.memory.managed: false\nstate.backend.rocksdb.nonsense: 1\n');
     expect(r.warnings.some((w) => w.includes('nonsense'))).toBe(true);
+  });
+
+  // Issue 17: a value Flink cannot parse is refused (Flink throws "Could not parse value"), not ignored.
+  it.each([
+    ['state.backend.rocksdb.writebuffer.size: lots', /^state\.backend\.rocksdb\.writebuffer\.size: 'lots' is not valid; expected a memory size such as 64mb/],
+    ['state.backend.rocksdb.writebuffer.count: many', /writebuffer\.count: 'many' is not valid; expected an integer$/],
+    ['state.backend.rocksdb.compaction.level.use-dynamic-size: yes', /use-dynamic-size: 'yes' is not valid; expected true or false$/],
+    ['state.backend.rocksdb.compaction.style: SIDEWAYS', /compaction\.style: 'SIDEWAYS' is not valid; expected LEVEL, UNIVERSAL or FIFO$/],
+    ['state.backend.rocksdb.predefined-options: FAST', /predefined-options: 'FAST' is not valid; expected one of DEFAULT/],
+    ['state.backend.rocksdb.compression.per.level: SNAPPY_COMPRESSION;ZIP', /compression\.per\.level: 'SNAPPY_COMPRESSION;ZIP' is not valid; expected compression types/],
+    ['state.backend.rocksdb.use-bloom-filter: true\nstate.backend.rocksdb.bloom-filter.bits-per-key: none', /bits-per-key: 'none' is not valid; expected a positive number/],
+    ['state.backend.rocksdb.memory.write-buffer-ratio: 1.5', /write-buffer-ratio: '1\.5' is not valid; expected a number between 0 and 1 \(exclusive\)$/],
+    ['state.backend.rocksdb.memory.write-buffer-ratio: 0.6\nstate.backend.rocksdb.memory.high-prio-pool-ratio: 0.5', /write-buffer-ratio: '0\.6' is not valid; expected a ratio whose sum with memory\.high-prio-pool-ratio \(0\.5\) is at most 1$/],
+    ['state.backend.rocksdb.memory.fixed-per-slot: plenty', /fixed-per-slot: 'plenty' is not valid; expected a memory size/],
+    ['state.backend.rocksdb.memory.managed: perhaps', /memory\.managed: 'perhaps' is not valid; expected true or false$/],
+    ['taskmanager.memory.managed.size: 1gb\ntaskmanager.numberOfTaskSlots: zero', /taskmanager\.numberOfTaskSlots: 'zero' is not valid; expected a whole number >= 1$/],
+  ])('refuses %s, naming the key, the value and what is accepted', (conf, message) => {
+    expect(() => knobsFromFlinkConf(`${conf}\n`)).toThrow(KnobError);
+    expect(() => knobsFromFlinkConf(`${conf}\n`)).toThrow(message);
   });
 
   it('produces knobs the lsm backend accepts and RocksDB opens with', async () => {

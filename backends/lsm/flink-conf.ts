@@ -10,9 +10,15 @@
 // charged to that cache (r = write-buffer-ratio). Here the cache becomes blockCacheSize and
 // the write buffer manager dbWriteBufferSize (RocksDB's options string cannot charge it to the
 // cache: a warning says so).
+//
+// A value Flink cannot parse is refused, as Flink refuses it when it reads the option
+// (docs/references.md, "Flink's RocksDB state backend": "Could not parse value ... for key ...";
+// memory ratios outside (0, 1)): a KnobError naming the key, the value and what is accepted, so the
+// run stops with exit 2 before any cell. Keys Flink would ignore stay warnings.
 
 import { parse as parseYaml } from 'yaml';
 import { parseSize } from '../../core/units.js';
+import { KnobError } from '../resolve-knobs.js';
 import { compressionByFlinkName } from './compression.js';
 import type { FlinkKey, LsmKnob } from './knob-record.js';
 import { LSM_KNOB_RECORDS } from './knobs.js';
@@ -75,6 +81,25 @@ function flinkSize(raw: string): number | null {
   return parseSize(raw);
 }
 
+const MEMORY_SIZE = 'a memory size such as 64mb, 1gb or 268435456 (bytes)';
+
+/** The key, the value and what Flink accepts there: Flink refuses the value, so does the run. */
+function refused(key: string, raw: string, accepted: string): never {
+  throw new KnobError(`${key}: '${raw}' is not valid; expected ${accepted}`);
+}
+
+function flinkBool(key: string, raw: string): boolean {
+  const v = raw.trim().toLowerCase();
+  return v === 'true' ? true : v === 'false' ? false : refused(key, raw, 'true or false');
+}
+
+/** A ratio strictly between 0 and 1 (Flink's RocksDBMemoryConfiguration checks the same). */
+function ratio(key: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const v = raw.trim() === '' ? NaN : Number(raw);
+  return v > 0 && v < 1 ? v : refused(key, raw, 'a number between 0 and 1 (exclusive)');
+}
+
 export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
   const conf = flattenFlinkConf(text);
   const knobs: Record<string, string> = {};
@@ -83,33 +108,24 @@ export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
   const size = (key: string, knob: string): void => {
     const raw = get(key);
     if (raw === undefined) return;
-    const v = flinkSize(raw);
-    if (v === null) warnings.push(`${PREFIX}${key}: '${raw}' is not a memory size; ignored`);
-    else knobs[knob] = String(v);
+    knobs[knob] = String(flinkSize(raw) ?? refused(PREFIX + key, raw, MEMORY_SIZE));
   };
   const int = (key: string, knob: string): void => {
     const raw = get(key);
     if (raw === undefined) return;
-    if (/^\s*-?\d+\s*$/.test(raw)) knobs[knob] = raw.trim();
-    else warnings.push(`${PREFIX}${key}: '${raw}' is not an integer; ignored`);
+    knobs[knob] = /^\s*-?\d+\s*$/.test(raw) ? raw.trim() : refused(PREFIX + key, raw, 'an integer');
   };
   const bool = (key: string, knob: string): void => {
-    const raw = get(key)?.trim().toLowerCase();
+    const raw = get(key);
     if (raw === undefined) return;
-    if (raw === 'true' || raw === 'false') knobs[knob] = raw;
-    else warnings.push(`${PREFIX}${key}: '${raw}' is not true or false; ignored`);
+    knobs[knob] = String(flinkBool(PREFIX + key, raw));
   };
   const extraOptions: string[] = [];
   const extraTable: string[] = [];
 
   // Flink applies its predefined options first (DEFAULT when unset), then the configured ones.
-  const predefined = (get('predefined-options') ?? 'DEFAULT').trim().toUpperCase();
-  const preset = PREDEFINED[predefined];
-  if (preset) knobs.preset = preset;
-  else {
-    knobs.preset = 'flink-default';
-    warnings.push(`${PREFIX}predefined-options: '${predefined}' is not one of ${Object.keys(PREDEFINED).join(', ')}; using DEFAULT`);
-  }
+  const predefinedRaw = get('predefined-options') ?? 'DEFAULT';
+  knobs.preset = PREDEFINED[predefinedRaw.trim().toUpperCase()] ?? refused(`${PREFIX}predefined-options`, predefinedRaw, `one of ${Object.keys(PREDEFINED).join(', ')}`);
 
   for (const k of FLINK_KNOBS) {
     const { key, value } = k.flink;
@@ -120,14 +136,15 @@ export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
       const raw = get(key);
       if (raw === undefined) continue;
       const v = raw.trim().toLowerCase();
-      if (k.allowed?.includes(v)) knobs[k.name] = v;
-      else warnings.push(`${PREFIX}${key}: '${raw}' is not ${upperChoices(k.allowed ?? [])}; ignored`);
+      knobs[k.name] = k.allowed?.includes(v) ? v : refused(PREFIX + key, raw, upperChoices(k.allowed ?? []));
     } else if (value === 'bloom') {
-      if (get(k.flink.enabledBy as string)?.trim().toLowerCase() !== 'true') continue;
+      const enabledBy = k.flink.enabledBy as string;
+      const enabled = get(enabledBy);
+      if (enabled === undefined || !flinkBool(PREFIX + enabledBy, enabled)) continue;
       const bits = get(key) ?? (k.flink.flinkDefault as string);
-      if (Number.isFinite(Number(bits)) && Number(bits) > 0) knobs[k.name] = String(Number(bits));
-      else warnings.push(`${PREFIX}${key}: '${bits}' is not a positive number; ignored`);
-      if (get('bloom-filter.block-based-mode')?.trim().toLowerCase() === 'true') {
+      knobs[k.name] = bits.trim() !== '' && Number(bits) > 0 ? String(Number(bits)) : refused(PREFIX + key, bits, 'a positive number of bits per key, such as 10');
+      const blockBased = get('bloom-filter.block-based-mode');
+      if (blockBased !== undefined && flinkBool(`${PREFIX}bloom-filter.block-based-mode`, blockBased)) {
         warnings.push(`${PREFIX}bloom-filter.block-based-mode: RocksDB 7.8 builds full filters only (block-based filters are deprecated); a full filter is used`);
       }
     } else if (value === 'compression') {
@@ -137,47 +154,49 @@ export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
       const types = levels.map(compressionByFlinkName);
       const unknown = levels.filter((_, i) => types[i] === undefined);
       const single = types.length === 1 ? types[0]?.knob : null;
-      if (unknown.length > 0) warnings.push(`${PREFIX}${key}: unknown ${unknown.join(', ')}; ignored`);
-      else if (single) knobs[k.name] = single;
+      if (unknown.length > 0) refused(PREFIX + key, perLevel, `compression types of Flink's CompressionType (e.g. NO_COMPRESSION, SNAPPY_COMPRESSION, LZ4_COMPRESSION, ZSTD_COMPRESSION), one or one per level separated by ';'`);
+      if (single) knobs[k.name] = single;
       else if (levels.length > 0) extraOptions.push(`compression_per_level=${types.map((t) => t?.rocksdb).join(':')}`);
     }
   }
   const metadata = get('block.metadata-blocksize');
   if (metadata !== undefined) {
-    const v = flinkSize(metadata);
-    if (v === null) warnings.push(`${PREFIX}block.metadata-blocksize: '${metadata}' is not a memory size; ignored`);
-    else extraTable.push(`metadata_block_size=${v}`);
+    extraTable.push(`metadata_block_size=${flinkSize(metadata) ?? refused(`${PREFIX}block.metadata-blocksize`, metadata, MEMORY_SIZE)}`);
   }
 
   if (get('write-batch-size') !== undefined) warnings.push(`${PREFIX}write-batch-size: Flink's own write batching, not a RocksDB option; ignored`);
 
   // Memory bounds.
-  const ratio = Number(get('memory.write-buffer-ratio') ?? '0.5');
-  const highPrio = Number(get('memory.high-prio-pool-ratio') ?? '0.1');
-  if (!(ratio > 0 && ratio < 1)) warnings.push(`${PREFIX}memory.write-buffer-ratio: must be between 0 and 1 (exclusive)`);
-  if (!(highPrio > 0 && highPrio < 1)) warnings.push(`${PREFIX}memory.high-prio-pool-ratio: must be between 0 and 1 (exclusive)`);
+  const writeRatio = ratio(`${PREFIX}memory.write-buffer-ratio`, get('memory.write-buffer-ratio'), 0.5);
+  const highPrio = ratio(`${PREFIX}memory.high-prio-pool-ratio`, get('memory.high-prio-pool-ratio'), 0.1);
+  if (writeRatio + highPrio > 1) {
+    refused(`${PREFIX}memory.write-buffer-ratio`, String(writeRatio), `a ratio whose sum with memory.high-prio-pool-ratio (${highPrio}) is at most 1`);
+  }
   const fixedRaw = get('memory.fixed-per-slot');
-  const managed = (get('memory.managed') ?? 'true').trim().toLowerCase() !== 'false';
+  const managedRaw = get('memory.managed');
+  const managed = managedRaw === undefined || flinkBool(`${PREFIX}memory.managed`, managedRaw);
   let budget: number | null = null;
   if (fixedRaw !== undefined) {
-    budget = flinkSize(fixedRaw);
-    if (budget === null) warnings.push(`${PREFIX}memory.fixed-per-slot: '${fixedRaw}' is not a memory size; ignored`);
+    budget = flinkSize(fixedRaw) ?? refused(`${PREFIX}memory.fixed-per-slot`, fixedRaw, MEMORY_SIZE);
+    if (budget <= 0) refused(`${PREFIX}memory.fixed-per-slot`, fixedRaw, `${MEMORY_SIZE}, above 0`);
   } else if (managed) {
-    const managedSize = conf.get('taskmanager.memory.managed.size');
-    const slots = Number(conf.get('taskmanager.numberOfTaskSlots') ?? '1');
-    if (managedSize !== undefined && flinkSize(managedSize) !== null && slots >= 1) {
-      budget = Math.floor((flinkSize(managedSize) as number) / slots);
+    const managedRaw = conf.get('taskmanager.memory.managed.size');
+    const managedSize = managedRaw === undefined ? null : (flinkSize(managedRaw) ?? refused('taskmanager.memory.managed.size', managedRaw, MEMORY_SIZE));
+    const slotsRaw = conf.get('taskmanager.numberOfTaskSlots');
+    const slots = slotsRaw === undefined ? 1 : /^\s*\d+\s*$/.test(slotsRaw) && Number(slotsRaw) >= 1 ? Number(slotsRaw) : refused('taskmanager.numberOfTaskSlots', slotsRaw, 'a whole number >= 1');
+    if (managedSize !== null) {
+      budget = Math.floor(managedSize / slots);
     } else {
       warnings.push(
         'state.backend.rocksdb.memory.managed is on but the managed memory per slot is not in the file (give taskmanager.memory.managed.size, or state.backend.rocksdb.memory.fixed-per-slot); memory is not bounded, the write buffer and block cache knobs apply',
       );
     }
   }
-  if (budget !== null && ratio > 0 && ratio < 1 && highPrio > 0 && highPrio < 1) {
+  if (budget !== null) {
     if (knobs.blockCacheSize !== undefined) warnings.push(`${PREFIX}block.cache-size: ignored, Flink's memory budget sizes the shared cache`);
     // Flink's RocksDBMemoryControllerUtils arithmetic (integer bytes, truncated as Java's long cast).
-    const cache = Math.floor(((3 - ratio) * budget) / 3);
-    const writeBuffers = Math.floor((2 * budget * ratio) / 3);
+    const cache = Math.floor(((3 - writeRatio) * budget) / 3);
+    const writeBuffers = Math.floor((2 * budget * writeRatio) / 3);
     knobs.blockCacheSize = String(cache);
     knobs.dbWriteBufferSize = String(writeBuffers);
     knobs.cacheIndexAndFilterBlocks = 'true';

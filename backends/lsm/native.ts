@@ -62,6 +62,10 @@ export interface NativeDatabase {
 export interface NativeAddon {
   Database: new (path: string, options: string, write?: { disableWAL?: boolean; sync?: boolean; perfLevel?: number }) => NativeDatabase;
   rocksdbVersion: string;
+  /** RocksDB's options-string parser alone (no database opened): null when it accepts the string, else its message. */
+  parseOptions(options: string): string | null;
+  /** RocksDB's OPTIONS-file parser on the newest OPTIONS-NNNNNN file in dir (no database opened): null or its message. */
+  loadOptionsDir(dir: string): string | null;
 }
 
 export type NativeLoad = { ok: true; addon: NativeAddon } | { ok: false; reason: string };

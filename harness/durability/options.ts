@@ -4,7 +4,7 @@ import { loadBackend } from '../../backends/registry.js';
 import type { ResolvedKnobs } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
 import { parseCount, parseFlagDuration, parseNumber } from '../../core/parse-values.js';
-import { resolveKnobs } from '../../backends/resolve-knobs.js';
+import { resolveKnobs, validateKnobSets } from '../../backends/resolve-knobs.js';
 import { cartesian, parseSets } from '../run/sweep.js';
 
 export interface DurabilityFlags {
@@ -55,6 +55,8 @@ export async function resolveDurabilityOptions(f: DurabilityFlags): Promise<Dura
     for (const setKnobs of cartesian(axes.get(name) ?? [])) {
       configurations.push({ backend: name, setKnobs, knobs: resolveKnobs(desc, setKnobs) });
     }
+    // What only the engine can check (an options string RocksDB cannot parse ...): before any round.
+    validateKnobSets(backend, configurations.filter((c) => c.backend === name).map((c) => c.knobs));
   }
   const valueSize = f.valueSize !== undefined ? parseCount('value-size', f.valueSize) : DURABILITY_DEFAULTS.valueSize;
   return {

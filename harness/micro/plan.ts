@@ -4,7 +4,7 @@
 import { backendNames, loadAllBackends, loadBackend } from '../../backends/registry.js';
 import type { BackendDescription, ResolvedKnobs } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
-import { resolveKnobs } from '../../backends/resolve-knobs.js';
+import { resolveKnobs, validateKnobSets } from '../../backends/resolve-knobs.js';
 import { cartesian, parseSets } from '../run/sweep.js';
 import type { MicroOptions } from './options.js';
 
@@ -55,6 +55,8 @@ export async function buildMicroPlan(o: MicroOptions): Promise<MicroPlan> {
         .join(',');
       configs.push({ backend: d.name, label, knobs });
     }
+    // What only the engine can check (an options string RocksDB cannot parse ...): before any cell.
+    validateKnobSets(await loadBackend(d.name), configs.filter((c) => c.backend === d.name).map((c) => c.knobs));
   }
   // Repeats interleaved (all configurations of repeat 0, then of repeat 1 ...), so drift over
   // the run spreads over every configuration rather than landing on one.

@@ -2,7 +2,7 @@
 // workload names are checked here, before anything runs, so bad input fails fast with exit 2.
 
 import { loadBackend } from '../../backends/registry.js';
-import type { BackendDescription } from '../../backends/types.js';
+import type { Backend, BackendDescription } from '../../backends/types.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 import { createRng } from '../../core/rng.js';
@@ -10,7 +10,7 @@ import { parseValueSize } from '../../workloads/values.js';
 import type { WorkloadParamsInput } from '../../workloads/types.js';
 import { UsageError } from '../../core/errors.js';
 import { formatCount } from '../../core/units.js';
-import { resolveKnobs } from '../../backends/resolve-knobs.js';
+import { resolveKnobs, validateKnobSets } from '../../backends/resolve-knobs.js';
 import type { CellSpec } from '../cell/spec.js';
 import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
 import { cartesian, parseSets } from './sweep.js';
@@ -33,10 +33,12 @@ interface WorkloadSetup {
 
 export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
   const descriptions = new Map<string, BackendDescription>();
+  const loaded = new Map<string, Backend>();
   for (const name of o.backends) {
     const backend = await loadBackend(name);
     if (!backend) throw new UsageError(`--backend: unknown backend '${name}'; known: ${await knownBackends()}`);
     descriptions.set(name, backend.describe());
+    loaded.set(name, backend);
   }
   const axesByBackend = parseSets(o.sets);
   for (const name of axesByBackend.keys()) {
@@ -85,6 +87,8 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
       configs.push({ backend: name, setKnobs, knobs });
     }
   }
+  // What only the engine can check (an options string RocksDB cannot parse ...): before any cell.
+  for (const [name, backend] of loaded) validateKnobSets(backend, configs.filter((c) => c.backend === name).map((c) => c.knobs));
 
   const cells: PlannedCell[] = [];
   const order = createRng(o.seed ^ 0x2545f491);
