@@ -1,5 +1,6 @@
 // statebench durability: kill a writing child with SIGKILL at seeded random moments, reopen the
-// data, and count acknowledged writes that are gone, per configuration (--set sweeps).
+// data, and count acknowledged writes that are gone, per configuration (--set sweeps); the class
+// that measures (a loss: none; no loss: at least process) is set against the one each claims.
 
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { resolveDurabilityOptions, type DurabilityFlags } from '../../harness/durability/options.js';
@@ -14,7 +15,7 @@ interface Args extends DurabilityFlags {
 
 export const durabilityCommand: CommandModule<object, Args> = {
   command: 'durability',
-  describe: 'Kill a writing process at random moments (SIGKILL), reopen, and count acknowledged writes lost, per configuration',
+  describe: 'Kill a writing process at random moments (SIGKILL), reopen, count acknowledged writes lost per configuration, and check the durability class each claims',
   builder: (y: Argv) =>
     y
       .option('backend', { alias: 'b', type: 'string', array: true, describe: 'Backends to test (heap, lmdb, lsm); required' })
@@ -25,7 +26,7 @@ export const durabilityCommand: CommandModule<object, Args> = {
       .option('checkpoint-interval', { type: 'string', describe: "Heap: how often the writer checkpoints, the heap's only persistence (default 250ms)" })
       .option('value-size', { type: 'string', describe: 'Bytes per value (default 100, at least 24)' })
       .option('data-dir', { type: 'string', describe: 'Where the writers keep their data (a fresh subdirectory, removed at the end)' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print {configurations: [{backend, knobs, rounds, acknowledged, lost, ...}]} on stdout' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print {configurations: [{backend, knobs, rounds, acknowledged, lost, durabilityClass: {claimed, measured, verdict, text}, ...}]} on stdout' })
       .example('$0 durability -b lsm --set lsm.walEnabled=true,false', 'what turning the WAL off costs in acknowledged writes')
       .example('$0 durability -b lmdb --set lmdb.noSync=false,true --rounds 10', 'lmdb with and without fsync') as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {

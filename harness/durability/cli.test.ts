@@ -10,6 +10,7 @@ describe('statebench durability CLI', () => {
     expect(doc.configurations).toHaveLength(1);
     expect(doc.configurations[0]).toMatchObject({ backend: 'lsm', knobs: {}, rounds: 1, lost: 0 });
     expect(doc.configurations[0]!.acknowledged).toBeGreaterThan(0);
+    expect(doc.configurations[0]).toMatchObject({ durabilityClass: { claimed: 'process', measured: 'process', verdict: 'agrees' } });
     expect(r.stderr).toMatch(/round 1\/1: killed after \d+ ms/);
   }, 30_000);
 
@@ -17,6 +18,7 @@ describe('statebench durability CLI', () => {
     const r = await runCliProcess(['durability', '-b', 'heap', '--rounds', '1', '--kill-within', '200ms']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/heap \(defaults\)\s+1\s/);
+    expect(r.stdout).toMatch(/class claimed\s+measured/);
     expect(r.stdout).toMatch(/A SIGKILL ends the process, not the machine/);
   }, 30_000);
 

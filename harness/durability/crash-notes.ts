@@ -37,7 +37,9 @@ export function crashNotes(backend: string, knobs: ResolvedKnobs): CrashNotes {
         : 'nothing (a write is acknowledged once its transaction committed)';
       if (knobs.noSync === true) return { processKill: kill, machineCrash: 'recent commits, and the file may be left corrupt (no fsync at commit)' };
       if (knobs.noMetaSync === true) return { processKill: kill, machineCrash: 'the last commit(s) (meta page not fsynced); no corruption' };
-      return { processKill: kill, machineCrash: 'nothing (fsync at commit)' };
+      // Unset: on (lmdb-js's rule without noSync). The write is acknowledged at commit, its fsync follows.
+      if (knobs.overlappingSync !== false) return { processKill: kill, machineCrash: 'the last commit(s) acknowledged before their fsync finished (overlappingSync); no corruption' };
+      return { processKill: kill, machineCrash: 'nothing (fsync before the commit is acknowledged)' };
     }
     default:
       return { processKill: 'unknown', machineCrash: 'unknown' };

@@ -20,6 +20,9 @@ describe('durability of lsm under SIGKILL', () => {
     expect(n.acknowledged).toBeGreaterThan(0);
     // A 64 MiB memtable is never flushed in 400 ms of small writes: all of them were in memory.
     expect(n.lost).toBe(n.acknowledged);
+    // The class each claims, and what the kills measured: a kill cannot show machine, and agrees.
+    expect(s.durabilityClass).toMatchObject({ claimed: 'machine', measured: 'process', verdict: 'agrees' });
+    expect(n.durabilityClass).toMatchObject({ claimed: 'none', measured: 'none', verdict: 'agrees' });
     expect(sync.killMomentsMs).toEqual(noWal.killMomentsMs);
   }, 60_000);
 });

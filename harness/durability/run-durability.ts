@@ -3,7 +3,10 @@
 // (exec/execute-cells.ts): a round is two children in turn (a writer killed on purpose, then a
 // checker) and yields a round, not a cell; there is nothing to skip, resume or stop at a boundary.
 
+import { loadBackend } from '../../backends/registry.js';
 import { createRng } from '../../core/rng.js';
+import type { DurabilityClass } from '../../core/result/schema.js';
+import { checkClass, type ClassCheck } from './class-check.js';
 import { RunDataDir } from '../run/data-dir.js';
 import { crashNotes, type CrashNotes } from './crash-notes.js';
 import type { DurabilityConfiguration, DurabilityOptions } from './options.js';
@@ -20,6 +23,8 @@ export interface ConfigurationResult {
   readonly unacknowledgedPresent: number;
   readonly errors: number;
   readonly notes: CrashNotes;
+  /** The class the backend claims for these knobs against the one the kills measured. */
+  readonly durabilityClass: ClassCheck;
   readonly perRound: readonly RoundResult[];
 }
 
@@ -42,6 +47,7 @@ export async function runDurability(o: DurabilityOptions, progress: (line: strin
   try {
     let n = 0;
     for (const c of o.configurations) {
+      const claimed = (await loadBackend(c.backend))?.durabilityClass?.(c.knobs) ?? null;
       const perRound: RoundResult[] = [];
       for (const [r, killAfterMs] of moments.entries()) {
         const dir = data.cellDir(n++);
@@ -63,7 +69,7 @@ export async function runDurability(o: DurabilityOptions, progress: (line: strin
           `${label(c)} round ${r + 1}/${o.rounds}: killed after ${killAfterMs} ms, ${result.acknowledged} acknowledged, ${result.lost} lost${result.error ? ` (${result.error})` : ''}`,
         );
       }
-      configurations.push(summarise(c, perRound));
+      configurations.push(summarise(c, perRound, claimed));
     }
   } finally {
     data.removeAll();
@@ -71,18 +77,22 @@ export async function runDurability(o: DurabilityOptions, progress: (line: strin
   return { seed: o.seed, killWithinMs: o.killWithinMs, heapCheckpointIntervalMs: o.checkpointIntervalMs, killMomentsMs: moments, configurations };
 }
 
-function summarise(c: DurabilityConfiguration, perRound: readonly RoundResult[]): ConfigurationResult {
+function summarise(c: DurabilityConfiguration, perRound: readonly RoundResult[], claimed: DurabilityClass | null): ConfigurationResult {
   const sum = (f: (r: RoundResult) => number): number => perRound.reduce((s, r) => s + f(r), 0);
-  return {
-    backend: c.backend,
-    knobs: { ...c.setKnobs },
+  const tally = {
     rounds: perRound.length,
     acknowledged: sum((r) => r.acknowledged),
     lost: sum((r) => r.lost),
     roundsWithLoss: perRound.filter((r) => r.lost > 0).length,
-    unacknowledgedPresent: sum((r) => r.unacknowledgedPresent),
     errors: perRound.filter((r) => r.error !== null).length,
+  };
+  return {
+    backend: c.backend,
+    knobs: { ...c.setKnobs },
+    ...tally,
+    unacknowledgedPresent: sum((r) => r.unacknowledgedPresent),
     notes: crashNotes(c.backend, c.knobs),
+    durabilityClass: checkClass(claimed, tally),
     perRound,
   };
 }

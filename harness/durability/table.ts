@@ -1,6 +1,8 @@
 // The durability result as a terminal table, with what a process kill can and cannot show.
 
-import type { DurabilityResult } from './run-durability.js';
+import type { ConfigurationResult, DurabilityResult } from './run-durability.js';
+
+const configLabel = (c: ConfigurationResult): string => `${c.backend} ${Object.entries(c.knobs).map(([k, v]) => `${k}=${v}`).join(',') || '(defaults)'}`;
 
 export const KILL_CAVEAT = [
   'A SIGKILL ends the process, not the machine: whatever the engine had handed to the OS (page cache) is',
@@ -11,9 +13,9 @@ export const KILL_CAVEAT = [
 ];
 
 export function renderDurabilityTable(r: DurabilityResult): string {
-  const head = ['configuration', 'rounds', 'acknowledged', 'lost', 'lost %', 'rounds losing', 'unacked present', 'errors', 'a machine crash would also lose'];
+  const head = ['configuration', 'rounds', 'acknowledged', 'lost', 'lost %', 'rounds losing', 'unacked present', 'errors', 'class claimed', 'measured', 'a machine crash would also lose'];
   const rows = r.configurations.map((c) => [
-    `${c.backend} ${Object.entries(c.knobs).map(([k, v]) => `${k}=${v}`).join(',') || '(defaults)'}`,
+    configLabel(c),
     String(c.rounds),
     c.acknowledged.toLocaleString('en-US'),
     c.lost.toLocaleString('en-US'),
@@ -21,6 +23,8 @@ export function renderDurabilityTable(r: DurabilityResult): string {
     `${c.roundsWithLoss}/${c.rounds}`,
     c.unacknowledgedPresent.toLocaleString('en-US'),
     String(c.errors),
+    c.durabilityClass.claimed ?? '–',
+    c.durabilityClass.measured === null ? '–' : c.durabilityClass.measured === 'process' ? '>= process' : 'none',
     c.notes.machineCrash,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] as string).length)));
@@ -35,6 +39,8 @@ export function renderDurabilityTable(r: DurabilityResult): string {
     const firstError = c.perRound.find((x) => x.error)?.error;
     if (firstError) out.push(`${c.backend}: ${firstError}`);
   }
+  out.push(`'measured': none when a kill lost an acknowledged write, '>= process' when no round lost any (a kill cannot show machine).`);
+  for (const c of r.configurations) if (c.durabilityClass.verdict !== 'agrees') out.push(`${configLabel(c)}: ${c.durabilityClass.text}`);
   out.push('', ...KILL_CAVEAT);
   return out.join('\n');
 }
