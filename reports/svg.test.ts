@@ -3,6 +3,7 @@ import { buildCharts } from './charts/index.js';
 import { buildReportModel } from './model/report-model.js';
 import { renderSvg } from './svg.js';
 import { sweepDocument } from './test-support/fixtures.js';
+import { scalingDocument } from './test-support/scaling-document.js';
 
 describe('renderSvg', () => {
   it('renders every chart of a sweep to an SVG with drawn marks, without a browser', async () => {
@@ -16,5 +17,15 @@ describe('renderSvg', () => {
       expect(marks.length, chart.id).toBeGreaterThan(0);
       expect((svg.match(/<path /g) ?? []).length, chart.id).toBeGreaterThan(5);
     }
+  });
+
+  it('renders the scaling chart of a state-size sweep, its failure mark included', async () => {
+    const chart = buildCharts(buildReportModel(scalingDocument())).find((c) => c.id === 'scaling');
+    expect(chart).toBeDefined();
+    const svg = await renderSvg(chart!);
+    expect(svg.match(/class="mark-line[^"]*"/g)?.length).toBeGreaterThan(0);
+    // The failure: a dashed rule and a cross (symbol) at the out-of-memory size, in each panel.
+    expect((svg.match(/stroke-dasharray="4,3"/g) ?? []).length).toBeGreaterThanOrEqual(4);
+    expect(svg).toMatch(/class="mark-symbol[^"]*"/);
   });
 });

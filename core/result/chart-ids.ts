@@ -11,4 +11,5 @@ export const CHART_IDS = {
   tradeoff: 'tradeoff',
   amplification: 'amplification',
   micro: 'micro',
+  scaling: 'scaling',
 } as const;

@@ -5,6 +5,7 @@ import { amplificationChart } from './amplification.js';
 import type { Chart } from './chart.js';
 import { knobSweepCharts } from './knob-sweep.js';
 import { latencySpectrumChart } from './latency-spectrum.js';
+import { scalingChart } from './scaling.js';
 import { microChart } from './micro.js';
 import { throughputChart } from './throughput.js';
 import { timelineCharts } from './timeline.js';
@@ -13,6 +14,7 @@ import { tradeoffChart } from './tradeoff.js';
 export function buildCharts(model: ReportModel): Chart[] {
   const charts = [
     throughputChart(model),
+    scalingChart(model),
     latencySpectrumChart(model),
     ...timelineCharts(model),
     ...knobSweepCharts(model),

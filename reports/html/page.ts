@@ -14,6 +14,8 @@ import { PAGE_CSS } from './page-style.js';
 import { cellsSection, chartsSection, environmentSection, recommendationsSection, summarySection } from './sections.js';
 import type { VegaAssets } from './vega-assets.js';
 import { microSection } from './micro-section.js';
+import { scalingSection } from './scaling-section.js';
+import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 function scriptHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
@@ -31,10 +33,12 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[], assets:
     'font-src data:',
   ].join('; ');
   const recs = recommendationRows(doc.recommendations, charts);
+  const scaling = scalingSection(doc, charts.some((c) => c.id === CHART_IDS.scaling));
   const nav = [
     ['summary', 'Summary'],
     ...(model.micro ? [['micro', 'Micro-benchmarks']] : []),
     ...(recs.length > 0 ? [['recommendations', 'Recommendations']] : []),
+    ...(scaling ? [['scaling', 'State size']] : []),
     ['charts', 'Charts'],
     ['cells', 'Cell details'],
     ['environment', 'Environment'],
@@ -58,6 +62,7 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[], assets:
 ${summarySection(summaryRows(model), statusCounts(model), model.micro !== null, cellNotes(doc))}
 ${microSection(model.micro, charts)}
 ${recommendationsSection(recs)}
+${scaling}
 ${chartsSection(charts)}
 ${cellsSection(doc)}
 ${environmentSection(doc)}

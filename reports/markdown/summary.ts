@@ -10,6 +10,7 @@ import type { MicroModel } from '../model/micro.js';
 import { recommendationRows } from '../model/recommendation-rows.js';
 import type { ReportModel } from '../model/report-model.js';
 import { statusCounts, summaryRows } from '../model/summary-rows.js';
+import { scalingMarkdown } from './scaling-section.js';
 import { cellList, cellNotes } from '../model/cell-notes.js';
 
 export interface MarkdownOptions {
@@ -93,6 +94,8 @@ export function renderMarkdown(model: ReportModel, charts: readonly Chart[], opt
       '',
     );
   }
+
+  out.push(...scalingMarkdown(doc));
 
   const failed = doc.cells.filter((c) => c.status !== 'ok');
   if (failed.length > 0) {
