@@ -5,6 +5,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model.js';
 import { BASE_CONFIG, VEGA_LITE_SCHEMA, type Chart } from './chart.js';
 import { CHART_IDS } from '../../core/result/chart-ids.js';
+import { reportPalette } from './palette.js';
 
 export function amplificationChart(model: ReportModel): Chart | null {
   const rows = model.configurations.flatMap((s) =>
@@ -37,7 +38,7 @@ export function amplificationChart(model: ReportModel): Chart | null {
           encoding: {
             x,
             y: { field: 'value', type: 'quantitative', title: 'x (engine-reported)' },
-            color: { field: 'backend', type: 'nominal', title: 'backend' },
+            color: { field: 'backend', type: 'nominal', title: 'backend', scale: reportPalette(model).backends(rows.map((r) => r.backend)) },
             tooltip: [
               { field: 'config', type: 'nominal', title: 'configuration' },
               { field: 'metric', type: 'nominal' },

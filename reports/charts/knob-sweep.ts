@@ -6,7 +6,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model.js';
 import type { ConfigurationStats } from '../model/stats.js';
 import { formatKnobValue } from '../model/format.js';
-import { BASE_CONFIG, VEGA_LITE_SCHEMA, categoricalScheme, chartId, wantsLogScale, type Chart } from './chart.js';
+import { BASE_CONFIG, VEGA_LITE_SCHEMA, chartId, wantsLogScale, type Chart } from './chart.js';
+import { reportPalette, type Palette } from './palette.js';
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 const BYTE_KNOB = /(size|bytes|base)$/i;
@@ -21,18 +22,19 @@ export function knobSweepCharts(model: ReportModel): Chart[] {
     byBackend.set(s.config.backend, list);
   }
   const charts: Chart[] = [];
+  const palette = reportPalette(model);
   for (const [backend, stats] of byBackend) {
     const knobs = stats[0]!.config.varying.map(([name]) => name);
     for (const knob of knobs) {
       const distinct = new Set(stats.map((s) => JSON.stringify(s.config.knobs[knob] ?? null)));
       if (distinct.size < 2) continue;
-      charts.push(sweepChart(backend, knob, stats));
+      charts.push(sweepChart(backend, knob, stats, palette));
     }
   }
   return charts;
 }
 
-function sweepChart(backend: string, knob: string, stats: readonly ConfigurationStats[]): Chart {
+function sweepChart(backend: string, knob: string, stats: readonly ConfigurationStats[], palette: Palette): Chart {
   const values = stats.map((s) => s.config.knobs[knob] ?? null);
   const numeric = values.every((v) => typeof v === 'number');
   const nums = values as number[];
@@ -62,7 +64,8 @@ function sweepChart(backend: string, knob: string, stats: readonly Configuration
     type: 'nominal',
     title: 'workload · other knobs',
     sort: null,
-    scale: { scheme: categoricalScheme(new Set(rows.map((r) => r.series)).size) },
+    // A sweep's lines are one backend's: shades of its colour.
+    scale: palette.shades(backend, rows.map((r) => r.series)),
   };
   const tooltip = [
     { field: 'config', type: 'nominal', title: 'configuration' },

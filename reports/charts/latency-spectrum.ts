@@ -4,7 +4,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model.js';
 import { PERCENTILES } from '../model/stats.js';
-import { BASE_CONFIG, VEGA_LITE_SCHEMA, categoricalScheme, type Chart } from './chart.js';
+import { BASE_CONFIG, VEGA_LITE_SCHEMA, type Chart } from './chart.js';
+import { reportPalette } from './palette.js';
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 export function latencySpectrumChart(model: ReportModel): Chart | null {
@@ -38,7 +39,7 @@ export function latencySpectrumChart(model: ReportModel): Chart | null {
           encoding: {
             x: { field: 'percentile', type: 'ordinal', sort: PERCENTILES.map((p) => p.label), title: 'percentile', axis: { labelAngle: 0 } },
             y: { field: 'us', type: 'quantitative', scale: { type: 'log' }, title: 'latency (µs, log)' },
-            color: { field: 'config', type: 'nominal', title: 'configuration', sort: null, scale: { scheme: categoricalScheme(model.configurations.length) } },
+            color: { field: 'config', type: 'nominal', title: 'configuration', sort: null, scale: reportPalette(model).configurations(rows.map((r) => r.config as string)) },
             tooltip: [
               { field: 'config', type: 'nominal', title: 'configuration' },
               { field: 'op', type: 'nominal', title: 'operation' },

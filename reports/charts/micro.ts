@@ -5,7 +5,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model.js';
 import { perOperation } from '../model/micro.js';
-import { BASE_CONFIG, VEGA_LITE_SCHEMA, categoricalScheme, type Chart } from './chart.js';
+import { BASE_CONFIG, VEGA_LITE_SCHEMA, type Chart } from './chart.js';
+import { reportPalette } from './palette.js';
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 interface MicroPoint {
@@ -41,7 +42,8 @@ export function microChart(model: ReportModel): Chart | null {
   if (!micro) return null;
   const points: MicroPoint[] = [];
   const tasks: string[] = [];
-  const configs = new Set<string>();
+  // Each series (a configuration, or one repeat of it) with its configuration: repeats share its colour.
+  const configs = new Map<string, string>();
   for (const cell of micro.cells) {
     const config = micro.withRepeat ? `${cell.configuration} #${cell.repeat}` : cell.configuration;
     for (const t of cell.tasks) {
@@ -50,7 +52,7 @@ export function microChart(model: ReportModel): Chart | null {
       if (!positive(per.meanNs)) continue;
       const task = t.baseline ? `${t.task} (timer floor)` : t.opsPerCall > 1 ? `${t.task} (per key)` : t.task;
       if (!tasks.includes(task)) tasks.push(task);
-      configs.add(config);
+      configs.set(config, cell.configuration);
       points.push({
         config,
         cell: cell.cellId,
@@ -67,9 +69,10 @@ export function microChart(model: ReportModel): Chart | null {
   }
   if (points.length === 0) return null;
   const series = configs.size;
+  const palette = reportPalette(model);
   const y = { field: 'task', type: 'nominal', sort: tasks, title: null } as const;
   const yOffset = { field: 'config', type: 'nominal', sort: null } as const;
-  const color = { field: 'config', type: 'nominal', title: 'configuration', sort: null, scale: { scheme: categoricalScheme(series) } } as const;
+  const color = { field: 'config', type: 'nominal', title: 'configuration', sort: null, scale: { domain: [...configs.keys()], range: [...configs.values()].map((label) => palette.configuration(label)) } } as const;
   const x = { type: 'quantitative', scale: { type: 'log' } } as const;
   const spec = {
     $schema: VEGA_LITE_SCHEMA,

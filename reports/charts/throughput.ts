@@ -6,6 +6,7 @@ import type { ReportModel } from '../model/report-model.js';
 import { mainPhase } from '../model/configurations.js';
 import { BASE_CONFIG, VEGA_LITE_SCHEMA, type Chart } from './chart.js';
 import { CHART_IDS } from '../../core/result/chart-ids.js';
+import { reportPalette } from './palette.js';
 
 export function throughputChart(model: ReportModel): Chart | null {
   const rows = model.configurations.flatMap(({ config }) =>
@@ -39,7 +40,7 @@ export function throughputChart(model: ReportModel): Chart | null {
           encoding: {
             x,
             y: { aggregate: 'median', field: 'throughput', type: 'quantitative', title: 'throughput (ops/s, median)', stack: null },
-            color: { field: 'backend', type: 'nominal', title: 'backend' },
+            color: { field: 'backend', type: 'nominal', title: 'backend', scale: reportPalette(model).backends(rows.map((r) => r.backend)) },
             tooltip: [
               { field: 'config', type: 'nominal', title: 'configuration' },
               { aggregate: 'median', field: 'throughput', type: 'quantitative', title: 'median ops/s', format: ',.0f' },

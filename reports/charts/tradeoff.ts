@@ -6,6 +6,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model.js';
 import { BASE_CONFIG, VEGA_LITE_SCHEMA, wantsLogScale, type Chart } from './chart.js';
 import { CHART_IDS } from '../../core/result/chart-ids.js';
+import { reportPalette } from './palette.js';
 import { paretoFront } from './pareto.js';
 
 const MiB = 1024 * 1024;
@@ -67,7 +68,7 @@ export function tradeoffChart(model: ReportModel): Chart | null {
           encoding: {
             x,
             y,
-            color: { field: 'backend', type: 'nominal', title: 'backend' },
+            color: { field: 'backend', type: 'nominal', title: 'backend', scale: reportPalette(model).backends(rows.map((r) => r.backend)) },
             ...(hasMemory ? { size: { field: 'rssMiB', type: 'quantitative', title: 'peak RSS (MiB)', scale: { range: [30, 600] } } } : {}),
             stroke: { field: 'pareto', type: 'nominal', title: 'Pareto front', scale: { domain: [true, false], range: ['#000', 'transparent'] } },
             tooltip: [
