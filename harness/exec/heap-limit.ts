@@ -2,9 +2,9 @@
 // recognised. A heap-backend cell keeps its whole state in the JS heap, so this limit is where a
 // growing state stops fitting, as a Flink TaskManager's heap size is for its heap state backend.
 //
-// By default a cell runs with V8's own limit (what `v8.getHeapStatistics().heap_size_limit`
-// prints; V8 derives it from the machine's memory), so the cell fails with an out-of-memory error
-// long before the machine swaps. STATEBENCH_CELL_HEAP (a size: 512MiB, 8GiB) sets another limit:
+// By default a cell runs with Node's own limit (what `v8.getHeapStatistics().heap_size_limit`
+// prints; Node derives it from the machine's memory: docs/references.md, "Node.js heap limit"),
+// so the cell fails with an out-of-memory error before the machine swaps. STATEBENCH_CELL_HEAP (a size: 512MiB, 8GiB) sets another limit:
 // passed to the cell's process as --max-old-space-size.
 
 import { getHeapStatistics } from 'node:v8';
@@ -51,6 +51,6 @@ export function outOfMemoryReason(stderr: string, env: NodeJS.ProcessEnv = proce
   } catch {
     // A bad value was refused before any cell ran (resolveRunOptions); no limit was passed.
   }
-  const limit = set !== null ? `${set} MiB, set by ${CELL_HEAP_ENV}` : `V8's default, ${Math.round(getHeapStatistics().heap_size_limit / MiB)} MiB; ${CELL_HEAP_ENV} sets another`;
+  const limit = set !== null ? `${set} MiB, set by ${CELL_HEAP_ENV}` : `Node's default, ${Math.round(getHeapStatistics().heap_size_limit / MiB)} MiB; ${CELL_HEAP_ENV} sets another`;
   return `out of memory: the JavaScript heap reached its limit (${limit})`;
 }
