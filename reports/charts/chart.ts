@@ -36,8 +36,3 @@ export function wantsLogScale(values: readonly number[], ratio = 20): boolean {
   if (positive.length !== values.length || positive.length < 2) return false;
   return Math.max(...positive) / Math.min(...positive) >= ratio;
 }
-
-/** A colour scheme with enough distinct colours for n series (Vega's category schemes repeat after 10 or 20). */
-export function categoricalScheme(n: number): 'tableau10' | 'tableau20' {
-  return n > 10 ? 'tableau20' : 'tableau10';
-}

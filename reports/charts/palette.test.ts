@@ -3,6 +3,7 @@ import { ResultDocumentSchema, type CellResult, type MicroTask, type ResultDocum
 import { buildReportModel } from '../model/report-model.js';
 import { compileChart } from '../test-support/compile.js';
 import { makeDocument } from '../test-support/fixtures.js';
+import { scalingDocument } from '../test-support/scaling-document.js';
 import type { Chart } from './chart.js';
 import { buildCharts } from './index.js';
 import { reportPalette, shadesOf } from './palette.js';
@@ -69,13 +70,14 @@ function backendOf(chart: Chart, field: string, value: string): string {
 }
 
 describe('one colour per backend, a shade of it per configuration, in every chart', () => {
-  const charts = [...buildCharts(buildReportModel(multi)), ...buildCharts(buildReportModel(microDocument()))];
+  // The scaling chart from a state-size sweep of heap and two lsm configurations: the known backends keep their hue in any report.
+  const charts = [multi, microDocument(), scalingDocument()].flatMap((doc) => buildCharts(buildReportModel(doc)));
   const palette = reportPalette(buildReportModel(multi));
 
   it('the charts compile, and every chart that colours by backend or configuration carries an explicit scale', () => {
     for (const chart of charts) expect(compileChart(chart).warnings, chart.id).toEqual([]);
     const coloured = charts.filter((c) => byBackend(c).length > 0);
-    expect(coloured.map((c) => c.id)).toEqual(expect.arrayContaining(['throughput', 'latency-spectrum', 'tradeoff', 'amplification', 'micro', 'knob-sweep-lsm-write-buffer-size']));
+    expect(coloured.map((c) => c.id)).toEqual(expect.arrayContaining(['throughput', 'latency-spectrum', 'tradeoff', 'amplification', 'micro', 'scaling', 'knob-sweep-lsm-write-buffer-size']));
     for (const chart of coloured) {
       for (const e of byBackend(chart)) {
         expect(e.scale?.domain?.length, `${chart.id} ${e.field}`).toBeGreaterThan(0);

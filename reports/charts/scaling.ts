@@ -11,7 +11,8 @@ import { formatCount } from '../../core/units.js';
 import { median } from '../../core/stats.js';
 import type { ReportModel } from '../model/report-model.js';
 import type { ConfigurationStats } from '../model/stats.js';
-import { BASE_CONFIG, VEGA_LITE_SCHEMA, categoricalScheme, type Chart } from './chart.js';
+import { BASE_CONFIG, VEGA_LITE_SCHEMA, type Chart } from './chart.js';
+import { reportPalette } from './palette.js';
 
 const MiB = 1024 * 1024;
 
@@ -89,9 +90,8 @@ export function scalingChart(model: ReportModel): Chart | null {
     for (const s of g.stats) rows.push(...rowsOf(s, workload));
   }
   if (rows.length === 0) return null;
-  const configs = new Set(rows.map((r) => r.config)).size;
   const x = { field: 'records', type: 'quantitative', title: 'records loaded (state size)', scale: { type: 'log' }, axis: { format: '~s', grid: true } };
-  const color = { field: 'config', type: 'nominal', title: 'configuration', sort: null, scale: { scheme: categoricalScheme(configs) } };
+  const color = { field: 'config', type: 'nominal', title: 'configuration', sort: null, scale: reportPalette(model).configurations(rows.map((r) => r.config)) };
   const tooltip = [
     { field: 'config', type: 'nominal', title: 'configuration' },
     { field: 'size', type: 'nominal', title: 'records' },
