@@ -11,6 +11,7 @@ import { buildReportModel } from './model/report-model.js';
 import { scalingFindingTexts } from './model/scaling-findings.js';
 import { mixedDocument } from './test-support/fixtures.js';
 import { scalingDocument } from './test-support/scaling-document.js';
+import { renderTerminalSummary } from './terminal.js';
 
 function m(backend: string, records: number, opsPerSec: number | null, status: SizeMeasurement['status'] = 'ok', reason: string | null = null): SizeMeasurement {
   return { backend, configuration: backend, records, status, cellIds: [`${backend}/w/records=${records}#0`], opsPerSec, reason };
@@ -71,3 +72,20 @@ describe('the State size section', () => {
     expect(renderHtml(one, buildCharts(one), loadVegaAssets())).not.toContain('id="scaling"');
   });
 });
+
+describe('the size in the tables', () => {
+  it('the terminal table has a records column when the size varies, and none otherwise', () => {
+    const lines = renderTerminalSummary(scalingDocument()).split('\n');
+    expect(lines[0]).toMatch(/^backend\s+workload\s+records\s+knobs\s/);
+    expect(lines.find((l) => l.startsWith('heap ') && l.includes('errored'))).toMatch(/^heap\s+value-state\s+1M\s/);
+    expect(renderTerminalSummary(mixedDocument()).split('\n')[0]).not.toContain('records');
+  });
+
+  it('summary.md and report.html name each configuration\'s size in its workload', () => {
+    const model = buildReportModel(scalingDocument());
+    const md = renderMarkdown(model, buildCharts(model));
+    expect(md).toContain('| heap | value-state (1M records) |');
+    expect(md).toContain('| lsm | value-state (10k records) | writeBufferSize=4MiB |');
+  });
+});
+
