@@ -169,6 +169,9 @@ export interface BackgroundWork {
   /** Compactions finished, and the bytes they wrote. */
   readonly compactions: number;
   readonly compactionBytes: number;
+  /** Flushes and compactions running now (started, not finished). */
+  readonly runningFlushes: number;
+  readonly runningCompactions: number;
 }
 
 /**

@@ -177,7 +177,11 @@ export class LsmInstance implements BackendInstance {
 
   /** Since open (not since resetStatistics): the harness takes differences itself. */
   backgroundWork(): BackgroundWork {
-    return backgroundWorkOf(parseStatistics(this.db.statistics() ?? ''));
+    return {
+      ...backgroundWorkOf(parseStatistics(this.db.statistics() ?? '')),
+      runningFlushes: this.db.intProperty('rocksdb.num-running-flushes') ?? 0,
+      runningCompactions: this.db.intProperty('rocksdb.num-running-compactions') ?? 0,
+    };
   }
 
   finalStats(ctx: FinalStatsContext): EngineReport {

@@ -29,7 +29,7 @@ describe('lsm background work', () => {
     const { db } = await open({ writeBufferSize: '64KiB', level0FileNumCompactionTrigger: '2', walEnabled: 'false' });
     const value = new Uint8Array(1000).fill(7);
     for (let i = 0; i < 20; i++) db.put(i, value);
-    expect(db.backgroundWork()).toEqual({ flushes: 0, flushBytes: 0, compactions: 0, compactionBytes: 0 });
+    expect(db.backgroundWork()).toEqual({ flushes: 0, flushBytes: 0, compactions: 0, compactionBytes: 0, runningFlushes: 0, runningCompactions: 0 });
     // The same keys three times, flushed each time: three overlapping L0 files, which a
     // compaction must merge (files that do not overlap would only be moved, and count nothing).
     for (let round = 0; round < 3; round++) {

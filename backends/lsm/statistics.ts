@@ -54,7 +54,7 @@ export function subtractBaseline(now: StatisticsSnapshot, base: StatisticsSnapsh
  * per flush job, one compaction.times.micros sample per compaction job (a trivial move, which
  * rewrites nothing, records none).
  */
-export function backgroundWorkOf(s: StatisticsSnapshot): BackgroundWork {
+export function backgroundWorkOf(s: StatisticsSnapshot): Omit<BackgroundWork, 'runningFlushes' | 'runningCompactions'> {
   return {
     flushes: s.histograms['rocksdb.db.flush.micros']?.count ?? 0,
     flushBytes: s.tickers['rocksdb.flush.write.bytes'] ?? 0,

@@ -12,12 +12,25 @@ import { exercisedInRun } from './exercised.js';
 import { runCell } from './run-cell.js';
 import { inProcessCellSpec } from './spec.js';
 
-const work = (flushes: number, compactions: number): BackgroundWork => ({ flushes, flushBytes: flushes * 1000, compactions, compactionBytes: compactions * 5000 });
+const work = (flushes: number, compactions: number, running: { flushes?: number; compactions?: number } = {}): BackgroundWork => ({
+  flushes,
+  flushBytes: flushes * 1000,
+  compactions,
+  compactionBytes: compactions * 5000,
+  runningFlushes: running.flushes ?? 0,
+  runningCompactions: running.compactions ?? 0,
+});
 
 describe('exercisedInRun', () => {
   it('counts the flushes and compactions of the run phase alone, and says nothing when both happened', () => {
     const e = exercisedInRun('lsm', work(3, 1), work(7, 3), true);
     expect(e.metrics).toEqual({ runFlushes: 4, runFlushBytesWritten: 4000, runCompactions: 2, runCompactionBytesWritten: 10_000 });
+    expect(e.warnings).toEqual([]);
+  });
+
+  it('counts a job still running at the end of the phase (started in it, or running through it) once', () => {
+    const e = exercisedInRun('lsm', work(3, 1, { compactions: 1 }), work(5, 1, { compactions: 1 }), true);
+    expect(e.metrics).toMatchObject({ runFlushes: 2, runCompactions: 1, runCompactionBytesWritten: 0 });
     expect(e.warnings).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // Whether the measured (run) phase exercised an LSM's background work: the flushes and
-// compactions the engine finished between the start and the end of the phase
-// (BackendInstance.backgroundWork). A run whose writes never left the memtable measured an
+// compactions the engine finished between the start and the end of the phase, and those still
+// running at its end (started in it, or before it and running through it), from
+// BackendInstance.backgroundWork. A run whose writes never left the memtable measured an
 // in-memory table, not an LSM: the cell says so in a warning, which every report shows.
 
 import type { BackgroundWork } from '../../backends/types.js';
@@ -21,8 +22,9 @@ export function phaseWrote(phase: PhaseResult, operations: readonly OperationKin
 }
 
 export function exercisedInRun(backend: string, before: BackgroundWork, after: BackgroundWork, wrote: boolean): Exercised {
-  const flushes = after.flushes - before.flushes;
-  const compactions = after.compactions - before.compactions;
+  const flushes = after.flushes - before.flushes + after.runningFlushes;
+  const compactions = after.compactions - before.compactions + after.runningCompactions;
+  // Finished in the phase plus running at its end: a job that ran through the phase counts once.
   const metrics = {
     runFlushes: flushes,
     runFlushBytesWritten: after.flushBytes - before.flushBytes,
@@ -32,7 +34,7 @@ export function exercisedInRun(backend: string, before: BackgroundWork, after: B
   const warnings: string[] = [];
   if (!wrote) {
     // A read-only run: what matters is whether the data it read was ever written out.
-    if (after.flushes === 0) warnings.push(`${backend}: nothing was ever flushed: every read of the run phase was served from the memtable, not from SST files (${HOW})`);
+    if (after.flushes + after.runningFlushes === 0) warnings.push(`${backend}: nothing was ever flushed: every read of the run phase was served from the memtable, not from SST files (${HOW})`);
   } else if (flushes === 0 && compactions === 0) {
     warnings.push(`${backend}: no flush and no compaction during the run phase: its writes stayed in the memtable, so these figures are an in-memory table's, without an LSM's background work (${HOW})`);
   } else if (flushes === 0) {
