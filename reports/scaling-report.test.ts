@@ -79,6 +79,9 @@ describe('the size in the tables', () => {
     expect(lines[0]).toMatch(/^backend\s+workload\s+records\s+knobs\s/);
     expect(lines.find((l) => l.startsWith('heap ') && l.includes('errored'))).toMatch(/^heap\s+value-state\s+1M\s/);
     expect(renderTerminalSummary(mixedDocument()).split('\n')[0]).not.toContain('records');
+    // The findings below the table.
+    expect(lines).toContain('state size, value-state: At 100k records, the size below, heap still led: heap at 1,200,000 ops/s, lsm writeBufferSize=64MiB at 280,000 ops/s.');
+    expect(renderTerminalSummary(mixedDocument())).not.toContain('state size');
   });
 
   it('summary.md and report.html name each configuration\'s size in its workload', () => {

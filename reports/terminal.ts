@@ -4,6 +4,7 @@
 import type { CellResult, ResultDocument } from '../core/result/schema.js';
 import { cellList, cellNotes } from './model/cell-notes.js';
 import { formatCount } from '../core/units.js';
+import { scalingFindingTexts } from './model/scaling-findings.js';
 
 const fmtInt = (n: number | null | undefined): string => (n === null || n === undefined ? '-' : Math.round(n).toLocaleString('en-US'));
 const fmtUs = (n: number | null | undefined): string =>
@@ -77,6 +78,8 @@ export function renderTerminalSummary(doc: ResultDocument): string {
   const out = [renderTable(rows, new Set(head.flatMap((h, i) => (NUMERIC_COLUMNS.has(h) ? [i] : []))))];
   for (const c of doc.cells) if (c.status === 'errored') out.push(`errored ${c.id}: ${c.error}`);
   for (const note of cellNotes(doc)) out.push(`note (${cellList(note.cellIds)}): ${note.text}`);
+  // A state-size sweep's findings (docs/scaling.md), the figures those of the rows above.
+  for (const f of scalingFindingTexts(doc)) for (const l of f.lines) out.push(`state size, ${f.workload}: ${l.text}`);
   if (doc.cells.some((c) => c.durabilityClass !== undefined)) out.push(DURABILITY_LEGEND + (doc.plan.semantics ? SEMANTICS_TEXT[doc.plan.semantics] : ''));
   const sampled = doc.cells.filter((c): c is Exclude<CellResult, { status: 'skipped' }> => c.status !== 'skipped' && c.phases.run?.timing.mode === 'sampled');
   if (sampled.length > 0) {
