@@ -42,6 +42,14 @@ describe('scaling findings in words', () => {
     expect(lines(leads)).toEqual(['Heap leads at every measured size, up to 50k records; there: heap at 900,000 ops/s, lsm at 300,000 ops/s.']);
     expect(lines(withFinding(null))[0]).toMatch(/^No heap crossover to find/);
   });
+
+  it('a block cache below the threshold from its first measured size says so, not that it fell', () => {
+    const doc: ResultDocument = {
+      ...mixedDocument(),
+      findings: [{ kind: 'scaling', workload: 'w', sizes: [10_000, 50_000], crossover: null, cacheFalloff: [{ backend: 'lsm', configuration: 'lsm', threshold: 0.9, records: 50_000, points: [{ records: 50_000, hitRatio: 0.123, cellIds: ['c'] }] }] }],
+    };
+    expect(lines(doc)[1]).toBe('lsm: the block-cache hit ratio is below 0.9 from the first size whose cells read through it, 50k records (0.123 at 50k): from there more than one block read in ten misses the cache.');
+  });
 });
 
 describe('the State size section', () => {

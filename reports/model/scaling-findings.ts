@@ -65,5 +65,7 @@ function falloffLine(c: ScalingFinding['cacheFalloff'][number]): FindingLine {
   if (c.records === null) {
     return { text: `${c.configuration}: the block-cache hit ratio stays at or above ${ratio(c.threshold)} at every size (${trend}).`, cellIds };
   }
-  return { text: `${c.configuration}: the block-cache hit ratio falls below ${ratio(c.threshold)} at ${size(c.records)} (${trend}): from there more than one block read in ten misses the cache.`, cellIds };
+  // Below already at the first size with block reads: no size measured where the cache held.
+  const verb = c.points[0]?.records === c.records ? `is below ${ratio(c.threshold)} from the first size whose cells read through it, ${size(c.records)}` : `falls below ${ratio(c.threshold)} at ${size(c.records)}`;
+  return { text: `${c.configuration}: the block-cache hit ratio ${verb} (${trend}): from there more than one block read in ten misses the cache.`, cellIds };
 }
