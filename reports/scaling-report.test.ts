@@ -65,6 +65,7 @@ describe('the State size section', () => {
     const links = [...section.matchAll(/href="#cell-([^"]+)"/g)].map((x) => x[1]!);
     expect(links).toContain('heap/value-state/records=1M#0');
     for (const id of links) expect(html).toContain(`<tr id="cell-${id}"`);
+    expect(html).toContain('<dt>records</dt><dd>10k, 100k, 1M</dd>');
   });
 
   it('in summary.md, with the cells named', () => {

@@ -4,7 +4,7 @@ import type { CellResult, ResultDocument } from '../../core/result/schema.js';
 import type { Chart } from '../charts/chart.js';
 import { escapeHtml as h } from '../escape.js';
 import { mainPhase } from '../model/configurations.js';
-import { formatBytes } from '../../core/units.js';
+import { formatBytes, formatCount } from '../../core/units.js';
 import { formatKnobValue, formatNumber } from '../model/format.js';
 import type { RecommendationRow } from '../model/recommendation-rows.js';
 import type { StatusCounts, SummaryRow } from '../model/summary-rows.js';
@@ -147,7 +147,8 @@ export function environmentSection(doc: ResultDocument): string {
   const plan = definitionList([
     ['backends', p.backends.join(', ')],
     ['workloads', p.workloads.join(', ')],
-    ['records', Array.isArray(p.records) ? p.records.map((r) => formatNumber(r)).join(', ') : formatNumber(p.records)],
+    // A size sweep's list in the form --records takes ("10k, 1M"): grouped digits would blur the commas.
+    ['records', Array.isArray(p.records) ? p.records.map(formatCount).join(', ') : formatNumber(p.records)],
     ['ops / duration', p.ops !== null ? `${formatNumber(p.ops)} ops` : p.durationMs !== null ? `${formatNumber(p.durationMs / 1000)} s` : null],
     ['warm-up', p.warmupOps !== null ? `${formatNumber(p.warmupOps)} ops` : p.warmupMs !== null ? `${formatNumber(p.warmupMs / 1000)} s` : null],
     ['key / value size', `${p.keySize} B / ${p.valueSize}`],
