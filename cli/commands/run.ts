@@ -22,10 +22,10 @@ export const runCommand: CommandModule<object, Args> = {
     y
       .option('backend', { alias: 'b', type: 'string', array: true, describe: 'Backends to run (heap, lmdb, lsm); default: every available one' })
       .option('workload', { alias: 'w', type: 'string', array: true, describe: 'Built-in workload names or workload files; default: ycsb-a value-state' })
-      .option('records', { alias: 'n', type: 'string', describe: 'Records loaded before the run phase (default 50000); a list (100k,1M,10M) sweeps the state size, one cell per size' })
+      .option('records', { alias: 'n', type: 'string', describe: 'Records loaded before the run phase (default 225000); a list (100k,1M,10M) sweeps the state size, one cell per size' })
       .option('ops', { type: 'string', describe: 'Operations in the run phase (exclusive with --duration)' })
       .option('duration', { alias: 'd', type: 'string', describe: 'Run phase length: 30s, 2m (default 3s when --ops is not given)' })
-      .option('value-size', { type: 'string', describe: 'Value size: 100, 4KiB, uniform:10-1000, zipfian:10-1000, histogram:100=0.5,1000=0.5' })
+      .option('value-size', { type: 'string', describe: "Value size: 100, 4KiB, uniform:10-1000, zipfian:10-1000, histogram:100=0.5,1000=0.5 (default: the workload's own, else 1000)" })
       .option('key-size', { type: 'string', describe: 'Encoded key width in bytes for byte-keyed engines (default 16, min 12)' })
       .option('distribution', { type: 'string', describe: "Request distribution overriding the workload's own (uniform, zipfian, ...)" })
       .option('theta', { type: 'string', describe: 'Zipfian constant (default 0.99)' })

@@ -48,6 +48,7 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
   }
 
   const valueSize = o.valueSize !== null ? parseValueSize(o.valueSize) : null;
+  const presetValueSize = parseValueSize(QUICK_PRESET.valueSize);
   // The state-size axis: null is one size, each workload's own default.
   const sizes: readonly (number | null)[] = o.records === null ? [null] : typeof o.records === 'number' ? [o.records] : o.records;
   const workloads = new Map<string, WorkloadSetup>();
@@ -55,10 +56,10 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
     const def = resolveWorkload(w);
     for (const size of sizes) {
       // Precedence: the flag, then the workload's own default (a YCSB file's recordcount or
-      // operationcount), then the quick preset.
+      // operationcount, YCSB's value size), then the quick preset.
       const paramsInput: WorkloadParamsInput = {
         records: size ?? def.defaultRecords ?? QUICK_PRESET.records,
-        ...(valueSize !== null ? { valueSize } : {}),
+        valueSize: valueSize ?? def.defaultValueSize ?? presetValueSize,
         ...(o.distribution !== null ? { distribution: o.distribution } : {}),
         ...(o.theta !== null ? { theta: o.theta } : {}),
         ...(o.compressibility !== null ? { compressibility: o.compressibility } : {}),
