@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { craftCell, craftDocument } from '../../harness/test-support/cells.js';
 import type { Recommendation } from '../../core/result/schema.js';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { adviseDocument } from '../advice/advise.js';
+import { resolveRunOptions } from '../../harness/run/resolve-options.js';
+import type { ProgressSink } from '../../harness/run/progress.js';
 import { measureEffect } from './effect.js';
-import { configsFor } from './verify-advice.js';
+import { configsFor, verifyAll } from './verify-advice.js';
 
 const MiB = 1024 * 1024;
 function rec(cellIds: string[], suggestion: Partial<Recommendation['suggestion']>): Recommendation {
@@ -50,5 +56,29 @@ describe('measured effect', () => {
   });
   it('too few repeats: no interval', () => {
     expect(measureEffect('throughput', cells([1, 2], []), cells([3, 4], [])).changePct).toBeNull();
+  });
+});
+
+describe('a recommendation the document already refutes', () => {
+  it('is not measured again: unverified with a note, no cell run, nothing logged', async () => {
+    // GC paused 20 % of the heap's run: the heap rule suggests lsm, which the document measured at a quarter of the heap.
+    const doc = craftDocument(craftCell({ backend: 'heap', gcPauseMs: 2000, runMs: 10_000, throughput: 400_000 }), craftCell({ backend: 'lsm', throughput: 94_800 }));
+    const refuted = adviseDocument(doc).filter((r) => r.refutedBy !== undefined);
+    expect(refuted.map((r) => r.id)).toEqual(['heap-gc-or-memory']);
+    const calls: string[] = [];
+    const progress: ProgressSink = {
+      cellStarted: (_i, _n, id) => calls.push(`cell ${id}`),
+      update: () => undefined,
+      phaseFinished: (phase) => calls.push(`phase ${phase}`),
+      cellFinished: (id) => calls.push(`finished ${id}`),
+      line: (text) => calls.push(text),
+    };
+    const logPath = join(mkdtempSync(join(tmpdir(), 'statebench-verify-')), 'verify.jsonl');
+    const base = await resolveRunOptions({ backend: ['heap,lsm'] });
+    const [out] = await verifyAll({ ...doc, recommendations: refuted }, { base, repeats: 3, progress, logPath });
+    expect(out?.refutedBy).toEqual(refuted[0]?.refutedBy);
+    expect(out?.verification).toMatchObject({ status: 'unverified', changePct: null, repeats: 0, note: expect.stringMatching(/^not measured: this document already refutes it/) });
+    expect(calls).toEqual([expect.stringMatching(/^verify heap-gc-or-memory: skipped, refuted by this document \(measured on ycsb-a/)]);
+    expect(existsSync(logPath)).toBe(false);
   });
 });

@@ -59,6 +59,12 @@ export async function verifyRecommendation(rec: Recommendation, doc: ResultDocum
   if (NOT_SPEED.has(rec.id)) {
     return { ...rec, verification: { status: 'unverified', metric: 'throughput', changePct: null, ciLowPct: null, ciHighPct: null, repeats: 0, note: 'prevents a failure (map full); no speed effect to measure' } };
   }
+  // The document already measured the suggestion no better (reconcile.ts): another measurement
+  // would spend minutes to repeat what the refutation shows with its figures.
+  if (rec.refutedBy !== undefined) {
+    o.progress?.line(`verify ${rec.id}: skipped, refuted by this document (${rec.refutedBy.reason})`);
+    return { ...rec, verification: { status: 'unverified', metric: 'throughput', changePct: null, ciLowPct: null, ciHighPct: null, repeats: 0, note: 'not measured: this document already refutes it (refutedBy gives the cells and figures)' } };
+  }
   const pair = await configsFor(rec, doc);
   if (!pair) {
     return { ...rec, verification: { status: 'unverified', metric: 'throughput', changePct: null, ciLowPct: null, ciHighPct: null, repeats: 0, note: `cell ${rec.cellIds[0]} not in the document` } };
