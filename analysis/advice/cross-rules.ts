@@ -1,12 +1,16 @@
 // Rules across backends, from the measured cells of one workload: which backend serves it best
 // within the budget, and an engine used for a small read-mostly state the heap would serve
-// faster for no gain.
+// faster for no gain. The best backend is ranked within each durability class (what an
+// acknowledged write survives, docs/durability.md); when the fastest configuration of all is of
+// a weaker class than one it beats, the recommendation says what it gives up.
 
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 import { canonicalJson } from '../../core/canonical-json.js';
 import { formatBytes } from '../../core/units.js';
 import { meanValueBytes } from '../../harness/budget/apply.js';
 import { parseValueSize } from '../../workloads/values.js';
+import type { DurabilityClass } from '../../core/result/schema.js';
+import { weaker, whatItLoses, whatItSurvives } from './durability.js';
 import type { AdviceContext, ConfigFacts } from './facts.js';
 import type { DocumentRule, Finding } from './types.js';
 import type { KnobValue } from '../../backends/types.js';
@@ -38,40 +42,88 @@ function distinctKnobs(f: ConfigFacts): Record<string, KnobValue> {
 
 function label(f: ConfigFacts): string {
   const knobs = Object.entries(distinctKnobs(f)).map(([k, v]) => `${k}=${v}`).join(' ');
+  // With a class, as the charts label a configuration: "lsm walEnabled=false (none)".
+  if (f.durabilityClass !== null) return `${f.backend}${knobs ? ` ${knobs}` : ''} (${f.durabilityClass})`;
   return knobs ? `${f.backend} (${knobs})` : f.backend;
+}
+
+const opsOf = (f: ConfigFacts): number => f.opsPerSec as number;
+const opsText = (f: ConfigFacts): string => `${label(f)} ${Math.round(opsOf(f)).toLocaleString('en-US')} ops/s`;
+const times = (a: ConfigFacts, b: ConfigFacts): string => `${label(a)} is ${(opsOf(a) / opsOf(b)).toFixed(2)}x ${label(b)}`;
+const fastestFirst = (list: readonly ConfigFacts[]): ConfigFacts[] => [...list].sort((a, b) => opsOf(b) - opsOf(a));
+
+/** The best configuration of each backend, fastest first. */
+function bestPerBackend(configs: readonly ConfigFacts[]): ConfigFacts[] {
+  const best = new Map<string, ConfigFacts>();
+  for (const f of configs) {
+    const prev = best.get(f.backend);
+    if (!prev || opsOf(f) > opsOf(prev)) best.set(f.backend, f);
+  }
+  return fastestFirst([...best.values()]);
+}
+
+/**
+ * The faster configuration of a weaker class against the one it beats, in plain words: what it
+ * gives up, why that can still be the comparison, and the fastest configuration that does not give it up.
+ */
+function acrossClasses(fast: ConfigFacts, rival: ConfigFacts): string {
+  const rc = rival.durabilityClass as DurabilityClass;
+  return `${times(fast, rival)}: ${whatItLoses(fast.backend, fast.durabilityClass as DurabilityClass)}; with state rebuilt from checkpoints, as Flink does, that is the comparison. Where each acknowledged write must itself survive ${whatItSurvives(rc)}, ${label(rival)} is the fastest measured.`;
 }
 
 export const bestBackend: DocumentRule = {
   id: 'best-backend',
-  title: 'The backend that serves this workload best within the budget',
+  title: 'The backend that serves this workload best within the budget (and within its durability class)',
   backends: ['heap', 'lmdb', 'lsm'],
   findings: (ctx) => {
     const out: Finding[] = [];
+    const within = ctx.memoryBudgetBytes !== null ? ` within ${formatBytes(ctx.memoryBudgetBytes)}` : '';
+    const skipped = '(medians of the repeats; cells over the memory budget were skipped and are not ranked)';
+    const finding = (winner: ConfigFacts, second: ConfigFacts, ranked: readonly ConfigFacts[], title: string, rationale: string, more: readonly ConfigFacts[] = []): Finding => ({
+      backend: winner.backend,
+      // The current configuration (the first cell) is the one beaten: what --verify-advice runs against.
+      cellIds: [...second.cellIds, ...winner.cellIds],
+      title,
+      suggestion: { knob: null, action: 'use backend', value: winner.backend, backend: winner.backend, changes: distinctKnobs(winner), rationale },
+      evidence: [...ranked, ...more].map((f) => ({ metric: `${label(f)} throughput (ops/s)`, value: f.opsPerSec, chart: CHART_IDS.throughput })),
+    });
     for (const configs of byWorkload(ctx).values()) {
       const measured = configs.filter((f) => f.opsPerSec !== null && f.backend !== 'delay');
       if (new Set(measured.map((f) => f.backend)).size < 2) continue;
-      // Best configuration of each backend, then the backends ranked.
-      const best = new Map<string, ConfigFacts>();
-      for (const f of measured) {
-        const prev = best.get(f.backend);
-        if (!prev || (f.opsPerSec as number) > (prev.opsPerSec as number)) best.set(f.backend, f);
+      const workload = (measured[0] as ConfigFacts).workload;
+      // Ranked within each class (a document without classes is one group, ranked as before).
+      const byClass = new Map<DurabilityClass | null, ConfigFacts[]>();
+      for (const f of measured) byClass.set(f.durabilityClass, [...(byClass.get(f.durabilityClass) ?? []), f]);
+      const overall = fastestFirst(measured)[0] as ConfigFacts;
+      // The fastest configuration of a stronger class that the overall fastest beats.
+      const rival = fastestFirst(measured.filter((f) => weaker(overall.durabilityClass, f.durabilityClass) && opsOf(f) < opsOf(overall)))[0];
+      let overallSaid = false;
+      for (const [cls, group] of byClass) {
+        const ranked = bestPerBackend(group);
+        if (ranked.length < 2) continue;
+        const [winner, second] = ranked as [ConfigFacts, ConfigFacts];
+        const title = cls === null ? `${label(winner)} serves ${workload} best${within}` : `${label(winner)} serves ${workload} best in its durability class${within}`;
+        const among = cls === null ? '' : ` among the configurations of durability class ${cls}`;
+        let rationale = `Measured on ${workload}${among}: ${ranked.map(opsText).join(', ')} ${skipped}. ${times(winner, second)}.`;
+        const isOverall = winner === overall;
+        if (isOverall && rival !== undefined) rationale += ` Across classes: ${acrossClasses(winner, rival)}`;
+        overallSaid ||= isOverall;
+        out.push(finding(winner, second, ranked, title, rationale, isOverall && rival !== undefined ? [rival] : []));
       }
-      const ranked = [...best.values()].sort((a, b) => (b.opsPerSec as number) - (a.opsPerSec as number));
-      const [winner, second] = ranked as [ConfigFacts, ConfigFacts];
-      out.push({
-        backend: winner.backend,
-        cellIds: [...second.cellIds, ...winner.cellIds],
-        title: `${label(winner)} serves ${winner.workload} best${ctx.memoryBudgetBytes !== null ? ` within ${formatBytes(ctx.memoryBudgetBytes)}` : ''}`,
-        suggestion: {
-          knob: null,
-          action: 'use backend',
-          value: winner.backend,
-          backend: winner.backend,
-          changes: distinctKnobs(winner),
-          rationale: `Measured on ${winner.workload}: ${ranked.map((f) => `${label(f)} ${Math.round(f.opsPerSec as number).toLocaleString('en-US')} ops/s`).join(', ')} (medians of the repeats; cells over the memory budget were skipped and are not ranked). ${label(winner)} is ${((winner.opsPerSec as number) / (second.opsPerSec as number)).toFixed(2)}x ${label(second)}.`,
-        },
-        evidence: ranked.map((f) => ({ metric: `${label(f)} throughput (ops/s)`, value: f.opsPerSec, chart: CHART_IDS.throughput })),
-      });
+      if (overallSaid) continue;
+      // The fastest configuration has no other backend in its class: it is compared with the
+      // fastest of another backend, the classes named.
+      const next = bestPerBackend(measured).find((f) => f.backend !== overall.backend) as ConfigFacts;
+      const oc = overall.durabilityClass;
+      const nc = next.durabilityClass;
+      const relation = weaker(oc, nc) ? `, in a weaker durability class than ${label(next)}` : weaker(nc, oc) ? `, in a stronger durability class than ${label(next)}` : '';
+      let rationale = `Measured on ${workload}: ${bestPerBackend(measured).map(opsText).join(', ')} ${skipped}. `;
+      if (weaker(oc, nc)) rationale += acrossClasses(overall, next);
+      else if (weaker(nc, oc)) rationale += `${times(overall, next)}, and keeps more: an acknowledged write of ${overall.backend} survives ${whatItSurvives(oc as DurabilityClass)}, one of ${next.backend} ${nc === 'none' ? 'nothing across a process exit' : whatItSurvives(nc as DurabilityClass)}.`;
+      else rationale += `${times(overall, next)}.`;
+      if (rival !== undefined && rival !== next) rationale += ` Across classes: ${acrossClasses(overall, rival)}`;
+      const ranked = bestPerBackend(measured);
+      out.push(finding(overall, next, ranked, `${label(overall)} serves ${workload} fastest${relation}${within}`, rationale, rival !== undefined && !ranked.includes(rival) ? [rival] : []));
     }
     return out;
   },

@@ -6,7 +6,7 @@
 
 import type { KnobValue } from '../../backends/types.js';
 import { groupCells } from '../compare/pairing.js';
-import type { CellOk, ResultDocument } from '../../core/result/schema.js';
+import type { CellOk, DurabilityClass, ResultDocument } from '../../core/result/schema.js';
 import { median } from '../../core/stats.js';
 import { classifyOperation } from './operations.js';
 import { parseStallCounts, type StallCounts } from './stalls.js';
@@ -26,6 +26,8 @@ export interface ConfigFacts {
   readonly knobs: Readonly<Record<string, KnobValue | null>>;
   readonly cellIds: readonly string[];
   readonly cells: readonly CellOk[];
+  /** What an acknowledged write of this configuration survives (docs/durability.md); null in documents without classes. */
+  readonly durabilityClass: DurabilityClass | null;
   readonly shape: WorkloadShape;
   /** Medians over the repeats; null when not reported. */
   readonly opsPerSec: number | null;
@@ -98,6 +100,8 @@ export function configFacts(cells: readonly CellOk[]): ConfigFacts {
     knobs: first.knobs,
     cellIds: cells.map((c) => c.id),
     cells,
+    // One backend and one set of knobs: every cell has the same class.
+    durabilityClass: cells.find((c) => c.durabilityClass !== undefined)?.durabilityClass ?? null,
     shape: workloadShape(cells),
     opsPerSec: med((c) => c.phases.run?.throughputOpsPerSec),
     writeAmp: med((c) => c.engine?.writeAmp),

@@ -41,6 +41,27 @@ describe('a backend switch the document measured', () => {
   });
 });
 
+describe('a backend switch across durability classes', () => {
+  const heap = craftCell({ backend: 'heap', gcPauseMs: 2000, runMs: 10_000, throughput: 400_000, durabilityClass: 'none' });
+  const lsm = (wal: boolean, throughput: number) =>
+    craftCell({ backend: 'lsm', id: `lsm/ycsb-a/walEnabled=${wal}#0`, knobs: { walEnabled: wal }, throughput, durabilityClass: wal ? 'process' : 'none' });
+
+  it('measured against the target in the same class when the document has it, as best-backend ranks', () => {
+    // The lsm with its WAL (process) ran with other knobs faster; the like-for-like lsm (none) is what refutes.
+    const r = find(adviseDocument(craftDocument(heap, lsm(false, 94_800), { ...lsm(true, 120_000), knobs: { ...lsm(true, 0).knobs, bloomBitsPerKey: 10 } })), 'heap-gc-or-memory');
+    expect(r?.refutedBy?.reason).toMatch(/^measured on ycsb-a in this document: lsm 94,800 ops\/s against heap 400,000 ops\/s \(0\.24x\); the suggested configuration is no faster than the current one$/);
+    expect(r?.refutedBy?.cellIds).toEqual(['lsm/ycsb-a/walEnabled=false#0', 'heap/ycsb-a#0']);
+  });
+
+  it('measured only in a stronger class: refuted with both classes named and the comparison said to be unlike', () => {
+    const r = find(adviseDocument(craftDocument(heap, lsm(true, 94_800))), 'heap-gc-or-memory');
+    expect(r?.refutedBy?.reason).toMatch(
+      /lsm \(process\) 94,800 ops\/s against heap \(none\) 400,000 ops\/s \(0\.24x\); the suggested configuration is no faster than the current one; measured only in a stronger durability class than the current one \(process against none\): no like-for-like configuration was measured$/,
+    );
+    expect(r?.refutedBy?.figures.map((f) => f.metric)).toEqual(['heap (none) throughput (ops/s)', 'lsm (process) throughput (ops/s)']);
+  });
+});
+
 describe('a knob value the sweep measured', () => {
   const writes = { insert: [10_000, 10] as [number, number] };
   // Write amplification 12 with 16 MiB write buffers: lsm-write-amp-high suggests RocksDB's 64 MiB.

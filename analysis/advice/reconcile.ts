@@ -5,7 +5,11 @@
 // switch whose target ran there, a knob value the sweep ran with everything else equal) and was
 // no faster than the configuration the suggestion was made for. It stays, marked with the cells
 // and figures (refutedBy). A change made for capacity (memory, map size) is not refuted by
-// speed: the measured slowdown is added to its rationale as its cost.
+// speed: the measured slowdown is added to its rationale as its cost. As best-backend ranks, a
+// switch is measured against the target in the current configuration's durability class when
+// the document has it there (and with the knobs the suggestion names); measured only in another
+// class, both classes are named, and a target measured only in a stronger class is said to be
+// no like-for-like comparison.
 //
 // Contradicted: two standing suggestions for one configuration that cannot both be followed
 // (one knob to two values, two different backends). The one with stronger evidence stays: a
@@ -20,6 +24,7 @@ import type { KnobSpec, KnobValue } from '../../backends/types.js';
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { Recommendation } from '../../core/result/schema.js';
 import { formatBytes } from '../../core/units.js';
+import { weaker } from './durability.js';
 import type { AdviceContext, ConfigFacts } from './facts.js';
 import { suggestionText } from './suggestion-text.js';
 
@@ -72,15 +77,20 @@ function measured(rec: Recommendation, ctx: AdviceContext): Measured | null {
   if (current === null || current.opsPerSec === null || current.opsPerSec <= 0) return null;
   const peers = ctx.configs.filter((f) => f !== current && f.opsPerSec !== null && workloadKey(f) === workloadKey(current));
   const target = switchTarget(rec, current);
+  const changes = rec.suggestion.changes ?? {};
   let candidates: ConfigFacts[];
   if (target !== null) {
-    candidates = peers.filter((f) => f.backend === target);
+    // A switch that names knobs ("use backend lsm" with walEnabled=false) is measured by the target's configurations that have them.
+    candidates = peers.filter((f) => f.backend === target && Object.entries(changes).every(([k, v]) => (f.knobs[k] ?? null) === v));
   } else {
-    const changes = rec.suggestion.changes ?? {};
     if (Object.keys(changes).length === 0) return null;
     const wanted = { ...current.knobs, ...changes };
     candidates = peers.filter((f) => f.backend === current.backend && sameKnobs(f.knobs, wanted));
   }
+  // Like for like first, as best-backend ranks: the target in the current configuration's
+  // durability class when the document measured it there, else in whatever class it ran (named).
+  const sameClass = candidates.filter((f) => current.durabilityClass !== null && f.durabilityClass === current.durabilityClass);
+  if (sameClass.length > 0) candidates = sameClass;
   const best = [...candidates].sort((a, b) => (b.opsPerSec as number) - (a.opsPerSec as number))[0];
   if (!best) return null;
   return { current, target: best, of: candidates.length, ratio: (best.opsPerSec as number) / current.opsPerSec };
@@ -93,9 +103,16 @@ function changedKnobs(rec: Recommendation, f: ConfigFacts): string {
     .join(' ');
 }
 
+/** The classes of the two configurations differ: each label names its class. */
+const classesDiffer = (m: Measured): boolean => m.current.durabilityClass !== m.target.durabilityClass;
+
 function label(rec: Recommendation, f: ConfigFacts, isTarget: boolean, m: Measured): string {
-  if (switchTarget(rec, m.current) !== null) return isTarget && m.of > 1 ? `${f.backend} (best of its ${m.of} configurations)` : f.backend;
-  return `${f.backend} ${changedKnobs(rec, f)}`;
+  const cls = classesDiffer(m) ? (f.durabilityClass ?? 'class unknown') : null;
+  if (switchTarget(rec, m.current) !== null) {
+    const notes = [...(cls !== null ? [cls] : []), ...(isTarget && m.of > 1 ? [`best of its ${m.of} configurations`] : [])];
+    return notes.length > 0 ? `${f.backend} (${notes.join(', ')})` : f.backend;
+  }
+  return `${f.backend} ${changedKnobs(rec, f)}${cls !== null ? ` (${cls})` : ''}`;
 }
 
 function figures(rec: Recommendation, m: Measured): Refutation['figures'] {
@@ -118,8 +135,12 @@ function refute(d: Drafted, ctx: AdviceContext): Recommendation {
     const cost = ` Measured cost: ${measuredText(d.rec, m)} ${where}; the change is for capacity, not speed.`;
     return { ...d.rec, suggestion: { ...d.rec.suggestion, rationale: `${d.rec.suggestion.rationale}${cost}` } };
   }
+  // Measured only in a stronger class, the target paid for durability the current one does not give: said, not hidden.
+  const unlike = weaker(m.current.durabilityClass, m.target.durabilityClass)
+    ? `; measured only in a stronger durability class than the current one (${m.target.durabilityClass} against ${m.current.durabilityClass}): no like-for-like configuration was measured`
+    : '';
   const refutedBy: Refutation = {
-    reason: `${where}: ${measuredText(d.rec, m)}; the suggested configuration is no faster than the current one`,
+    reason: `${where}: ${measuredText(d.rec, m)}; the suggested configuration is no faster than the current one${unlike}`,
     cellIds: [...m.target.cellIds, ...m.current.cellIds],
     figures: figures(d.rec, m),
   };

@@ -6,7 +6,7 @@ import { LMDB_KNOBS } from '../../backends/lmdb/knobs.js';
 import { LSM_KNOBS } from '../../backends/lsm/knobs.js';
 import type { KnobSpec, KnobValue } from '../../backends/types.js';
 import { documentOf } from '../../core/result/test-support/documents.js';
-import type { CellOk, EngineReportSchema, OperationResult, ResultDocument } from '../../core/result/schema.js';
+import type { CellOk, DurabilityClass, EngineReportSchema, OperationResult, ResultDocument } from '../../core/result/schema.js';
 import type { z } from 'zod';
 
 const SPECS: Record<string, readonly KnobSpec[]> = { lsm: LSM_KNOBS, lmdb: LMDB_KNOBS, heap: HEAP_KNOBS };
@@ -26,6 +26,8 @@ export interface Craft {
   gcPauseMs?: number;
   repeat?: number;
   id?: string;
+  /** The cell's durability class (absent: a document from before the classes). */
+  durabilityClass?: DurabilityClass;
 }
 
 export function craftCell(c: Craft): CellOk {
@@ -55,6 +57,7 @@ export function craftCell(c: Craft): CellOk {
     seed: 42 + repeat,
     startedAt: null,
     warnings: [],
+    ...(c.durabilityClass !== undefined ? { durabilityClass: c.durabilityClass } : {}),
     status: 'ok',
     phases: {
       run: {
