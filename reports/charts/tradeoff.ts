@@ -68,7 +68,8 @@ export function tradeoffChart(model: ReportModel): Chart | null {
           encoding: {
             x,
             y,
-            color: { field: 'backend', type: 'nominal', title: 'backend', scale: reportPalette(model).backends(rows.map((r) => r.backend)) },
+            // By configuration, so the legend names each point (its durability class included when the document has several).
+            color: { field: 'config', type: 'nominal', title: 'configuration', sort: null, scale: reportPalette(model).configurations(rows.map((r) => r.config)) },
             ...(hasMemory ? { size: { field: 'rssMiB', type: 'quantitative', title: 'peak RSS (MiB)', scale: { range: [30, 600] } } } : {}),
             stroke: { field: 'pareto', type: 'nominal', title: 'Pareto front', scale: { domain: [true, false], range: ['#000', 'transparent'] } },
             tooltip: [

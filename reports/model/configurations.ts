@@ -1,9 +1,11 @@
 // Cells grouped into configurations: one backend, one set of knob values, one workload; the
 // repeats of a configuration are its cells. Labels name only the knobs that vary within a backend,
-// so a chart reads "lsm writeBufferSize=64MiB" rather than every default.
+// so a chart reads "lsm writeBufferSize=64MiB" rather than every default, and, when the document's
+// configurations are of more than one durability class, the class: "lsm (process)". Every chart
+// that compares configurations names them by this label, so none ranks classes side by side unmarked.
 
 import { canonicalJson } from '../../core/canonical-json.js';
-import type { CellResult, PhaseResult, ResultDocument } from '../../core/result/schema.js';
+import type { CellResult, DurabilityClass, PhaseResult, ResultDocument } from '../../core/result/schema.js';
 import { formatCount } from '../../core/units.js';
 import { formatKnobValue, type KnobValue } from './format.js';
 
@@ -19,7 +21,9 @@ export interface Configuration {
   readonly knobs: Readonly<Record<string, KnobValue | null>>;
   /** The knobs that vary among this backend's cells, with this configuration's values. */
   readonly varying: readonly (readonly [string, KnobValue | null])[];
-  /** Backend and varying knobs: "lsm writeBufferSize=64MiB". */
+  /** What an acknowledged write survives (docs/durability.md); null when no cell of its backend and knobs says. */
+  readonly durabilityClass: DurabilityClass | null;
+  /** Backend and varying knobs, and the class when the document has several: "lsm writeBufferSize=64MiB (process)". */
   readonly label: string;
   /** Every cell of the configuration, whatever its status. */
   readonly cells: readonly CellResult[];
@@ -55,8 +59,22 @@ export function varyingKnobs(cells: readonly CellResult[]): Map<string, string[]
   return result;
 }
 
+const knobsKey = (cell: CellResult): string => `${cell.backend}\u0000${canonicalJson(cell.knobs)}`;
+
+/**
+ * The class of each backend and knob set, from any of its cells: a cell that died before it
+ * reported (out of memory at the largest size) has the class its knobs give at the other sizes.
+ */
+function durabilityClasses(cells: readonly CellResult[]): Map<string, DurabilityClass> {
+  const out = new Map<string, DurabilityClass>();
+  for (const cell of cells) if (cell.durabilityClass !== undefined) out.set(knobsKey(cell), cell.durabilityClass);
+  return out;
+}
+
 export function groupConfigurations(doc: ResultDocument): Configuration[] {
   const varying = varyingKnobs(doc.cells);
+  const classes = durabilityClasses(doc.cells);
+  const marked = new Set(classes.values()).size > 1;
   const byKey = new Map<string, { cells: CellResult[]; first: CellResult }>();
   for (const cell of doc.cells) {
     const key = `${cell.backend}\u0000${canonicalJson(cell.knobs)}\u0000${canonicalJson(cell.workload)}`;
@@ -86,7 +104,8 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
   return [...byKey].map(([key, { cells, first }]) => {
     const names = varying.get(first.backend) ?? [];
     const pairs = names.map((name) => [name, first.knobs[name] ?? null] as const);
-    const label = [first.backend, ...pairs.map(([k, v]) => `${k}=${formatKnobValue(k, v)}`)].join(' ');
+    const durabilityClass = classes.get(knobsKey(first)) ?? null;
+    const label = [first.backend, ...pairs.map(([k, v]) => `${k}=${formatKnobValue(k, v)}`)].join(' ') + (marked && durabilityClass !== null ? ` (${durabilityClass})` : '');
     return {
       key,
       backend: first.backend,
@@ -94,6 +113,7 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
       records: typeof first.workload.records === 'number' ? first.workload.records : null,
       knobs: first.knobs,
       varying: pairs,
+      durabilityClass,
       label,
       cells,
       ok: cells.filter((c): c is MeasuredCell => c.status === 'ok' && mainPhase(c) !== undefined),
