@@ -24,6 +24,7 @@ describe('a micro run on heap', () => {
     expect(cell.status, cell.status === 'errored' ? cell.error : '').toBe('ok');
     if (cell.status !== 'ok') return;
     expect(cell.backend).toBe('heap');
+    expect(cell.durabilityClass).toBe('none');
     expect(cell.phases).toEqual({});
     expect(cell.workload).toMatchObject({ name: 'micro', records: 1000 });
     expect(Object.keys(cell.micro ?? {})).toEqual(['null', ...MICRO_OPS]);

@@ -51,6 +51,11 @@ async function preload(db: BackendInstance, records: number, values: readonly Ui
 }
 
 export async function runMicroCell(spec: MicroCellSpec, events: MicroCellEvents = {}): Promise<MicroCellOutcome> {
+  const startedAt = new Date().toISOString();
+  const backend = await loadBackend(spec.backend);
+  if (!backend) throw new Error(`unknown backend ${spec.backend}`);
+  // As a run cell: the class its knobs give, so the micro chart names it beside another backend's.
+  const durabilityClass = backend.durabilityClass?.(spec.knobs);
   const common = {
     id: spec.id,
     backend: spec.backend,
@@ -58,11 +63,10 @@ export async function runMicroCell(spec: MicroCellSpec, events: MicroCellEvents 
     workload: microWorkloadRef(spec),
     repeat: spec.repeat,
     seed: spec.seed,
-    startedAt: new Date().toISOString(),
+    startedAt,
     warnings: [] as string[],
+    ...(durabilityClass ? { durabilityClass } : {}),
   };
-  const backend = await loadBackend(spec.backend);
-  if (!backend) throw new Error(`unknown backend ${spec.backend}`);
   const desc = backend.describe();
   if (!desc.available) {
     return { cell: { ...common, status: 'skipped', reason: desc.reason ?? `${desc.name} is unavailable` }, state: null };

@@ -2,7 +2,7 @@
 // it shows, when the document's configurations are of more than one class: a faster
 // configuration of a weaker class is never drawn beside a stronger one unmarked.
 import { describe, expect, it } from 'vitest';
-import type { CellResult, DurabilityClass, ResultDocument } from '../../core/result/schema.js';
+import type { CellResult, DurabilityClass, MicroTask, ResultDocument } from '../../core/result/schema.js';
 import { buildReportModel } from '../model/report-model.js';
 import { compileChart, dataRows } from '../test-support/compile.js';
 import { makeDocument } from '../test-support/fixtures.js';
@@ -69,7 +69,8 @@ function namedConfigurations(chart: Chart): Set<string> {
   const texts = shownTexts(chart.spec, dataRows(chart));
   const params = (chart.spec as { params?: { bind?: { labels?: string[] } }[] }).params ?? [];
   for (const p of params) for (const label of p.bind?.labels ?? []) texts.push((label.split(': ')[1] ?? '').split(' · ')[0] as string);
-  return new Set(texts.filter((t) => BACKEND.test(t)));
+  // A micro chart's series of one repeat: "lsm (process) #1".
+  return new Set(texts.filter((t) => BACKEND.test(t)).map((t) => t.replace(/ #\d+$/, '')));
 }
 
 const backendsOf = (names: Set<string>): Set<string> => new Set([...names].map((n) => BACKEND.exec(n)?.[1] as string));
@@ -79,15 +80,27 @@ describe('durability classes in the charts', () => {
   const multi = withClasses(makeDocument({ backends: ['heap', 'lmdb', 'lsm'], workloads: ['ycsb-a', 'ycsb-b'], repeats: 2, sweep: { lsm: { walEnabled: [false, true] } } }));
   // A state-size sweep: heap (none) and lsm (process); the heap cell out of memory at 1M reported no class.
   const scaling = withClasses(scalingDocument(), (c) => c.status === 'ok');
+  // The same configurations as micro cells (tasks, no phases), as statebench micro writes them with their class.
+  const micro: ResultDocument = {
+    ...multi,
+    cells: multi.cells
+      .filter((c) => c.workload.name === 'ycsb-a' && c.status === 'ok')
+      .map((c, i): CellResult => {
+        const task = (meanNs: number): MicroTask => ({ meanNs, p50Ns: meanNs, p75Ns: meanNs, p99Ns: meanNs * 3, p999Ns: null, rme: 1, samples: 1000, opsPerSec: 1e9 / meanNs, atTimerResolution: false });
+        return { ...c, id: `micro/${c.id}`, workload: { name: 'micro', records: 1000 }, status: 'ok', phases: {}, micro: { 'get-hit': task(300 + 10 * i), put: task(900 + 10 * i) }, engine: null, resources: null, checkpoints: [] };
+      }),
+  };
+  const microCharts = buildCharts(buildReportModel(micro));
   const multiCharts = buildCharts(buildReportModel(multi));
   const scalingCharts = buildCharts(buildReportModel(scaling));
-  const charts = [...multiCharts, ...scalingCharts];
+  const charts = [...multiCharts, ...scalingCharts, ...microCharts];
 
   it('every chart showing more than one backend names each configuration with its class', () => {
     const crossBackend = charts.filter((c) => backendsOf(namedConfigurations(c)).size > 1);
     const ids = (list: Chart[]) => list.filter((c) => crossBackend.includes(c)).map((c) => c.id).sort();
     expect(ids(multiCharts)).toEqual(['amplification', 'latency-spectrum', 'throughput', 'timeline-heap-lmdb', 'tradeoff']);
     expect(ids(scalingCharts)).toEqual(['latency-spectrum', 'scaling', 'throughput', 'tradeoff']);
+    expect(ids(microCharts)).toEqual(['micro']);
     for (const chart of crossBackend) {
       expect(compileChart(chart).warnings, chart.id).toEqual([]);
       for (const name of namedConfigurations(chart)) expect(name, chart.id).toMatch(new RegExp(` \\(${expectedClass(name)}\\)$`));
@@ -95,6 +108,7 @@ describe('durability classes in the charts', () => {
     // Each configuration, not only some: the charts of every configuration name all four.
     const all = ['heap (none)', 'lmdb (process)', 'lsm walEnabled=false (none)', 'lsm walEnabled=true (process)'];
     for (const id of ['throughput', 'latency-spectrum', 'tradeoff']) expect([...namedConfigurations(multiCharts.find((c) => c.id === id) as Chart)].sort(), id).toEqual(all);
+    expect([...namedConfigurations(microCharts.find((c) => c.id === 'micro') as Chart)].sort()).toEqual(all);
     // The heap's failure at 1M is drawn under the heap's class, on the heap's line.
     const failed = dataRows(scalingCharts.find((c) => c.id === 'scaling') as Chart).filter((r) => r.kind === 'failed');
     expect(new Set(failed.map((r) => r.config))).toEqual(new Set(['heap (none)']));
