@@ -22,6 +22,20 @@ describe('recommendation rows', () => {
     expect(knob[0]?.suggestion).toBe('increase writeBufferSize to 64MiB');
   });
 
+  it('a verification that ran nothing shows its note; one that ran shows its figures and its note', () => {
+    const rec = refutedDocument().recommendations[0]!;
+    const base = { status: 'unverified' as const, metric: 'throughput', changePct: null, ciLowPct: null, ciHighPct: null };
+    const [skipped, measured] = recommendationRows(
+      [
+        { ...rec, verification: { ...base, repeats: 0, note: 'not measured: this document already refutes it' } },
+        { ...rec, verification: { ...base, status: 'confirmed' as const, changePct: 12, ciLowPct: 5, ciHighPct: 19, repeats: 5, note: 'lsm against heap' } },
+      ],
+      [],
+    );
+    expect(skipped?.verification).toBe('unverified: not measured: this document already refutes it');
+    expect(measured?.verification).toBe('confirmed: throughput +12 % (CI +5 % .. +19 %, 5 repeats); lsm against heap');
+  });
+
   it('a refuted suggestion carries why, with its figures; a standing one none', () => {
     const rows = recommendationRows(refutedDocument().recommendations, []);
     expect(rows.find((r) => r.id === 'heap-gc-or-memory')?.refuted).toMatch(/lsm 100,000 ops\/s against heap 400,000 ops\/s .*\(heap throughput \(ops\/s\) = 400,000; lsm throughput \(ops\/s\) = 100,000\)$/);

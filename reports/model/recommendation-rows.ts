@@ -38,7 +38,9 @@ export function recommendationRows(recommendations: readonly Recommendation[], c
     const verification =
       v === null
         ? 'not verified'
-        : `${v.status}: ${v.metric} ${pct(v.changePct)} (CI ${pct(v.ciLowPct)} .. ${pct(v.ciHighPct)}, ${v.repeats} repeats)`;
+        : v.repeats === 0 && v.note
+          ? `${v.status}: ${v.note}`
+          : `${v.status}: ${v.metric} ${pct(v.changePct)} (CI ${pct(v.ciLowPct)} .. ${pct(v.ciHighPct)}, ${v.repeats} repeats)${v.note ? `; ${v.note}` : ''}`;
     return {
       id: r.id,
       title: r.title,

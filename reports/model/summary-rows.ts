@@ -40,7 +40,7 @@ export function summaryRows(model: ReportModel): SummaryRow[] {
       configuration: s.config.label,
       knobs: s.config.varying.map(([k, v]) => `${k}=${formatKnobValue(k, v)}`).join(' '),
       // One backend and one set of knobs: every cell of the configuration has the same class.
-      durabilityClass: s.config.cells.find((c) => c.durabilityClass !== undefined)?.durabilityClass ?? null,
+      durabilityClass: s.config.durabilityClass,
       okRepeats: s.config.ok.length,
       totalRepeats: s.config.cells.length,
       problems,
