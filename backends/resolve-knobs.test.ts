@@ -71,10 +71,12 @@ describe('validateKnobSets', () => {
       },
     };
     const a = resolveKnobs(desc, { jobs: '4' });
-    validateKnobSets(backend, [a, resolveKnobs(desc, { jobs: '4' }), resolveKnobs(desc, {})]);
+    const of = (knobs: ReturnType<typeof resolveKnobs>, backend = 'x') => ({ backend, knobs });
+    // Another backend's knob sets are not this backend's to check.
+    validateKnobSets(backend, 'x', [of(a), of(resolveKnobs(desc, { jobs: '4' })), of(resolveKnobs(desc, {})), of(resolveKnobs(desc, { jobs: '64' }), 'y')]);
     expect(seen).toEqual([a, resolveKnobs(desc, {})]);
-    expect(() => validateKnobSets(backend, [resolveKnobs(desc, { jobs: '64' })])).toThrow('x.jobs: 64 refused by the engine');
+    expect(() => validateKnobSets(backend, 'x', [of(resolveKnobs(desc, { jobs: '64' }))])).toThrow('x.jobs: 64 refused by the engine');
     // A backend without the hook, or none at all, checks nothing.
-    expect(() => validateKnobSets(undefined, [a])).not.toThrow();
+    expect(() => validateKnobSets(undefined, 'x', [of(a)])).not.toThrow();
   });
 });

@@ -114,10 +114,15 @@ export function resolveKnobs(desc: BackendDescription, given: Readonly<Record<st
  * starts: a configuration the engine would refuse stops the command with exit 2 instead of
  * erroring its cells one by one.
  */
-export function validateKnobSets(backend: Backend | undefined, sets: Iterable<ResolvedKnobs>): void {
+export function validateKnobSets(
+  backend: Backend | undefined,
+  name: string,
+  configs: readonly { readonly backend: string; readonly knobs: ResolvedKnobs }[],
+): void {
   if (backend?.validateKnobs === undefined) return;
   const seen = new Set<string>();
-  for (const knobs of sets) {
+  for (const { backend: of, knobs } of configs) {
+    if (of !== name) continue;
     // resolveKnobs writes every knob in the schema's order: equal sets serialise equally.
     const key = JSON.stringify(knobs);
     if (seen.has(key)) continue;

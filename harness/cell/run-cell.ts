@@ -180,13 +180,11 @@ function timingFor(sampleEvery: number): PhaseTiming {
   return { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery };
 }
 
-
 /** GC entries reach the observer on an event-loop turn: give them one before reading the total. */
 async function stopGcMeter(gc: GcMeter): Promise<number> {
   await new Promise((resolve) => setImmediate(resolve));
   return gc.stop();
 }
-
 
 function numberKnob(v: unknown): number | null {
   return typeof v === 'number' && v > 0 ? v : null;

@@ -56,7 +56,7 @@ export async function resolveDurabilityOptions(f: DurabilityFlags): Promise<Dura
       configurations.push({ backend: name, setKnobs, knobs: resolveKnobs(desc, setKnobs) });
     }
     // What only the engine can check (an options string RocksDB cannot parse ...): before any round.
-    validateKnobSets(backend, configurations.filter((c) => c.backend === name).map((c) => c.knobs));
+    validateKnobSets(backend, name, configurations);
   }
   const valueSize = f.valueSize !== undefined ? parseCount('value-size', f.valueSize) : DURABILITY_DEFAULTS.valueSize;
   return {

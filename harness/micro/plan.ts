@@ -56,7 +56,7 @@ export async function buildMicroPlan(o: MicroOptions): Promise<MicroPlan> {
       configs.push({ backend: d.name, label, knobs });
     }
     // What only the engine can check (an options string RocksDB cannot parse ...): before any cell.
-    validateKnobSets(await loadBackend(d.name), configs.filter((c) => c.backend === d.name).map((c) => c.knobs));
+    validateKnobSets(await loadBackend(d.name), d.name, configs);
   }
   // Repeats interleaved (all configurations of repeat 0, then of repeat 1 ...), so drift over
   // the run spreads over every configuration rather than landing on one.

@@ -89,7 +89,7 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
     }
   }
   // What only the engine can check (an options string RocksDB cannot parse ...): before any cell.
-  for (const [name, backend] of loaded) validateKnobSets(backend, configs.filter((c) => c.backend === name).map((c) => c.knobs));
+  for (const [name, backend] of loaded) validateKnobSets(backend, name, configs);
 
   const cells: PlannedCell[] = [];
   const order = createRng(o.seed ^ 0x2545f491);
