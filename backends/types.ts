@@ -172,6 +172,8 @@ export interface BackgroundWork {
   /** Flushes and compactions running now (started, not finished). */
   readonly runningFlushes: number;
   readonly runningCompactions: number;
+  /** The engine wants a compaction it has not started (RocksDB's rocksdb.compaction-pending). */
+  readonly compactionPending?: boolean;
 }
 
 /**

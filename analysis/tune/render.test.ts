@@ -19,6 +19,14 @@ describe('the winner in pasteable forms', () => {
     });
     expect(map.min_write_buffer_number_to_merge).toBeUndefined(); // at its default
   });
+  it('a Flink preset the search picked: its options in the string and the file, its name in the Flink keys', () => {
+    const changes = { preset: 'flash-ssd', bloomBitsPerKey: 10 };
+    expect(parseOptionsString(rocksdbOptionsString(changes))).toMatchObject({ max_background_jobs: '4', max_open_files: '-1', block_based_table_factory: { filter_policy: 'bloomfilter:10:false' } });
+    expect(rocksdbOptionsFile(changes)).toMatch(/\[DBOptions\]\n(  .*\n)*  max_background_jobs=4/);
+    const flink = flinkKeys(changes);
+    expect(flink).toContain('state.backend.rocksdb.predefined-options: FLASH_SSD_OPTIMIZED');
+    expect(knobsFromFlinkConf(flink).knobs.preset).toBe('flash-ssd');
+  });
   it('an OPTIONS fragment with DB, CF and table sections', () => {
     const text = rocksdbOptionsFile(winner);
     expect(text).toMatch(/\[DBOptions\]\n  max_background_jobs=4/);

@@ -7,7 +7,8 @@ import { typedKnobsLayer } from '../../backends/lsm/build-options.js';
 import { compressionByKnob } from '../../backends/lsm/compression.js';
 import { TABLE_GROUP } from '../../backends/lsm/knob-record.js';
 import { LSM_KNOB_RECORDS } from '../../backends/lsm/knobs.js';
-import { serializeOptions, type OptionsMap } from '../../backends/lsm/options-string.js';
+import { mergeOptions, serializeOptions, type OptionsMap } from '../../backends/lsm/options-string.js';
+import { PRESET_OPTIONS } from '../../backends/lsm/presets.js';
 import { LMDB_KNOB_RECORDS } from '../../backends/lmdb/knobs.js';
 
 type Knobs = Readonly<Record<string, KnobValue>>;
@@ -18,8 +19,14 @@ function resolvedLsm(changes: Knobs): Record<string, KnobValue | null> {
   return { ...out, ...changes };
 }
 
+/** What the changes set in RocksDB: a Flink preset's options, then the typed knobs over them. */
+function changedOptions(changes: Knobs): OptionsMap {
+  const preset = PRESET_OPTIONS[String(changes.preset ?? 'none')]?.options ?? {};
+  return mergeOptions(preset, typedKnobsLayer(resolvedLsm(changes)));
+}
+
 export function rocksdbOptionsString(changes: Knobs): string {
-  return serializeOptions(typedKnobsLayer(resolvedLsm(changes)));
+  return serializeOptions(changedOptions(changes));
 }
 
 const DB_OPTIONS = new Set(LSM_KNOB_RECORDS.flatMap((k) => (k.rocksdb?.section === 'db' ? [k.rocksdb.path[0] as string] : [])));
@@ -27,7 +34,7 @@ const DB_OPTIONS = new Set(LSM_KNOB_RECORDS.flatMap((k) => (k.rocksdb?.section =
 const NOT_IN_OPTIONS_FILES = new Set(LSM_KNOB_RECORDS.flatMap((k) => (k.rocksdb?.property ? [k.rocksdb.path[1] as string] : [])));
 
 export function rocksdbOptionsFile(changes: Knobs): string {
-  const map = typedKnobsLayer(resolvedLsm(changes));
+  const map = changedOptions(changes);
   const db: string[] = [];
   const cf: string[] = [];
   const table: string[] = [];
@@ -73,7 +80,10 @@ export function flinkKeys(changes: Knobs): string {
   for (const [knob, value] of Object.entries(changes)) {
     const record = LSM_KNOB_RECORDS.find((k) => k.name === knob);
     const flink = record?.flink;
-    if (flink) {
+    const predefined = knob === 'preset' ? PRESET_OPTIONS[String(value)]?.flink : undefined;
+    if (predefined) {
+      lines.push(`${FLINK}predefined-options: ${predefined}`);
+    } else if (flink) {
       if (flink.managedMemory && value !== undefined) managedMemory = true;
       if (flink.value === 'size') lines.push(`${FLINK}${flink.key}: ${flinkSize(Number(value))}`);
       else if (flink.value === 'enum') lines.push(`${FLINK}${flink.key}: ${String(value).toUpperCase()}`);

@@ -34,6 +34,11 @@ export interface RunConfigsOptions {
   readonly progress?: ProgressSink;
   /** Each finished cell (to append to a verification log). */
   readonly onCell?: (cell: CellResult) => void;
+  /**
+   * Measure in steady state (tune): after the load the engine settles (flushes and compactions
+   * done), then this many warm-up operations replace the run's warm-up.
+   */
+  readonly steady?: { readonly warmupOps: number; readonly intervalMs: number };
 }
 
 /** Plans one configuration: a cell per repeat, ids prefixed with the label. */
@@ -52,7 +57,8 @@ async function planConfig(c: ConfigSpec, o: RunConfigsOptions): Promise<PlannedC
     resume: null,
     memoryBudgetBytes: null,
   });
-  const cell = plan.cells[0] as PlannedCell;
+  const planned = plan.cells[0] as PlannedCell;
+  const cell: PlannedCell = o.steady ? { ...planned, settle: true, warmupOps: o.steady.warmupOps, warmupMs: null, intervalMs: o.steady.intervalMs } : planned;
   const out: PlannedCell[] = [];
   for (let r = 0; r < o.repeats; r++) {
     out.push({

@@ -25,6 +25,8 @@ export function changesDurability(backend: string, c: Config): boolean {
 export interface SearchSpace {
   readonly backend: string;
   readonly axes: Readonly<Record<string, readonly KnobValue[]>>;
+  /** Each axis knob's default (what an absent knob means). */
+  readonly defaults: Readonly<Record<string, KnobValue | null>>;
   /** Makes a sampled configuration consistent (derived knobs). */
   readonly complete?: (c: Record<string, KnobValue>) => Record<string, KnobValue>;
 }
@@ -40,10 +42,15 @@ function axesOf(records: readonly KnobRecord[], relaxDurability: boolean): Recor
   return axes;
 }
 
+function defaultsOf(records: readonly KnobRecord[]): Record<string, KnobValue | null> {
+  return Object.fromEntries(records.map((k) => [k.name, k.default]));
+}
+
 export function lsmSpace(relaxDurability: boolean): SearchSpace {
   return {
     backend: 'lsm',
     axes: axesOf(LSM_KNOB_RECORDS, relaxDurability),
+    defaults: defaultsOf(LSM_KNOB_RECORDS),
     complete: (c) => {
       // RocksDB stops writes at the stop trigger: keep it above the sampled slowdown trigger.
       const slow = Number(c.level0SlowdownWritesTrigger ?? lsmDefault('level0SlowdownWritesTrigger'));
@@ -57,7 +64,7 @@ export function lsmSpace(relaxDurability: boolean): SearchSpace {
 }
 
 export function lmdbSpace(relaxDurability: boolean): SearchSpace {
-  return { backend: 'lmdb', axes: axesOf(LMDB_KNOB_RECORDS, relaxDurability) };
+  return { backend: 'lmdb', axes: axesOf(LMDB_KNOB_RECORDS, relaxDurability), defaults: defaultsOf(LMDB_KNOB_RECORDS) };
 }
 
 export function spaceFor(backend: string, relaxDurability: boolean): SearchSpace | null {
@@ -87,6 +94,12 @@ export function sampleConfigs(space: SearchSpace, n: number, rng: Rng, budgetByt
     out.push(c);
   }
   return out;
+}
+
+/** A configuration made consistent (derived knobs) and stripped of knobs at their default. */
+export function normalise(space: SearchSpace, c: Config): Config {
+  const full = space.complete ? space.complete({ ...c }) : { ...c };
+  return Object.fromEntries(Object.entries(full).filter(([k, v]) => space.defaults[k] !== v));
 }
 
 export function key(c: Config): string {

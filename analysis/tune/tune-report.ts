@@ -25,38 +25,45 @@ function knobList(k: Readonly<Record<string, unknown>>): string {
   return e.length === 0 ? '(defaults)' : e.map(([n, v]) => `${n}=${typeof v === 'number' && v >= 1024 * 1024 && v % 1024 === 0 ? formatBytes(v) : String(v)}`).join(' ');
 }
 
+function origin(r: TuneResult, i: number): string {
+  return r.candidates[i]?.origin ?? '?';
+}
+
 export function renderTune(r: TuneResult): string {
   const lines: string[] = [];
   lines.push(`tune ${r.backend} on ${r.workload}${r.memoryBudgetBytes !== null ? `, memory budget ${formatBytes(r.memoryBudgetBytes)}` : ''}`);
-  lines.push(`candidates: ${r.candidates.length} (${r.candidates.filter((c) => c.origin.startsWith('rule')).length} from the advice rules, ${r.candidates.filter((c) => c.origin === 'sampled').length} sampled)`);
-  for (const rung of r.rungs) {
-    const best = rung.scores.filter((s) => s.score !== null).sort((a, b) => (b.score as number) - (a.score as number))[0];
-    lines.push(`  rung ${rung.budget} ms: ${rung.scores.length} ran, kept ${rung.kept.length}; best ${best ? `${Math.round(best.score as number).toLocaleString('en-US')} ops/s (${r.candidates[best.index]?.origin})` : 'none'}`);
+  lines.push(`noise: one paired ratio varies by ${r.noise.sigmaPct} % (A/A, ${r.noise.aaSamplesPct.length} pairs of the control)`);
+  for (const b of r.bottlenecks) lines.push(`bottleneck: ${b.kind} (${b.fact})`);
+  lines.push(`candidates: ${r.candidates.length - 1} measured against a control`);
+  for (const st of r.stages) {
+    const leader = st.race.leader !== null ? (st.entrants[st.race.leader] as number) : null;
+    lines.push(`  ${st.name}: ${st.entrants.length} against ${st.control === 0 ? 'the defaults' : origin(r, st.control)}; ${st.race.rungs.map((g) => `${g.ran.length} x ${g.rounds} round(s) of ${g.durationMs} ms`).join(', ')}`);
+    if (leader !== null) {
+      lines.push(`    leader ${origin(r, leader)}: ${sign(st.race.leaderGainPct)} (low ${sign(st.race.leaderLowPct)}), ${st.race.beatsControl ? 'beyond the noise' : 'within the noise'}`);
+    }
   }
   lines.push('');
-  lines.push(`winner (${r.winner.origin}): ${knobList(r.winner.knobs)}`);
-  lines.push(`against the defaults, ${r.verifyRepeats} repeats each, interleaved: ${effectLine(r.gain)}`);
-  for (const e of r.effects) lines.push(`  ${effectLine(e)}`);
-  const low = r.gain.ciLowPct;
-  if (Object.keys(r.winner.knobs).length === 0) {
-    lines.push('No candidate beat the defaults in the search.');
-  } else if (low !== null && low >= TARGET_GAIN_PCT) {
-    lines.push(`The whole 95 % interval is above +${TARGET_GAIN_PCT} %.`);
-  } else if (low !== null && low > 0) {
-    lines.push(`A real gain (the interval excludes 0), but not shown to reach +${TARGET_GAIN_PCT} %.`);
+  const best = r.candidates[r.best];
+  if (!r.verification || !best) {
+    lines.push('The defaults stand: no candidate beat them beyond the noise in the search.');
   } else {
-    lines.push('Not shown to beat the defaults: the interval includes no gain.');
+    lines.push(`best (${best.origin}): ${knobList(best.knobs)}`);
+    lines.push(`against the defaults, ${r.verification.repeats} repeats each, interleaved: ${effectLine(r.verification.gain)}`);
+    for (const e of r.verification.effects) lines.push(`  ${effectLine(e)}`);
+    const low = r.verification.gain.ciLowPct;
+    if (!r.winner) lines.push('Not shown to beat the defaults (the interval includes no gain): the defaults stand.');
+    else if (low !== null && low >= TARGET_GAIN_PCT) lines.push(`Winner: the whole 95 % interval is above +${TARGET_GAIN_PCT} %.`);
+    else lines.push(`Winner: a real gain (the whole 95 % interval is above 0), not shown to reach +${TARGET_GAIN_PCT} %.`);
   }
-  if ((low ?? -Infinity) < TARGET_GAIN_PCT && r.defaultsFacts.length > 0) {
-    lines.push(`What the defaults measured (bounds on what tuning can gain here): ${r.defaultsFacts.join('; ')}.`);
-  }
-  if (Object.keys(r.winner.knobs).length > 0) {
+  if (!r.winner && r.defaultsFacts.length > 0) lines.push(`What the defaults measured: ${r.defaultsFacts.join('; ')}.`);
+  const w = r.winner;
+  if (w) {
     lines.push('');
     if (r.backend === 'lsm') {
-      lines.push('RocksDB options string:', `  ${rocksdbOptionsString(r.winner.knobs)}`, '', 'OPTIONS file fragment:', rocksdbOptionsFile(r.winner.knobs), '', 'Flink (config.yaml):', flinkKeys(r.winner.knobs));
-      lines.push('', `statebench: ${Object.entries(r.winner.knobs).map(([k, v]) => `--set lsm.${k}=${v}`).join(' ')}`);
+      lines.push('RocksDB options string:', `  ${rocksdbOptionsString(w.knobs)}`, '', 'OPTIONS file fragment:', rocksdbOptionsFile(w.knobs), '', 'Flink (config.yaml):', flinkKeys(w.knobs));
+      lines.push('', `statebench: ${Object.entries(w.knobs).map(([k, v]) => `--set lsm.${k}=${v}`).join(' ')}`);
     } else if (r.backend === 'lmdb') {
-      lines.push('lmdb-js:', lmdbOptions(r.winner.knobs), '', `statebench: ${Object.entries(r.winner.knobs).map(([k, v]) => `--set lmdb.${k}=${v}`).join(' ')}`);
+      lines.push('lmdb-js:', lmdbOptions(w.knobs), '', `statebench: ${Object.entries(w.knobs).map(([k, v]) => `--set lmdb.${k}=${v}`).join(' ')}`);
     }
   }
   return lines.join('\n');

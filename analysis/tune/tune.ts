@@ -1,40 +1,50 @@
 // statebench tune: search a backend's knob space for one workload within a memory budget.
-// 1. RocksDB's (or lmdb-js's) defaults run once; the advice rules read that cell and their
-//    suggestions become the first candidates (each alone, then all together).
-// 2. Seeded random configurations that fit the budget fill the candidates up to --trials.
-// 3. Successive halving picks a winner (short cells first, longer for the survivors).
-// 4. The winner runs against the defaults with repeats, interleaved on the same seeds: the
-//    measured gain and its 95 % interval are what tune reports.
+// Every cell measures in steady state: after the load the engine settles (flushes and
+// compactions done) and a warm-up of one operation per record fills the caches, so a larger cache
+// or write buffer is judged in the state it will run in.
+// 0. The defaults run twice in each of two rounds: their facts (bottlenecks, the advice rules)
+//    and a first A/A estimate of the noise.
+// 1. Facts: the advice rules' candidates, Flink's predefined option sets, and one-knob moves
+//    along the largest measured bottlenecks, raced against the defaults (race.ts).
+// 2. Steps: one knob one step from the best so far, raced against it.
+// 3. Pairs of the steps that helped, and random samples up to --trials, raced against the best.
+//    A race's leader becomes the best only when it beats its control beyond the noise.
+// 4. The best against the defaults with repeats, interleaved on the same seeds (Mann-Whitney
+//    interval): tune names a winner only when the whole interval is a gain.
 
 import { availableParallelism } from 'node:os';
 import type { KnobValue } from '../../backends/types.js';
-import { loadBackend } from '../../backends/registry.js';
 import { adviseDocument } from '../advice/advise.js';
-import { buildAdviceContext } from '../advice/facts.js';
+import { buildAdviceContext, type ConfigFacts } from '../advice/facts.js';
 import { createRng } from '../../core/rng.js';
 import { UsageError } from '../../core/errors.js';
 import { formatBytes } from '../../core/units.js';
 import type { CellResult, ResultDocument } from '../../core/result/schema.js';
 import type { ResolvedRunOptions } from '../../harness/run/options.js';
 import type { ProgressSink } from '../../harness/run/progress.js';
+import { AaNoise } from './aa-noise.js';
 import { measureEffect, type Effect } from './effect.js';
-import { successiveHalving, type Rung } from './halving.js';
+import { BOTTLENECK_AXES, bottlenecks, coordinateSteps, movesAlong, pairSteps, presetMoves, type Bottleneck, type Move } from './moves.js';
+import { race, type RaceResult, type RungPlan } from './race.js';
 import { runConfigs, type ConfigSpec } from './run-configs.js';
-import { changesDurability, fits, key, sampleConfigs, spaceFor, type Config } from './space.js';
+import { changesDurability, fits, key, normalise, sampleConfigs, spaceFor, type Config, type SearchSpace } from './space.js';
 
 export interface TuneOptions {
   readonly run: ResolvedRunOptions;
   readonly backend: string;
   readonly workload: string;
+  /** Candidates measured, the defaults not counted. */
   readonly trials: number;
   readonly memoryBudgetBytes: number | null;
   readonly relaxDurability: boolean;
-  /** Run-phase length of the first rung; later rungs get eta times more, up to maxRungMs. */
+  /** Run phase of a race's first rung; later rungs get eta times more, up to maxRungMs. */
   readonly rungMs: number;
   readonly maxRungMs: number;
   readonly eta: number;
   readonly verifyRepeats: number;
   readonly verifyMs: number;
+  /** Warm-up operations before each measured phase (tune: one per record). */
+  readonly warmupOps: number;
   readonly progress?: ProgressSink;
 }
 
@@ -43,20 +53,65 @@ export interface Candidate {
   readonly knobs: Config;
 }
 
+/** One cell tune ran, with how warm it measured. */
+export interface Measurement {
+  readonly stage: string;
+  readonly label: string;
+  /** Index into candidates; null for the A/A cells' second copy label. */
+  readonly candidate: number;
+  readonly runMs: number;
+  readonly opsPerSec: number | null;
+  /** Block-cache hit ratio in the first and last interval of the measured phase (lsm). */
+  readonly runStartHitRatio: number | null;
+  readonly runEndHitRatio: number | null;
+  /** How long the load's flushes and compactions took to finish before the warm-up. */
+  readonly settleMs: number | null;
+}
+
+export interface StageResult {
+  readonly name: string;
+  /** Candidate index of the control (the best so far when the stage began). */
+  readonly control: number;
+  readonly entrants: readonly number[];
+  /** The race over the entrants; its indices are into `entrants`. */
+  readonly race: RaceResult;
+  /** Candidate index of the best after the stage. */
+  readonly bestAfter: number;
+}
+
+export interface Verification {
+  readonly repeats: number;
+  /** Throughput of the best against the defaults (per cent, 95 % interval). */
+  readonly gain: Effect;
+  readonly effects: readonly Effect[];
+}
+
 export interface TuneResult {
   readonly backend: string;
   readonly workload: string;
   readonly memoryBudgetBytes: number | null;
+  readonly noise: { readonly aaSamplesPct: readonly number[]; readonly sigmaPct: number };
+  readonly bottlenecks: readonly Bottleneck[];
+  /** Index 0 is the defaults. */
   readonly candidates: readonly Candidate[];
-  readonly rungs: readonly Rung[];
-  readonly winner: Candidate;
-  /** Throughput of the winner against the defaults (per cent, 95 % interval). */
-  readonly gain: Effect;
-  readonly effects: readonly Effect[];
-  readonly verifyRepeats: number;
-  /** Why the defaults are hard to beat here, from what the defaults' cell measured. */
+  readonly stages: readonly StageResult[];
+  /** The search's best (index into candidates; 0 when nothing beat the defaults). */
+  readonly best: number;
+  /** The best against the defaults; null when the search kept the defaults. */
+  readonly verification: Verification | null;
+  /** The best, when the verification's whole interval is a gain; otherwise the defaults stand. */
+  readonly winner: Candidate | null;
+  /** What the defaults measured: why they are hard to beat here. */
   readonly defaultsFacts: readonly string[];
+  readonly measurements: readonly Measurement[];
 }
+
+/** Cells one paired ratio's difference must exceed, in standard errors, to count as beyond the noise. */
+export const BEYOND_NOISE_Z = 2.5;
+/** A/A rounds of the defaults before the search. */
+const AA_ROUNDS = 2;
+/** Cell samples (ms) fine enough to see the cache warm over the measured phase. */
+const TUNE_INTERVAL_MS = 250;
 
 const asText = (c: Config): Record<string, string> => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, String(v)]));
 
@@ -64,22 +119,18 @@ function spec(label: string, backend: string, c: Config): ConfigSpec {
   return { label, backend, knobs: asText(c) };
 }
 
-/** Cells per candidate in the rungs after the first. */
-export const RUNG_REPEATS = 3;
-
-function medianOf(xs: readonly (number | null)[]): number | null {
-  const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
-  if (v.length === 0) return null;
-  const m = v.length >> 1;
-  return v.length % 2 ? (v[m] as number) : ((v[m - 1] as number) + (v[m] as number)) / 2;
-}
-
 function throughput(cell: CellResult | undefined): number | null {
   return cell && cell.status === 'ok' ? (cell.phases.run?.throughputOpsPerSec ?? null) : null;
 }
 
-/** A one-cell document around the defaults' cell, for the advice rules. */
-function asDocument(cell: CellResult, o: TuneOptions): ResultDocument {
+function metricOf(cell: CellResult | undefined, name: string): number | null {
+  if (!cell || cell.status !== 'ok') return null;
+  const v = cell.engine?.metrics[name];
+  return typeof v === 'number' ? v : null;
+}
+
+/** A document around the defaults' cells, for the advice rules and the facts. */
+function asDocument(cells: readonly CellResult[], o: TuneOptions): ResultDocument {
   return {
     schemaVersion: 1,
     tool: { name: 'statebench', version: 'tune' },
@@ -90,118 +141,243 @@ function asDocument(cell: CellResult, o: TuneOptions): ResultDocument {
       clock: { source: '', resolutionNs: null, overheadNs: null },
     },
     plan: {
-      backends: [o.backend], workloads: [o.workload], records: o.run.records, ops: null, durationMs: o.rungMs, warmupOps: null, warmupMs: o.run.warmupMs,
-      keySize: o.run.keySize, valueSize: o.run.valueSize, distribution: o.run.distribution, seed: o.run.seed, repeat: 1, targetRateOpsPerSec: null,
-      intervalMs: o.run.intervalMs, sets: [], cellCount: 1, shard: null, memoryBudgetBytes: o.memoryBudgetBytes,
+      backends: [o.backend], workloads: [o.workload], records: o.run.records, ops: null, durationMs: o.rungMs, warmupOps: o.warmupOps, warmupMs: null,
+      keySize: o.run.keySize, valueSize: o.run.valueSize, distribution: o.run.distribution, seed: o.run.seed, repeat: cells.length, targetRateOpsPerSec: null,
+      intervalMs: TUNE_INTERVAL_MS, sets: [], cellCount: cells.length, shard: null, memoryBudgetBytes: o.memoryBudgetBytes,
     },
-    cells: [cell],
+    cells: [...cells],
     recommendations: [],
     warnings: [],
   };
 }
 
+class Search {
+  readonly candidates: Candidate[] = [{ origin: 'defaults', knobs: {} }];
+  readonly measurements: Measurement[] = [];
+  readonly noise = new AaNoise();
+  private readonly tried = new Set<string>([key({})]);
+  private round = 0;
+
+  constructor(private readonly o: TuneOptions, readonly space: SearchSpace) {}
+
+  /** Adds moves not tried yet (and fitting the budget); returns their candidate indices. */
+  admit(moves: readonly Move[], limit: number): number[] {
+    const out: number[] = [];
+    for (const m of moves) {
+      if (out.length >= limit) break;
+      const knobs = normalise(this.space, m.knobs);
+      const k = key(knobs);
+      if (this.tried.has(k) || !fits(this.space, knobs, this.o.memoryBudgetBytes)) continue;
+      if (!this.o.relaxDurability && changesDurability(this.o.backend, knobs)) continue;
+      this.tried.add(k);
+      this.candidates.push({ origin: m.origin, knobs });
+      out.push(this.candidates.length - 1);
+    }
+    return out;
+  }
+
+  get triedCount(): number {
+    return this.tried.size;
+  }
+
+  triedConfigs(): Config[] {
+    return this.candidates.map((c) => c.knobs);
+  }
+
+  /** One round: the control once or twice and the given candidates once, interleaved, on one seed. */
+  async runRound(stage: string, control: number, indices: readonly number[], runMs: number, controlCells: 1 | 2): Promise<{ controls: CellResult[]; cells: CellResult[] }> {
+    const seed = (this.o.run.seed + Math.imul(++this.round, 0x2545f491)) | 0;
+    const ctl = this.candidates[control] as Candidate;
+    const controlLabels = controlCells === 2 ? ['control', 'control-again'] : ['control'];
+    const specs = [...controlLabels.map((l) => spec(l, this.o.backend, ctl.knobs)), ...indices.map((i) => spec(`candidate-${i}`, this.o.backend, (this.candidates[i] as Candidate).knobs))];
+    const results = await runConfigs(specs, {
+      base: { ...this.o.run, seed },
+      workload: this.o.workload,
+      repeats: 1,
+      durationMs: runMs,
+      ops: null,
+      steady: { warmupOps: this.o.warmupOps, intervalMs: TUNE_INTERVAL_MS },
+      ...(this.o.progress ? { progress: this.o.progress } : {}),
+    });
+    const cells = results.map((r) => r[0] as CellResult);
+    const n = controlLabels.length;
+    cells.forEach((cell, j) => this.record(stage, j < n ? (controlLabels[j] as string) : `candidate-${indices[j - n]}`, j < n ? control : (indices[j - n] as number), runMs, cell));
+    return { controls: cells.slice(0, n), cells: cells.slice(n) };
+  }
+
+  record(stage: string, label: string, candidate: number, runMs: number, cell: CellResult): void {
+    this.measurements.push({
+      stage,
+      label,
+      candidate,
+      runMs,
+      opsPerSec: throughput(cell),
+      runStartHitRatio: metricOf(cell, 'runStartBlockCacheHitRatio'),
+      runEndHitRatio: metricOf(cell, 'runEndBlockCacheHitRatio'),
+      settleMs: metricOf(cell, 'settleMs'),
+    });
+  }
+
+  rungs(): RungPlan[] {
+    const { rungMs, maxRungMs, eta } = this.o;
+    return [
+      { durationMs: rungMs, rounds: 1 },
+      { durationMs: Math.min(maxRungMs, rungMs * eta), rounds: 2 },
+      { durationMs: maxRungMs, rounds: 3 },
+    ];
+  }
+
+  /** Races `entrants` against `control`; the leader becomes the best only beyond the noise. */
+  async stage(name: string, control: number, entrants: readonly number[]): Promise<StageResult> {
+    const p = this.o.progress;
+    p?.line(`${name}: ${entrants.length} candidate(s) against ${control === 0 ? 'the defaults' : `the best so far (${this.candidates[control]?.origin})`}`);
+    const result = await race({ candidates: entrants.length, rungs: this.rungs(), eta: this.o.eta, noise: this.noise, z: BEYOND_NOISE_Z }, async (alive, runMs, controlCells) => {
+      p?.line(`  round: ${alive.length} candidate(s) + the control${controlCells === 2 ? ' twice' : ''}, ${runMs} ms each`);
+      const { controls, cells } = await this.runRound(name, control, alive.map((j) => entrants[j] as number), runMs, controlCells);
+      return { controls: controls.map(throughput), values: cells.map(throughput) };
+    });
+    const leader = result.leader !== null ? (entrants[result.leader] as number) : null;
+    const bestAfter = result.beatsControl && leader !== null ? leader : control;
+    if (leader !== null) {
+      p?.line(`  leader ${this.candidates[leader]?.origin}: ${result.leaderGainPct} % over the control (low ${result.leaderLowPct} %); ${result.beatsControl ? 'beyond the noise: the new best' : 'within the noise: the control stays'}`);
+    }
+    return { name, control, entrants, race: result, bestAfter };
+  }
+}
+
 export async function tune(o: TuneOptions): Promise<TuneResult> {
   const space = spaceFor(o.backend, o.relaxDurability);
   if (!space) throw new UsageError(`--backend: tune searches lsm or lmdb; '${o.backend}' has no knob space to search`);
-  const defaults: Config = {};
-  if (!fits(space, defaults, o.memoryBudgetBytes)) {
+  if (!fits(space, {}, o.memoryBudgetBytes)) {
     throw new UsageError(`--memory-budget ${formatBytes(o.memoryBudgetBytes ?? 0)}: even ${o.backend}'s defaults do not fit (RocksDB's defaults: 2 x 64 MiB write buffers + 8 MiB cache = 136 MiB)`);
   }
   const p = o.progress;
-  p?.line(`tune ${o.backend} on ${o.workload}${o.memoryBudgetBytes !== null ? ` within ${formatBytes(o.memoryBudgetBytes)}` : ''}: ${o.trials} candidates`);
+  p?.line(`tune ${o.backend} on ${o.workload}${o.memoryBudgetBytes !== null ? ` within ${formatBytes(o.memoryBudgetBytes)}` : ''}: up to ${o.trials} candidates; every cell settles after its load and warms up with ${o.warmupOps.toLocaleString('en-US')} operations`);
+  const s = new Search(o, space);
 
-  // 1. The defaults once, and the rules' suggestions from that cell.
-  const [[first]] = (await runConfigs([spec('defaults', o.backend, defaults)], { base: o.run, workload: o.workload, repeats: 1, durationMs: o.rungMs, ops: null, progress: p })) as [[CellResult]];
-  const candidates: Candidate[] = [{ origin: 'defaults', knobs: defaults }];
-  const facts: string[] = [];
-  if (first.status === 'ok') {
-    const doc = asDocument(first, o);
-    const recs = adviseDocument(doc, { memoryBudgetBytes: o.memoryBudgetBytes }).filter((r) => r.backend === o.backend && !r.suggestion.backend);
-    const all: Record<string, KnobValue> = {};
-    for (const r of recs) {
-      const changes = r.suggestion.changes ?? {};
-      if (!o.relaxDurability && changesDurability(o.backend, changes)) {
-        p?.line(`rule ${r.id} suggests ${Object.keys(changes).join(', ')}, which trades durability: left out (--relax-durability includes it)`);
-        continue;
-      }
-      Object.assign(all, changes);
-      if (fits(space, changes, o.memoryBudgetBytes)) candidates.push({ origin: `rule ${r.id}`, knobs: { ...changes } });
+  // 0. The defaults, A/A: their facts and a first noise estimate.
+  const defaultsCells: CellResult[] = [];
+  for (let r = 0; r < AA_ROUNDS; r++) {
+    const { controls } = await s.runRound('defaults (A/A)', 0, [], o.rungMs, 2);
+    const [a, b] = controls.map(throughput);
+    if (a && b) s.noise.add(Math.log(b / a));
+    defaultsCells.push(...controls);
+  }
+  const ok = defaultsCells.filter((c) => c.status === 'ok');
+  if (ok.length === 0) throw new Error(`the defaults' cells failed: ${defaultsCells.map((c) => (c.status === 'errored' ? c.error : c.status)).join('; ')}`);
+  const doc = asDocument(ok, o);
+  const facts = buildAdviceContext(doc, o.memoryBudgetBytes).configs[0] as ConfigFacts;
+  const found = bottlenecks(facts);
+  for (const b of found) p?.line(`bottleneck: ${b.kind} (${b.fact})`);
+
+  // 1. What the facts suggest.
+  const ruleMoves: Move[] = [];
+  const combined: Record<string, KnobValue> = {};
+  for (const r of adviseDocument(doc, { memoryBudgetBytes: o.memoryBudgetBytes }).filter((x) => x.backend === o.backend && !x.suggestion.backend)) {
+    const changes = r.suggestion.changes ?? {};
+    if (!o.relaxDurability && changesDurability(o.backend, changes)) {
+      p?.line(`rule ${r.id} suggests ${Object.keys(changes).join(', ')}, which trades durability: left out (--relax-durability includes it)`);
+      continue;
     }
-    if (candidates.length > 2 && fits(space, all, o.memoryBudgetBytes)) candidates.push({ origin: 'rules combined', knobs: all });
-    facts.push(...describeDefaults(doc));
-  } else {
-    p?.line(`defaults cell ${first.status}${first.status === 'errored' ? `: ${first.error}` : ''}`);
+    Object.assign(combined, changes);
+    ruleMoves.push({ origin: `rule ${r.id}`, knobs: { ...changes } });
   }
-  // 2. Sampled configurations up to --trials.
+  if (ruleMoves.length > 1) ruleMoves.push({ origin: 'rules combined', knobs: combined });
+  const cores = availableParallelism();
+  const factMoves = [...ruleMoves, ...found.slice(0, 2).flatMap((b) => movesAlong(b.kind, space, {}, o.memoryBudgetBytes, cores)), ...presetMoves(space, o.memoryBudgetBytes)];
+  const stages: StageResult[] = [];
+  let best = 0;
+  const budgetLeft = (): number => Math.max(0, o.trials + 1 - s.triedCount);
+  const factsEntrants = s.admit(factMoves, Math.min(budgetLeft(), Math.ceil(o.trials / 3)));
+  if (factsEntrants.length > 0) {
+    const st = await s.stage('facts', best, factsEntrants);
+    stages.push(st);
+    best = st.bestAfter;
+  }
+
+  // 2. One knob one step from the best, the bottleneck's knobs first.
+  const first = found.flatMap((b) => BOTTLENECK_AXES[b.kind]);
+  const stepBase = (s.candidates[best] as Candidate).knobs;
+  const stepEntrants = s.admit(coordinateSteps(space, stepBase, o.memoryBudgetBytes, first), Math.ceil(budgetLeft() / 2));
+  let helped: Move[] = [];
+  if (stepEntrants.length > 0) {
+    const st = await s.stage('steps', best, stepEntrants);
+    stages.push(st);
+    helped = st.race.standings
+      .filter((x) => x.meanLogRatio !== null && x.meanLogRatio > 0)
+      .sort((x, y) => (y.meanLogRatio as number) - (x.meanLogRatio as number))
+      .slice(0, 3)
+      .map((x) => s.candidates[stepEntrants[x.index] as number] as Candidate);
+    best = st.bestAfter;
+  }
+
+  // 3. Pairs of the steps that helped, then random samples up to --trials.
+  const pairs = s.admit(pairSteps(space, stepBase, helped, o.memoryBudgetBytes), budgetLeft());
   const rng = createRng(o.run.seed ^ 0x7e57);
-  const unique = new Map(candidates.map((c) => [key(c.knobs), c]));
-  for (const c of sampleConfigs(space, Math.max(0, o.trials - unique.size), rng, o.memoryBudgetBytes, [...unique.values()].map((c) => c.knobs))) {
-    unique.set(key(c), { origin: 'sampled', knobs: c });
+  const samples = s.admit(
+    sampleConfigs(space, budgetLeft() * 2, rng, o.memoryBudgetBytes, s.triedConfigs()).map((knobs) => ({ origin: 'sampled', knobs })),
+    budgetLeft(),
+  );
+  if (pairs.length + samples.length > 0) {
+    const st = await s.stage('pairs and samples', best, [...pairs, ...samples]);
+    stages.push(st);
+    best = st.bestAfter;
   }
-  // Knobs at the backend's own default say nothing: the winner is printed as what to change.
-  const knobDefaults = await backendDefaults(o.backend);
-  const pool = [...unique.values()].map((c) => ({ ...c, knobs: withoutDefaults(c.knobs, knobDefaults) }));
 
-  // 3. Successive halving on run-phase duration.
-  // The first rung screens with one cell each; later rungs score the survivors by the median of
-  // RUNG_REPEATS interleaved cells, so one lucky cell on a noisy machine does not pick the winner.
-  const halving = await successiveHalving({ candidates: pool.length, minBudget: o.rungMs, eta: o.eta, maxBudget: o.maxRungMs }, async (indices, budget) => {
-    const repeats = budget > o.rungMs ? RUNG_REPEATS : 1;
-    p?.line(`rung: ${indices.length} candidate(s), ${budget} ms each, ${repeats} cell(s) per candidate`);
-    const results = await runConfigs(
-      indices.map((i) => spec(`trial-${i}`, o.backend, (pool[i] as Candidate).knobs)),
-      { base: o.run, workload: o.workload, repeats, durationMs: budget, ops: null, progress: p },
-    );
-    return results.map((cells) => medianOf(cells.map(throughput)));
-  });
-  const winner = pool[halving.winner] as Candidate;
-
-  // 4. The winner against the defaults, with repeats.
-  p?.line(`verify: winner (${winner.origin}) against the defaults, ${o.verifyRepeats} repeats each, ${o.verifyMs} ms`);
-  const [base, head] = (await runConfigs([spec('defaults', o.backend, defaults), spec('winner', o.backend, winner.knobs)], {
-    base: o.run,
-    workload: o.workload,
-    repeats: o.verifyRepeats,
-    durationMs: o.verifyMs,
-    ops: null,
-    progress: p,
-  })) as [CellResult[], CellResult[]];
-  const gain = key(winner.knobs) === key(defaults) ? measureEffect('throughput', base, base) : measureEffect('throughput', base, head);
-  const effects = ['stallMicros', 'writeAmp'].map((m) => measureEffect(m, base, head)).filter((e) => e.changePct !== null);
+  // 4. The best against the defaults.
+  let verification: Verification | null = null;
+  const bestCandidate = s.candidates[best] as Candidate;
+  if (best !== 0) {
+    p?.line(`verify: the best (${bestCandidate.origin}) against the defaults, ${o.verifyRepeats} repeats each, ${o.verifyMs} ms`);
+    const [base, head] = (await runConfigs([spec('defaults', o.backend, {}), spec('best', o.backend, bestCandidate.knobs)], {
+      base: o.run,
+      workload: o.workload,
+      repeats: o.verifyRepeats,
+      durationMs: o.verifyMs,
+      ops: null,
+      steady: { warmupOps: o.warmupOps, intervalMs: TUNE_INTERVAL_MS },
+      ...(p ? { progress: p } : {}),
+    })) as [CellResult[], CellResult[]];
+    base.forEach((c) => s.record('verify', 'defaults', 0, o.verifyMs, c));
+    head.forEach((c) => s.record('verify', 'best', best, o.verifyMs, c));
+    verification = {
+      repeats: o.verifyRepeats,
+      gain: measureEffect('throughput', base, head),
+      effects: ['stallMicros', 'writeAmp'].map((m) => measureEffect(m, base, head)).filter((e) => e.changePct !== null),
+    };
+  }
   return {
     backend: o.backend,
     workload: o.workload,
     memoryBudgetBytes: o.memoryBudgetBytes,
-    candidates: pool,
-    rungs: halving.rungs,
-    winner,
-    gain,
-    effects,
-    verifyRepeats: o.verifyRepeats,
-    defaultsFacts: facts,
+    noise: { aaSamplesPct: s.noise.samplesPct(), sigmaPct: Math.round(s.noise.sigma() * 1e4) / 100 },
+    bottlenecks: found,
+    candidates: s.candidates,
+    stages,
+    best,
+    verification,
+    winner: winnerOf(bestCandidate, verification),
+    defaultsFacts: describeDefaults(facts, found),
+    measurements: s.measurements,
   };
 }
 
-/** What the defaults' cell measured that bounds what tuning can gain. */
-function describeDefaults(doc: ResultDocument): string[] {
-  const f = buildAdviceContext(doc, null).configs[0];
-  if (!f) return [];
+/** The best is a winner only when the verification's whole 95 % interval is a gain. */
+export function winnerOf(best: Candidate, verification: Verification | null): Candidate | null {
+  const low = verification?.gain.ciLowPct ?? null;
+  return low !== null && low > 0 ? best : null;
+}
+
+/** What the defaults' cells measured that bounds what tuning can gain. */
+function describeDefaults(f: ConfigFacts, found: readonly Bottleneck[]): string[] {
   const out: string[] = [];
   const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
-  out.push(`defaults: ${f.opsPerSec !== null ? Math.round(f.opsPerSec).toLocaleString('en-US') : '?'} ops/s (one short cell)`);
+  out.push(`defaults: ${f.opsPerSec !== null ? Math.round(f.opsPerSec).toLocaleString('en-US') : '?'} ops/s (median of ${f.cells.length} cells)`);
   if (f.backend === 'lsm') {
-    out.push(`stall share ${pct(f.stallShare)}, block cache hit ratio ${pct(f.blockCacheHitRatio)}, write amplification ${f.writeAmp?.toFixed(1) ?? 'n/a'}, SST bytes ${formatBytes(f.metric('sstBytes') ?? 0)}`);
+    out.push(`stall share ${pct(f.stallShare)}, block cache hit ratio ${pct(f.metric('runEndBlockCacheHitRatio'))} at the end of the run phase, write amplification ${f.writeAmp?.toFixed(1) ?? 'n/a'}, SST bytes ${formatBytes(f.metric('sstBytes') ?? 0)}`);
   }
+  if (found.length === 0) out.push('no bottleneck stood out');
   const cpu = f.cells[0]?.resources;
   if (cpu && cpu.cpuUserMs !== null && cpu.cpuSysMs !== null) out.push(`cell CPU: user ${cpu.cpuUserMs} ms, sys ${cpu.cpuSysMs} ms`);
   return out;
-}
-
-async function backendDefaults(name: string): Promise<Record<string, KnobValue | null>> {
-  const b = await loadBackend(name);
-  return Object.fromEntries((b?.describe().knobs ?? []).map((k) => [k.name, k.default]));
-}
-
-export function withoutDefaults(c: Config, defaults: Readonly<Record<string, KnobValue | null>>): Config {
-  return Object.fromEntries(Object.entries(c).filter(([k, v]) => defaults[k] !== v));
 }

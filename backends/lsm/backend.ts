@@ -23,7 +23,7 @@ import { buildEngineReport, type RunMaxima, SAMPLED_INT_PROPERTIES } from './eng
 import { LSM_KNOBS } from './knobs.js';
 import { LSM_CHECKPOINT_SEMANTICS, lsmDurabilityClass } from './durability.js';
 import { loadNative, type NativeDatabase } from './native.js';
-import { backgroundWorkOf, parseStatistics, type StatisticsSnapshot, subtractBaseline } from './statistics.js';
+import { backgroundWorkOf, blockCacheCounters, parseStatistics, type StatisticsSnapshot, subtractBaseline } from './statistics.js';
 import { validateLsmKnobs } from './validate-knobs.js';
 
 function describeLsm(): BackendDescription {
@@ -163,6 +163,10 @@ export class LsmInstance implements BackendInstance {
     if (out.isWriteStopped !== null) out.isWriteStopped = out.isWriteStopped === 1;
     if (typeof out.l0Files === 'number') this.maxima.l0Files = Math.max(this.maxima.l0Files, out.l0Files);
     if (typeof out.pendingCompactionBytes === 'number') this.maxima.pendingCompactionBytes = Math.max(this.maxima.pendingCompactionBytes, out.pendingCompactionBytes);
+    // Cumulative: the harness takes differences (how warm the cache was at the start and end of a phase).
+    const cache = blockCacheCounters(this.db.statistics() ?? '');
+    out.blockCacheHits = cache?.hits ?? null;
+    out.blockCacheMisses = cache?.misses ?? null;
     return out;
   }
 
@@ -181,6 +185,7 @@ export class LsmInstance implements BackendInstance {
       ...backgroundWorkOf(parseStatistics(this.db.statistics() ?? '')),
       runningFlushes: this.db.intProperty('rocksdb.num-running-flushes') ?? 0,
       runningCompactions: this.db.intProperty('rocksdb.num-running-compactions') ?? 0,
+      compactionPending: (this.db.intProperty('rocksdb.compaction-pending') ?? 0) > 0,
     };
   }
 

@@ -37,6 +37,16 @@ export function parseStatistics(text: string): StatisticsSnapshot {
   return { tickers, histograms };
 }
 
+/**
+ * The block cache's cumulative hits and misses, read from the dump without parsing the rest
+ * (the interval sampler calls this once per interval).
+ */
+export function blockCacheCounters(text: string): { hits: number; misses: number } | null {
+  const hits = /^rocksdb\.block\.cache\.hit COUNT : (\d+)/m.exec(text)?.[1];
+  const misses = /^rocksdb\.block\.cache\.miss COUNT : (\d+)/m.exec(text)?.[1];
+  return hits === undefined || misses === undefined ? null : { hits: Number(hits), misses: Number(misses) };
+}
+
 export function subtractBaseline(now: StatisticsSnapshot, base: StatisticsSnapshot | null): StatisticsSnapshot {
   if (base === null) return now;
   const tickers: Record<string, number> = {};
@@ -54,7 +64,7 @@ export function subtractBaseline(now: StatisticsSnapshot, base: StatisticsSnapsh
  * per flush job, one compaction.times.micros sample per compaction job (a trivial move, which
  * rewrites nothing, records none).
  */
-export function backgroundWorkOf(s: StatisticsSnapshot): Omit<BackgroundWork, 'runningFlushes' | 'runningCompactions'> {
+export function backgroundWorkOf(s: StatisticsSnapshot): Omit<BackgroundWork, 'runningFlushes' | 'runningCompactions' | 'compactionPending'> {
   return {
     flushes: s.histograms['rocksdb.db.flush.micros']?.count ?? 0,
     flushBytes: s.tickers['rocksdb.flush.write.bytes'] ?? 0,

@@ -35,11 +35,11 @@ interface Args {
 }
 
 /** Defaults keep a tune run to a few minutes on two busy cores. */
-export const TUNE_DEFAULTS = { trials: 12, records: 100_000, rungMs: 1000, maxRungMs: 4000, eta: 3, verifyRepeats: 5, verifyMs: 3000 } as const;
+export const TUNE_DEFAULTS = { trials: 30, records: 100_000, rungMs: 1000, maxRungMs: 1500, eta: 3, verifyRepeats: 8, verifyMs: 2000 } as const;
 
 export const tuneCommand: CommandModule<object, Args> = {
   command: 'tune',
-  describe: "Search a backend's knobs for a workload (advice first, then successive halving), verify the winner against the defaults",
+  describe: "Search a backend's knobs for a workload (the defaults' bottlenecks first, then local steps, then samples; each raced against a control), verify the best against the defaults",
   builder: (y: Argv) =>
     y
       .option('backend', { alias: 'b', type: 'string', demandOption: true, describe: 'lsm or lmdb' })
@@ -54,7 +54,7 @@ export const tuneCommand: CommandModule<object, Args> = {
       .option('max-rung', { type: 'string', describe: `Longest rung (default ${TUNE_DEFAULTS.maxRungMs}ms)` })
       .option('verify-repeats', { type: 'string', describe: `Repeats of winner and defaults each (default ${TUNE_DEFAULTS.verifyRepeats})` })
       .option('verify-duration', { type: 'string', describe: `Run phase of each verification cell (default ${TUNE_DEFAULTS.verifyMs}ms)` })
-      .option('warmup', { type: 'string', describe: 'Warm-up before each run phase (default 500ms)' })
+      .option('warmup', { type: 'string', describe: 'Warm-up operations before each measured phase, after the load has settled (default: one per record)' })
       .option('relax-durability', { type: 'boolean', default: false, describe: 'Also search knobs that trade durability for speed (RocksDB WAL off, LMDB noSync/noMetaSync)' })
       .option('data-dir', { type: 'string', describe: 'Where engines keep their data (default: the OS temp dir)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Write tune.json (the search and the verification) into this directory' })
@@ -70,7 +70,6 @@ export const tuneCommand: CommandModule<object, Args> = {
       records: argv.records ?? TUNE_DEFAULTS.records,
       ...(argv.valueSize !== undefined ? { valueSize: argv.valueSize } : {}),
       ...(argv.seed !== undefined ? { seed: argv.seed } : {}),
-      ...(argv.warmup !== undefined ? { warmup: argv.warmup } : {}),
       ...(argv.dataDir !== undefined ? { dataDir: argv.dataDir } : {}),
       ...(argv.param !== undefined ? { param: argv.param } : {}),
       duration: '1s',
@@ -82,6 +81,7 @@ export const tuneCommand: CommandModule<object, Args> = {
       backend,
       workload: argv.workload,
       trials: argv.trials !== undefined ? parseCount('trials', argv.trials) : TUNE_DEFAULTS.trials,
+      warmupOps: argv.warmup !== undefined ? parseCount('warmup', argv.warmup, { min: 0 }) : typeof run.records === 'number' ? run.records : TUNE_DEFAULTS.records,
       memoryBudgetBytes: parseMemoryBudget(argv.memoryBudget),
       relaxDurability: argv.relaxDurability,
       rungMs: sec('rung', argv.rung, TUNE_DEFAULTS.rungMs),

@@ -3,7 +3,7 @@
 // (child.ts) calls this; so do tests that need no process isolation.
 
 import { loadBackend } from '../../backends/registry.js';
-import type { BackendInstance, BackgroundWork, EngineReport } from '../../backends/types.js';
+import type { BackendInstance, BackgroundWork, EngineReport, EngineSample } from '../../backends/types.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 import { createRng } from '../../core/rng.js';
@@ -19,6 +19,8 @@ import type { CellSpec } from './spec.js';
 import { describeWorkloadRef } from './workload-ref.js';
 import { collectResources, diskUsageBytes, GcMeter, startResources, writeBytesSince } from './resources.js';
 import { exercisedInRun, phaseWrote } from './exercised.js';
+import { settle } from './settle.js';
+import { cacheWarmth } from './warmth.js';
 
 export interface CellEvents {
   onPhase?(name: 'load' | 'run', result: PhaseResult): void;
@@ -30,6 +32,8 @@ export interface CellEvents {
 const STREAM = { values: 1, load: 2, warmup: 3, run: 4 } as const;
 const SUB_MICROSECOND_SAMPLE_EVERY = 64;
 const DEFAULT_MAX_IN_FLIGHT = 64;
+/** The longest wait for the load's flushes and compactions (spec.settle). */
+const SETTLE_TIMEOUT_MS = 120_000;
 
 export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<CellResult> {
   const startedAt = new Date().toISOString();
@@ -82,6 +86,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   // An LSM's flushes and compactions at the start and end of the run phase.
   let workAtRun: BackgroundWork | null = null;
   let workAfterRun: BackgroundWork | null = null;
+  let sampleAtRun: EngineSample | undefined;
   const phaseBase = {
     operations: def.operations,
     values,
@@ -107,6 +112,12 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       if (out.firstError) common.warnings.push(`load: ${out.firstError}`);
       events.onPhase?.('load', out.result);
     }
+    let settleMs: number | null = null;
+    if (!stopped && spec.settle) {
+      const settled = await settle(instance, SETTLE_TIMEOUT_MS);
+      settleMs = Math.round(settled.ms);
+      if (settled.timedOut) common.warnings.push(`settle: the engine was still flushing or compacting after ${SETTLE_TIMEOUT_MS / 1000} s; measured anyway`);
+    }
     if (!stopped && (spec.warmupOps || spec.warmupMs)) {
       const source = track(def.createRun(params, rng.fork(STREAM.warmup), space, spec.warmupOps ?? null));
       const out = await runPhase({ ...phaseBase, timing, name: 'warmup', backend: instance, source, durationMs: spec.warmupMs, targetRate: null });
@@ -117,6 +128,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     if (!stopped) {
       const source = track(def.createRun(params, rng.fork(STREAM.run), space, spec.ops));
       workAtRun = instance.backgroundWork?.() ?? null;
+      sampleAtRun = instance.sampleStats();
       const out = await runPhase({
         ...phaseBase,
         timing,
@@ -144,6 +156,9 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       engine.metrics = { ...engine.metrics, ...exercised.metrics };
       common.warnings.push(...exercised.warnings);
     }
+    const warmth = phases.run ? cacheWarmth(sampleAtRun, phases.run.timeseries.map((p) => p.engine)) : null;
+    if (warmth) engine.metrics = { ...engine.metrics, runStartBlockCacheHitRatio: warmth.startHitRatio, runEndBlockCacheHitRatio: warmth.endHitRatio };
+    if (settleMs !== null) engine.metrics = { ...engine.metrics, settleMs };
     const diskBytes = diskUsageBytes(spec.dataDir);
     // The final checkpoint and the live state's summary; after close, the restore phase.
     if (cps && !stopped) await cps.finish();

@@ -31,6 +31,8 @@ export interface CellSpec {
   readonly checkpointIntervalMs?: number | null;
   /** --verify: values carry key id, version and checksum, and every read checks them. */
   readonly verify?: boolean;
+  /** After the load, flush and wait for the engine's background work to finish (tune's cells). */
+  readonly settle?: boolean;
 }
 
 /** The settings a cell run in this process (tests, the gate's self-test) leaves at their defaults. */

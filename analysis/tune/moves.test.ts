@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { estimateLsm } from '../../harness/budget/estimate.js';
+import { LSM_KNOBS } from '../../backends/lsm/knobs.js';
+import type { ConfigFacts } from '../advice/facts.js';
+import { bottlenecks, coordinateSteps, movesAlong, pairSteps, presetMoves } from './moves.js';
+import { key, lsmSpace } from './space.js';
+
+const MiB = 1024 * 1024;
+const defaults = Object.fromEntries(LSM_KNOBS.map((k) => [k.name, k.default]));
+const bytes = (c: Record<string, unknown>) => estimateLsm({ ...defaults, ...c } as never, { flinkBudgetBytes: null }).bytes as number;
+
+function facts(o: { reads: number; writes: number; hit: number | null; stallShare?: number; writeAmp?: number; metrics?: Record<string, number> }): ConfigFacts {
+  const metrics: Record<string, number> = { ...(o.hit !== null ? { runEndBlockCacheHitRatio: o.hit } : {}), sstBytes: 60 * MiB, ...o.metrics };
+  return {
+    backend: 'lsm',
+    shape: { totalOps: 1000, reads: o.reads, pointReads: o.reads, scans: 0, writes: o.writes },
+    blockCacheHitRatio: o.hit,
+    stallShare: o.stallShare ?? 0,
+    writeAmp: o.writeAmp ?? null,
+    metric: (n: string) => metrics[n] ?? null,
+  } as unknown as ConfigFacts;
+}
+
+describe('tune moves', () => {
+  it('ranks the bottlenecks the defaults measured: cache misses on a read-heavy run, stalls on a stalling one', () => {
+    expect(bottlenecks(facts({ reads: 0.95, writes: 0.05, hit: 0.13, writeAmp: 0.5 })).map((b) => b.kind)).toEqual(['cache misses', 'write amplification']);
+    expect(bottlenecks(facts({ reads: 0.5, writes: 0.5, hit: 0.95, stallShare: 0.3, writeAmp: 4 }))[0]?.kind).toBe('write stalls');
+    expect(bottlenecks(facts({ reads: 0, writes: 1, hit: null, writeAmp: 12, metrics: { runFlushBytesWritten: 100, runCompactionBytesWritten: 2000 } }))[0]?.kind).toMatch(/write amplification|compaction work/);
+  });
+
+  it('spends the memory budget on the cache when misses are the bottleneck, and never beyond it', () => {
+    const space = lsmSpace(false);
+    const moves = movesAlong('cache misses', space, {}, 256 * MiB, 2);
+    expect(moves.length).toBeGreaterThanOrEqual(3);
+    for (const m of moves) expect(bytes(m.knobs)).toBeLessThanOrEqual(256 * MiB);
+    // The largest cache beside the default 2 x 64 MiB buffers, and a larger one with 16 MiB buffers.
+    expect(moves[0]?.knobs).toEqual({ blockCacheSize: 128 * MiB });
+    expect(moves[1]?.knobs).toEqual({ writeBufferSize: 16 * MiB, blockCacheSize: 192 * MiB });
+    expect(movesAlong('cache misses', space, {}, 140 * MiB, 2).every((m) => bytes(m.knobs) <= 140 * MiB)).toBe(true);
+  });
+
+  it('offers the Flink presets that fit (the high-memory one needs 512 MiB)', () => {
+    const space = lsmSpace(false);
+    expect(presetMoves(space, 256 * MiB).map((m) => m.knobs.preset)).toEqual(['spinning-disk', 'flash-ssd']);
+    expect(presetMoves(space, null).map((m) => m.knobs.preset)).toContain('spinning-disk-high-mem');
+  });
+
+  it('steps one knob one step along its range, the bottleneck knobs first, then pairs the steps that helped', () => {
+    const space = lsmSpace(false);
+    const best = { blockCacheSize: 128 * MiB };
+    const steps = coordinateSteps(space, best, 256 * MiB, ['bloomBitsPerKey']);
+    expect(steps[0]?.knobs).toEqual({ blockCacheSize: 128 * MiB, bloomBitsPerKey: 10 });
+    // 128 MiB's neighbours on the cache axis: 64 MiB, and 192 MiB does not fit beside 2 x 64 MiB.
+    expect(steps.filter((s) => 'blockCacheSize' in s.knobs && s.knobs.blockCacheSize !== 128 * MiB).map((s) => s.knobs.blockCacheSize)).toEqual([64 * MiB]);
+    for (const s of steps) expect(Object.keys(s.knobs).filter((k) => k !== 'blockCacheSize' && k !== 'level0StopWritesTrigger').length).toBeLessThanOrEqual(1);
+    expect(new Set(steps.map((s) => key(s.knobs))).size).toBe(steps.length);
+    const pairs = pairSteps(space, best, [steps[0]!, { origin: 'step compression=lz4', knobs: { ...best, compression: 'lz4' } }], 256 * MiB);
+    expect(pairs.map((p) => p.knobs)).toEqual([{ blockCacheSize: 128 * MiB, bloomBitsPerKey: 10, compression: 'lz4' }]);
+  });
+});

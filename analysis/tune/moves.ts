@@ -1,0 +1,148 @@
+// Where tune looks, in order: what the defaults' cells say (the largest measured bottleneck and
+// one-knob moves along it, with the memory the budget allows spent there; Flink's predefined
+// option sets), then local steps around the best so far (one knob one step along its tune range,
+// then pairs of the steps that helped). Random samples come last (space.ts).
+
+import type { KnobValue } from '../../backends/types.js';
+import { PRESETS } from '../../backends/lsm/knobs.js';
+import type { ConfigFacts } from '../advice/facts.js';
+import { formatBytes } from '../../core/units.js';
+import { fits, normalise, type Config, type SearchSpace } from './space.js';
+
+export interface Move {
+  readonly origin: string;
+  readonly knobs: Config;
+}
+
+export type BottleneckKind = 'cache misses' | 'write stalls' | 'write amplification' | 'compaction work';
+
+export interface Bottleneck {
+  readonly kind: BottleneckKind;
+  /** A rough share of the run's cost this bottleneck stands for (0..1): only the order matters. */
+  readonly score: number;
+  /** The measured figures behind it, as text. */
+  readonly fact: string;
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
+
+/** The bottlenecks the defaults' cells show, largest first (lsm; other backends have none yet). */
+export function bottlenecks(f: ConfigFacts): Bottleneck[] {
+  if (f.backend !== 'lsm') return [];
+  const out: Bottleneck[] = [];
+  // The run phase's own hit ratio at its end (the cache as warm as it gets), else the cell's.
+  const hit = f.metric('runEndBlockCacheHitRatio') ?? f.blockCacheHitRatio;
+  if (hit !== null && f.shape.reads > 0) {
+    out.push({ kind: 'cache misses', score: f.shape.reads * (1 - hit), fact: `block-cache hit ratio ${pct(hit)} at the end of the run phase, ${pct(f.shape.reads)} reads, SST files ${formatBytes(f.metric('sstBytes') ?? 0)}` });
+  }
+  if (f.stallShare !== null && f.stallShare > 0) out.push({ kind: 'write stalls', score: f.stallShare, fact: `writes stalled ${pct(f.stallShare)} of the time` });
+  if (f.writeAmp !== null && f.shape.writes > 0) {
+    out.push({ kind: 'write amplification', score: f.shape.writes * Math.min(1, f.writeAmp / 10), fact: `write amplification ${f.writeAmp.toFixed(1)}, ${pct(f.shape.writes)} writes` });
+  }
+  const flushed = f.metric('runFlushBytesWritten');
+  const compacted = f.metric('runCompactionBytesWritten');
+  if (flushed && compacted !== null && f.shape.writes > 0) {
+    out.push({ kind: 'compaction work', score: f.shape.writes * Math.min(1, compacted / flushed / 10), fact: `compactions rewrote ${(compacted / flushed).toFixed(1)} bytes per byte flushed in the run phase` });
+  }
+  return out.filter((b) => b.score > 0).sort((a, b) => b.score - a.score);
+}
+
+/** The largest value of an axis that, set on `base`, still fits the budget. */
+function largestFitting(space: SearchSpace, base: Config, knob: string, budget: number | null): KnobValue | null {
+  const values = [...(space.axes[knob] ?? [])].filter((v): v is number => typeof v === 'number').sort((a, b) => b - a);
+  return values.find((v) => fits(space, { ...base, [knob]: v }, budget)) ?? null;
+}
+
+function numberOf(space: SearchSpace, c: Config, knob: string): number {
+  return Number(c[knob] ?? space.defaults[knob]);
+}
+
+/** One-knob moves (and the memory they need) along a bottleneck, from `base`. */
+export function movesAlong(b: BottleneckKind, space: SearchSpace, base: Config, budget: number | null, cores: number): Move[] {
+  const out: Move[] = [];
+  const add = (origin: string, c: Config): void => {
+    if (fits(space, c, budget)) out.push({ origin: `${b}: ${origin}`, knobs: normalise(space, c) });
+  };
+  switch (b) {
+    case 'cache misses': {
+      const cache = largestFitting(space, base, 'blockCacheSize', budget);
+      if (cache !== null && Number(cache) > numberOf(space, base, 'blockCacheSize')) add(`block cache ${formatBytes(Number(cache))}`, { ...base, blockCacheSize: cache });
+      // Smaller write buffers leave the budget to the cache.
+      const lean = { ...base, writeBufferSize: 16 * 1024 * 1024 };
+      const leanCache = largestFitting(space, lean, 'blockCacheSize', budget);
+      if (leanCache !== null && leanCache !== cache) add(`16 MiB write buffers, block cache ${formatBytes(Number(leanCache))}`, { ...lean, blockCacheSize: leanCache });
+      add('bloom filter 10 bits/key', { ...base, bloomBitsPerKey: 10 });
+      if (cache !== null) add(`block cache ${formatBytes(Number(cache))} and bloom filter 10 bits/key`, { ...base, blockCacheSize: cache, bloomBitsPerKey: 10 });
+      break;
+    }
+    case 'write stalls':
+      add('4 write buffers', { ...base, maxWriteBufferNumber: 4 });
+      add('L0 slowdown trigger 40', { ...base, level0SlowdownWritesTrigger: 40 });
+      add(`${Math.max(4, cores)} background jobs`, { ...base, maxBackgroundJobs: Math.max(4, cores) });
+      break;
+    case 'write amplification': {
+      const wb = numberOf(space, base, 'writeBufferSize') * 2;
+      if ((space.axes.writeBufferSize ?? []).includes(wb)) add(`write buffer ${formatBytes(wb)}`, { ...base, writeBufferSize: wb });
+      add('universal compaction', { ...base, compactionStyle: 'universal' });
+      break;
+    }
+    case 'compaction work':
+      add('lz4 compression', { ...base, compression: 'lz4' });
+      add('no compression', { ...base, compression: 'none' });
+      add('universal compaction', { ...base, compactionStyle: 'universal' });
+      break;
+  }
+  return out;
+}
+
+/** Flink's predefined option sets that change something and fit the budget (lsm). */
+export function presetMoves(space: SearchSpace, budget: number | null): Move[] {
+  if (space.backend !== 'lsm') return [];
+  return PRESETS.filter((p) => p !== 'none' && p !== 'flink-default')
+    .map((p) => ({ origin: `Flink preset ${p}`, knobs: { preset: p } as Config }))
+    .filter((m) => fits(space, m.knobs, budget));
+}
+
+/** One knob one step along its tune range, from `best`; axes named in `first` come first. */
+export function coordinateSteps(space: SearchSpace, best: Config, budget: number | null, first: readonly string[] = []): Move[] {
+  const axes = Object.keys(space.axes).sort((a, b) => rank(first, a) - rank(first, b));
+  const out: Move[] = [];
+  for (const knob of axes) {
+    const values = space.axes[knob] as readonly KnobValue[];
+    const current = best[knob] ?? space.defaults[knob];
+    const at = values.indexOf(current as KnobValue);
+    const neighbours = at < 0 ? values : [values[at - 1], values[at + 1]].filter((v) => v !== undefined);
+    for (const v of neighbours) {
+      const c = normalise(space, { ...best, [knob]: v as KnobValue });
+      if (fits(space, c, budget)) out.push({ origin: `step ${knob}=${String(v)}`, knobs: c });
+    }
+  }
+  return out;
+}
+
+function rank(first: readonly string[], knob: string): number {
+  const i = first.indexOf(knob);
+  return i < 0 ? first.length : i;
+}
+
+/** Pairs of steps that each helped (best first), combined on `best`. */
+export function pairSteps(space: SearchSpace, best: Config, helped: readonly Move[], budget: number | null): Move[] {
+  const out: Move[] = [];
+  for (let i = 0; i < helped.length; i++) {
+    for (let j = i + 1; j < helped.length; j++) {
+      const a = helped[i] as Move;
+      const b = helped[j] as Move;
+      const c = normalise(space, { ...best, ...a.knobs, ...b.knobs });
+      if (fits(space, c, budget)) out.push({ origin: `pair ${a.origin.replace('step ', '')} + ${b.origin.replace('step ', '')}`, knobs: c });
+    }
+  }
+  return out;
+}
+
+/** The knobs a bottleneck's moves turn, for ordering local steps. */
+export const BOTTLENECK_AXES: Readonly<Record<BottleneckKind, readonly string[]>> = {
+  'cache misses': ['blockCacheSize', 'bloomBitsPerKey', 'blockSize', 'writeBufferSize', 'cacheIndexAndFilterBlocks'],
+  'write stalls': ['maxWriteBufferNumber', 'level0SlowdownWritesTrigger', 'maxBackgroundJobs', 'writeBufferSize'],
+  'write amplification': ['writeBufferSize', 'compactionStyle', 'level0FileNumCompactionTrigger', 'minWriteBufferNumberToMerge'],
+  'compaction work': ['compression', 'compactionStyle', 'level0FileNumCompactionTrigger', 'maxBackgroundJobs'],
+};

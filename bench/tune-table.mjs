@@ -1,0 +1,33 @@
+// The table of docs/tuning.md from bench/tune-seeds.sh's output directory: per run the winner
+// (or "defaults stand"), the verified gain and its 95 % interval, and the time the run took; per
+// workload the median and range of the verified gain over its runs.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? '/tmp/statebench-tune-seeds';
+const fmt = (x) => (x === null || x === undefined ? 'n/a' : `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`);
+const byWorkload = new Map();
+console.log('| workload | seed | best found | verified gain (95 % CI) | verdict | minutes |');
+console.log('|---|---|---|---|---|---|');
+for (const run of readdirSync(dir).sort()) {
+  const file = join(dir, run, 'tune.json');
+  if (!existsSync(file)) continue;
+  const t = JSON.parse(readFileSync(file, 'utf8'));
+  const [workload, seed] = [run.slice(0, run.lastIndexOf('-')), run.slice(run.lastIndexOf('-') + 1)];
+  const g = t.verification?.gain ?? null;
+  const best = t.candidates[t.best];
+  const knobs = Object.entries(best.knobs).map(([k, v]) => `${k}=${typeof v === 'number' && v >= 1048576 ? `${v / 1048576}MiB` : v}`).join(' ') || '(defaults)';
+  const secs = existsSync(join(dir, run, 'seconds')) ? Number(readFileSync(join(dir, run, 'seconds'), 'utf8')) : null;
+  console.log(`| ${workload} | ${seed} | ${knobs} | ${g ? `${fmt(g.changePct)} (${fmt(g.ciLowPct)} .. ${fmt(g.ciHighPct)})` : 'not verified'} | ${t.winner ? 'winner' : 'defaults stand'} | ${secs !== null ? (secs / 60).toFixed(1) : '?'} |`);
+  const list = byWorkload.get(workload) ?? [];
+  list.push({ gain: g?.changePct ?? 0, low: g?.ciLowPct ?? null, winner: t.winner !== null });
+  byWorkload.set(workload, list);
+}
+console.log('');
+console.log('| workload | runs | median verified gain | range | winners | lower bound > +10 % |');
+console.log('|---|---|---|---|---|---|');
+for (const [w, list] of byWorkload) {
+  const gains = list.map((x) => x.gain).sort((a, b) => a - b);
+  const median = gains.length % 2 ? gains[gains.length >> 1] : (gains[gains.length / 2 - 1] + gains[gains.length / 2]) / 2;
+  console.log(`| ${w} | ${list.length} | ${fmt(median)} | ${fmt(gains[0])} .. ${fmt(gains[gains.length - 1])} | ${list.filter((x) => x.winner).length} | ${list.filter((x) => x.low !== null && x.low > 10).length} |`);
+}
