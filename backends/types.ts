@@ -174,6 +174,8 @@ export interface BackgroundWork {
   readonly runningCompactions: number;
   /** The engine wants a compaction it has not started (RocksDB's rocksdb.compaction-pending). */
   readonly compactionPending?: boolean;
+  /** CPU time of the compactions finished so far, µs (RocksDB's rocksdb.compaction.times.cpu_micros). */
+  readonly compactionCpuMicros?: number;
 }
 
 /**

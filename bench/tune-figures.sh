@@ -1,7 +1,7 @@
 #!/bin/sh
-# The figures of docs/tuning.md: (1) the stall rule on a write-heavy mix with a deliberately
-# small write buffer and few L0 triggers, verified with repeats; (2) tune on ycsb-a within
-# 256 MiB. Needs a built CLI (npm run build). Takes about 10 + 6 minutes on 2 busy cores.
+# The verified-advice figures of docs/tuning.md: the stall rule on a write-heavy mix with a
+# deliberately small write buffer and few L0 triggers, verified with repeats. (tune's figures:
+# bench/tune-seeds.sh.) Needs a built CLI (npm run build). About 10 minutes on 2 busy cores.
 set -e
 cd "$(dirname "$0")/.."
 OUT=${1:-/tmp/statebench-tune-figures}
@@ -16,4 +16,3 @@ for (const r of d.recommendations) {
   console.log(`${r.id}: ${JSON.stringify(r.suggestion.changes)} -> ${v ? `${v.status} throughput ${v.changePct}% [${v.ciLowPct}, ${v.ciHighPct}]` : "not verified"}`);
   for (const e of v?.effects ?? []) console.log(`    ${e.metric} ${e.changePct}% [${e.ciLowPct}, ${e.ciHighPct}]`);
 }' "$OUT/stall/results.json"
-node bin/statebench.js tune -b lsm -w ycsb-a --memory-budget 256MiB --out "$OUT/tune"

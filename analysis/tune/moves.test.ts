@@ -9,9 +9,11 @@ const MiB = 1024 * 1024;
 const defaults = Object.fromEntries(LSM_KNOBS.map((k) => [k.name, k.default]));
 const bytes = (c: Record<string, unknown>) => estimateLsm({ ...defaults, ...c } as never, { flinkBudgetBytes: null }).bytes as number;
 
-function facts(o: { reads: number; writes: number; hit: number | null; stallShare?: number; writeAmp?: number; metrics?: Record<string, number> }): ConfigFacts {
-  const metrics: Record<string, number> = { ...(o.hit !== null ? { runEndBlockCacheHitRatio: o.hit } : {}), sstBytes: 60 * MiB, ...o.metrics };
+function facts(o: { reads: number; writes: number; hit: number | null; stallShare?: number; writeAmp?: number; compactionCpuMicros?: number }): ConfigFacts {
+  const metrics: Record<string, number> = { ...(o.hit !== null ? { runEndBlockCacheHitRatio: o.hit } : {}), sstBytes: 60 * MiB };
+  const cell = { engine: { metrics: o.compactionCpuMicros !== undefined ? { runCompactionCpuMicros: o.compactionCpuMicros } : {} }, phases: { run: { durationMs: 2000 } } };
   return {
+    cells: [cell],
     backend: 'lsm',
     shape: { totalOps: 1000, reads: o.reads, pointReads: o.reads, scans: 0, writes: o.writes },
     blockCacheHitRatio: o.hit,
@@ -23,9 +25,12 @@ function facts(o: { reads: number; writes: number; hit: number | null; stallShar
 
 describe('tune moves', () => {
   it('ranks the bottlenecks the defaults measured: cache misses on a read-heavy run, stalls on a stalling one', () => {
-    expect(bottlenecks(facts({ reads: 0.95, writes: 0.05, hit: 0.13, writeAmp: 0.5 })).map((b) => b.kind)).toEqual(['cache misses', 'write amplification']);
-    expect(bottlenecks(facts({ reads: 0.5, writes: 0.5, hit: 0.95, stallShare: 0.3, writeAmp: 4 }))[0]?.kind).toBe('write stalls');
-    expect(bottlenecks(facts({ reads: 0, writes: 1, hit: null, writeAmp: 12, metrics: { runFlushBytesWritten: 100, runCompactionBytesWritten: 2000 } }))[0]?.kind).toMatch(/write amplification|compaction work/);
+    expect(bottlenecks(facts({ reads: 0.95, writes: 0.05, hit: 0.13, writeAmp: 0.5 }), 2).map((b) => b.kind)).toEqual(['cache misses', 'write amplification']);
+    expect(bottlenecks(facts({ reads: 0.5, writes: 0.5, hit: 0.95, stallShare: 0.3, writeAmp: 4 }), 2)[0]?.kind).toBe('write stalls');
+    // Compactions busy 1.6 of 2 cores over a 2 s run: 80 % of the machine.
+    const cpu = bottlenecks(facts({ reads: 0, writes: 1, hit: null, writeAmp: 2, compactionCpuMicros: 3_200_000 }), 2);
+    expect(cpu[0]).toMatchObject({ kind: 'compaction CPU', score: 0.8 });
+    expect(cpu[0]?.fact).toMatch(/80.0 % of the 2 cores/);
   });
 
   it('spends the memory budget on the cache when misses are the bottleneck, and never beyond it', () => {

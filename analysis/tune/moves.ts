@@ -6,6 +6,7 @@
 import type { KnobValue } from '../../backends/types.js';
 import { PRESETS } from '../../backends/lsm/knobs.js';
 import type { ConfigFacts } from '../advice/facts.js';
+import { median } from '../../core/stats.js';
 import { formatBytes } from '../../core/units.js';
 import { fits, normalise, type Config, type SearchSpace } from './space.js';
 
@@ -14,7 +15,7 @@ export interface Move {
   readonly knobs: Config;
 }
 
-export type BottleneckKind = 'cache misses' | 'write stalls' | 'write amplification' | 'compaction work';
+export type BottleneckKind = 'cache misses' | 'write stalls' | 'write amplification' | 'compaction CPU';
 
 export interface Bottleneck {
   readonly kind: BottleneckKind;
@@ -26,8 +27,19 @@ export interface Bottleneck {
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
+/** Median over cells of the run phase's compaction CPU as a share of the machine's cores. */
+function compactionCpuShare(f: ConfigFacts, cores: number): number | null {
+  return median(
+    f.cells.map((c) => {
+      const cpu = c.engine?.metrics.runCompactionCpuMicros;
+      const ms = c.phases.run?.durationMs;
+      return typeof cpu === 'number' && ms ? cpu / (ms * 1000 * Math.max(1, cores)) : null;
+    }),
+  );
+}
+
 /** The bottlenecks the defaults' cells show, largest first (lsm; other backends have none yet). */
-export function bottlenecks(f: ConfigFacts): Bottleneck[] {
+export function bottlenecks(f: ConfigFacts, cores: number): Bottleneck[] {
   if (f.backend !== 'lsm') return [];
   const out: Bottleneck[] = [];
   // The run phase's own hit ratio at its end (the cache as warm as it gets), else the cell's.
@@ -39,10 +51,9 @@ export function bottlenecks(f: ConfigFacts): Bottleneck[] {
   if (f.writeAmp !== null && f.shape.writes > 0) {
     out.push({ kind: 'write amplification', score: f.shape.writes * Math.min(1, f.writeAmp / 10), fact: `write amplification ${f.writeAmp.toFixed(1)}, ${pct(f.shape.writes)} writes` });
   }
-  const flushed = f.metric('runFlushBytesWritten');
-  const compacted = f.metric('runCompactionBytesWritten');
-  if (flushed && compacted !== null && f.shape.writes > 0) {
-    out.push({ kind: 'compaction work', score: f.shape.writes * Math.min(1, compacted / flushed / 10), fact: `compactions rewrote ${(compacted / flushed).toFixed(1)} bytes per byte flushed in the run phase` });
+  const cpu = compactionCpuShare(f, cores);
+  if (cpu !== null) {
+    out.push({ kind: 'compaction CPU', score: Math.min(1, cpu), fact: `compactions used ${pct(cpu)} of the ${cores} cores' time in the run phase` });
   }
   return out.filter((b) => b.score > 0).sort((a, b) => b.score - a.score);
 }
@@ -86,7 +97,7 @@ export function movesAlong(b: BottleneckKind, space: SearchSpace, base: Config, 
       add('universal compaction', { ...base, compactionStyle: 'universal' });
       break;
     }
-    case 'compaction work':
+    case 'compaction CPU':
       add('lz4 compression', { ...base, compression: 'lz4' });
       add('no compression', { ...base, compression: 'none' });
       add('universal compaction', { ...base, compactionStyle: 'universal' });
@@ -144,5 +155,5 @@ export const BOTTLENECK_AXES: Readonly<Record<BottleneckKind, readonly string[]>
   'cache misses': ['blockCacheSize', 'bloomBitsPerKey', 'blockSize', 'writeBufferSize', 'cacheIndexAndFilterBlocks'],
   'write stalls': ['maxWriteBufferNumber', 'level0SlowdownWritesTrigger', 'maxBackgroundJobs', 'writeBufferSize'],
   'write amplification': ['writeBufferSize', 'compactionStyle', 'level0FileNumCompactionTrigger', 'minWriteBufferNumberToMerge'],
-  'compaction work': ['compression', 'compactionStyle', 'level0FileNumCompactionTrigger', 'maxBackgroundJobs'],
+  'compaction CPU': ['compression', 'compactionStyle', 'level0FileNumCompactionTrigger', 'maxBackgroundJobs'],
 };

@@ -5,7 +5,8 @@
 // 0. The defaults run twice in each of two rounds: their facts (bottlenecks, the advice rules)
 //    and a first A/A estimate of the noise.
 // 1. Facts: the advice rules' candidates, Flink's predefined option sets, and one-knob moves
-//    along the largest measured bottlenecks, raced against the defaults (race.ts).
+//    along the largest measured bottlenecks (cache misses, write stalls, write amplification,
+//    compaction CPU), raced against the defaults (race.ts).
 // 2. Steps: one knob one step from the best so far, raced against it.
 // 3. Pairs of the steps that helped, and random samples up to --trials, raced against the best.
 //    A race's leader becomes the best only when it beats its control beyond the noise.
@@ -267,7 +268,8 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
   if (ok.length === 0) throw new Error(`the defaults' cells failed: ${defaultsCells.map((c) => (c.status === 'errored' ? c.error : c.status)).join('; ')}`);
   const doc = asDocument(ok, o);
   const facts = buildAdviceContext(doc, o.memoryBudgetBytes).configs[0] as ConfigFacts;
-  const found = bottlenecks(facts);
+  const cores = availableParallelism();
+  const found = bottlenecks(facts, cores);
   for (const b of found) p?.line(`bottleneck: ${b.kind} (${b.fact})`);
 
   // 1. What the facts suggest.
@@ -283,7 +285,6 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
     ruleMoves.push({ origin: `rule ${r.id}`, knobs: { ...changes } });
   }
   if (ruleMoves.length > 1) ruleMoves.push({ origin: 'rules combined', knobs: combined });
-  const cores = availableParallelism();
   const factMoves = [...ruleMoves, ...found.slice(0, 2).flatMap((b) => movesAlong(b.kind, space, {}, o.memoryBudgetBytes, cores)), ...presetMoves(space, o.memoryBudgetBytes)];
   const stages: StageResult[] = [];
   let best = 0;

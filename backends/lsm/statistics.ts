@@ -70,5 +70,6 @@ export function backgroundWorkOf(s: StatisticsSnapshot): Omit<BackgroundWork, 'r
     flushBytes: s.tickers['rocksdb.flush.write.bytes'] ?? 0,
     compactions: s.histograms['rocksdb.compaction.times.micros']?.count ?? 0,
     compactionBytes: s.tickers['rocksdb.compact.write.bytes'] ?? 0,
+    compactionCpuMicros: s.histograms['rocksdb.compaction.times.cpu_micros']?.sum ?? 0,
   };
 }

@@ -79,6 +79,8 @@ describe('a run cell says what it exercised and its durability class', () => {
     expect(c.durabilityClass).toBe('process');
     expect(c.engine?.metrics.runFlushes).toBeGreaterThan(0);
     expect(c.engine?.metrics.runCompactions).toBeGreaterThan(0);
+    // The CPU the run's finished compactions used (tune's compaction-CPU bottleneck).
+    expect(c.engine?.metrics.runCompactionCpuMicros).toBeGreaterThan(0);
     expect(c.warnings.filter((w) => w.startsWith('lsm:'))).toEqual([]);
   }, 30_000);
 

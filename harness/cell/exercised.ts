@@ -25,12 +25,14 @@ export function exercisedInRun(backend: string, before: BackgroundWork, after: B
   const flushes = after.flushes - before.flushes + after.runningFlushes;
   const compactions = after.compactions - before.compactions + after.runningCompactions;
   // Finished in the phase plus running at its end: a job that ran through the phase counts once.
-  const metrics = {
+  const metrics: Record<string, number> = {
     runFlushes: flushes,
     runFlushBytesWritten: after.flushBytes - before.flushBytes,
     runCompactions: compactions,
     runCompactionBytesWritten: after.compactionBytes - before.compactionBytes,
   };
+  // CPU of the compactions that finished in the phase (one still running at its end is not in it).
+  if (before.compactionCpuMicros !== undefined && after.compactionCpuMicros !== undefined) metrics.runCompactionCpuMicros = after.compactionCpuMicros - before.compactionCpuMicros;
   const warnings: string[] = [];
   if (!wrote) {
     // A read-only run: what matters is whether the data it read was ever written out.
