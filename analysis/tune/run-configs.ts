@@ -52,7 +52,9 @@ async function planConfig(c: ConfigSpec, o: RunConfigsOptions): Promise<PlannedC
     workloads: [o.workload],
     sets: [],
     repeat: 1,
-    baseKnobs: { [c.backend]: { ...c.knobs } },
+    // The configuration on top of the run's own base knobs (--semantics, --flink-conf): a tune or
+    // a verification under Flink semantics compares configurations that all run without the WAL.
+    baseKnobs: { ...o.base.baseKnobs, [c.backend]: { ...(o.base.baseKnobs[c.backend] ?? {}), ...c.knobs } },
     shard: null,
     resume: null,
     memoryBudgetBytes: null,

@@ -285,7 +285,11 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
     ruleMoves.push({ origin: `rule ${r.id}`, knobs: { ...changes } });
   }
   if (ruleMoves.length > 1) ruleMoves.push({ origin: 'rules combined', knobs: combined });
-  const factMoves = [...ruleMoves, ...found.slice(0, 2).flatMap((b) => movesAlong(b.kind, space, {}, o.memoryBudgetBytes, cores)), ...presetMoves(space, o.memoryBudgetBytes)];
+  // Flink's presets turn the WAL off, as Flink does: like for like only when the run has it off too.
+  const walOff = o.run.baseKnobs[o.backend]?.walEnabled === 'false';
+  const presets = walOff || o.relaxDurability ? presetMoves(space, o.memoryBudgetBytes) : [];
+  if (!walOff && !o.relaxDurability && presetMoves(space, o.memoryBudgetBytes).length > 0) p?.line("Flink's predefined option sets turn the WAL off: left out under --semantics per-write (--relax-durability includes them)");
+  const factMoves = [...ruleMoves, ...found.slice(0, 2).flatMap((b) => movesAlong(b.kind, space, {}, o.memoryBudgetBytes, cores)), ...presets];
   const stages: StageResult[] = [];
   let best = 0;
   const budgetLeft = (): number => Math.max(0, o.trials + 1 - s.triedCount);

@@ -27,6 +27,7 @@ interface Args {
   verifyRepeats?: string;
   verifyDuration?: string;
   relaxDurability: boolean;
+  semantics?: string;
   dataDir?: string;
   out?: string;
   warmup?: string;
@@ -55,6 +56,7 @@ export const tuneCommand: CommandModule<object, Args> = {
       .option('verify-repeats', { type: 'string', describe: `Repeats of winner and defaults each (default ${TUNE_DEFAULTS.verifyRepeats})` })
       .option('verify-duration', { type: 'string', describe: `Run phase of each verification cell (default ${TUNE_DEFAULTS.verifyMs}ms)` })
       .option('warmup', { type: 'string', describe: 'Warm-up operations before each measured phase, after the load has settled (default: one per record)' })
+      .option('semantics', { type: 'string', describe: "flink (default: no WAL, as Flink runs RocksDB) or per-write (RocksDB's defaults, WAL on): every candidate and the defaults run under it" })
       .option('relax-durability', { type: 'boolean', default: false, describe: 'Also search knobs that trade durability for speed (RocksDB WAL off, LMDB noSync/noMetaSync)' })
       .option('data-dir', { type: 'string', describe: 'Where engines keep their data (default: the OS temp dir)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Write tune.json (the search and the verification) into this directory' })
@@ -72,6 +74,7 @@ export const tuneCommand: CommandModule<object, Args> = {
       ...(argv.seed !== undefined ? { seed: argv.seed } : {}),
       ...(argv.dataDir !== undefined ? { dataDir: argv.dataDir } : {}),
       ...(argv.param !== undefined ? { param: argv.param } : {}),
+      ...(argv.semantics !== undefined ? { semantics: argv.semantics } : {}),
       duration: '1s',
     });
     if (Array.isArray(run.records)) throw new UsageError(`--records: tune searches at one state size; got ${run.records.length} (${argv.records}); give one`);
