@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'statebench-merge-cli-'));
 function write(name: string, seed: number, index: number): string {
   const doc = documentOf([{ ...cell({ throughput: 100 }), id: `c${index}` }]);
   const path = join(dir, name);
-  writeFileSync(path, JSON.stringify({ ...doc, plan: { ...doc.plan, seed, cellCount: 2, shard: { index, count: 2 } } }));
+  writeFileSync(path, JSON.stringify({ ...doc, plan: { ...doc.plan, seed, cellCount: 2, shard: { index: index + 1, count: 2 } } }));
   return path;
 }
 

@@ -45,7 +45,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option('flink-conf', { type: 'string', describe: "A Flink configuration: its state.backend.rocksdb.* keys become lsm knobs (Flink's defaults and memory arithmetic)" })
       .option('sweep', { type: 'string', describe: 'A knob matrix per backend (JSON or YAML: {lsm: {writeBufferSize: [4MiB, 64MiB]}}); expands like --set lists' })
       .option('memory-budget', { type: 'string', describe: 'Skip cells whose memory cannot fit (LSM write buffers + block cache, LMDB object cache; heap state measured), e.g. 512MiB' })
-      .option('shard', { type: 'string', describe: 'Run shard i of N of the cells (0-based: 0/4 ... 3/4); merge the shards with `statebench merge`' })
+      .option('shard', { type: 'string', describe: 'Run shard i of N of the cells, numbered from 1 as vitest and jest number shards (1/4 ... 4/4); merge the shards with `statebench merge`' })
       .option('resume', { type: 'string', describe: 'The results.jsonl of a stopped run: cells it finished ok are kept, the rest run' })
       .option('verify-advice', { type: 'boolean', describe: 'Verify each recommendation: run its suggestion against the current setting with repeats' })
       .option('verify-repeats', { type: 'string', describe: 'Repeats per side when verifying advice (default 5)' })

@@ -237,6 +237,7 @@ export const PlanSchema = z.object({
   intervalMs: num,
   sets: z.array(z.string()),
   cellCount: count,
+  /** --shard i/N: index numbered from 1 (1 ... count), as given on the command line (documents before 2026-12-06 counted from 0). */
   shard: z.object({ index: count, count: z.number().int().positive() }).nullable(),
   /** --flink-conf: the Flink configuration file whose RocksDB settings the lsm cells use. */
   flinkConf: z.string().nullable().optional(),

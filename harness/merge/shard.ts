@@ -1,29 +1,32 @@
-// --shard i/N: a deterministic share of a plan's cells. Cell k of the whole plan (in the plan's
-// seeded order) belongs to shard k mod N, so every shard gets an even share of every
-// configuration's repeats, and the N shards together are the whole plan, each cell exactly once.
+// --shard i/N: a deterministic share of a plan's cells, numbered from 1 as vitest, jest and
+// playwright number theirs (--shard 1/4 ... 4/4, what a CI matrix of [1, 2, 3, 4] passes).
+// Cell k of the whole plan (0-based, in the plan's seeded order) belongs to shard (k mod N) + 1,
+// so every shard gets an even share of every configuration's repeats, and the N shards together
+// are the whole plan, each cell exactly once.
 
 import { UsageError } from '../../core/errors.js';
 
 export interface ShardSpec {
-  /** 0-based. */
+  /** 1-based: 1 ... count. */
   readonly index: number;
   readonly count: number;
 }
 
-/** "i/N" with 0 <= i < N (0-based, as CI matrices count: --shard 0/4 ... 3/4). */
+/** "i/N" with 1 <= i <= N (--shard 1/4 ... 4/4). */
 export function parseShard(raw: string | undefined): ShardSpec | null {
   if (raw === undefined) return null;
   const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(String(raw));
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || !(count >= 1) || !(index < count)) {
-    throw new UsageError(`--shard: '${raw}' is not valid; expected i/N with 0 <= i < N, e.g. --shard 0/4`);
+  if (!m || !(count >= 1) || !(index >= 1 && index <= count)) {
+    const range = count >= 1 ? `1/${count} ... ${count}/${count}` : '1/N ... N/N';
+    throw new UsageError(`--shard: '${raw}' is not valid; expected i/N with 1 <= i <= N, numbered from 1 as vitest and jest number shards (here: ${range})`);
   }
   return { index, count };
 }
 
 export function inShard(position: number, shard: ShardSpec | null | undefined): boolean {
-  return !shard || position % shard.count === shard.index;
+  return !shard || position % shard.count === shard.index - 1;
 }
 
 export function selectShard<T>(cells: readonly T[], shard: ShardSpec | null | undefined): T[] {

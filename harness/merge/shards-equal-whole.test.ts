@@ -48,8 +48,8 @@ function fingerprint(doc: ResultDocument) {
 describe('a sweep in shards', () => {
   it('merged equals the sweep run whole, cell for cell', async () => {
     const whole = await executeRun(await resolveRunOptions(flags(join(root, 'whole'))), { progress: quiet().progress });
-    const s0 = await executeRun(await resolveRunOptions(flags(join(root, 's0'), { shard: '0/2' })), { progress: quiet().progress });
-    const s1 = await executeRun(await resolveRunOptions(flags(join(root, 's1'), { shard: '1/2' })), { progress: quiet().progress });
+    const s0 = await executeRun(await resolveRunOptions(flags(join(root, 's0'), { shard: '1/2' })), { progress: quiet().progress });
+    const s1 = await executeRun(await resolveRunOptions(flags(join(root, 's1'), { shard: '2/2' })), { progress: quiet().progress });
     expect(s0.document.cells).toHaveLength(2);
     expect(s1.document.cells).toHaveLength(2);
     const merged = mergeDocuments([{ name: 's1', document: s1.document }, { name: 's0', document: s0.document }]);

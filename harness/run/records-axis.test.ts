@@ -63,7 +63,7 @@ describe('a plan over state sizes', () => {
 
   it('shards share every size, and together are the plan', async () => {
     const plan = await buildPlan(await options('1k,2k', { repeat: '2' }));
-    const shards = [0, 1, 2].map((index) => selectShard(plan.cells, { index, count: 3 }));
+    const shards = [1, 2, 3].map((index) => selectShard(plan.cells, { index, count: 3 }));
     expect(shards.flat().map((c) => c.id).sort()).toEqual(plan.cells.map((c) => c.id).sort());
     for (const s of shards) expect(new Set(s.map((c) => c.workloadParams.records))).toEqual(new Set([1000, 2000]));
   });
@@ -83,7 +83,7 @@ describe('a plan over state sizes', () => {
 describe('the plan record of a size sweep', () => {
   const shard = (records: ResultDocument['plan']['records'], index: number, ids: string[]): ResultDocument => {
     const doc = documentOf(ids.map((id) => ({ ...cell({ throughput: 1 }), id })));
-    return { ...doc, plan: { ...doc.plan, records, cellCount: 4, shard: { index, count: 2 } } };
+    return { ...doc, plan: { ...doc.plan, records, cellCount: 4, shard: { index: index + 1, count: 2 } } };
   };
 
   it('is a list in the document, which older readers of one number still load', () => {

@@ -159,7 +159,7 @@ export function environmentSection(doc: ResultDocument): string {
     ['interval', `${formatNumber(p.intervalMs)} ms`],
     ['knob settings', p.sets.join('  ')],
     ['cells', p.cellCount],
-    ['shard', p.shard ? `${p.shard.index + 1} of ${p.shard.count}` : null],
+    ['shard', p.shard ? `${p.shard.index} of ${p.shard.count}` : null],
     ['semantics', p.semantics === 'flink' ? 'flink: no per-write durability (durability from checkpoints)' : p.semantics === 'per-write' ? "per-write: each engine's own durability" : null],
   ]);
   const warnings = doc.warnings.length > 0 ? `<h3>Warnings</h3><ul>${doc.warnings.map((w) => `<li>${h(w)}</li>`).join('')}</ul>` : '';
