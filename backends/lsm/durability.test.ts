@@ -29,7 +29,7 @@ describe('lsm background work', () => {
     const { db } = await open({ writeBufferSize: '64KiB', level0FileNumCompactionTrigger: '2', walEnabled: 'false' });
     const value = new Uint8Array(1000).fill(7);
     for (let i = 0; i < 20; i++) db.put(i, value);
-    expect(db.backgroundWork()).toEqual({ flushes: 0, flushBytes: 0, compactions: 0, compactionBytes: 0, runningFlushes: 0, runningCompactions: 0 });
+    expect(db.backgroundWork()).toEqual({ flushes: 0, flushBytes: 0, compactions: 0, compactionBytes: 0, compactionCpuMicros: 0, runningFlushes: 0, runningCompactions: 0, compactionPending: false });
     // The same keys three times, flushed each time: three overlapping L0 files, which a
     // compaction must merge (files that do not overlap would only be moved, and count nothing).
     for (let round = 0; round < 3; round++) {
@@ -42,6 +42,7 @@ describe('lsm background work', () => {
     expect(work.flushBytes).toBeGreaterThan(0);
     expect(work.compactions).toBeGreaterThanOrEqual(1);
     expect(work.compactionBytes).toBeGreaterThan(0);
+    expect(work.compactionCpuMicros).toBeGreaterThan(0);
   });
 
   it('reads the flush and compaction samples and bytes of a statistics dump', () => {
@@ -50,8 +51,9 @@ describe('lsm background work', () => {
       histograms: {
         'rocksdb.db.flush.micros': { p50: 1, p95: 1, p99: 1, p100: 1, count: 3, sum: 3 },
         'rocksdb.compaction.times.micros': { p50: 1, p95: 1, p99: 1, p100: 1, count: 1, sum: 1 },
+        'rocksdb.compaction.times.cpu_micros': { p50: 700, p95: 700, p99: 700, p100: 700, count: 1, sum: 700 },
       },
     });
-    expect(work).toEqual({ flushes: 3, flushBytes: 5000, compactions: 1, compactionBytes: 9000 });
+    expect(work).toEqual({ flushes: 3, flushBytes: 5000, compactions: 1, compactionBytes: 9000, compactionCpuMicros: 700 });
   });
 });
