@@ -1,7 +1,7 @@
 // The layers of statebench, checked by dependency-cruiser (`npm run lint:layers`, part of `npm test`).
 // One direction, lowest first (docs/architecture.md draws it):
 //
-//   core  <-  workloads, backends  <-  harness  <-  analysis  <-  reports  <-  cli
+//   core  <-  workloads, backends  <-  harness  <-  analysis  <-  reports  <-  cli, api
 //
 // A module may import its own layer and the layers below it; bench/ sits on top of everything (it
 // measures the whole tool). Every import counts, `import type` too: the TypeScript parser
@@ -9,7 +9,7 @@
 // type-only imports apart, and no contract type needs to point upwards. Each rule's name is what
 // a backwards import fails with.
 
-const LAYERS = ['core', 'workloads|backends', 'harness', 'analysis', 'reports', 'cli'];
+const LAYERS = ['core', 'workloads|backends', 'harness', 'analysis', 'reports', 'cli|api'];
 
 /** One rule per layer: it may not import (at runtime) anything above it. */
 const upward = LAYERS.slice(0, -1).map((layer, i) => {
@@ -45,7 +45,7 @@ module.exports = {
       name: 'test-support-only-in-tests',
       comment: 'test doubles and fixtures (test-support/) are for tests and bench scripts, never shipped code',
       severity: 'error',
-      from: { path: '^(core|workloads|backends|harness|analysis|reports|cli)/', pathNot: '(\\.test\\.ts$|/test-support/)' },
+      from: { path: '^(core|workloads|backends|harness|analysis|reports|cli|api)/', pathNot: '(\\.test\\.ts$|/test-support/)' },
       to: { path: '/test-support/' },
     },
     {

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{core,workloads,backends,harness,analysis,reports,cli,bench,lint}/**/*.test.ts'],
+    include: ['{core,workloads,backends,harness,analysis,reports,cli,api,bench,lint}/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Native engines and child processes: keep the load modest on small machines.

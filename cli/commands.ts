@@ -12,6 +12,7 @@ import { workloadsCommand } from './commands/workloads.js';
 import { tuneCommand } from './commands/tune.js';
 import { mergeCommand } from './commands/merge.js';
 import { durabilityCommand } from './commands/durability.js';
+import { conformanceCommand } from './commands/conformance.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly CommandModule<any, any>[] = [
@@ -27,4 +28,5 @@ export const COMMANDS: readonly CommandModule<any, any>[] = [
   tuneCommand,
   mergeCommand,
   durabilityCommand,
+  conformanceCommand,
 ];

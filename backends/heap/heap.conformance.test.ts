@@ -1,4 +1,4 @@
 import { heapBackend } from './backend.js';
-import { defineConformanceSuite } from '../conformance.js';
+import { defineConformanceSuite } from '../test-support/conformance-suite.js';
 
 defineConformanceSuite(heapBackend);

@@ -2,7 +2,7 @@
 // (writeBatchOps > 1, where the transaction is held open between calls).
 import { describe } from 'vitest';
 import { lmdbBackend } from './backend.js';
-import { defineConformanceSuite } from '../conformance.js';
+import { defineConformanceSuite } from '../test-support/conformance-suite.js';
 
 describe('writePath=async', () => defineConformanceSuite(lmdbBackend, { knobs: { writePath: 'async' } }));
 describe('writePath=sync', () => defineConformanceSuite(lmdbBackend, { knobs: { writePath: 'sync' } }));

@@ -1,4 +1,4 @@
 import { lsmBackend } from './backend.js';
-import { defineConformanceSuite } from '../conformance.js';
+import { defineConformanceSuite } from '../test-support/conformance-suite.js';
 
 defineConformanceSuite(lsmBackend);

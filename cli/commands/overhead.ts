@@ -1,7 +1,7 @@
 // statebench overhead: the runner's throughput against a raw loop on the same backend.
 
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { loadBackend, backendNames } from '../../backends/registry.js';
+import { loadBackend, backendNames, resolveBackendSpecs } from '../../backends/registry.js';
 import { measureOverhead } from '../../harness/overhead/measure.js';
 import { parseSets } from '../../harness/run/sweep.js';
 import { UsageError } from '../../core/errors.js';
@@ -34,7 +34,8 @@ export const overheadCommand: CommandModule<object, Args> = {
       .option('data-dir', { type: 'string', describe: 'Parent directory of the temporary data directory' })
       .option('json', { type: 'boolean', default: false, describe: 'Print {backend, results: [{op, rawOpsPerSec, harnessOpsPerSec, ratio}]}' }) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
-    const backend = await loadBackend(argv.backend);
+    const [name] = await resolveBackendSpecs([argv.backend.trim()]);
+    const backend = await loadBackend(name as string);
     if (!backend) throw new UsageError(`--backend: unknown backend '${argv.backend}'; known: ${backendNames().join(', ')}`);
     const desc = backend.describe();
     if (!desc.available) throw new UsageError(`--backend ${desc.name}: unavailable on this machine (${desc.reason ?? 'no reason given'})`);

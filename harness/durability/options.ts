@@ -1,6 +1,6 @@
 // statebench durability flags -> the configurations to test and the round settings.
 
-import { loadBackend } from '../../backends/registry.js';
+import { loadBackend, resolveBackendSpecs } from '../../backends/registry.js';
 import type { ResolvedKnobs } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
 import { parseCount, parseFlagDuration, parseNumber } from '../../core/parse-values.js';
@@ -40,7 +40,7 @@ export interface DurabilityOptions {
 export const DURABILITY_DEFAULTS = { rounds: 5, seed: 42, killWithinMs: 1000, checkpointIntervalMs: 250, valueSize: 100 } as const;
 
 export async function resolveDurabilityOptions(f: DurabilityFlags): Promise<DurabilityOptions> {
-  const backends = (f.backend ?? []).flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
+  const backends = await resolveBackendSpecs((f.backend ?? []).flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== ''));
   if (backends.length === 0) throw new UsageError('--backend: required; name one or more backends (heap, lmdb, lsm)');
   const axes = parseSets(f.set ?? []);
   for (const name of axes.keys()) {

@@ -1,7 +1,7 @@
 // The cells of a micro run: backend x knob combination x repeat, each a child process.
 // Knobs are checked here, before anything runs, so a bad --set exits 2 at once.
 
-import { backendNames, loadAllBackends, loadBackend } from '../../backends/registry.js';
+import { backendNames, loadAllBackends, loadBackend, resolveBackendSpecs } from '../../backends/registry.js';
 import type { BackendDescription, ResolvedKnobs } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
 import { resolveKnobs, validateKnobSets } from '../../backends/resolve-knobs.js';
@@ -28,7 +28,7 @@ async function chooseBackends(o: MicroOptions): Promise<BackendDescription[]> {
     return all.filter((d) => d.available && !d.testOnly);
   }
   const out: BackendDescription[] = [];
-  for (const name of o.backends) {
+  for (const name of await resolveBackendSpecs(o.backends)) {
     const b = await loadBackend(name);
     if (!b) throw new UsageError(`--backend: unknown backend '${name}'; known: ${backendNames().join(', ')}`);
     out.push(b.describe());

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { loadAllBackends } from '../../backends/registry.js';
+import { loadAllBackends, resolveBackendSpecs } from '../../backends/registry.js';
 import { UsageError } from '../../core/errors.js';
 import { parseCount, parseFlagDuration, parseNumber, parseWarmup } from '../../core/parse-values.js';
 import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
@@ -138,7 +138,9 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const sets = [...sweep.sets, ...(f.set ?? [])];
   const flink = f.flinkConf !== undefined ? readFlinkConf(f.flinkConf) : null;
   const setBackends = [...new Set([...parseSets(sets).keys(), ...(flink ? ['lsm'] : [])])];
-  let backends = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
+  const given = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
+  // Plugins (a path or a package) load here and are known by their backend's name from now on.
+  let backends = given ? await resolveBackendSpecs(given) : undefined;
   if (!backends || backends.length === 0) {
     if (setBackends.length > 0) backends = setBackends;
     else {

@@ -1,0 +1,2 @@
+// A plugin that exports no backend.
+export const notABackend = 42;
