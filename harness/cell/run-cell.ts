@@ -33,7 +33,7 @@ const STREAM = { values: 1, load: 2, warmup: 3, run: 4 } as const;
 const SUB_MICROSECOND_SAMPLE_EVERY = 64;
 const DEFAULT_MAX_IN_FLIGHT = 64;
 /** The longest wait for the load's flushes and compactions (spec.settle). */
-const SETTLE_TIMEOUT_MS = 120_000;
+const SETTLE_TIMEOUT_MS = 60_000;
 
 export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<CellResult> {
   const startedAt = new Date().toISOString();

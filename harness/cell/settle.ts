@@ -14,6 +14,12 @@ export interface SettleOutcome {
 const POLL_MS = 20;
 /** Idle polls in a row before the engine counts as settled (a flush can schedule a compaction just after it ends). */
 const IDLE_POLLS = 3;
+/**
+ * Nothing running this long counts as settled even while the engine says a compaction is
+ * pending: RocksDB's universal compaction can keep rocksdb.compaction-pending at 1 with no job it
+ * will start (seen with 8 MiB write buffers and an L0 trigger of 2).
+ */
+const QUIET_MS = 1000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -22,11 +28,15 @@ export async function settle(instance: BackendInstance, timeoutMs: number): Prom
   await instance.flush();
   if (!instance.backgroundWork) return { ms: now() - start, timedOut: false };
   let idle = 0;
-  while (idle < IDLE_POLLS) {
-    if (now() - start > timeoutMs) return { ms: now() - start, timedOut: true };
+  let quietSince: number | null = null;
+  for (;;) {
+    const t = now();
+    if (t - start > timeoutMs) return { ms: t - start, timedOut: true };
     const w = instance.backgroundWork();
-    idle = w.runningFlushes === 0 && w.runningCompactions === 0 && w.compactionPending !== true ? idle + 1 : 0;
-    if (idle < IDLE_POLLS) await sleep(POLL_MS);
+    const running = w.runningFlushes > 0 || w.runningCompactions > 0;
+    quietSince = running ? null : (quietSince ?? t);
+    idle = !running && w.compactionPending !== true ? idle + 1 : 0;
+    if (idle >= IDLE_POLLS || (quietSince !== null && t - quietSince >= QUIET_MS)) return { ms: now() - start, timedOut: false };
+    await sleep(POLL_MS);
   }
-  return { ms: now() - start, timedOut: false };
 }

@@ -32,6 +32,22 @@ describe('steady state', () => {
     await db.close();
   }, 60_000);
 
+  it('settle: a compaction RocksDB keeps pending but never starts (universal, 8 MiB buffers, L0 trigger 2) does not hold it up', async () => {
+    const knobs = { writeBufferSize: '8MiB', maxWriteBufferNumber: '4', compactionStyle: 'universal', level0FileNumCompactionTrigger: '2', walEnabled: 'false' };
+    const db = await lsmBackend.open(join(dir, 'universal'), resolveKnobs(lsmBackend.describe(), knobs), { keySize: 16, seed: 1 });
+    const value = new Uint8Array(1000);
+    for (let i = 0; i < value.length; i++) value[i] = (i * 7919) & 255;
+    for (let i = 0; i < 60_000; i++) {
+      value[0] = i & 255;
+      db.put((i * 2654435761) % 60_000, value);
+    }
+    const out = await settle(db, 30_000);
+    expect(out.timedOut).toBe(false);
+    expect(out.ms).toBeLessThan(15_000);
+    expect(db.backgroundWork?.()).toMatchObject({ runningFlushes: 0, runningCompactions: 0 });
+    await db.close();
+  }, 60_000);
+
   it('a settled cell reports settleMs and the block-cache hit ratio at the start and end of its run', async () => {
     const c = await runCell({
       ...inProcessCellSpec({
