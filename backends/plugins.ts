@@ -19,6 +19,8 @@ export const PLUGINS_ENV = 'STATEBENCH_PLUGINS';
 
 const KNOB_TYPES: readonly KnobType[] = ['int', 'float', 'size', 'duration', 'bool', 'enum', 'string'];
 const NAME = /^[a-z][a-z0-9-]*$/;
+/** A file name a module path ends with. */
+const MODULE_FILE = /\.(m?js|cjs|ts)$/;
 
 export function registeredPlugins(): Record<string, string> {
   const raw = process.env[PLUGINS_ENV];
@@ -37,12 +39,12 @@ function register(name: string, modulePath: string): void {
 
 /** A --backend value that names a module rather than a backend: a path, or a package name. */
 export function looksLikeModule(spec: string): boolean {
-  return spec.includes('/') || spec.includes('\\') || spec.startsWith('.') || /\.(m?js|cjs|ts)$/.test(spec) || spec.startsWith('@');
+  return spec.includes('/') || spec.includes('\\') || spec.startsWith('.') || MODULE_FILE.test(spec) || spec.startsWith('@');
 }
 
 /** The absolute path of a plugin module: a file (relative to cwd), or a package resolved from cwd. */
 function resolveModule(spec: string, cwd: string): string {
-  const isPath = spec.startsWith('.') || isAbsolute(spec) || /\.(m?js|cjs|ts)$/.test(spec);
+  const isPath = spec.startsWith('.') || isAbsolute(spec) || MODULE_FILE.test(spec);
   if (isPath) {
     const abs = resolve(cwd, spec);
     if (!existsSync(abs)) throw new UsageError(`--backend ${spec}: no such file (${abs}); give a path to a module that exports a backend, or a package name`);

@@ -26,6 +26,8 @@ const cases: [string, string[], RegExp][] = [
   ['a --set for a backend not in the run', ['run', '-b', 'heap', '--set', 'lmdb.noSync=true'], /backend 'lmdb' is not in this run's backends/],
   ['a bad number', ['run', '-b', 'heap', '--records', 'lots'], /--records: 'lots' is not valid; expected a whole number/],
   ['a bad duration unit', ['run', '-b', 'heap', '--duration', '5parsecs'], /--duration: '5parsecs' is not valid/],
+  ['a sweep where one configuration is measured', ['conformance', 'heap', '--set', 'heap.valueMode=bytes,object'], /--set heap\.valueMode: one value only here \(no sweeps\)/],
+  ['another backend\'s knob for conformance', ['conformance', 'heap', '--set', 'lmdb.noSync=true'], /--set lmdb\.…: only knobs of heap apply here/],
   ['a shard numbered from 0', ['run', '-b', 'heap', '--shard', '0/4'], /--shard: '0\/4' is not valid; expected i\/N with 1 <= i <= N, .*\(here: 1\/4 \.\.\. 4\/4\)/],
   ['a shard past the count', ['run', '-b', 'heap', '--shard', '5/4'], /--shard: '5\/4' is not valid; .*\(here: 1\/4 \.\.\. 4\/4\)/],
   ['a bad --semantics for tune', ['tune', '-b', 'lsm', '-w', 'ycsb-a', '--semantics', 'eventual'], /--semantics: 'eventual' is not valid; expected flink .* or per-write/],

@@ -25,8 +25,7 @@ export class AaNoise {
   sigma(): number {
     const n = this.samples.length;
     if (n === 0) return Math.max(this.floor, 0.1);
-    const rms = Math.sqrt(this.samples.reduce((s, x) => s + x * x, 0) / n);
-    return Math.max(this.floor, rms * Math.sqrt(n / chiSquareQuantile20(n)));
+    return Math.max(this.floor, this.rms() * Math.sqrt(n / chiSquareQuantile20(n)));
   }
 
   /** The plain estimate (root mean square), for the record. */

@@ -111,7 +111,9 @@ export async function race(o: RaceOptions, runRound: RunRound): Promise<RaceResu
           dropped.set(i, { rung: k, why: 'worse than the leader beyond the noise' });
           return false;
         }
-        if ((mean(i) as number) < -o.z * controlSigma(sigma) / Math.sqrt((ratios[i] as number[]).length)) {
+        // A ratio to the control carries the candidate's cell noise and the control's: an A/A
+        // ratio's (two control cells in a round make it a little less; the larger figure is used).
+        if ((mean(i) as number) < (-o.z * sigma) / Math.sqrt((ratios[i] as number[]).length)) {
           dropped.set(i, { rung: k, why: 'worse than the control beyond the noise' });
           return false;
         }
@@ -138,14 +140,7 @@ export async function race(o: RaceOptions, runRound: RunRound): Promise<RaceResu
   return { standings, rungs, leader, leaderGainPct: pct(m), leaderLowPct: pct(low), beatsControl: low > 0 };
 }
 
-/**
- * A candidate's ratio to the control carries its own cell's noise and the control's: an A/A
- * ratio's (with two control cells in a round a little less; the larger figure is used).
- */
-function controlSigma(aaSigma: number): number {
-  return aaSigma;
-}
-
+/** The mean log ratio to the control less z standard errors of an A/A ratio. */
 function lowerBound(meanLogRatio: number, aaSigma: number, n: number, z: number): number {
-  return meanLogRatio - (z * controlSigma(aaSigma)) / Math.sqrt(n);
+  return meanLogRatio - (z * aaSigma) / Math.sqrt(n);
 }

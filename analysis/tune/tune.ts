@@ -24,7 +24,7 @@ import type { CellResult, ResultDocument } from '../../core/result/schema.js';
 import type { ResolvedRunOptions } from '../../harness/run/options.js';
 import type { ProgressSink } from '../../harness/run/progress.js';
 import { AaNoise } from './aa-noise.js';
-import { measureEffect, type Effect } from './effect.js';
+import { measureEffect, METRICS, type Effect } from './effect.js';
 import { BOTTLENECK_AXES, bottlenecks, coordinateSteps, movesAlong, pairSteps, presetMoves, type Bottleneck, type Move } from './moves.js';
 import { race, type RaceResult, type RungPlan } from './race.js';
 import { runConfigs, type ConfigSpec } from './run-configs.js';
@@ -120,9 +120,7 @@ function spec(label: string, backend: string, c: Config): ConfigSpec {
   return { label, backend, knobs: asText(c) };
 }
 
-function throughput(cell: CellResult | undefined): number | null {
-  return cell && cell.status === 'ok' ? (cell.phases.run?.throughputOpsPerSec ?? null) : null;
-}
+const throughput = (cell: CellResult | undefined): number | null => (cell ? METRICS.throughput!(cell) : null);
 
 function metricOf(cell: CellResult | undefined, name: string): number | null {
   if (!cell || cell.status !== 'ok') return null;
@@ -287,8 +285,11 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
   if (ruleMoves.length > 1) ruleMoves.push({ origin: 'rules combined', knobs: combined });
   // Flink's presets turn the WAL off, as Flink does: like for like only when the run has it off too.
   const walOff = o.run.baseKnobs[o.backend]?.walEnabled === 'false';
-  const presets = walOff || o.relaxDurability ? presetMoves(space, o.memoryBudgetBytes) : [];
-  if (!walOff && !o.relaxDurability && presetMoves(space, o.memoryBudgetBytes).length > 0) p?.line("Flink's predefined option sets turn the WAL off: left out under --semantics per-write (--relax-durability includes them)");
+  let presets = presetMoves(space, o.memoryBudgetBytes);
+  if (!walOff && !o.relaxDurability && presets.length > 0) {
+    p?.line("Flink's predefined option sets turn the WAL off: left out under --semantics per-write (--relax-durability includes them)");
+    presets = [];
+  }
   const factMoves = [...ruleMoves, ...found.slice(0, 2).flatMap((b) => movesAlong(b.kind, space, {}, o.memoryBudgetBytes, cores)), ...presets];
   const stages: StageResult[] = [];
   let best = 0;

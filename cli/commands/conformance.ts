@@ -6,7 +6,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { runConformance } from '../../backends/conformance/run.js';
 import { loadBackend, backendNames, resolveBackendSpecs } from '../../backends/registry.js';
 import { EXIT, UsageError } from '../../core/errors.js';
-import { parseSets } from '../../harness/run/sweep.js';
+import { parseSingleSets } from '../../harness/run/sweep.js';
 import { printJson, printLine } from '../output.js';
 
 interface Args {
@@ -28,15 +28,7 @@ export const conformanceCommand: CommandModule<object, Args> = {
     const [name] = await resolveBackendSpecs([String(argv.backend).trim()]);
     const backend = await loadBackend(name as string);
     if (!backend) throw new UsageError(`conformance: unknown backend '${argv.backend}'; known: ${backendNames().join(', ')}, or a path to a module (./store.js) or a package name`);
-    const knobs: Record<string, string> = {};
-    for (const [b, axes] of parseSets(argv.set ?? [])) {
-      if (b !== name) throw new UsageError(`--set ${b}.…: only knobs of ${name} apply here`);
-      for (const a of axes) {
-        if (a.values.length !== 1) throw new UsageError(`--set ${b}.${a.knob}: one value only here`);
-        knobs[a.knob] = a.values[0] as string;
-      }
-    }
-    const results = await runConformance(backend, { knobs });
+    const results = await runConformance(backend, { knobs: parseSingleSets(argv.set ?? [], name as string) });
     const failed = results.filter((r) => r.status === 'fail').length;
     if (argv.json) printJson({ backend: name, results });
     else {

@@ -3,7 +3,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadBackend, backendNames, resolveBackendSpecs } from '../../backends/registry.js';
 import { measureOverhead } from '../../harness/overhead/measure.js';
-import { parseSets } from '../../harness/run/sweep.js';
+import { parseSingleSets } from '../../harness/run/sweep.js';
 import { UsageError } from '../../core/errors.js';
 import { parseCount } from '../../core/parse-values.js';
 import { printJson, printLine } from '../output.js';
@@ -39,14 +39,7 @@ export const overheadCommand: CommandModule<object, Args> = {
     if (!backend) throw new UsageError(`--backend: unknown backend '${argv.backend}'; known: ${backendNames().join(', ')}`);
     const desc = backend.describe();
     if (!desc.available) throw new UsageError(`--backend ${desc.name}: unavailable on this machine (${desc.reason ?? 'no reason given'})`);
-    const knobs: Record<string, string> = {};
-    for (const [name, axes] of parseSets(argv.set ?? [])) {
-      if (name !== desc.name) throw new UsageError(`--set ${name}.…: only knobs of --backend ${desc.name} apply here`);
-      for (const a of axes) {
-        if (a.values.length !== 1) throw new UsageError(`--set ${name}.${a.knob}: one value only here (no sweeps)`);
-        knobs[a.knob] = a.values[0] as string;
-      }
-    }
+    const knobs = parseSingleSets(argv.set ?? [], desc.name);
     const results = await measureOverhead(backend, {
       records: argv.records ? parseCount('records', argv.records) : 100_000,
       ops: argv.ops ? parseCount('ops', argv.ops) : desc.subMicrosecond ? 1_000_000 : 200_000,

@@ -27,6 +27,19 @@ export function parseSets(sets: readonly string[]): Map<string, SweepAxis[]> {
   return out;
 }
 
+/** --set for commands that measure one configuration of one backend: one value per knob, that backend's knobs only. */
+export function parseSingleSets(sets: readonly string[], backend: string): Record<string, string> {
+  const knobs: Record<string, string> = {};
+  for (const [name, axes] of parseSets(sets)) {
+    if (name !== backend) throw new UsageError(`--set ${name}.…: only knobs of ${backend} apply here`);
+    for (const a of axes) {
+      if (a.values.length !== 1) throw new UsageError(`--set ${name}.${a.knob}: one value only here (no sweeps)`);
+      knobs[a.knob] = a.values[0] as string;
+    }
+  }
+  return knobs;
+}
+
 /** Every combination of the axes' values, as knob -> value maps (one empty map when no axes). */
 export function cartesian(axes: readonly SweepAxis[]): Record<string, string>[] {
   let combos: Record<string, string>[] = [{}];
