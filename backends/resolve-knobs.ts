@@ -127,6 +127,12 @@ export function validateKnobSets(
     const key = JSON.stringify(knobs);
     if (seen.has(key)) continue;
     seen.add(key);
-    backend.validateKnobs(knobs);
+    try {
+      backend.validateKnobs(knobs);
+    } catch (err) {
+      // A plugin cannot import KnobError: whatever its check throws is its refusal of the knobs.
+      if (err instanceof KnobError || !(err instanceof Error)) throw err;
+      throw new KnobError(err.message);
+    }
   }
 }

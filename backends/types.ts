@@ -197,8 +197,9 @@ export interface Backend {
   open(dir: string, knobs: ResolvedKnobs, ctx: OpenContext): Promise<BackendInstance>;
   /**
    * What only the engine can check in a knob set (RocksDB parses an options string and an OPTIONS
-   * file), checked before any cell starts: throws a KnobError (resolve-knobs.ts) naming the knob,
-   * the value and what is accepted. The planners call it once per distinct knob set (validateKnobSets).
+   * file), checked before any cell starts: throws a KnobError (resolve-knobs.ts; a plugin may throw
+   * any Error) naming the knob, the value and what is accepted. The planners call it once per
+   * distinct knob set (validateKnobSets).
    */
   validateKnobs?(knobs: ResolvedKnobs): void;
   /**
