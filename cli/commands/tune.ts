@@ -36,7 +36,7 @@ interface Args {
 }
 
 /** Defaults keep a tune run to a few minutes on two busy cores. */
-export const TUNE_DEFAULTS = { trials: 30, records: 100_000, rungMs: 1000, maxRungMs: 1500, eta: 3, verifyRepeats: 8, verifyMs: 2000 } as const;
+export const TUNE_DEFAULTS = { trials: 30, records: 100_000, rungMs: 1000, maxRungMs: 1500, eta: 3, verifyRepeats: 8, verifyMs: 5000 } as const;
 
 export const tuneCommand: CommandModule<object, Args> = {
   command: 'tune',
