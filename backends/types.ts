@@ -146,6 +146,14 @@ export interface BackendInstance {
    */
   backgroundWork?(): BackgroundWork;
 
+  /**
+   * For `statebench overhead`'s native baseline: the get or put loop run inside the engine's
+   * binding, one engine call per key and no JavaScript per op (keys encoded as get/put encode
+   * them; namespaces from `nss`, values from `values`, both indexed by the op modulo their
+   * count, a power of two). Returns a sink (the bytes read). Absent: no native baseline.
+   */
+  nativeLoop?(op: 'get' | 'put', keys: Float64Array, nss: Uint32Array, values: Uint8Array, valueSize: number): number;
+
   /** Async write path, present when writeMode is 'async'. Resolves when the write is committed. */
   putAsync?(key: number, value: Uint8Array, ns?: number): Promise<void>;
   deleteAsync?(key: number, ns?: number): Promise<void>;

@@ -101,6 +101,10 @@ export class LsmInstance implements BackendInstance {
     this.putS(value);
   }
 
+  nativeLoop(op: 'get' | 'put', keys: Float64Array, nss: Uint32Array, values: Uint8Array, valueSize: number): number {
+    return this.db.nativeLoop(op, keys, nss, values, valueSize, this.codec.keySize);
+  }
+
   delete(key: number, ns = 0): void {
     this.codec.encode(key, ns);
     this.db.delS();

@@ -34,6 +34,11 @@ export interface NativeDatabase {
     /** Key from the scratch buffer. */
     putS(value: Uint8Array): void;
   };
+  /**
+   * statebench overhead's native baseline (native-loops.cc): the get or put loop in C++, keys
+   * encoded as the key codec encodes them, values from the flat pool; returns the bytes read.
+   */
+  nativeLoop(op: 'get' | 'put', keyIds: Float64Array, nss: Uint32Array, values: Uint8Array, valueSize: number, keySize: number): number;
   put(key: Uint8Array, value: Uint8Array): void;
   del(key: Uint8Array): void;
   delS(): void;

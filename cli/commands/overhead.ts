@@ -17,6 +17,7 @@ interface Args {
   warmupRounds?: string;
   set?: string[];
   dataDir?: string;
+  native: boolean;
   json: boolean;
 }
 
@@ -32,7 +33,8 @@ export const overheadCommand: CommandModule<object, Args> = {
       .option('warmup-rounds', { type: 'string', describe: 'Rounds run first and left out (default 2)' })
       .option('set', { type: 'string', array: true, describe: 'Knob values for the backend: backend.knob=value' })
       .option('data-dir', { type: 'string', describe: 'Parent directory of the temporary data directory' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print {backend, results: [{op, rawOpsPerSec, harnessOpsPerSec, ratio}]}' }) as unknown as Argv<Args>,
+      .option('native', { type: 'boolean', default: false, describe: 'Also run the same loops inside the engine\'s binding (lsm: C++ in the addon, no JavaScript per op), rotating with the other two' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print {backend, results: [{op, rawOpsPerSec, harnessOpsPerSec, ratio, nativeOpsPerSec, rawToNative}]} (native: null without a native loop)' }) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const [name] = await resolveBackendSpecs([argv.backend.trim()]);
     const backend = await loadBackend(name as string);
@@ -48,17 +50,31 @@ export const overheadCommand: CommandModule<object, Args> = {
       valueSize: 100,
       keySize: 16,
       knobs,
+      native: argv.native,
       ...(argv.dataDir ? { dataDir: argv.dataDir } : {}),
     });
     if (argv.json) {
-      printJson({ backend: desc.name, results: results.map(({ op, rawOpsPerSec, harnessOpsPerSec, ratio }) => ({ op, rawOpsPerSec, harnessOpsPerSec, ratio })) });
+      printJson({
+        backend: desc.name,
+        results: results.map(({ op, rawOpsPerSec, harnessOpsPerSec, ratio, nativeOpsPerSec, rawToNative }) => ({ op, rawOpsPerSec, harnessOpsPerSec, ratio, nativeOpsPerSec, rawToNative })),
+      });
       return;
     }
+    const native = results.some((r) => r.nativeOpsPerSec !== null);
+    const fmt = (n: number | null): string => (n === null ? '-' : n.toLocaleString('en-US'));
     const rows = [
-      ['op', 'raw ops/s', 'harness ops/s', 'ratio', 'timed'],
-      ...results.map((r) => [r.op, r.rawOpsPerSec.toLocaleString('en-US'), r.harnessOpsPerSec.toLocaleString('en-US'), r.ratio.toFixed(3), r.sampleEvery > 1 ? `1 in ${r.sampleEvery}` : 'every op']),
+      ['op', ...(native ? ['native ops/s', 'raw/native'] : []), 'raw ops/s', 'harness ops/s', 'harness/raw', 'timed'],
+      ...results.map((r) => [
+        r.op,
+        ...(native ? [fmt(r.nativeOpsPerSec), r.rawToNative === null ? '-' : r.rawToNative.toFixed(3)] : []),
+        fmt(r.rawOpsPerSec),
+        fmt(r.harnessOpsPerSec),
+        r.ratio.toFixed(3),
+        r.sampleEvery > 1 ? `1 in ${r.sampleEvery}` : 'every op',
+      ]),
     ];
     printLine(`${desc.name}: medians of alternating rounds in one process`);
-    printLine(renderTable(rows, new Set([1, 2, 3])));
+    if (native) printLine('native: the same loop inside the addon (C++, no JavaScript per op); raw: a bare JS loop over the backend; harness: the runner');
+    printLine(renderTable(rows, native ? new Set([1, 2, 3, 4, 5]) : new Set([1, 2, 3])));
   },
 };

@@ -57,4 +57,56 @@ describe('measureOverhead', () => {
     // warm-up round: raw, runner; measured rounds: raw first, then runner first, and so on
     expect(loops).toEqual(['raw', 'runner', 'raw', 'runner', 'runner', 'raw', 'raw', 'runner', 'runner', 'raw']);
   });
+
+  it('with a native loop, measures it too and rotates the three so each runs first equally often', async () => {
+    const order: string[] = [];
+    const calls: ('raw' | 'runner')[] = [];
+    const spied = spiedHeap(calls);
+    const withNative: Backend = {
+      describe: spied.describe,
+      open: async (dir, knobs, ctx) => {
+        const inner = await spied.open(dir, knobs, ctx);
+        let seen = 0;
+        const note = (): void => {
+          // Collapse the spied gets since the last native loop into one entry per loop.
+          for (; seen < calls.length; seen += OPTIONS.ops) order.push(calls[seen] as string);
+        };
+        return new Proxy(inner, {
+          get(target, prop) {
+            if (prop === 'nativeLoop') {
+              return (op: string, keys: Float64Array) => {
+                if (op === 'get') {
+                  note();
+                  order.push('native');
+                }
+                return keys.length;
+              };
+            }
+            if (prop === 'close') return () => (note(), target.close());
+            return Reflect.get(target, prop) as unknown;
+          },
+        });
+      },
+    };
+    const results = await measureOverhead(withNative, { ...OPTIONS, native: true });
+    for (const r of results) {
+      expect(r.nativeRoundsOpsPerSec).toHaveLength(4);
+      expect(r.nativeOpsPerSec).toBeGreaterThan(0);
+      expect(r.rawToNative).toBeCloseTo(r.rawOpsPerSec / (r.nativeOpsPerSec as number), 2);
+    }
+    // the gets' rounds: warm-up raw, runner, native; then rotated by one each measured round
+    expect(order.slice(0, 15)).toEqual([
+      'raw', 'runner', 'native',
+      'raw', 'runner', 'native',
+      'runner', 'native', 'raw',
+      'native', 'raw', 'runner',
+      'raw', 'runner', 'native',
+    ]);
+  });
+
+  it('without --native, or for a backend without a native loop, says so with nulls or refuses', async () => {
+    const [get] = await measureOverhead(heapBackend, OPTIONS);
+    expect(get).toMatchObject({ nativeOpsPerSec: null, rawToNative: null, nativeRoundsOpsPerSec: [] });
+    await expect(measureOverhead(heapBackend, { ...OPTIONS, native: true })).rejects.toThrow(/heap has no native loop/);
+  });
 });

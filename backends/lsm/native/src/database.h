@@ -58,6 +58,7 @@ class Database : public Napi::ObjectWrap<Database> {
   Napi::Value IsClosedJs(const Napi::CallbackInfo& info);
   Napi::Value HotPath(const Napi::CallbackInfo& info);
   Napi::Value PerfComparisons(const Napi::CallbackInfo& info);
+  Napi::Value NativeLoop(const Napi::CallbackInfo& info);  // native-loops.cc
 
   // The hot calls as plain functions carrying this Database in their data pointer (HotPath).
   static Napi::Value GetIntoSlabBound(const Napi::CallbackInfo& info);

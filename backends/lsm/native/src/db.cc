@@ -18,6 +18,7 @@ Napi::Function Database::Init(Napi::Env env) {
                          InstanceMethod("setValueSlab", &Database::SetValueSlab),
                          InstanceMethod("hotPath", &Database::HotPath),
                          InstanceMethod("perfComparisons", &Database::PerfComparisons),
+                         InstanceMethod("nativeLoop", &Database::NativeLoop),
                          InstanceMethod("put", &Database::Put),
                          InstanceMethod("del", &Database::Delete),
                          InstanceMethod("delS", &Database::DeleteScratch),
