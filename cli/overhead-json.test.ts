@@ -27,4 +27,20 @@ describe('statebench overhead', () => {
     expect(r.stdout).toMatch(/^get\s+[\d,]+\s+[\d,]+\s+\d\.\d{3}\s+(every op|1 in \d+)/m);
     expect(r.stdout).toMatch(/^put\s+[\d,]+\s+[\d,]+\s+\d\.\d{3}/m);
   });
+
+  it('--native adds the loops inside the addon for lsm: their throughput and raw / native; refused for a backend without them', async () => {
+    const r = await runCliProcess(['overhead', '-b', 'lsm', '--native', '--json', ...SMALL]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { results: Record<string, number>[] };
+    for (const x of doc.results) {
+      expect(Object.keys(x).sort()).toEqual(['harnessOpsPerSec', 'nativeOpsPerSec', 'op', 'ratio', 'rawOpsPerSec', 'rawToNative']);
+      expect(x.nativeOpsPerSec).toBeGreaterThan(0);
+      expect(x.rawToNative).toBeCloseTo((x.rawOpsPerSec as number) / (x.nativeOpsPerSec as number), 2);
+    }
+    const table = await runCliProcess(['overhead', '-b', 'lsm', '--native', ...SMALL]);
+    expect(table.stdout).toMatch(/native ops\/s\s+raw\/native\s+raw ops\/s\s+harness ops\/s\s+ratio\s+timed/);
+    const heap = await runCliProcess(['overhead', '-b', 'heap', '--native', ...SMALL]);
+    expect(heap.code).toBe(2);
+    expect(heap.stderr.trim()).toBe('statebench: --native: heap has no native loop (BackendInstance.nativeLoop); lsm has one');
+  });
 });

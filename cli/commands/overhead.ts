@@ -34,7 +34,7 @@ export const overheadCommand: CommandModule<object, Args> = {
       .option('set', { type: 'string', array: true, describe: 'Knob values for the backend: backend.knob=value' })
       .option('data-dir', { type: 'string', describe: 'Parent directory of the temporary data directory' })
       .option('native', { type: 'boolean', default: false, describe: 'Also run the same loops inside the engine\'s binding (lsm: C++ in the addon, no JavaScript per op), rotating with the other two' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print {backend, results: [{op, rawOpsPerSec, harnessOpsPerSec, ratio, nativeOpsPerSec, rawToNative}]} (native: null without a native loop)' }) as unknown as Argv<Args>,
+      .option('json', { type: 'boolean', default: false, describe: 'Print {backend, results: [{op, rawOpsPerSec, harnessOpsPerSec, ratio, nativeOpsPerSec, rawToNative}]} (with --native also nativeOpsPerSec, rawToNative)' }) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const [name] = await resolveBackendSpecs([argv.backend.trim()]);
     const backend = await loadBackend(name as string);
@@ -56,14 +56,20 @@ export const overheadCommand: CommandModule<object, Args> = {
     if (argv.json) {
       printJson({
         backend: desc.name,
-        results: results.map(({ op, rawOpsPerSec, harnessOpsPerSec, ratio, nativeOpsPerSec, rawToNative }) => ({ op, rawOpsPerSec, harnessOpsPerSec, ratio, nativeOpsPerSec, rawToNative })),
+        results: results.map(({ op, rawOpsPerSec, harnessOpsPerSec, ratio, nativeOpsPerSec, rawToNative }) => ({
+          op,
+          rawOpsPerSec,
+          harnessOpsPerSec,
+          ratio,
+          ...(argv.native ? { nativeOpsPerSec, rawToNative } : {}),
+        })),
       });
       return;
     }
     const native = results.some((r) => r.nativeOpsPerSec !== null);
     const fmt = (n: number | null): string => (n === null ? '-' : n.toLocaleString('en-US'));
     const rows = [
-      ['op', ...(native ? ['native ops/s', 'raw/native'] : []), 'raw ops/s', 'harness ops/s', 'harness/raw', 'timed'],
+      ['op', ...(native ? ['native ops/s', 'raw/native'] : []), 'raw ops/s', 'harness ops/s', 'ratio', 'timed'],
       ...results.map((r) => [
         r.op,
         ...(native ? [fmt(r.nativeOpsPerSec), r.rawToNative === null ? '-' : r.rawToNative.toFixed(3)] : []),
@@ -74,7 +80,7 @@ export const overheadCommand: CommandModule<object, Args> = {
       ]),
     ];
     printLine(`${desc.name}: medians of alternating rounds in one process`);
-    if (native) printLine('native: the same loop inside the addon (C++, no JavaScript per op); raw: a bare JS loop over the backend; harness: the runner');
+    if (native) printLine('native: the same loop inside the addon (C++, no JavaScript per op); raw: a bare JS loop over the backend; harness: the runner; ratio: harness / raw');
     printLine(renderTable(rows, native ? new Set([1, 2, 3, 4, 5]) : new Set([1, 2, 3])));
   },
 };

@@ -144,6 +144,7 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
   const dir = mkdtempSync(join(o.dataDir ?? tmpdir(), 'statebench-overhead-'));
   const db = await backend.open(dir, resolveKnobs(desc, o.knobs), { keySize: o.keySize, seed: 1 });
   try {
+    if (o.native === true && db.nativeLoop === undefined) throw new UsageError(`--native: ${desc.name} has no native loop (BackendInstance.nativeLoop); lsm has one`);
     const rng = createRng(7);
     const values = Array.from({ length: 1024 }, () => {
       const v = new Uint8Array(o.valueSize);
@@ -164,7 +165,6 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
     for (let i = 0; i < keys.length; i++) keys[i] = rng.int(o.records);
     const rawLoop = makeRawLoop(db, keys, values, NAMESPACES);
     const nativeLoop = o.native === true ? makeNativeLoop(db, keys, values, NAMESPACES) : null;
-    if (o.native === true && nativeLoop === null) throw new UsageError(`--native: ${desc.name} has no native loop (BackendInstance.nativeLoop); lsm has one`);
     const timingCostNs = measureTimingCostNs();
     const results: OverheadResult[] = [];
     for (const op of ['get', 'put'] as const) {
