@@ -1,6 +1,6 @@
 // The example plugin (examples/sqlite-backend: SQLite through better-sqlite3) as its README runs
 // it: it passes `statebench conformance`, runs beside lsm on ycsb-a in one command with a sweep
-// over its own knob, checkpoints and restores, and a knob value SQLite would refuse stops the run
+// over its own knob, checkpoints and restores, survives kills as it claims, and a knob value SQLite would refuse stops the run
 // in one line.
 // Its dependency is installed by `npm test`'s pretest (scripts/ensure-test-deps.mjs).
 import { mkdtempSync } from 'node:fs';
@@ -61,6 +61,17 @@ describe('the example plugin: SQLite', () => {
     expect(cell?.restore?.ok).toBe(true);
     expect(cell?.restore?.restoredKeys).toBe(cell?.restore?.expectedKeys);
     expect(cell?.restore?.expectedKeys).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('durability: killed while writing, it loses no acknowledged write and its claimed classes agree', async () => {
+    const r = await runCliProcess(['durability', '-b', example, '--set', 'sqlite.synchronous=full,off', '--rounds', '2', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { configurations: { knobs: Record<string, string>; acknowledged: number; lost: number; durabilityClass: { claimed: string; verdict: string } }[] };
+    expect(doc.configurations.map((c) => [c.knobs['synchronous'], c.lost, c.durabilityClass.claimed, c.durabilityClass.verdict])).toEqual([
+      ['full', 0, 'machine', 'agrees'],
+      ['off', 0, 'process', 'agrees'],
+    ]);
+    expect(doc.configurations.every((c) => c.acknowledged > 0)).toBe(true);
   }, 60_000);
 
   it('a page size SQLite would refuse stops the run before any cell, in one line, exit 2', async () => {
