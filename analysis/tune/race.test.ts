@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
 import { AaNoise } from './aa-noise.js';
-import { race, type RunRound } from './race.js';
+import { race, roundsFor, type RunRound } from './race.js';
 
 const RUNGS = [
   { durationMs: 1000, rounds: 1 },
@@ -49,7 +49,6 @@ describe('race', () => {
     let farDropped = 0;
     const seeds = 40;
     for (let seed = 1; seed <= seeds; seed++) {
-      // eta 1: no capacity cuts, only the noise rule drops.
       const { run } = machine([1.0, 0.95, 0.5], 0.1, seed);
       // As tune does before its search: two A/A rounds of the defaults.
       const noise = new AaNoise();
@@ -71,13 +70,33 @@ describe('race', () => {
     expect(r.beatsControl).toBe(false);
   });
 
-  it('grows rounds and length as the field narrows, and keeps at most a third per rung', async () => {
+  it('drops nobody to make room: candidates within the noise all stay, one round each in later rungs, and the rung\'s cells stay within its plan or one round each', async () => {
     const factors = Array.from({ length: 9 }, (_, i) => 1 + i * 0.001);
     const { run, calls } = machine(factors, 0.05, 5);
     const r = await race({ candidates: 9, rungs: RUNGS, eta: 3, noise: new AaNoise(), z: 2.5 }, run);
-    expect(r.rungs.map((g) => g.ran.length)).toEqual([9, 3, 1].slice(0, r.rungs.length));
-    expect(r.rungs.map((g) => g.rounds)).toEqual([1, 2, 3].slice(0, r.rungs.length));
-    expect(calls.length).toBe(r.rungs.reduce((s, g) => s + g.rounds, 0));
+    expect(r.standings.filter((s) => s.dropped !== null)).toEqual([]);
+    expect(r.rungs.map((g) => g.ran.length)).toEqual([9, 9, 9]);
+    // planned: 1 round x 9, 2 rounds x 3, 3 rounds x 1; shared by 9 candidates: 1 round each
+    expect(r.rungs.map((g) => g.rounds)).toEqual([1, 1, 1]);
+    expect(calls.length).toBe(3);
+  });
+
+  it('gives the candidates left more rounds as the field narrows (the rung\'s planned cells shared among fewer)', () => {
+    // 9 candidates, eta 3: rung 1 plans 2 rounds for 3 candidates, rung 2 3 rounds for 1.
+    expect([9, 6, 3, 2, 1].map((alive) => roundsFor(2, 9, 1, 3, alive))).toEqual([1, 1, 2, 3, 6]);
+    expect([9, 3, 1].map((alive) => roundsFor(3, 9, 2, 3, alive))).toEqual([1, 1, 3]);
+    expect(roundsFor(1, 9, 0, 3, 9)).toBe(1);
+  });
+
+  it('narrows the field by the noise rule alone: clearly worse candidates leave, and the rounds of those left grow', async () => {
+    const factors = [1.3, 1.25, 0.5, 0.45, 0.4, 0.5, 0.45, 0.4, 0.35];
+    const { run } = machine(factors, 0.02, 3);
+    const noise = new AaNoise();
+    for (let i = 0; i < 4; i++) noise.add(0.02 * (i % 2 === 0 ? 1 : -1));
+    const r = await race({ candidates: 9, rungs: RUNGS, eta: 3, noise, z: 2.5 }, run);
+    expect(r.standings.filter((s) => s.dropped !== null).map((s) => s.dropped?.why.endsWith('beyond the noise'))).toEqual([true, true, true, true, true, true, true]);
+    expect([...(r.rungs[0]?.kept ?? [])].sort()).toEqual([0, 1]);
+    expect(r.rungs[1]?.rounds).toBe(3);
   });
 
   it('stops a lone survivor early once it is shown slower than or as fast as the control', async () => {

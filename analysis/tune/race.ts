@@ -1,14 +1,15 @@
-// A race among candidate configurations (after F-Race, Birattari et al. 2002, and successive
-// halving, Jamieson and Talwalkar 2016): every round runs the control and each candidate still
-// in the race once, interleaved on one seed, and scores a candidate by the log of its throughput
-// over the control's in that round (paired ratios: a slow minute on a shared machine slows the
-// control as much as the candidate). In a race's first rung the control runs twice per round:
-// the two cells give an A/A ratio, the noise a paired ratio has with no change at all. After
-// each rung a candidate is dropped only when it is worse beyond that noise (than the leader, or
-// than the control); if more are left than the rung may keep (a bound on time), the lowest
-// scores go, and the record says which way each left. Rungs grow in length and in rounds as the
-// field narrows; a lone survivor stops early once its gain over the control is shown, or once it
-// is no faster than the control.
+// A race among candidate configurations (after F-Race, Birattari et al. 2002, with the rung
+// schedule of successive halving, Jamieson and Talwalkar 2016): every round runs the control and
+// each candidate still in the race once, interleaved on one seed, and scores a candidate by the
+// log of its throughput over the control's in that round (paired ratios: a slow minute on a
+// shared machine slows the control as much as the candidate). In a race's first rung the control
+// runs twice per round: the two cells give an A/A ratio, the noise a paired ratio has with no
+// change at all. After each rung a candidate is dropped only when it is worse beyond that noise
+// (than the leader, or than the control), never to make room. What bounds the time is the rung's
+// cell budget: rung k plans `rounds` rounds for the field successive halving would have left
+// (ceil(n / eta^k)); the candidates actually left share those cells, each at least one round, so
+// rounds grow as the field narrows. Rungs also grow in length; a lone survivor stops early once
+// its gain over the control is shown, or once it is no faster than the control.
 // Pure over a `runRound` function, so the schedule is testable without running anything.
 
 import { AaNoise } from './aa-noise.js';
@@ -30,14 +31,14 @@ export interface RungPlan {
 export interface RaceOptions {
   readonly candidates: number;
   readonly rungs: readonly RungPlan[];
-  /** After a rung at most ceil(alive / eta) go on (the time bound). */
+  /** Rung k's cells are planned for ceil(candidates / eta^k) candidates (the time bound). */
   readonly eta: number;
   readonly noise: AaNoise;
   /** Standard errors a difference must exceed to count as beyond the noise. */
   readonly z: number;
 }
 
-export type DropReason = 'worse than the leader beyond the noise' | 'worse than the control beyond the noise' | 'capacity: lowest score' | 'failed';
+export type DropReason = 'worse than the leader beyond the noise' | 'worse than the control beyond the noise' | 'failed';
 
 export interface Standing {
   readonly index: number;
@@ -82,8 +83,9 @@ export async function race(o: RaceOptions, runRound: RunRound): Promise<RaceResu
 
   for (let k = 0; k < o.rungs.length && alive.length > 0; k++) {
     const plan = o.rungs[k] as RungPlan;
+    const rounds = roundsFor(plan.rounds, o.candidates, k, o.eta, alive.length);
     // A lone survivor still runs the rung: its gain over the control is judged on more rounds.
-    for (let round = 0; round < plan.rounds; round++) {
+    for (let round = 0; round < rounds; round++) {
       const result = await runRound(alive, plan.durationMs, k === 0 ? 2 : 1);
       const [a, b] = result.controls;
       if (a != null && b != null && a > 0 && b > 0) o.noise.add(Math.log(b / a));
@@ -120,11 +122,8 @@ export async function race(o: RaceOptions, runRound: RunRound): Promise<RaceResu
         return true;
       });
     }
-    const last = k === o.rungs.length - 1;
-    const capacity = last ? standing.length : Math.max(1, Math.ceil(ran.length / o.eta));
-    for (const i of standing.slice(capacity)) dropped.set(i, { rung: k, why: 'capacity: lowest score' });
-    alive = standing.slice(0, capacity);
-    rungs.push({ durationMs: plan.durationMs, rounds: plan.rounds, ran, kept: alive, noisePct: Math.round(sigma * 1e4) / 100 });
+    alive = standing;
+    rungs.push({ durationMs: plan.durationMs, rounds, ran, kept: alive, noisePct: Math.round(sigma * 1e4) / 100 });
     const lone = alive.length === 1 ? (alive[0] as number) : null;
     if (lone !== null) {
       const m = mean(lone) as number;
@@ -138,6 +137,15 @@ export async function race(o: RaceOptions, runRound: RunRound): Promise<RaceResu
   const m = mean(leader) as number;
   const low = lowerBound(m, o.noise.sigma(), (ratios[leader] as number[]).length, o.z);
   return { standings, rungs, leader, leaderGainPct: pct(m), leaderLowPct: pct(low), beatsControl: low > 0 };
+}
+
+/**
+ * Rounds of rung k: its planned cells (planned rounds for the field successive halving would keep,
+ * ceil(n / eta^k)) shared by the candidates actually left, at least one round each.
+ */
+export function roundsFor(plannedRounds: number, candidates: number, k: number, eta: number, alive: number): number {
+  const planned = Math.max(1, Math.ceil(candidates / eta ** k));
+  return Math.max(1, Math.round((plannedRounds * planned) / Math.max(1, alive)));
 }
 
 /** The mean log ratio to the control less z standard errors of an A/A ratio. */
