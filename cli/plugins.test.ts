@@ -47,7 +47,7 @@ describe('plugin backends', () => {
     expect(parsed.results.find((x) => x.id === 'delete')?.status).toBe('pass');
   }, 60_000);
 
-  for (const b of ['heap', 'lmdb', 'lsm']) {
+  for (const b of ['heap', 'lmdb', 'lsm', 'delay']) {
     it(`conformance: the built-in ${b} passes every point that applies`, async () => {
       const r = await runCliProcess(['conformance', b, '--json']);
       expect(r.code, r.stderr).toBe(0);
