@@ -5,7 +5,7 @@
 // all three engines; the example plugin runs by path; a TypeScript file using the API type-checks
 // against the package's generated types, and a wrong use of them does not.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,7 @@ beforeAll(() => {
   sh('npm', ['pack', '--ignore-scripts', '--pack-destination', work], root);
   tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz')) as string);
   files = sh('tar', ['tzf', tarball], work).split('\n').filter((f) => f !== '');
-  sh('mkdir', ['-p', project], work);
+  mkdirSync(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   sh('npm', ['install', tarball, '--no-audit', '--no-fund'], project);
 }, 300_000);
@@ -45,7 +45,7 @@ describe('the packed package, installed into a fresh project', () => {
 
   it('npx statebench run runs a tiny plan on heap, lmdb and lsm', () => {
     statebench(['run', '-b', 'heap,lmdb,lsm', '-w', 'ycsb-a', '--records', '1000', '--ops', '2000', '--out', join(work, 'run')]);
-    const doc = JSON.parse(sh('cat', [join(work, 'run', 'results.json')], work)) as { cells: { backend: string; status: string }[] };
+    const doc = JSON.parse(readFileSync(join(work, 'run', 'results.json'), 'utf8')) as { cells: { backend: string; status: string }[] };
     expect(doc.cells.map((c) => [c.backend, c.status])).toEqual([
       ['heap', 'ok'],
       ['lmdb', 'ok'],
@@ -56,7 +56,7 @@ describe('the packed package, installed into a fresh project', () => {
   it('runs the example plugin by path', () => {
     const example = join(root, 'examples', 'sqlite-backend', 'index.mjs');
     statebench(['run', '-b', example, '-w', 'ycsb-a', '--records', '1000', '--ops', '2000', '--out', join(work, 'plugin')]);
-    const doc = JSON.parse(sh('cat', [join(work, 'plugin', 'results.json')], work)) as { cells: { backend: string; status: string }[] };
+    const doc = JSON.parse(readFileSync(join(work, 'plugin', 'results.json'), 'utf8')) as { cells: { backend: string; status: string }[] };
     expect(doc.cells.map((c) => [c.backend, c.status])).toEqual([['sqlite', 'ok']]);
   }, 120_000);
 

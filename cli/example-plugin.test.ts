@@ -17,7 +17,6 @@ interface Cell {
   readonly status: string;
   readonly knobs: Record<string, unknown>;
   readonly durabilityClass?: string;
-  readonly engine?: { readonly options?: Record<string, string> };
 }
 
 describe('the example plugin: SQLite', () => {

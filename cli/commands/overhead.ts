@@ -34,7 +34,7 @@ export const overheadCommand: CommandModule<object, Args> = {
       .option('set', { type: 'string', array: true, describe: 'Knob values for the backend: backend.knob=value' })
       .option('data-dir', { type: 'string', describe: 'Parent directory of the temporary data directory' })
       .option('native', { type: 'boolean', default: false, describe: 'Also run the same loops inside the engine\'s binding (lsm: C++ in the addon, no JavaScript per op), rotating with the other two' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print {backend, results: [{op, rawOpsPerSec, harnessOpsPerSec, ratio, nativeOpsPerSec, rawToNative}]} (with --native also nativeOpsPerSec, rawToNative)' }) as unknown as Argv<Args>,
+      .option('json', { type: 'boolean', default: false, describe: 'Print {backend, results: [{op, rawOpsPerSec, harnessOpsPerSec, ratio}]} (with --native also nativeOpsPerSec, rawToNative)' }) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const [name] = await resolveBackendSpecs([argv.backend.trim()]);
     const backend = await loadBackend(name as string);
@@ -66,7 +66,7 @@ export const overheadCommand: CommandModule<object, Args> = {
       });
       return;
     }
-    const native = results.some((r) => r.nativeOpsPerSec !== null);
+    const native = argv.native;
     const fmt = (n: number | null): string => (n === null ? '-' : n.toLocaleString('en-US'));
     const rows = [
       ['op', ...(native ? ['native ops/s', 'raw/native'] : []), 'raw ops/s', 'harness ops/s', 'ratio', 'timed'],

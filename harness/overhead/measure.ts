@@ -124,10 +124,8 @@ function makeRawLoop(db: BackendInstance, keys: Float64Array, values: Uint8Array
 
 type NativeLoop = (op: OverheadOp) => number;
 
-/** The backend's native loop over the same keys, namespaces and values, or null. */
-function makeNativeLoop(db: BackendInstance, keys: Float64Array, values: Uint8Array[], nss: Uint32Array): NativeLoop | null {
-  const loop = db.nativeLoop?.bind(db);
-  if (loop === undefined) return null;
+/** The backend's native loop over the same keys, namespaces and values (the pool flattened for it). */
+function makeNativeLoop(loop: NonNullable<BackendInstance['nativeLoop']>, keys: Float64Array, values: Uint8Array[], nss: Uint32Array): NativeLoop {
   const size = (values[0] as Uint8Array).length;
   const flat = new Uint8Array(values.length * size);
   values.forEach((v, i) => flat.set(v, i * size));
@@ -144,7 +142,8 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
   const dir = mkdtempSync(join(o.dataDir ?? tmpdir(), 'statebench-overhead-'));
   const db = await backend.open(dir, resolveKnobs(desc, o.knobs), { keySize: o.keySize, seed: 1 });
   try {
-    if (o.native === true && db.nativeLoop === undefined) throw new UsageError(`--native: ${desc.name} has no native loop (BackendInstance.nativeLoop); lsm has one`);
+    const nativeCall = o.native === true ? db.nativeLoop?.bind(db) : undefined;
+    if (o.native === true && nativeCall === undefined) throw new UsageError(`--native: ${desc.name} has no native loop (BackendInstance.nativeLoop); lsm has one`);
     const rng = createRng(7);
     const values = Array.from({ length: 1024 }, () => {
       const v = new Uint8Array(o.valueSize);
@@ -164,7 +163,7 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
     const keys = new Float64Array(o.ops);
     for (let i = 0; i < keys.length; i++) keys[i] = rng.int(o.records);
     const rawLoop = makeRawLoop(db, keys, values, NAMESPACES);
-    const nativeLoop = o.native === true ? makeNativeLoop(db, keys, values, NAMESPACES) : null;
+    const nativeLoop = nativeCall ? makeNativeLoop(nativeCall, keys, values, NAMESPACES) : null;
     const timingCostNs = measureTimingCostNs();
     const results: OverheadResult[] = [];
     for (const op of ['get', 'put'] as const) {

@@ -10,13 +10,14 @@
 #include "database.h"
 #include "util.h"
 
+// The namespace and the key id into `out`, whose padding (bytes 4 .. keySize - 8) is already zero
+// and stays so, as the key codec's scratch buffer does.
 static void EncodeKey(char* out, size_t keySize, double id, uint32_t ns) {
   const uint64_t k = static_cast<uint64_t>(id);
   out[0] = static_cast<char>(ns >> 24);
   out[1] = static_cast<char>(ns >> 16);
   out[2] = static_cast<char>(ns >> 8);
   out[3] = static_cast<char>(ns);
-  for (size_t i = 4; i < keySize - 8; i++) out[i] = 0;
   for (size_t i = 0; i < 8; i++) out[keySize - 1 - i] = static_cast<char>(k >> (8 * i));
 }
 
