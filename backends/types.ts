@@ -75,6 +75,21 @@ export interface OpenContext {
   readonly keySize: number;
   /** Seed of the cell, for backends that draw random numbers (delay). */
   readonly seed: number;
+  /** --threads N: this instance is one slot of N in one process (absent: the cell's only instance). */
+  readonly slot?: SlotContext;
+}
+
+/**
+ * One slot of a cell run by N worker threads in one process, as a Flink TaskManager runs N slots:
+ * each opens its own instance on its own `dir` (a subdirectory of `sharedDir`) and keys; what an
+ * engine shares among its slots (lsm.sharedBlockCache's cache, lmdb's environment) it keys by
+ * `sharedDir`, which is the same for every slot of the cell and unique to it.
+ */
+export interface SlotContext {
+  /** 0-based. */
+  readonly index: number;
+  readonly count: number;
+  readonly sharedDir: string;
 }
 
 export interface BatchOp {

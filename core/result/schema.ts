@@ -43,6 +43,18 @@ export const TimePointSchema = z.object({
   engine: z.record(z.string(), z.union([z.number(), z.boolean()]).nullable()),
 });
 
+export const ThreadShareSchema = z.object({
+  /** 0-based: the slot this thread ran (its own backend instance and key range). */
+  thread: z.number().int().nonnegative(),
+  ops: count,
+  durationMs: num,
+  /** The thread's own throughput over its whole phase. */
+  throughputOpsPerSec: nnum,
+  /** Its throughput within the common window (what the phase's sum adds up). */
+  windowOpsPerSec: nnum,
+  p99Us: nnum,
+});
+
 export const PhaseSchema = z.object({
   ops: count,
   durationMs: num,
@@ -53,6 +65,12 @@ export const PhaseSchema = z.object({
   targetRateOpsPerSec: nnum,
   operations: z.record(z.string(), OperationResultSchema),
   timeseries: z.array(TimePointSchema),
+  /**
+   * --threads N (N > 1): each worker thread's share. The phase's `ops` and `throughputOpsPerSec`
+   * are the sum over the threads in their common window (from the last thread's start to the
+   * first thread's end), its histograms the merge of theirs. Absent: one thread.
+   */
+  perThread: z.array(ThreadShareSchema).optional(),
 });
 
 export const EngineReportSchema = z.object({
@@ -150,6 +168,12 @@ const cellCommon = {
    * machine (survives power loss). Absent in older documents and for backends that do not say.
    */
   durabilityClass: DurabilityClassSchema.optional(),
+  /**
+   * --threads: worker threads in the cell's process, each with its own backend instance and key
+   * range (a Flink TaskManager's slots), started together after all loaded and warmed up.
+   * Absent: 1 (documents before threads existed, and one-thread cells).
+   */
+  threads: z.number().int().positive().optional(),
 };
 
 /** One micro-benchmark task (statebench micro): tinybench's statistics, in nanoseconds. */
@@ -362,6 +386,7 @@ export type MicroTask = z.infer<typeof MicroTaskSchema>;
 export type OperationResult = z.infer<typeof OperationResultSchema>;
 export type TimePoint = z.infer<typeof TimePointSchema>;
 export type PhaseResult = z.infer<typeof PhaseSchema>;
+export type ThreadShare = z.infer<typeof ThreadShareSchema>;
 export type Resources = z.infer<typeof ResourcesSchema>;
 export type CheckpointRecord = z.infer<typeof CheckpointSchema>;
 export type RestoreResult = z.infer<typeof RestoreSchema>;

@@ -31,6 +31,11 @@ export interface CellSpec {
   readonly checkpointIntervalMs?: number | null;
   /** --verify: values carry key id, version and checksum, and every read checks them. */
   readonly verify?: boolean;
+  /**
+   * --threads: worker threads, each running its share of the records and ops on its own backend
+   * instance (lsm.sharedBlockCache shares one cache among them). Absent or 1: the cell's own thread.
+   */
+  readonly threads?: number;
   /** After the load, flush and wait for the engine's background work to finish (tune's cells). */
   readonly settle?: boolean;
 }
