@@ -137,7 +137,7 @@ export function compareDocuments(base: ResultDocument, head: ResultDocument, opt
 
   if (pairs.length === 0) {
     throw new UsageError(
-      `no cells in common between ${options.baseLabel} (${base.cells.length} cells) and ${options.headLabel} (${head.cells.length} cells) with measurements on both sides; cells pair by backend, resolved knobs and workload parameters`,
+      `no cells in common between ${options.baseLabel} (${base.cells.length} cells) and ${options.headLabel} (${head.cells.length} cells) with measurements on both sides; cells pair by backend, resolved knobs, workload parameters and thread count (--threads)`,
     );
   }
 

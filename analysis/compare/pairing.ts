@@ -1,6 +1,6 @@
-// Pairs the cells of two documents: same backend, same resolved knobs (canonical JSON) and same
-// workload (name and every parameter). A document's repeats of one configuration form a group;
-// a group with no partner on the other side is listed, never dropped.
+// Pairs the cells of two documents: same backend, same resolved knobs (canonical JSON), same
+// workload (name and every parameter) and same thread count (--threads). A document's repeats of
+// one configuration form a group; a group with no partner on the other side is listed, never dropped.
 
 import type { CellResult, ResultDocument } from '../../core/result/schema.js';
 import { canonicalJson } from '../../core/canonical-json.js';
@@ -33,8 +33,19 @@ function pairingKnobs(cell: CellResult, ignored: IgnoredKnobs): CellResult['knob
   return out;
 }
 
+/** A cell's worker threads: absent is one (documents from before --threads, one-thread cells). */
+export function cellThreads(cell: CellResult): number {
+  return cell.threads ?? 1;
+}
+
+/**
+ * The thread count joins the key only above one, so a one-thread cell keeps the key it had
+ * before --threads existed (old documents pair with new one-thread cells, calibration files
+ * still match) and a cell of N > 1 threads pairs only with cells of N threads.
+ */
 export function groupKey(cell: CellResult, ignored: IgnoredKnobs = []): string {
-  return canonicalJson({ backend: cell.backend, knobs: pairingKnobs(cell, ignored), workload: cell.workload });
+  const threads = cellThreads(cell);
+  return canonicalJson({ backend: cell.backend, knobs: pairingKnobs(cell, ignored), workload: cell.workload, ...(threads > 1 ? { threads } : {}) });
 }
 
 export function groupCells(doc: ResultDocument, ignored: IgnoredKnobs = []): Map<string, CellGroup> {
@@ -43,7 +54,8 @@ export function groupCells(doc: ResultDocument, ignored: IgnoredKnobs = []): Map
     const key = groupKey(cell, ignored);
     let g = groups.get(key);
     if (!g) {
-      g = { key, backend: cell.backend, knobs: pairingKnobs(cell, ignored), workload: cell.workload, cells: [] };
+      const threads = cellThreads(cell);
+      g = { key, backend: cell.backend, knobs: pairingKnobs(cell, ignored), workload: cell.workload, ...(threads > 1 ? { threads } : {}), cells: [] };
       groups.set(key, g);
     }
     g.cells.push(cell);
@@ -77,13 +89,14 @@ export function describeGroups(doc: ResultDocument): { identity: GroupIdentity; 
 }
 
 function identity(g: CellGroup, label: (g: CellGroup) => string): GroupIdentity {
-  return { key: g.key, benchmark: label(g), backend: g.backend, knobs: g.knobs, workload: g.workload };
+  return { key: g.key, benchmark: label(g), backend: g.backend, knobs: g.knobs, workload: g.workload, ...(g.threads !== undefined ? { threads: g.threads } : {}) };
 }
 
 /**
  * Labels name a group by backend and workload, plus the knobs and workload parameters whose
  * values differ among the groups of that backend and workload (a sweep's axes), so each label
- * is short and still tells the groups apart.
+ * is short and still tells the groups apart. A group of N > 1 threads ends in "threads=N"; a
+ * one-thread group's label stays as it was before --threads (bmf and gab name benchmarks by it).
  */
 function labeller(groups: readonly CellGroup[]): (g: CellGroup) => string {
   const varying = new Map<string, { knobs: Set<string>; params: Set<string> }>();
@@ -116,6 +129,7 @@ function labeller(groups: readonly CellGroup[]): (g: CellGroup) => string {
     const parts = [id];
     for (const k of [...(v?.knobs ?? [])].sort()) parts.push(`${k}=${show(g.knobs[k])}`);
     for (const k of [...(v?.params ?? [])].sort()) parts.push(`${k}=${show(g.workload[k])}`);
+    if (g.threads !== undefined && g.threads > 1) parts.push(`threads=${g.threads}`);
     return parts.join(' ');
   };
 }

@@ -56,15 +56,17 @@ export interface MetricComparison extends MetricDefinition {
   readonly note: string | null;
 }
 
-/** The identity cells pair on: backend, resolved knobs, workload name and parameters. */
+/** The identity cells pair on: backend, resolved knobs, workload name and parameters, thread count. */
 export interface GroupIdentity {
-  /** Canonical JSON of backend, knobs and workload: equal keys pair. */
+  /** Canonical JSON of backend, knobs, workload and (above one) threads: equal keys pair. */
   readonly key: string;
   /** A short human label: backend, workload and the knobs/parameters that tell groups apart. */
   readonly benchmark: string;
   readonly backend: string;
   readonly knobs: Readonly<Record<string, KnobValue | null>>;
   readonly workload: WorkloadRef;
+  /** Worker threads per cell (--threads), present only above one: absent is one thread. */
+  readonly threads?: number;
 }
 
 export interface PairComparison extends GroupIdentity {
