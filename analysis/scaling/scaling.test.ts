@@ -142,3 +142,29 @@ describe('the block-cache falloff', () => {
     expect(scalingFindings(doc)[0]?.cacheFalloff[0]?.records).toBeNull();
   });
 });
+
+describe('a state-size sweep with a thread sweep', () => {
+  it('finds each thread count apart: a sum over two threads is compared with sums over two threads only', () => {
+    const t = (threads: number, c: Craft & { records: number }): CellOk => ({ ...ok(c), ...(threads > 1 ? { threads, id: ok(c).id.replace('#', `/threads=${threads}#`) } : {}) });
+    const doc = documentOf([
+      t(1, { backend: 'heap', records: 100 * K, throughput: 900 * K }),
+      t(1, { backend: 'lsm', records: 100 * K, throughput: 300 * K }),
+      t(1, { backend: 'heap', records: 1000 * K, throughput: 250 * K }),
+      t(1, { backend: 'lsm', records: 1000 * K, throughput: 280 * K }),
+      // Two heap threads are faster than one lsm thread at 1M, not than two.
+      t(2, { backend: 'heap', records: 100 * K, throughput: 1700 * K }),
+      t(2, { backend: 'lsm', records: 100 * K, throughput: 550 * K }),
+      t(2, { backend: 'heap', records: 1000 * K, throughput: 450 * K }),
+      t(2, { backend: 'lsm', records: 1000 * K, throughput: 500 * K }),
+    ]);
+    const findings = scalingFindings(doc);
+    expect(findings.map((f) => f.workload)).toEqual(['value-state', 'value-state (2 threads)']);
+    for (const f of findings) {
+      expect(f.crossover?.records).toBe(1000 * K);
+      expect(f.crossover?.reason).toBe('slower');
+    }
+    expect(findings[1]?.crossover?.heap.opsPerSec).toBe(450 * K);
+    expect(findings[1]?.crossover?.other?.opsPerSec).toBe(500 * K);
+    expect(findings[1]?.crossover?.other?.cellIds).toEqual(['lsm/value-state/records=1000k/threads=2#0']);
+  });
+});

@@ -1,5 +1,6 @@
 // The cells of a state-size sweep arranged for the scaling rules: per workload (every parameter
-// but the size), its configurations (backend and knobs), and what each measured at each size.
+// but the size) and thread count (--threads: a sum over N threads is compared with sums over N
+// threads only), its configurations (backend and knobs), and what each measured at each size.
 
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { CellResult, ResultDocument, SizeMeasurement } from '../../core/result/schema.js';
@@ -21,16 +22,18 @@ export interface SizedWorkload {
   readonly configurations: readonly SizedConfiguration[];
 }
 
-/** The workloads of a document measured at two or more sizes. */
+/** The workloads of a document measured at two or more sizes, each thread count apart. */
 export function sizedWorkloads(doc: ResultDocument): SizedWorkload[] {
   const labels = configurationLabels(doc.cells);
   const groups = new Map<string, { name: string; configs: Map<string, { backend: string; label: string; bySize: Map<number, CellResult[]> }> }>();
   for (const cell of doc.cells) {
     const { records, ...rest } = cell.workload;
     if (typeof records !== 'number') continue;
-    const wkey = canonicalJson(rest);
+    const threads = cell.threads ?? 1;
+    const wkey = `${canonicalJson(rest)}\u0000${threads}`;
     let group = groups.get(wkey);
-    if (!group) groups.set(wkey, (group = { name: cell.workload.name, configs: new Map() }));
+    // One thread keeps the workload's name, as before --threads: "value-state", "value-state (2 threads)".
+    if (!group) groups.set(wkey, (group = { name: threads > 1 ? `${cell.workload.name} (${threads} threads)` : cell.workload.name, configs: new Map() }));
     const ckey = `${cell.backend}\u0000${canonicalJson(cell.knobs)}`;
     let config = group.configs.get(ckey);
     if (!config) group.configs.set(ckey, (config = { backend: cell.backend, label: labels(cell), bySize: new Map() }));
