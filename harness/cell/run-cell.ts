@@ -3,7 +3,7 @@
 // (child.ts) calls this; so do tests that need no process isolation.
 
 import { loadBackend } from '../../backends/registry.js';
-import type { BackendInstance, BackgroundWork, EngineReport, EngineSample } from '../../backends/types.js';
+import type { BackendInstance, BackgroundWork, EngineReport, EngineSample, SlotContext } from '../../backends/types.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 import { createRng } from '../../core/rng.js';
@@ -26,6 +26,10 @@ export interface CellEvents {
   onPhase?(name: 'load' | 'run', result: PhaseResult): void;
   onProgress?(p: PhaseProgress): void;
   shouldStop?(): boolean;
+  /** --threads: this run is one slot of the cell (slot-worker.ts); its instance opens with it. */
+  slot?: SlotContext;
+  /** Just before the run phase starts (after load and warm-up): a slot waits here for the others. */
+  beforeRun?(): void;
 }
 
 /** Streams used from the cell's seed, so load, warm-up and run draw independently. */
@@ -100,7 +104,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   };
 
   try {
-    instance = await backend.open(spec.dataDir, spec.knobs, { keySize: spec.keySize, seed: spec.seed });
+    instance = await backend.open(spec.dataDir, spec.knobs, { keySize: spec.keySize, seed: spec.seed, ...(events.slot ? { slot: events.slot } : {}) });
     const rawLoad = def.createLoad(params, rng.fork(STREAM.load), space);
     const load = rawLoad && track(rawLoad);
     if (load) {
@@ -129,6 +133,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       const source = track(def.createRun(params, rng.fork(STREAM.run), space, spec.ops));
       workAtRun = instance.backgroundWork?.() ?? null;
       sampleAtRun = instance.sampleStats();
+      events.beforeRun?.();
       const out = await runPhase({
         ...phaseBase,
         timing,

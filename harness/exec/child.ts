@@ -2,6 +2,8 @@
 // it, streams what the job reports to the parent, sends the result, and exits. One job per
 // process, so a native engine's crash, leak or kill stays inside the job.
 
+import type { PhaseResult } from '../../core/result/schema.js';
+import type { PhaseProgress } from '../runner/phase.js';
 import type { ChildMessage, Job, JobKind, JobOf, JobResults, ParentMessage } from './jobs.js';
 
 interface JobContext {
@@ -12,12 +14,15 @@ interface JobContext {
 // Each kind loads only its own code (a run cell does not load tinybench, a durability writer
 // neither the runner).
 const RUNNERS: { readonly [K in JobKind]: (job: JobOf<K>, c: JobContext) => Promise<JobResults[K]> } = {
-  cell: async ({ spec }, c) =>
-    (await import('../cell/run-cell.js')).runCell(spec, {
-      onProgress: (progress) => c.send({ type: 'progress', progress }),
-      onPhase: (name, result) => c.send({ type: 'phase', name, result }),
+  cell: async ({ spec }, c) => {
+    const events = {
+      onProgress: (progress: PhaseProgress) => c.send({ type: 'progress', progress }),
+      onPhase: (name: 'load' | 'run', result: PhaseResult) => c.send({ type: 'phase', name, result }),
       shouldStop: c.shouldStop,
-    }),
+    };
+    // --threads: the slots run in worker threads of this process (threaded-cell.ts).
+    return (spec.threads ?? 1) > 1 ? (await import('../cell/threaded-cell.js')).runThreadedCell(spec, events) : (await import('../cell/run-cell.js')).runCell(spec, events);
+  },
   micro: async ({ spec }, c) =>
     (await import('../micro/run-micro-cell.js')).runMicroCell(spec, {
       onLine: (line) => c.send({ type: 'line', line }),

@@ -1,0 +1,139 @@
+// --threads N: one phase result from the slots' own. Each slot reports its phase and a trace of
+// (clock, ops, active time) at its interval boundaries. The cell's throughput is the sum of the
+// slots' rates within the common window (from the last slot's start to the first slot's end, the
+// stretch in which all N competed), each read off its trace by linear interpolation between
+// boundaries; its histograms are the lossless merge of the slots' HDR histograms.
+
+import type { OperationResult, PhaseResult, ThreadShare, TimePoint } from '../../core/result/schema.js';
+import { createHistogram, decodeHistogram, encodeHistogram, summarise } from '../recorder/histogram.js';
+
+/** A slot's progress at one moment: wall clock (ms, one time base for all slots), ops done, active ms. */
+export interface TracePoint {
+  readonly atMs: number;
+  readonly ops: number;
+  readonly activeMs: number;
+}
+
+export interface SlotPhase {
+  readonly result: PhaseResult;
+  /** Ascending in atMs: the phase's start (0 ops), its interval boundaries, its end. */
+  readonly trace: readonly TracePoint[];
+}
+
+export interface MergedPhase {
+  readonly result: PhaseResult;
+  /** Set when the slots' phases did not overlap at all (each slot's own rate was summed instead). */
+  readonly disjoint: boolean;
+}
+
+/** Ops and active time at `t`, interpolated between the trace points around it (clamped to the trace). */
+export function traceAt(trace: readonly TracePoint[], t: number): { ops: number; activeMs: number } {
+  const first = trace[0];
+  const last = trace[trace.length - 1];
+  if (!first || !last) return { ops: 0, activeMs: 0 };
+  if (t <= first.atMs) return { ops: first.ops, activeMs: first.activeMs };
+  if (t >= last.atMs) return { ops: last.ops, activeMs: last.activeMs };
+  for (let i = 1; i < trace.length; i++) {
+    const b = trace[i] as TracePoint;
+    if (b.atMs < t) continue;
+    const a = trace[i - 1] as TracePoint;
+    const f = b.atMs > a.atMs ? (t - a.atMs) / (b.atMs - a.atMs) : 1;
+    return { ops: a.ops + f * (b.ops - a.ops), activeMs: a.activeMs + f * (b.activeMs - a.activeMs) };
+  }
+  return { ops: last.ops, activeMs: last.activeMs };
+}
+
+export function mergeSlotPhases(slots: readonly SlotPhase[]): MergedPhase {
+  const starts = slots.map((s) => s.trace[0]?.atMs ?? 0);
+  const ends = slots.map((s) => s.trace[s.trace.length - 1]?.atMs ?? 0);
+  const from = Math.max(...starts);
+  const to = Math.min(...ends);
+  const disjoint = !(to > from);
+  const perThread: ThreadShare[] = slots.map((s, i) => {
+    const own = s.result.throughputOpsPerSec;
+    let windowRate = own;
+    if (!disjoint) {
+      const a = traceAt(s.trace, from);
+      const b = traceAt(s.trace, to);
+      const active = b.activeMs - a.activeMs;
+      windowRate = active > 0 ? round((b.ops - a.ops) * 1000 / active) : null;
+    }
+    return {
+      thread: i,
+      ops: s.result.ops,
+      durationMs: s.result.durationMs,
+      throughputOpsPerSec: own,
+      windowOpsPerSec: windowRate,
+      p99Us: summarise(mergeHistograms(Object.values(s.result.operations).map((o) => o.hdr))).p99,
+    };
+  });
+  const rates = perThread.map((t) => t.windowOpsPerSec);
+  const throughput = rates.every((r): r is number => r !== null) ? round(rates.reduce((x, y) => x + y, 0)) : null;
+  const timings = slots.map((s) => s.result.timing);
+  const sampleEvery = Math.max(...timings.map((t) => t.sampleEvery));
+  const targets = slots.map((s) => s.result.targetRateOpsPerSec);
+  const result: PhaseResult = {
+    ops: slots.reduce((sum, s) => sum + s.result.ops, 0),
+    durationMs: round(disjoint ? Math.max(...ends) - Math.min(...starts) : to - from),
+    throughputOpsPerSec: throughput,
+    timing: { mode: timings.some((t) => t.mode === 'sampled') ? 'sampled' : 'every', sampleEvery },
+    targetRateOpsPerSec: targets.every((t): t is number => t !== null) ? targets.reduce((x, y) => x + y, 0) : null,
+    operations: mergeOperations(slots.map((s) => s.result.operations)),
+    timeseries: mergeTimeseries(slots.map((s) => s.result.timeseries)),
+    perThread,
+  };
+  return { result, disjoint };
+}
+
+function mergeHistograms(encoded: readonly (string | null)[]) {
+  const h = createHistogram();
+  for (const e of encoded) if (e !== null) h.add(decodeHistogram(e));
+  return h;
+}
+
+/** Per operation kind: counts summed, histograms merged (HDR histograms add losslessly). */
+export function mergeOperations(all: readonly Readonly<Record<string, OperationResult>>[]): Record<string, OperationResult> {
+  const kinds = [...new Set(all.flatMap((ops) => Object.keys(ops)))];
+  const out: Record<string, OperationResult> = {};
+  for (const kind of kinds) {
+    const parts = all.map((ops) => ops[kind]).filter((o): o is OperationResult => o !== undefined);
+    const h = mergeHistograms(parts.map((p) => p.hdr));
+    out[kind] = {
+      count: parts.reduce((s, p) => s + p.count, 0),
+      errors: parts.reduce((s, p) => s + p.errors, 0),
+      timed: parts.reduce((s, p) => s + p.timed, 0),
+      latencyUs: summarise(h),
+      hdr: encodeHistogram(h),
+    };
+  }
+  return out;
+}
+
+/**
+ * The k-th intervals of the slots side by side: ops/s summed, the mean of their times, the
+ * slowest slot's percentiles (an interval's histograms are not kept), slot 0's engine sample.
+ */
+function mergeTimeseries(series: readonly (readonly TimePoint[])[]): TimePoint[] {
+  const length = Math.max(0, ...series.map((s) => s.length));
+  const out: TimePoint[] = [];
+  for (let k = 0; k < length; k++) {
+    const points = series.map((s) => s[k]).filter((p): p is TimePoint => p !== undefined);
+    const worst = (pick: (p: TimePoint) => number | null): number | null => {
+      const vs = points.map(pick).filter((v): v is number => v !== null);
+      return vs.length > 0 ? Math.max(...vs) : null;
+    };
+    out.push({
+      tMs: round(points.reduce((s, p) => s + p.tMs, 0) / points.length),
+      opsPerSec: round(points.reduce((s, p) => s + p.opsPerSec, 0)),
+      p50Us: worst((p) => p.p50Us),
+      p99Us: worst((p) => p.p99Us),
+      p999Us: worst((p) => p.p999Us),
+      engine: (points[0] as TimePoint).engine,
+    });
+  }
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

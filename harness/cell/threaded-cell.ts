@@ -1,0 +1,170 @@
+// --threads N: one cell run by N worker threads in this process, as a Flink TaskManager runs N
+// slots: each slot opens its own backend instance on its own directory and runs its share of the
+// records and ops (slot-spec.ts). Every slot loads and warms up on its own; the runs start
+// together once all are ready; the cell's result merges theirs (merge-slots.ts).
+
+import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CellOk, CellResult, PhaseResult } from '../../core/result/schema.js';
+import type { PhaseProgress } from '../runner/phase.js';
+import { mergeSlotPhases, type SlotPhase } from './merge-slots.js';
+import { collectResources, diskUsageBytes, startResources } from './resources.js';
+import type { CellEvents } from './run-cell.js';
+import { FLAG_COUNT, FLAG_GO, FLAG_STOP, type SlotData, type SlotMessage, type SlotTraces } from './slot-protocol.js';
+import { slotContext, slotSpec } from './slot-spec.js';
+import type { CellSpec } from './spec.js';
+import { describeWorkloadRef } from './workload-ref.js';
+import { resolveWorkload } from '../../workloads/catalogue.js';
+import { resolveParams } from '../../workloads/params.js';
+
+type EngineReport = NonNullable<CellOk['engine']>;
+
+interface SlotEnd {
+  readonly result: CellResult | null;
+  readonly traces: SlotTraces;
+  readonly error: string | null;
+}
+
+const STOP_POLL_MS = 100;
+
+/** The worker's entry: the compiled .js, or from TypeScript sources (tests) through tsx's loader. */
+function startWorker(data: SlotData): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(fileURLToPath(new URL('./slot-worker.js', here)), { workerData: data });
+  const entry = new URL('./slot-worker.ts', here).href;
+  const boot = `import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(entry)}); })`;
+  return new Worker(boot, { eval: true, workerData: data });
+}
+
+export async function runThreadedCell(spec: CellSpec, events: CellEvents = {}): Promise<CellResult> {
+  const n = spec.threads ?? 1;
+  const startedAt = new Date().toISOString();
+  const res0 = startResources();
+  const flags = new Int32Array(new SharedArrayBuffer(FLAG_COUNT * Int32Array.BYTES_PER_ELEMENT));
+  const arrived = new Set<number>();
+  const progress: (PhaseProgress | undefined)[] = new Array(n);
+  const arrive = (i: number): void => {
+    arrived.add(i);
+    if (arrived.size === n) {
+      Atomics.store(flags, FLAG_GO, 1);
+      Atomics.notify(flags, FLAG_GO);
+    }
+  };
+  const stopAll = (): void => {
+    Atomics.store(flags, FLAG_STOP, 1);
+  };
+  const stopPoll = setInterval(() => {
+    if (events.shouldStop?.()) stopAll();
+  }, STOP_POLL_MS);
+
+  const ends = Array.from({ length: n }, (_, i) => {
+    const own = slotSpec(spec, i);
+    mkdirSync(own.dataDir, { recursive: true });
+    return new Promise<SlotEnd>((resolve) => {
+      let end: SlotEnd | null = null;
+      const worker = startWorker({ spec: own, slot: slotContext(spec, i), flags: flags.buffer as SharedArrayBuffer });
+      worker.on('message', (msg: SlotMessage) => {
+        if (msg.type === 'progress') {
+          progress[i] = msg.progress;
+          if (i === 0) events.onProgress?.(sumProgress(progress));
+        } else if (msg.type === 'ready') {
+          arrive(i);
+        } else if (msg.type === 'done') {
+          end = { result: msg.result, traces: msg.traces, error: null };
+        } else {
+          end = { result: null, traces: {}, error: msg.message };
+        }
+      });
+      worker.on('error', (err) => {
+        end ??= { result: null, traces: {}, error: err.message };
+      });
+      worker.on('exit', (code) => {
+        const e = end ?? { result: null, traces: {}, error: `thread ${i} exited with code ${code}` };
+        // A slot that ends without reaching the start line (failed, stopped) must not hold the others.
+        if (!arrived.has(i)) {
+          if (e.result?.status !== 'ok') stopAll();
+          arrive(i);
+        }
+        resolve(e);
+      });
+    });
+  });
+  const slots = await Promise.all(ends);
+  clearInterval(stopPoll);
+  return assemble(spec, n, startedAt, slots, collectResources(res0, sumGc(slots), diskUsageBytes(spec.dataDir)), events);
+}
+
+function sumProgress(all: readonly (PhaseProgress | undefined)[]): PhaseProgress {
+  const first = all[0] as PhaseProgress;
+  const same = all.filter((p): p is PhaseProgress => p !== undefined && p.phase === first.phase);
+  return {
+    ...first,
+    ops: same.reduce((s, p) => s + p.ops, 0),
+    totalOps: same.every((p) => p.totalOps !== null) ? same.reduce((s, p) => s + (p.totalOps ?? 0), 0) : null,
+    opsPerSec: same.reduce((s, p) => s + p.opsPerSec, 0),
+  };
+}
+
+function sumGc(slots: readonly SlotEnd[]): number {
+  let gc = 0;
+  for (const s of slots) if (s.result && 'resources' in s.result && s.result.resources) gc += s.result.resources.gcPauseMs ?? 0;
+  return Math.round(gc * 1000) / 1000;
+}
+
+function assemble(spec: CellSpec, n: number, startedAt: string, slots: readonly SlotEnd[], resources: ReturnType<typeof collectResources>, events: CellEvents): CellResult {
+  const first = slots.find((s) => s.result !== null)?.result ?? null;
+  const def = resolveWorkload(spec.workload);
+  const warnings = new Set<string>();
+  const cores = availableParallelism();
+  if (n > cores) warnings.add(`--threads ${n}: more threads than this machine's ${cores} cores; the threads take turns on the cores, so throughput cannot scale with them and latencies include waiting for a core`);
+  for (const s of slots) for (const w of s.result?.warnings ?? []) warnings.add(w);
+  const common = {
+    id: spec.id,
+    backend: spec.backend,
+    knobs: { ...spec.knobs },
+    // The whole cell's workload (every slot's records together), as a one-thread cell describes it.
+    workload: describeWorkloadRef(def, resolveParams(def, spec.workloadParams)),
+    repeat: spec.repeat,
+    seed: spec.seed,
+    startedAt,
+    threads: n,
+    ...(first?.durabilityClass ? { durabilityClass: first.durabilityClass } : {}),
+  };
+  if (first?.status === 'skipped') return { ...common, warnings: [...warnings], status: 'skipped', reason: first.reason };
+
+  const measured = slots.map((s) => (s.result && s.result.status !== 'skipped' ? s.result : null));
+  const phases: { load?: PhaseResult; run?: PhaseResult } = {};
+  for (const name of ['load', 'run'] as const) {
+    const parts: SlotPhase[] = [];
+    for (let i = 0; i < n; i++) {
+      const result = measured[i]?.phases[name];
+      const trace = slots[i]?.traces[name];
+      if (result && trace) parts.push({ result, trace });
+    }
+    if (parts.length !== n) continue;
+    const merged = mergeSlotPhases(parts);
+    phases[name] = merged.result;
+    if (merged.disjoint) warnings.add(`${name}: the threads' phases did not overlap; the throughput is the sum of each thread's own`);
+    if (name === 'run') events.onPhase?.('run', merged.result);
+  }
+  const engine = mergeEngines(measured.map((m) => m?.engine ?? null));
+  const sharing = engine?.raw.slotSharing;
+  if (typeof sharing === 'string') warnings.add(sharing);
+  const failures = slots.map((s, i) => (s.error !== null ? `thread ${i}: ${s.error}` : s.result?.status === 'errored' ? `thread ${i}: ${s.result.error}` : null)).filter((e): e is string => e !== null);
+  const body = { ...common, warnings: [...warnings], phases, engine, resources, checkpoints: [] };
+  if (failures.length > 0) return { ...body, status: 'errored', error: failures.join('; ') };
+  if (measured.some((m) => m?.status === 'interrupted')) return { ...body, status: 'interrupted' };
+  return { ...body, status: 'ok' };
+}
+
+/**
+ * Slot 0's engine report stands for the cell (each slot's engine is its own instance); every
+ * slot's metrics are kept in raw.threads so differences between the instances show.
+ */
+function mergeEngines(engines: readonly (EngineReport | null)[]): EngineReport | null {
+  const first = engines[0] ?? null;
+  if (!first) return null;
+  return { ...first, raw: { ...first.raw, threads: engines.map((e) => e?.metrics ?? null) } };
+}
