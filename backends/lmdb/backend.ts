@@ -84,6 +84,8 @@ const DESCRIPTION: BackendDescription = {
 
 const NO_VALUE = (key: number): TypeError => new TypeError(`lmdb: write batch put of key ${key} has no value`);
 const LAST_NAMESPACE = 0xffff_ffff;
+/** lmdb-js's default maxDbs (named databases in one environment). */
+const DEFAULT_MAX_DBS = 12;
 
 class LmdbInstance implements BackendInstance {
   readonly writeMode: 'sync' | 'async';
@@ -99,6 +101,8 @@ class LmdbInstance implements BackendInstance {
     private readonly settings: LmdbSettings,
     private readonly errCtx: LmdbErrorContext,
     private readonly limit: MapLimit | null,
+    /** --threads: the shared environment's root, which this slot's instance closes, and how many slots share it. */
+    private readonly shared: { readonly root: Db; readonly count: number } | null = null,
   ) {
     this.writeMode = settings.writePath;
     this.commitFlags = syncCommitFlags(settings.overlappingSync);
@@ -310,6 +314,7 @@ class LmdbInstance implements BackendInstance {
     await this.settle();
     const report = reportFromStats(this.stats(), ctx, dataFileBytes(this.errCtx.dir), this.settings.mapSizeLimit);
     report.metrics.pendingBatchWrites = this.batch?.pendingWrites ?? 0;
+    if (this.shared) report.raw.slotSharing = `lmdb: the ${this.shared.count} threads share one LMDB environment (one map and data file, a database per thread): reads run concurrently, write transactions take turns (LMDB allows one writer at a time)`;
     return report;
   }
 
@@ -358,6 +363,7 @@ class LmdbInstance implements BackendInstance {
     }
     try {
       await this.db.close();
+      if (this.shared) await this.shared.root.close();
     } finally {
       this.limit?.close();
       this.releaseGuard?.();
@@ -369,29 +375,35 @@ class LmdbInstance implements BackendInstance {
 async function openLmdb(dir: string, knobs: ResolvedKnobs, ctx: OpenContext): Promise<BackendInstance> {
   if (!lmdb) throw new Error(unavailableReason ?? 'lmdb-js is unavailable');
   const settings = lmdbSettings(knobs);
+  const slot = ctx.slot && ctx.slot.count > 1 ? ctx.slot : null;
+  const envDir = slot ? slot.sharedDir : dir;
   const errCtx: LmdbErrorContext = {
-    dir,
+    dir: envDir,
     action: 'open',
     mapSize: settings.mapSizeLimit,
     maxReaders: typeof knobs.maxReaders === 'number' ? knobs.maxReaders : 126,
   };
   const codec = new KeyCodec(ctx.keySize);
+  let root: Db;
   let db: Db;
   try {
-    db = lmdb.open<Uint8Array, Uint8Array>(dir, settings.open);
+    // --threads: every slot opens the one environment of the cell (lmdb-js shares an environment
+    // among the threads of a process that open its path) and a database of its own in it.
+    root = lmdb.open<Uint8Array, Uint8Array>(envDir, slot ? { ...settings.open, maxDbs: Math.max(DEFAULT_MAX_DBS, slot.count) } : settings.open);
+    db = slot ? (root.openDB({ ...settings.open, name: `slot-${slot.index}` }) as unknown as Db) : root;
   } catch (err) {
     throw describeLmdbError(err, errCtx);
   }
   let limit: MapLimit | null = null;
   if (settings.mapSizeLimit !== null) {
-    limit = new MapLimit(join(dir, 'data.mdb'), settings.mapSizeLimit, () => {
+    limit = new MapLimit(join(envDir, 'data.mdb'), settings.mapSizeLimit, () => {
       const s: unknown = db.getStats();
       return isLmdbStats(s) ? usedBytes(s) : 0;
     });
     // A reopened environment may already be past the limit.
     limit.afterCommit();
   }
-  return new LmdbInstance(db, codec, settings, errCtx, limit);
+  return new LmdbInstance(db, codec, settings, errCtx, limit, slot ? { root, count: slot.count } : null);
 }
 
 export const lmdbBackend: Backend = {

@@ -1,7 +1,7 @@
 // --threads: a cell run by worker threads, each slot its own instance and share of the work.
 // The merged run phase's counts and histograms are the slots' added up (nothing lost or counted
 // twice), its throughput the sum of the slots' window rates, and each slot ran its own share.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,12 @@ describe('a cell run by worker threads', () => {
       expect(run.throughputOpsPerSec).toBeGreaterThan(0);
       // Each slot on its own directory under the cell's.
       expect(readdirSync(s.dataDir).filter((d) => d.startsWith('slot-')).sort()).toEqual(['slot-0', 'slot-1']);
+      if (backend === 'lmdb') {
+        // One environment for both slots, in the cell's directory, and the report says so.
+        expect(existsSync(join(s.dataDir, 'data.mdb'))).toBe(true);
+        expect(existsSync(join(s.dataDir, 'slot-0', 'data.mdb'))).toBe(false);
+        expect(cell.warnings.some((w) => /2 threads share one LMDB environment/.test(w))).toBe(true);
+      }
     }, 60_000);
   }
 
