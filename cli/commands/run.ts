@@ -49,6 +49,7 @@ export const runCommand: CommandModule<object, Args> = {
       .option('resume', { type: 'string', describe: 'The results.jsonl of a stopped run: cells it finished ok are kept, the rest run' })
       .option('verify-advice', { type: 'boolean', describe: 'Verify each recommendation: run its suggestion against the current setting with repeats' })
       .option('verify-repeats', { type: 'string', describe: 'Repeats per side when verifying advice (default 5)' })
+      .option('threads', { type: 'string', describe: 'Worker threads per cell, each with its own backend instance and share of the records and ops, started together (a TaskManager\'s slots); a list (1,2,4) sweeps it, one cell per count (default 1, or the --flink-conf file\'s taskmanager.numberOfTaskSlots)' })
       .option('checkpoint-interval', { type: 'string', describe: 'Checkpoint every T during the run phase (5s), then restore from the last one and check it' })
       .option('verify', { type: 'boolean', describe: 'Values carry key id, version and checksum; every read checks them (mismatches and lost keys counted)' })
       .option('semantics', { type: 'string', describe: 'flink (default): no per-write durability, as Flink runs its state backends (lsm WAL off, lmdb noSync); per-write: each engine\'s own durable defaults' })
@@ -56,7 +57,8 @@ export const runCommand: CommandModule<object, Args> = {
       .option('json', { type: 'boolean', default: false, describe: 'Print the result document on stdout (progress stays on stderr)' })
       .example('$0 run', 'the quick default preset: every available backend on ycsb-a and value-state, as Flink runs them')
       .example('$0 run --semantics per-write', 'the same with each engine durable per write, as it is by default')
-      .example('$0 run -b lsm --set lsm.writeBufferSize=4MiB,64MiB -w ycsb-a --ops 1e6', 'a two-cell sweep') as unknown as Argv<Args>,
+      .example('$0 run -b lsm --set lsm.writeBufferSize=4MiB,64MiB -w ycsb-a --ops 1e6', 'a two-cell sweep')
+      .example('$0 run -b lsm -w ycsb-a --threads 1,2 --set lsm.sharedBlockCache=true', 'one and two slots, the two sharing one block cache') as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const options = await resolveRunOptions(argv);
     const measured = await runAndAdvise(options, { progress: createProgress(process.stderr), handleSignals: true });

@@ -269,6 +269,8 @@ export const PlanSchema = z.object({
   memoryBudgetBytes: count.nullable().optional(),
   /** --semantics: flink (no per-write durability; durability from checkpoints) or per-write (each engine's defaults). Absent: per-write. */
   semantics: z.enum(['flink', 'per-write']).optional(),
+  /** --threads: the thread counts of the run's cells (one cell per count); absent: 1. */
+  threads: z.array(z.number().int().positive()).optional(),
 });
 
 export const RecommendationSchema = z.object({

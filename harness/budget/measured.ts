@@ -29,6 +29,7 @@ export function applyMeasuredBudget(cell: CellResult, budgetBytes: number | null
     workload: cell.workload,
     repeat: cell.repeat,
     seed: cell.seed,
+    ...(cell.threads !== undefined ? { threads: cell.threads } : {}),
     startedAt: cell.startedAt,
     warnings: cell.warnings,
     status: 'skipped',

@@ -6,8 +6,9 @@ import { resolveParams } from '../../workloads/params.js';
 import type { CellSpec } from './spec.js';
 import { describeWorkloadRef } from './workload-ref.js';
 
-export function describeSpecRef(spec: Pick<CellSpec, 'id' | 'backend' | 'knobs' | 'workload' | 'repeat' | 'seed'> & Partial<Pick<CellSpec, 'workloadParams'>>): CellRef {
-  return { id: spec.id, backend: spec.backend, knobs: spec.knobs, workload: workloadOf(spec), repeat: spec.repeat, seed: spec.seed };
+export function describeSpecRef(spec: Pick<CellSpec, 'id' | 'backend' | 'knobs' | 'workload' | 'repeat' | 'seed'> & Partial<Pick<CellSpec, 'workloadParams' | 'threads'>>): CellRef {
+  const threads = spec.threads ?? 1;
+  return { id: spec.id, backend: spec.backend, knobs: spec.knobs, workload: workloadOf(spec), repeat: spec.repeat, seed: spec.seed, ...(threads > 1 ? { threads } : {}) };
 }
 
 /**

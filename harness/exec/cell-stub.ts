@@ -13,6 +13,8 @@ export interface CellRef {
   readonly workload: WorkloadRef;
   readonly repeat: number;
   readonly seed: number;
+  /** --threads above 1 (absent: one thread). */
+  readonly threads?: number;
 }
 
 function base(ref: CellRef) {
@@ -23,6 +25,7 @@ function base(ref: CellRef) {
     workload: ref.workload,
     repeat: ref.repeat,
     seed: ref.seed,
+    ...(ref.threads !== undefined && ref.threads > 1 ? { threads: ref.threads } : {}),
     startedAt: null,
     warnings: [] as string[],
   };

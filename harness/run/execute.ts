@@ -84,6 +84,7 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
     flinkConf: o.flinkConf?.path ?? null,
     memoryBudgetBytes: o.memoryBudgetBytes ?? null,
     ...(o.semantics ? { semantics: o.semantics } : {}),
+    ...(o.threads && o.threads.some((t) => t !== 1) ? { threads: [...o.threads] } : {}),
   };
 
   const writer = new ResultWriter(outDir);

@@ -42,6 +42,11 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly checkpointIntervalMs?: number | null;
   /** --verify: every read checks the value's key id, version and checksum. */
   readonly verify?: boolean;
+  /**
+   * --threads: worker threads per cell, ascending; two or more counts are a sweep axis. Absent:
+   * [1] (optional so older callers compile).
+   */
+  readonly threads?: readonly number[];
   /** --semantics: flink (no per-write durability, in baseKnobs) or per-write; absent: per-write. */
   readonly semantics?: Semantics;
 }

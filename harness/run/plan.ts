@@ -1,4 +1,4 @@
-// The plan: cells = backend x knob combination x workload x state size x repeat. Knob values and
+// The plan: cells = backend x knob combination x workload x state size x threads x repeat. Knob values and
 // workload names are checked here, before anything runs, so bad input fails fast with exit 2.
 
 import { loadBackend } from '../../backends/registry.js';
@@ -11,6 +11,7 @@ import type { WorkloadParamsInput } from '../../workloads/types.js';
 import { UsageError } from '../../core/errors.js';
 import { formatCount } from '../../core/units.js';
 import { resolveKnobs, validateKnobSets } from '../../backends/resolve-knobs.js';
+import { availableParallelism } from 'node:os';
 import type { CellSpec } from '../cell/spec.js';
 import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
 import { cartesian, parseSets } from './sweep.js';
@@ -91,38 +92,47 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
   // What only the engine can check (an options string RocksDB cannot parse ...): before any cell.
   for (const [name, backend] of loaded) validateKnobSets(backend, name, configs);
 
+  // The thread-count axis (--threads 1,2,4): in the id whenever a count other than 1 is in the run.
+  const threadCounts = o.threads ?? [1];
+  const showThreads = threadCounts.some((t) => t !== 1);
+  const cores = availableParallelism();
+  const overCores = threadCounts.filter((t) => t > cores);
+  const threadWarnings = overCores.length > 0 ? [`--threads ${overCores.join(',')}: more threads than this machine's ${cores} cores; they take turns on the cores, so throughput cannot scale past ${cores} threads and latencies include waiting for a core`] : [];
   const cells: PlannedCell[] = [];
   const order = createRng(o.seed ^ 0x2545f491);
   for (let r = 0; r < o.repeat; r++) {
     const round: PlannedCell[] = [];
     // Smallest sizes first (parseRecords sorts them): a run stopped early has every backend at the sizes it reached.
     for (const size of sizes) {
-      for (const c of configs) {
-        for (const w of o.workloads) {
-          const setup = workloads.get(setupKey(w, size)) as WorkloadSetup;
-          round.push({
-            // The size shows in the id only when it varies, so ids of one-size runs stay as they were.
-            id: cellId(c.backend, w, c.setKnobs, r, sizes.length > 1 ? setup.paramsInput.records : undefined),
-            backend: c.backend,
-            knobs: c.knobs,
-            setKnobs: c.setKnobs,
-            workload: w,
-            workloadParams: setup.paramsInput,
-            ops: setup.ops,
-            durationMs: setup.durationMs,
-            warmupOps: o.warmupOps,
-            warmupMs: o.warmupMs,
-            keySize: o.keySize,
-            targetRate: o.targetRate,
-            intervalMs: o.intervalMs,
-            // Repeats draw different (but reproducible) operation streams.
-            seed: (o.seed + Math.imul(r, 0x9e3779b1)) | 0,
-            repeat: r,
-            sampleEvery: o.sampleEvery,
-            maxInFlight: o.maxInFlight,
-            checkpointIntervalMs: o.checkpointIntervalMs ?? null,
-            verify: o.verify ?? false,
-          });
+      for (const threads of threadCounts) {
+        for (const c of configs) {
+          for (const w of o.workloads) {
+            const setup = workloads.get(setupKey(w, size)) as WorkloadSetup;
+            round.push({
+              // The size shows in the id only when it varies, so ids of one-size runs stay as they were.
+              id: cellId(c.backend, w, c.setKnobs, r, sizes.length > 1 ? setup.paramsInput.records : undefined, showThreads ? threads : undefined),
+              backend: c.backend,
+              knobs: c.knobs,
+              setKnobs: c.setKnobs,
+              workload: w,
+              workloadParams: setup.paramsInput,
+              ops: setup.ops,
+              durationMs: setup.durationMs,
+              warmupOps: o.warmupOps,
+              warmupMs: o.warmupMs,
+              keySize: o.keySize,
+              targetRate: o.targetRate,
+              intervalMs: o.intervalMs,
+              // Repeats draw different (but reproducible) operation streams.
+              seed: (o.seed + Math.imul(r, 0x9e3779b1)) | 0,
+              repeat: r,
+              sampleEvery: o.sampleEvery,
+              maxInFlight: o.maxInFlight,
+              checkpointIntervalMs: o.checkpointIntervalMs ?? null,
+              verify: o.verify ?? false,
+              ...(threads > 1 ? { threads } : {}),
+            });
+          }
         }
       }
     }
@@ -132,14 +142,18 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
   }
   // Warnings are the workload file's, the same at every size: once per workload.
   const warnings = o.workloads.flatMap((name) => (workloads.get(setupKey(name, sizes[0] ?? null))?.warnings ?? []).map((w) => `workload ${name}: ${w}`));
-  return { cells, descriptions, warnings };
+  return { cells, descriptions, warnings: [...threadWarnings, ...warnings] };
 }
 
-/** "lsm/ycsb-a/writeBufferSize=4MiB#0"; with a state size (a size sweep) "lsm/ycsb-a/records=1M/writeBufferSize=4MiB#0". */
-export function cellId(backend: string, workload: string, setKnobs: Readonly<Record<string, string>>, repeat: number, records?: number): string {
+/**
+ * "lsm/ycsb-a/writeBufferSize=4MiB#0"; with a state size (a size sweep) "lsm/ycsb-a/records=1M/writeBufferSize=4MiB#0";
+ * with threads (a run with a count other than 1) "lsm/ycsb-a/threads=2/writeBufferSize=4MiB#0".
+ */
+export function cellId(backend: string, workload: string, setKnobs: Readonly<Record<string, string>>, repeat: number, records?: number, threads?: number): string {
   const knobs = Object.entries(setKnobs).map(([k, v]) => `${k}=${v}`).join(',');
   const size = records !== undefined ? `/records=${formatCount(records)}` : '';
-  return `${backend}/${workload}${size}${knobs ? `/${knobs}` : ''}#${repeat}`;
+  const slots = threads !== undefined ? `/threads=${threads}` : '';
+  return `${backend}/${workload}${size}${slots}${knobs ? `/${knobs}` : ''}#${repeat}`;
 }
 
 function setupKey(workload: string, size: number | null): string {

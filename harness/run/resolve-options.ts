@@ -44,6 +44,8 @@ export interface RunFlags extends TuningFlags {
   checkpointInterval?: string | number;
   verify?: boolean;
   semantics?: string;
+  /** One count, or a list ("1,2,4"; a --config file may give an array): one cell per count. */
+  threads?: string | number | readonly (string | number)[];
 }
 
 const stringOrList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
@@ -77,6 +79,7 @@ export const RunConfigSchema = z.strictObject({
   checkpointInterval: scalar.optional(),
   verify: z.boolean().optional(),
   semantics: z.string().optional(),
+  threads: z.union([scalar, z.array(scalar).min(1)]).optional(),
   sweep: z.string().optional(),
   memoryBudget: scalar.optional(),
   shard: z.string().optional(),
@@ -158,6 +161,11 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const warmup = f.warmup !== undefined ? parseWarmup(f.warmup) : { ops: null, ms: QUICK_PRESET.warmupMs };
   const valueSize = f.valueSize !== undefined ? String(f.valueSize) : null;
   const semantics = parseSemantics(f.semantics, QUICK_PRESET.semantics);
+  const checkpointIntervalMs = f.checkpointInterval !== undefined ? parseFlagDuration('checkpoint-interval', f.checkpointInterval) : null;
+  const threads = parseThreads(f.threads ?? sweep.threads ?? undefined);
+  const threaded = threads.find((t) => t > 1);
+  if (threaded !== undefined && checkpointIntervalMs !== null) throw new UsageError(`--threads ${threaded} with --checkpoint-interval: a threaded cell takes no checkpoints; run checkpoints with --threads 1`);
+  if (threaded !== undefined && f.verify) throw new UsageError(`--threads ${threaded} with --verify: a threaded cell does not verify values; run --verify with --threads 1`);
   return {
     backends: [...new Set(backends)],
     workloads: [...new Set(workloads)],
@@ -185,7 +193,8 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     semantics,
     baseKnobs: await withSemantics(semantics, backends, sets, flink ? { lsm: flink.knobs } : {}),
     flinkConf: flink ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, warnings: flink.warnings } : null,
-    checkpointIntervalMs: f.checkpointInterval !== undefined ? parseFlagDuration('checkpoint-interval', f.checkpointInterval) : null,
+    checkpointIntervalMs,
+    threads,
     verify: f.verify ?? false,
     ...resolveTuningFlags(f),
   };
@@ -197,6 +206,23 @@ export function parseRecords(raw: RunFlags['records']): number | number[] | null
   const items = (Array.isArray(raw) ? raw : [raw]).flatMap((r) => String(r).split(','));
   const sizes = [...new Set(items.map((r) => parseCount('records', r)))].sort((a, b) => a - b);
   return sizes.length === 1 ? (sizes[0] as number) : sizes;
+}
+
+/** The most threads a cell takes: well past any core count a TaskManager has, still a bound on a typo. */
+const MAX_THREADS = 256;
+
+/** --threads: one count, or a list of counts (duplicates dropped, ascending) that becomes a sweep axis; default 1. */
+export function parseThreads(raw: RunFlags['threads']): number[] {
+  if (raw === undefined) return [1];
+  const items = (Array.isArray(raw) ? raw : [raw]).flatMap((r) => String(r).split(','));
+  const counts = items.map((t) => {
+    const text = t.trim();
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > MAX_THREADS) {
+      throw new UsageError(`--threads: '${text}' is not valid; expected a whole number from 1 to ${MAX_THREADS}, or a list (1,2,4)`);
+    }
+    return Number(text);
+  });
+  return [...new Set(counts)].sort((a, b) => a - b);
 }
 
 function powerOfTwo(flag: string, n: number): number {

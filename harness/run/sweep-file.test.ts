@@ -12,13 +12,14 @@ describe('--sweep FILE', () => {
     expect(readSweepFile(yaml).sets).toEqual(['lsm.writeBufferSize=4MiB,64MiB', 'lsm.maxBackgroundJobs=4', 'lmdb.noSync=true,false']);
     const json = join(dir, 's.json');
     writeFileSync(json, JSON.stringify({ heap: { valueMode: ['bytes', 'object'] } }));
-    expect(readSweepFile(json)).toEqual({ sets: ['heap.valueMode=bytes,object'], records: null });
+    expect(readSweepFile(json)).toEqual({ sets: ['heap.valueMode=bytes,object'], records: null, threads: null });
   });
   it('a top-level records list sweeps the state size, as --records does', () => {
     const yaml = join(dir, 'sizes.yaml');
     writeFileSync(yaml, 'records: [100k, 1e6, 4000000]\nlsm:\n  writeBufferSize: [4MiB, 64MiB]\n');
-    expect(readSweepFile(yaml)).toEqual({ sets: ['lsm.writeBufferSize=4MiB,64MiB'], records: '100k,1000000,4000000' });
-    expect(parseSweep({ records: 50_000 }, 'f')).toEqual({ sets: [], records: '50000' });
+    expect(readSweepFile(yaml)).toEqual({ sets: ['lsm.writeBufferSize=4MiB,64MiB'], records: '100k,1000000,4000000', threads: null });
+    expect(parseSweep({ records: 50_000 }, 'f')).toEqual({ sets: [], records: '50000', threads: null });
+    expect(parseSweep({ threads: [1, 2] }, 'f')).toEqual({ sets: [], records: null, threads: '1,2' });
     expect(() => parseSweep({ records: [] }, 'f')).toThrow(/^--sweep f: records has no values/);
   });
   it('bad files are one line naming the flag', () => {

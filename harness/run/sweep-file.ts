@@ -8,7 +8,8 @@
 //     noSync: [true, false]
 //
 // A scalar is a one-value axis. Values are typed as on the command line (units allowed). A
-// top-level `records: [100k, 1M]` sweeps the state size, as --records 100k,1M does.
+// top-level `records: [100k, 1M]` sweeps the state size, as --records 100k,1M does; `threads: [1, 2]`
+// the worker threads per cell, as --threads 1,2 does.
 
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
@@ -19,14 +20,20 @@ export interface SweepFile {
   readonly sets: string[];
   /** The state sizes as --records takes them ("100k,1M"), or null when the file has none. */
   readonly records: string | null;
+  /** The thread counts as --threads takes them ("1,2"), or null when the file has none. */
+  readonly threads: string | null;
 }
 
 export function parseSweep(doc: unknown, name: string): SweepFile {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new UsageError(`--sweep ${name}: expected a mapping of backend -> knob -> values, e.g. {"lsm": {"writeBufferSize": ["4MiB", "64MiB"]}}`);
   }
-  const { records, ...backends } = doc as Record<string, unknown>;
-  return { sets: sweepToSets(backends, name), records: records === undefined ? null : valuesText(records, name, 'records').join(',') };
+  const { records, threads, ...backends } = doc as Record<string, unknown>;
+  return {
+    sets: sweepToSets(backends, name),
+    records: records === undefined ? null : valuesText(records, name, 'records').join(','),
+    threads: threads === undefined ? null : valuesText(threads, name, 'threads').join(','),
+  };
 }
 
 function valuesText(raw: unknown, name: string, what: string): string[] {
@@ -59,7 +66,7 @@ export function sweepToSets(doc: unknown, name: string): string[] {
 }
 
 export function readSweepFile(path: string | undefined): SweepFile {
-  if (path === undefined) return { sets: [], records: null };
+  if (path === undefined) return { sets: [], records: null, threads: null };
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
