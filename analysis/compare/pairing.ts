@@ -34,7 +34,7 @@ function pairingKnobs(cell: CellResult, ignored: IgnoredKnobs): CellResult['knob
 }
 
 /** A cell's worker threads: absent is one (documents from before --threads, one-thread cells). */
-export function cellThreads(cell: CellResult): number {
+function cellThreads(cell: CellResult): number {
   return cell.threads ?? 1;
 }
 

@@ -1,6 +1,6 @@
 // Knob sweep curves: one chart per (backend, knob) that takes two or more values, knob value on x,
 // median throughput (with the min..max spread over repeats) and p99 on y, one line per workload
-// and combination of the backend's other varying knobs.
+// and combination of the backend's other varying knobs (and thread count, in a threaded run).
 
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportModel } from '../model/report-model.js';
@@ -44,6 +44,8 @@ function sweepChart(backend: string, knob: string, stats: readonly Configuration
   const rows = stats.map((s) => {
     const raw = s.config.knobs[knob] ?? null;
     const others = s.config.varying.filter(([k]) => k !== knob).map(([k, v]) => `${k}=${formatKnobValue(k, v)}`);
+    // A thread sweep's counts are lines of their own: a sum over threads is no point on a one-thread line.
+    if (s.config.showsThreads) others.push(`threads=${s.config.threads}`);
     return {
       series: [s.config.workload, ...others].join(' · '),
       config: s.config.label,

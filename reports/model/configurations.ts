@@ -1,8 +1,10 @@
-// Cells grouped into configurations: one backend, one set of knob values, one workload; the
-// repeats of a configuration are its cells. Labels name only the knobs that vary within a backend,
-// so a chart reads "lsm writeBufferSize=64MiB" rather than every default, and, when the document's
-// configurations are of more than one durability class, the class: "lsm (process)". Every chart
-// that compares configurations names them by this label, so none ranks classes side by side unmarked.
+// Cells grouped into configurations: one backend, one set of knob values, one workload, one
+// thread count (--threads); the repeats of a configuration are its cells. Labels name only the
+// knobs that vary within a backend, so a chart reads "lsm writeBufferSize=64MiB" rather than every
+// default, the thread count when any cell ran more than one thread ("lsm threads=2"), and, when
+// the document's configurations are of more than one durability class, the class: "lsm (process)".
+// Every chart that compares configurations names them by this label, so none ranks classes (or a
+// sum over threads against one thread) side by side unmarked.
 
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { CellResult, DurabilityClass, PhaseResult, ResultDocument } from '../../core/result/schema.js';
@@ -21,10 +23,16 @@ export interface Configuration {
   readonly knobs: Readonly<Record<string, KnobValue | null>>;
   /** The knobs that vary among this backend's cells, with this configuration's values. */
   readonly varying: readonly (readonly [string, KnobValue | null])[];
+  /** Worker threads per cell (--threads; absent in the cells: 1). */
+  readonly threads: number;
+  /** Whether labels name the thread count: some cell of the document ran more than one thread. */
+  readonly showsThreads: boolean;
   /** What an acknowledged write survives (docs/durability.md); null when no cell of its backend and knobs says. */
   readonly durabilityClass: DurabilityClass | null;
-  /** Backend and varying knobs, and the class when the document has several: "lsm writeBufferSize=64MiB (process)". */
+  /** Backend, varying knobs, threads (see showsThreads), and the class when the document has several: "lsm writeBufferSize=64MiB threads=2 (process)". */
   readonly label: string;
+  /** The label without the thread count: one line of the threads chart, across thread counts. */
+  readonly baseLabel: string;
   /** Every cell of the configuration, whatever its status. */
   readonly cells: readonly CellResult[];
   /** Cells that finished ('ok') with a measured phase: the ones figures come from. */
@@ -71,13 +79,17 @@ function durabilityClasses(cells: readonly CellResult[]): Map<string, Durability
   return out;
 }
 
+/** A cell's worker threads: absent is one (documents from before --threads, one-thread cells). */
+const threadsOf = (cell: CellResult): number => cell.threads ?? 1;
+
 export function groupConfigurations(doc: ResultDocument): Configuration[] {
   const varying = varyingKnobs(doc.cells);
   const classes = durabilityClasses(doc.cells);
   const marked = new Set(classes.values()).size > 1;
+  const showsThreads = doc.cells.some((c) => threadsOf(c) > 1);
   const byKey = new Map<string, { cells: CellResult[]; first: CellResult }>();
   for (const cell of doc.cells) {
-    const key = `${cell.backend}\u0000${canonicalJson(cell.knobs)}\u0000${canonicalJson(cell.workload)}`;
+    const key = `${cell.backend}\u0000${canonicalJson(cell.knobs)}\u0000${canonicalJson(cell.workload)}\u0000${threadsOf(cell)}`;
     const group = byKey.get(key);
     if (group) group.cells.push(cell);
     else byKey.set(key, { cells: [cell], first: cell });
@@ -105,7 +117,10 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
     const names = varying.get(first.backend) ?? [];
     const pairs = names.map((name) => [name, first.knobs[name] ?? null] as const);
     const durabilityClass = classes.get(knobsKey(first)) ?? null;
-    const label = [first.backend, ...pairs.map(([k, v]) => `${k}=${formatKnobValue(k, v)}`)].join(' ') + (marked && durabilityClass !== null ? ` (${durabilityClass})` : '');
+    const threads = threadsOf(first);
+    const knobText = [first.backend, ...pairs.map(([k, v]) => `${k}=${formatKnobValue(k, v)}`)];
+    const durability = marked && durabilityClass !== null ? ` (${durabilityClass})` : '';
+    const label = [...knobText, ...(showsThreads ? [`threads=${threads}`] : [])].join(' ') + durability;
     return {
       key,
       backend: first.backend,
@@ -113,8 +128,11 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
       records: typeof first.workload.records === 'number' ? first.workload.records : null,
       knobs: first.knobs,
       varying: pairs,
+      threads,
+      showsThreads,
       durabilityClass,
       label,
+      baseLabel: knobText.join(' ') + durability,
       cells,
       ok: cells.filter((c): c is MeasuredCell => c.status === 'ok' && mainPhase(c) !== undefined),
     };
