@@ -12,4 +12,5 @@ export const CHART_IDS = {
   amplification: 'amplification',
   micro: 'micro',
   scaling: 'scaling',
+  threadScaling: 'thread-scaling',
 } as const;

@@ -6,6 +6,7 @@ import type { Chart } from './chart.js';
 import { knobSweepCharts } from './knob-sweep.js';
 import { latencySpectrumChart } from './latency-spectrum.js';
 import { scalingChart } from './scaling.js';
+import { threadScalingChart } from './threads.js';
 import { microChart } from './micro.js';
 import { throughputChart } from './throughput.js';
 import { timelineCharts } from './timeline.js';
@@ -15,6 +16,7 @@ export function buildCharts(model: ReportModel): Chart[] {
   const charts = [
     throughputChart(model),
     scalingChart(model),
+    threadScalingChart(model),
     latencySpectrumChart(model),
     ...timelineCharts(model),
     ...knobSweepCharts(model),
