@@ -19,7 +19,7 @@ function knobLabel(cell: CellResult, sets: readonly string[]): string {
   return names.map((n) => `${n}=${String(cell.knobs[n])}`).join(' ');
 }
 
-const NUMERIC_COLUMNS = new Set(['records', 'rep', 'ops/s', 'count', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs']);
+const NUMERIC_COLUMNS = new Set(['records', 'threads', 'rep', 'ops/s', 'count', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs']);
 
 const DURABILITY_LEGEND = 'durability: what an acknowledged write survives: none (lost with the process), process (a process kill), machine (power loss)';
 const SEMANTICS_TEXT = {
@@ -46,10 +46,12 @@ function recordsLabel(cell: CellResult): string {
 export function renderTerminalSummary(doc: ResultDocument): string {
   // A records column only when the state size varies (--records 100k,1M).
   const sized = new Set(doc.cells.map((c) => c.workload.records)).size > 1;
-  const head = ['backend', 'workload', ...(sized ? ['records'] : []), 'knobs', 'durability', 'rep', 'status', 'ops/s', 'op', 'count', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs'];
+  // A threads column only when some cell ran more than one thread (--threads 2, --threads 1,4).
+  const threaded = doc.cells.some((c) => (c.threads ?? 1) > 1);
+  const head = ['backend', 'workload', ...(sized ? ['records'] : []), ...(threaded ? ['threads'] : []), 'knobs', 'durability', 'rep', 'status', 'ops/s', 'op', 'count', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs'];
   const rows: string[][] = [head];
   for (const cell of doc.cells) {
-    const base = [cell.backend, cell.workload.name, ...(sized ? [recordsLabel(cell)] : []), knobLabel(cell, doc.plan.sets), cell.durabilityClass ?? '-', String(cell.repeat)];
+    const base = [cell.backend, cell.workload.name, ...(sized ? [recordsLabel(cell)] : []), ...(threaded ? [String(cell.threads ?? 1)] : []), knobLabel(cell, doc.plan.sets), cell.durabilityClass ?? '-', String(cell.repeat)];
     if (cell.status === 'skipped') {
       rows.push([...base, 'skipped', '-', cell.reason, '', '', '', '', '']);
       continue;

@@ -15,6 +15,7 @@ import { cellsSection, chartsSection, environmentSection, recommendationsSection
 import type { VegaAssets } from './vega-assets.js';
 import { microSection } from './micro-section.js';
 import { scalingSection } from './scaling-section.js';
+import { threadsSection } from './threads-section.js';
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 function scriptHash(source: string): string {
@@ -34,11 +35,13 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[], assets:
   ].join('; ');
   const recs = recommendationRows(doc.recommendations, charts);
   const scaling = scalingSection(doc, charts.some((c) => c.id === CHART_IDS.scaling));
+  const threads = threadsSection(model, charts.some((c) => c.id === CHART_IDS.threadScaling));
   const nav = [
     ['summary', 'Summary'],
     ...(model.micro ? [['micro', 'Micro-benchmarks']] : []),
     ...(recs.length > 0 ? [['recommendations', 'Recommendations']] : []),
     ...(scaling ? [['scaling', 'State size']] : []),
+    ...(threads ? [['threads', 'Threads']] : []),
     ['charts', 'Charts'],
     ['cells', 'Cell details'],
     ['environment', 'Environment'],
@@ -63,6 +66,7 @@ ${summarySection(summaryRows(model), statusCounts(model), model.micro !== null, 
 ${microSection(model.micro, charts)}
 ${recommendationsSection(recs)}
 ${scaling}
+${threads}
 ${chartsSection(charts)}
 ${cellsSection(doc)}
 ${environmentSection(doc)}

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, hostileDocument, mixedDocument, sweepDocument } from '../test-support/fixtures.js';
 import { runMicro } from '../test-support/micro-document.js';
+import { threadsDocument } from '../test-support/threads-document.js';
 import { launchChromium, type Browser } from '../test-support/browser.js';
 import { writeReports } from '../writer.js';
 
@@ -145,6 +146,28 @@ describe('report.html in headless Chromium', () => {
     expect(visit.requests).toEqual([]);
     expect(visit.problems).toEqual([]);
     await visit.page.screenshot({ path: join(outRoot, 'micro.png'), fullPage: true });
+    await visit.page.close();
+  });
+
+  it('draws the scaling-with-threads chart of a thread sweep (1, 2 and 4 threads) and shows the Threads section', async () => {
+    const visit = await open('threads', threadsDocument());
+    const charts = await chartMarks(visit.page);
+    const threads = charts.find((c) => c.id === 'vis-thread-scaling');
+    expect(threads, charts.map((c) => c.id).join(', ')).toBeDefined();
+    expect(threads!.rendered).toBe(true);
+    // Three configurations at three thread counts in three panels, the threads' points, the axes.
+    expect(threads!.marks).toBeGreaterThan(3 * 3 * 3);
+    // Each thread of a threaded cell is a point of its own: 2 + 4 per configuration.
+    const diamonds = await visit.page.$$eval('#vis-thread-scaling svg g[class*="mark-symbol"] path', (els) => els.length);
+    expect(diamonds).toBeGreaterThanOrEqual(3 * 3 * 3 + 3 * 6);
+    for (const c of charts) expect(c.rendered, c.id).toBe(true);
+    const section = visit.page.locator('#threads');
+    await expect(section.innerText()).resolves.toContain('lsm writeBufferSize=4MiB');
+    await expect(visit.page.locator('nav a[href="#threads"]').count()).resolves.toBe(1);
+    expect(visit.requests).toEqual([]);
+    expect(visit.problems).toEqual([]);
+    await visit.page.locator('#chart-thread-scaling').screenshot({ path: join(outRoot, 'threads.png') });
+    process.stderr.write(`threads chart screenshot: ${join(outRoot, 'threads.png')}\n`);
     await visit.page.close();
   });
 

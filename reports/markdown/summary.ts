@@ -11,6 +11,7 @@ import { recommendationRows } from '../model/recommendation-rows.js';
 import type { ReportModel } from '../model/report-model.js';
 import { statusCounts, summaryRows } from '../model/summary-rows.js';
 import { scalingMarkdown } from './scaling-section.js';
+import { threadsMarkdown } from './threads-section.js';
 import { cellList, cellNotes } from '../model/cell-notes.js';
 
 export interface MarkdownOptions {
@@ -96,6 +97,7 @@ export function renderMarkdown(model: ReportModel, charts: readonly Chart[], opt
   }
 
   out.push(...scalingMarkdown(doc));
+  out.push(...threadsMarkdown(model, mdTable));
 
   const failed = doc.cells.filter((c) => c.status !== 'ok');
   if (failed.length > 0) {
