@@ -3,7 +3,7 @@
 // that start every slot's run at once and stop them all.
 
 import type { SlotContext } from '../../backends/types.js';
-import type { CellResult } from '../../core/result/schema.js';
+import type { CellResult, PhaseResult } from '../../core/result/schema.js';
 import type { PhaseProgress } from '../runner/phase.js';
 import type { TracePoint } from './merge-slots.js';
 import type { CellSpec } from './spec.js';
@@ -27,5 +27,7 @@ export type SlotMessage =
   | { readonly type: 'progress'; readonly progress: PhaseProgress }
   /** Loaded and warmed up: waiting at the start line. */
   | { readonly type: 'ready' }
+  /** A phase ended (the cell streams the merged load as soon as every slot has loaded). */
+  | { readonly type: 'phase'; readonly name: 'load' | 'run'; readonly result: PhaseResult; readonly trace: readonly TracePoint[] }
   | { readonly type: 'done'; readonly result: CellResult; readonly traces: SlotTraces }
   | { readonly type: 'crashed'; readonly message: string };

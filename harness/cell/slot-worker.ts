@@ -42,6 +42,7 @@ function onPhase(name: 'load' | 'run', result: PhaseResult): void {
     { atMs: endAt, ops: result.ops, activeMs: result.durationMs },
   ];
   pending.length = 0;
+  post({ type: 'phase', name, result, trace: traces[name] });
 }
 
 function beforeRun(): void {

@@ -45,6 +45,13 @@ export async function runThreadedCell(spec: CellSpec, events: CellEvents = {}): 
   const flags = new Int32Array(new SharedArrayBuffer(FLAG_COUNT * Int32Array.BYTES_PER_ELEMENT));
   const arrived = new Set<number>();
   const progress: (PhaseProgress | undefined)[] = new Array(n);
+  // The load merged and streamed once every slot has loaded (the run's at the end, with the cell).
+  const loads: (SlotPhase | undefined)[] = new Array(n);
+  const onLoad = (i: number, part: SlotPhase): void => {
+    loads[i] = part;
+    const all = loads.filter((p): p is SlotPhase => p !== undefined);
+    if (all.length === n) events.onPhase?.('load', mergeSlotPhases(all).result);
+  };
   const arrive = (i: number): void => {
     arrived.add(i);
     if (arrived.size === n) {
@@ -69,6 +76,8 @@ export async function runThreadedCell(spec: CellSpec, events: CellEvents = {}): 
         if (msg.type === 'progress') {
           progress[i] = msg.progress;
           if (i === 0) events.onProgress?.(sumProgress(progress));
+        } else if (msg.type === 'phase') {
+          if (msg.name === 'load') onLoad(i, { result: msg.result, trace: msg.trace });
         } else if (msg.type === 'ready') {
           arrive(i);
         } else if (msg.type === 'done') {
