@@ -44,8 +44,10 @@ describe('the Threads section of report.html', () => {
     expect([...section.matchAll(/class="n warn"/g)]).toHaveLength(3);
   });
 
-  it('keeps the warning above the core count in the notes on cells', () => {
-    expect(html).toContain(OVER_CORES);
+  it('keeps the warning above the core count in the notes on cells, and the counts in the plan', () => {
+    expect(html).toContain(OVER_CORES.replace(/'/g, '&#39;'));
+    expect(html).toContain('<dt>threads</dt><dd>1, 2, 4</dd>');
+    expect(renderHtml(buildReportModel(mixedDocument()), [], loadVegaAssets())).not.toContain('<dt>threads</dt>');
   });
 });
 

@@ -149,6 +149,7 @@ export function environmentSection(doc: ResultDocument): string {
     ['workloads', p.workloads.join(', ')],
     // A size sweep's list in the form --records takes ("10k, 1M"): grouped digits would blur the commas.
     ['records', Array.isArray(p.records) ? p.records.map(formatCount).join(', ') : formatNumber(p.records)],
+    ...(p.threads ? [['threads', p.threads.join(', ')] as const] : []),
     ['ops / duration', p.ops !== null ? `${formatNumber(p.ops)} ops` : p.durationMs !== null ? `${formatNumber(p.durationMs / 1000)} s` : null],
     ['warm-up', p.warmupOps !== null ? `${formatNumber(p.warmupOps)} ops` : p.warmupMs !== null ? `${formatNumber(p.warmupMs / 1000)} s` : null],
     ['key / value size', `${p.keySize} B / ${p.valueSize}`],

@@ -14,7 +14,9 @@ const HEADERS = ['configuration', 'threads', 'ops/s (sum)', 'speed-up', 'p99 (µ
 const FIRST_NUMERIC = 1;
 
 function pointRows(label: string, p: ThreadPoint, fewest: number, first: boolean): string[] {
-  const cells = p.cellIds.length > 0 ? `<div class="dim">${p.cellIds.map((id) => `<a href="#cell-${h(id)}">${h(id)}</a>`).join(' ')}</div>` : '';
+  // Each repeat behind the figures, linked to its row of the cell table (the id in the tooltip).
+  const ok = p.stats.config.ok;
+  const cells = ok.length > 0 ? `<div class="dim">repeats ${ok.map((c) => `<a href="#cell-${h(c.id)}" title="${h(c.id)}">#${c.repeat}</a>`).join(' ')}</div>` : '';
   const head = [
     `<td>${first ? h(label) : ''}${cells}</td>`,
     `<td class="n">${p.threads}</td>`,

@@ -33,7 +33,6 @@ export interface ThreadPoint {
   readonly speedup: number | null;
   /** Each thread's figures, ascending; empty for one thread or a document without perThread. */
   readonly perThread: readonly ThreadShareFigures[];
-  readonly cellIds: readonly string[];
 }
 
 export interface ThreadLine {
@@ -90,7 +89,6 @@ function line(label: string, stats: readonly ConfigurationStats[]): ThreadLine {
       p99Us: s.allOps?.p99 ?? null,
       speedup: s === first || throughput === null || baseThroughput === null || baseThroughput <= 0 ? null : throughput / baseThroughput,
       perThread: perThreadFigures(s),
-      cellIds: s.config.ok.map((c) => c.id),
     };
   });
   return { backend: first.config.backend, label, fewestThreads: first.config.threads, points };
