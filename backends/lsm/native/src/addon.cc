@@ -1,12 +1,14 @@
 // Module entry: exports Database, Iterator, the RocksDB version the addon was built against, and
 // two checks of options by RocksDB's own parsers that open no database (the planner runs them
-// before any cell starts).
+// before any cell starts). Runs once per napi environment (the main thread and each worker thread
+// that requires the addon): what an environment needs of its own is its AddonData (addon-data.h).
 #include <napi.h>
 #include <rocksdb/c.h>
 #include <rocksdb/version.h>
 
 #include <string>
 
+#include "addon-data.h"
 #include "database.h"
 #include "iterator.h"
 #include "util.h"
@@ -54,8 +56,13 @@ static Napi::Value LoadOptionsDir(const Napi::CallbackInfo& info) {
 }
 
 static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
+  // Freed by napi when the environment goes (a worker thread exits).
+  AddonData* data = new AddonData();
+  env.SetInstanceData(data);
   exports.Set("Database", Database::Init(env));
-  exports.Set("Iterator", IteratorWrap::Init(env));
+  Napi::Function iterator = IteratorWrap::Init(env);
+  data->iteratorConstructor = Napi::Persistent(iterator);
+  exports.Set("Iterator", iterator);
   exports.Set("parseOptions", Napi::Function::New(env, ParseOptions, "parseOptions"));
   exports.Set("loadOptionsDir", Napi::Function::New(env, LoadOptionsDir, "loadOptionsDir"));
   std::string version = std::to_string(ROCKSDB_MAJOR) + "." + std::to_string(ROCKSDB_MINOR) + "." +

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <vector>
 
+#include "addon-data.h"
 #include "iterator.h"
 #include "util.h"
 
@@ -447,7 +448,7 @@ Napi::Value Database::NewIterator(const Napi::CallbackInfo& info) {
   if (!CheckOpen(env)) return env.Undefined();
   Napi::Value lower = info.Length() > 0 ? info[0] : env.Null();
   Napi::Value upper = info.Length() > 1 ? info[1] : env.Null();
-  return IteratorWrap::constructor->New({Value(), lower, upper});
+  return Data(env)->iteratorConstructor.New({Value(), lower, upper});
 }
 
 Napi::Value Database::Close(const Napi::CallbackInfo& info) {

@@ -4,8 +4,7 @@
 #include "database.h"
 #include "util.h"
 
-Napi::FunctionReference* IteratorWrap::constructor = nullptr;
-
+// The class of one environment; Database.iterator finds it in that environment's AddonData.
 Napi::Function IteratorWrap::Init(Napi::Env env) {
   Napi::Function fn = DefineClass(env, "Iterator",
                                   {
@@ -20,7 +19,6 @@ Napi::Function IteratorWrap::Init(Napi::Env env) {
                                       InstanceMethod("value", &IteratorWrap::Value),
                                       InstanceMethod("close", &IteratorWrap::Close),
                                   });
-  constructor = new Napi::FunctionReference(Napi::Persistent(fn));
   return fn;
 }
 

@@ -10,7 +10,6 @@ class Database;
 
 class IteratorWrap : public Napi::ObjectWrap<IteratorWrap> {
  public:
-  static Napi::FunctionReference* constructor;
   static Napi::Function Init(Napi::Env env);
   explicit IteratorWrap(const Napi::CallbackInfo& info);
   ~IteratorWrap() override;
