@@ -1,16 +1,19 @@
-// Module entry: exports Database, Iterator, the RocksDB version the addon was built against, and
-// two checks of options by RocksDB's own parsers that open no database (the planner runs them
-// before any cell starts). Runs once per napi environment (the main thread and each worker thread
-// that requires the addon): what an environment needs of its own is its AddonData (addon-data.h).
+// Module entry: exports Database, Iterator, the RocksDB version the addon was built against, two
+// checks of options by RocksDB's own parsers that open no database (the planner runs them before
+// any cell starts), and the process's shared block caches. Runs once per napi environment (the
+// main thread and each worker thread that requires the addon): what an environment needs of its
+// own is its AddonData (addon-data.h); only the shared-cache registry is process-wide.
 #include <napi.h>
 #include <rocksdb/c.h>
 #include <rocksdb/version.h>
 
 #include <string>
+#include <vector>
 
 #include "addon-data.h"
 #include "database.h"
 #include "iterator.h"
+#include "shared-cache.h"
 #include "util.h"
 
 // RocksDB's message as a JS string (the C string freed), or null when there was none.
@@ -55,6 +58,24 @@ static Napi::Value LoadOptionsDir(const Napi::CallbackInfo& info) {
   return ErrorOrNull(info.Env(), err);
 }
 
+// sharedCaches() -> [{ key, capacity, usage, pinnedUsage, references }]: the block caches shared
+// in this process (lsm.sharedBlockCache), whichever thread opened the instances holding them.
+static Napi::Value SharedCachesJs(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  std::vector<SharedCacheInfo> caches = SharedCaches();
+  Napi::Array out = Napi::Array::New(env, caches.size());
+  for (size_t i = 0; i < caches.size(); i++) {
+    Napi::Object c = Napi::Object::New(env);
+    c.Set("key", Napi::String::New(env, caches[i].key));
+    c.Set("capacity", Napi::Number::New(env, static_cast<double>(caches[i].capacity)));
+    c.Set("usage", Napi::Number::New(env, static_cast<double>(caches[i].usage)));
+    c.Set("pinnedUsage", Napi::Number::New(env, static_cast<double>(caches[i].pinnedUsage)));
+    c.Set("references", Napi::Number::New(env, caches[i].references));
+    out.Set(i, c);
+  }
+  return out;
+}
+
 static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   // Freed by napi when the environment goes (a worker thread exits).
   AddonData* data = new AddonData();
@@ -65,6 +86,7 @@ static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   exports.Set("Iterator", iterator);
   exports.Set("parseOptions", Napi::Function::New(env, ParseOptions, "parseOptions"));
   exports.Set("loadOptionsDir", Napi::Function::New(env, LoadOptionsDir, "loadOptionsDir"));
+  exports.Set("sharedCaches", Napi::Function::New(env, SharedCachesJs, "sharedCaches"));
   std::string version = std::to_string(ROCKSDB_MAJOR) + "." + std::to_string(ROCKSDB_MINOR) + "." +
                         std::to_string(ROCKSDB_PATCH);
   exports.Set("rocksdbVersion", Napi::String::New(env, version));

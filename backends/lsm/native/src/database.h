@@ -80,4 +80,7 @@ class Database : public Napi::ObjectWrap<Database> {
   char* slab_ = nullptr;
   size_t slabLen_ = 0;
   std::unordered_set<IteratorWrap*> iterators_;
+  // lsm.sharedBlockCache: the key of the process-wide cache this instance holds (shared-cache.h).
+  std::string sharedCacheKey_;
+  bool holdsSharedCache_ = false;
 };

@@ -1,5 +1,6 @@
 // Database: RocksDB opened through the C API with options built by RocksDB's own options-string
-// parser (rocksdb_get_options_from_string); statistics always enabled. The point, batch and scan
+// parser (rocksdb_get_options_from_string), or with a block cache shared by the instances of the
+// process (shared-cache.h); statistics always enabled. The point, batch and scan
 // operations live here; flush, compaction, checkpoints and statistics in db-upkeep.cc.
 #include "database.h"
 
@@ -8,6 +9,7 @@
 
 #include "addon-data.h"
 #include "iterator.h"
+#include "shared-cache.h"
 #include "util.h"
 
 Napi::Function Database::Init(Napi::Env env) {
@@ -45,7 +47,9 @@ Napi::Function Database::Init(Napi::Env env) {
                      });
 }
 
-// new Database(path, optionsString, { disableWAL, sync, perfLevel })
+// new Database(path, optionsString, { disableWAL, sync, perfLevel, sharedCache?: { key, capacity } })
+// sharedCache: the block cache is the process's shared one under `key` (shared-cache.h), of
+// `capacity` bytes, which must be the block cache the options string resolves to.
 Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(info) {
   Napi::Env env = info.Env();
   if (info.Length() < 2 || !info[0].IsString() || !info[1].IsString()) {
@@ -56,6 +60,9 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
   std::string optionsString = info[1].As<Napi::String>().Utf8Value();
   bool disableWal = false;
   bool sync = false;
+  bool shareCache = false;
+  std::string cacheKey;
+  size_t cacheCapacity = 0;
   if (info.Length() > 2 && info[2].IsObject()) {
     Napi::Object w = info[2].As<Napi::Object>();
     disableWal = w.Get("disableWAL").ToBoolean().Value();
@@ -63,28 +70,71 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
     // The perf context is per thread: this sets it for the JS thread, which runs every operation.
     Napi::Value level = w.Get("perfLevel");
     if (level.IsNumber()) rocksdb_set_perf_level(level.As<Napi::Number>().Int32Value());
+    Napi::Value shared = w.Get("sharedCache");
+    if (!shared.IsUndefined()) {
+      Napi::Value key = env.Undefined();
+      Napi::Value capacity = env.Undefined();
+      if (shared.IsObject()) {
+        key = shared.As<Napi::Object>().Get("key");
+        capacity = shared.As<Napi::Object>().Get("capacity");
+      }
+      if (!key.IsString() || !capacity.IsNumber() || capacity.As<Napi::Number>().DoubleValue() < 1) {
+        ThrowType(env, "Database: sharedCache must be { key: string, capacity: number >= 1 }");
+        return;
+      }
+      shareCache = true;
+      cacheKey = key.As<Napi::String>().Utf8Value();
+      cacheCapacity = static_cast<size_t>(capacity.As<Napi::Number>().Int64Value());
+    }
   }
 
   rocksdb_options_t* base = rocksdb_options_create();
   rocksdb_options_set_create_if_missing(base, 1);
-  options_ = rocksdb_options_create();
+  rocksdb_options_t* parsed = rocksdb_options_create();
   char* err = nullptr;
-  rocksdb_get_options_from_string(base, optionsString.c_str(), options_, &err);
+  rocksdb_get_options_from_string(base, optionsString.c_str(), parsed, &err);
   rocksdb_options_destroy(base);
   if (err != nullptr) {
+    rocksdb_options_destroy(parsed);
     CloseAll();
     ThrowRocksError(env, err);
     return;
   }
-  rocksdb_options_set_create_if_missing(options_, 1);
+  rocksdb_options_set_create_if_missing(parsed, 1);
+
+  // The default column family's options: the parsed ones, or with a shared cache those RocksDB's
+  // OPTIONS loader built around it (the DB options then come from the loader too).
+  rocksdb_options_t* family = parsed;
+  if (shareCache) {
+    std::string error;
+    rocksdb_cache_t* cache = AcquireSharedCache(cacheKey, cacheCapacity, &error);
+    if (cache != nullptr) {
+      sharedCacheKey_ = cacheKey;
+      holdsSharedCache_ = true;
+      std::string probe = path;
+      while (probe.size() > 1 && probe.back() == '/') probe.pop_back();
+      probe += ".options-probe";
+      if (!LoadOptionsWithCache(probe, parsed, cache, cacheCapacity, &options_, &family, &error)) cache = nullptr;
+    }
+    rocksdb_options_destroy(parsed);
+    if (cache == nullptr) {
+      CloseAll();
+      Napi::Error::New(env, error).ThrowAsJavaScriptException();
+      return;
+    }
+    rocksdb_options_set_create_if_missing(options_, 1);
+  } else {
+    options_ = parsed;
+  }
   rocksdb_options_enable_statistics(options_);
 
   // Opened with its one column family named, so that the default family's handle is ours
   // (batched multi-get and the *_cf calls need it).
   const char* names[1] = {"default"};
-  const rocksdb_options_t* familyOptions[1] = {options_};
+  const rocksdb_options_t* familyOptions[1] = {family};
   rocksdb_column_family_handle_t* handles[1] = {nullptr};
   db_ = rocksdb_open_column_families(options_, path.c_str(), 1, names, familyOptions, handles, &err);
+  if (family != options_) rocksdb_options_destroy(family);
   if (err != nullptr) {
     db_ = nullptr;
     CloseAll();
@@ -121,6 +171,9 @@ void Database::CloseAll() {
   flush_ = nullptr;
   if (options_ != nullptr) rocksdb_options_destroy(options_);
   options_ = nullptr;
+  // After the DB is closed: the last holder destroys the shared cache.
+  if (holdsSharedCache_) ReleaseSharedCache(sharedCacheKey_);
+  holdsSharedCache_ = false;
   if (!scratchRef_.IsEmpty()) scratchRef_.Reset();
   if (!slabRef_.IsEmpty()) slabRef_.Reset();
   slab_ = nullptr;
