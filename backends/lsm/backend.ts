@@ -1,9 +1,11 @@
 // The LSM backend: RocksDB through statebench's own addon (backends/lsm/native), every call
 // synchronous on the JS thread. Keys are the key codec's fixed-width big-endian bytes; the hot
 // path encodes into the codec's scratch buffer, which the addon reads without a key argument.
+// Under --threads N each worker thread opens its own instance; with lsm.sharedBlockCache they
+// share one block cache, keyed by the cell's sharedDir (build-options.ts, SlotSharing).
 
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { KeyCodec } from '../key-codec.js';
 import type {
   Backend,
@@ -17,8 +19,9 @@ import type {
   FinalStatsContext,
   ResolvedKnobs,
   ScanEntry,
+  SlotContext,
 } from '../types.js';
-import { buildOpenPlan } from './build-options.js';
+import { buildOpenPlan, type SlotSharing } from './build-options.js';
 import { buildEngineReport, type RunMaxima, SAMPLED_INT_PROPERTIES } from './engine-report.js';
 import { LSM_KNOBS } from './knobs.js';
 import { LSM_CHECKPOINT_SEMANTICS, lsmDurabilityClass } from './durability.js';
@@ -64,6 +67,8 @@ export class LsmInstance implements BackendInstance {
     readonly db: NativeDatabase,
     private readonly dir: string,
     keySize: number,
+    /** What this slot shares with the cell's other slots (lsm.sharedBlockCache), for the report. */
+    private readonly sharedMemory: SharedMemoryReport | null = null,
   ) {
     this.codec = new KeyCodec(keySize);
     this.packed = new Uint8Array(keySize * 64);
@@ -194,7 +199,9 @@ export class LsmInstance implements BackendInstance {
   }
 
   finalStats(ctx: FinalStatsContext): EngineReport {
-    return buildEngineReport(this.db, this.dir, this.statistics(), this.maxima, ctx);
+    const report = buildEngineReport(this.db, this.dir, this.statistics(), this.maxima, ctx);
+    if (this.sharedMemory) report.raw.sharedMemory = this.sharedMemory;
+    return report;
   }
 
   flush(): void {
@@ -224,15 +231,50 @@ export class LsmInstance implements BackendInstance {
   }
 }
 
+/** The engine report's raw.sharedMemory: what a slot shares with the cell's other slots. */
+export interface SharedMemoryReport {
+  readonly slots: number;
+  /** The shared block cache's key (the cell's sharedDir); null when the options give no cache. */
+  readonly blockCacheKey: string | null;
+  readonly blockCacheCapacity: number;
+  /** db_write_buffer_size for all slots together (0 = no limit), and this slot's share of it. */
+  readonly writeBufferBudget: number;
+  readonly writeBufferBudgetPerSlot: number | null;
+  readonly note: string;
+}
+
+function sharedMemoryReport(sharing: SlotSharing, key: string): SharedMemoryReport {
+  const notes = [
+    sharing.blockCacheBytes > 0 ? `one LRU block cache of ${sharing.blockCacheBytes} bytes for the ${sharing.slots} slots` : 'no block cache (nothing to share)',
+    sharing.writeBufferBudgetPerSlot !== null
+      ? `db_write_buffer_size ${sharing.writeBufferBudget} divided statically: ${sharing.writeBufferBudgetPerSlot} per slot (RocksDB 7.8.3's C API has no WriteBufferManager to share one budget)`
+      : 'no write buffer budget (db_write_buffer_size 0): each slot\'s memtables as configured',
+    ...(sharing.blockCacheDropped.length > 0 ? [`not carried to the shared cache: ${sharing.blockCacheDropped.join(', ')} (RocksDB 7.8.3's C API makes an LRU cache from a capacity alone)`] : []),
+  ];
+  return {
+    slots: sharing.slots,
+    blockCacheKey: sharing.blockCacheBytes > 0 ? key : null,
+    blockCacheCapacity: sharing.blockCacheBytes,
+    writeBufferBudget: sharing.writeBufferBudget,
+    writeBufferBudgetPerSlot: sharing.writeBufferBudgetPerSlot,
+    note: notes.join('; '),
+  };
+}
+
+/** The key the slots of a cell share their block cache under: their sharedDir, as an absolute path. */
+const sharedCacheKey = (slot: SlotContext): string => resolve(slot.sharedDir);
+
 export const lsmBackend: Backend = {
   describe: describeLsm,
   open: async (dir, knobs: ResolvedKnobs, ctx) => {
     const native = loadNative();
     if (!native.ok) throw new Error(`lsm backend unavailable: ${native.reason}`);
-    const plan = buildOpenPlan(knobs);
+    const plan = buildOpenPlan(knobs, ctx.slot?.count ?? 1);
+    const key = ctx.slot ? sharedCacheKey(ctx.slot) : '';
+    const shared = plan.sharing !== null && plan.sharing.blockCacheBytes > 0 ? { sharedCache: { key, capacity: plan.sharing.blockCacheBytes } } : {};
     mkdirSync(dir, { recursive: true });
-    const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites, perfLevel: plan.perfLevel });
-    return new LsmInstance(db, dir, ctx.keySize);
+    const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites, perfLevel: plan.perfLevel, ...shared });
+    return new LsmInstance(db, dir, ctx.keySize, plan.sharing ? sharedMemoryReport(plan.sharing, key) : null);
   },
   validateKnobs: validateLsmKnobs,
   durabilityClass: lsmDurabilityClass,

@@ -5,7 +5,7 @@
 // level, a whole layer of options) must have an observation below. A knob added without either
 // fails here (and does not compile: an LsmKnob needs `rocksdb` or `applied`).
 import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveKnobs } from '../resolve-knobs.js';
 import type { KnobValue } from '../types.js';
@@ -13,6 +13,7 @@ import { lsmBackend } from './backend.js';
 import { buildOpenPlan } from './build-options.js';
 import { type LsmKnob, type RocksDbOption, rocksdbText, TABLE_GROUP } from './knob-record.js';
 import { LSM_KNOB_RECORDS } from './knobs.js';
+import { loadNative } from './native.js';
 import { newestOptionsFile, readUsedOptions } from './options-file.js';
 import { type OptionsMap, parseOptionsString } from './options-string.js';
 import { PRESET_OPTIONS } from './presets.js';
@@ -121,6 +122,17 @@ const HOOKED: Readonly<Record<string, (open: Open, tempDir: () => string) => Pro
       walk(preset.options, []);
       expect(planFor({ preset: name }).walEnabled).toBe(preset.walEnabled ?? true);
     }
+  },
+  // Slot sharing: two slots of a cell hold one cache of the process's registry, under their sharedDir; without it, none.
+  sharedBlockCache: async (open, tempDir) => {
+    const held = async (knobs: Record<string, string>): Promise<number | undefined> => {
+      const sharedDir = tempDir();
+      for (const index of [0, 1]) await open({ blockCacheSize: '4MiB', ...knobs }, join(sharedDir, `slot-${index}`), { index, count: 2, sharedDir });
+      const native = loadNative();
+      return native.ok ? native.addon.sharedCaches().find((c) => c.key === resolve(sharedDir))?.references : -1;
+    };
+    expect(await held({ sharedBlockCache: 'true' })).toBe(2);
+    expect(await held({})).toBeUndefined();
   },
   // A layer: a raw options string shows in the OPTIONS file.
   options: async (open) => {

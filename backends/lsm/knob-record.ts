@@ -28,9 +28,11 @@ export interface RocksDbOption {
  * How a knob that is not a RocksDB option reaches the engine (build-options.ts applies each):
  * - write-option: a WriteOptions field of every write (disableWAL, sync);
  * - perf-level: rocksdb_set_perf_level on the thread that runs the operations;
- * - option-layer: a whole set of options under the typed knobs (preset, options, optionsFile).
+ * - option-layer: a whole set of options under the typed knobs (preset, options, optionsFile);
+ * - slot-sharing: what the slots of a cell run by N threads share (one block cache, a write
+ *   buffer budget divided among them), keyed by OpenContext.slot.sharedDir.
  */
-export type LsmHook = 'write-option' | 'perf-level' | 'option-layer';
+export type LsmHook = 'write-option' | 'perf-level' | 'option-layer' | 'slot-sharing';
 
 /** How a Flink value converts: a Flink memory size, an integer, true/false, an upper-case enum
  *  name of the knob's value, a CompressionType name, or the bloom filter's pair of keys. */

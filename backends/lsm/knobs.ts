@@ -52,6 +52,13 @@ export const LSM_KNOB_RECORDS: readonly LsmKnob[] = [
     flink: { key: 'block.cache-size', value: 'size', managedMemory: true }, memory: 'block-cache',
     tune: { draw: 3, values: [8 * MiB, 32 * MiB, 64 * MiB, 128 * MiB, 192 * MiB, 256 * MiB] },
   },
+  // --threads N: the slots' instances share one cache of blockCacheSize (Flink's
+  // memory.fixed-per-tm) instead of one each (per-slot memory); build-options.ts, docs/lsm.md.
+  {
+    name: 'sharedBlockCache', type: 'bool', default: false, help: 'with --threads N > 1: every slot\'s instance uses one LRU block cache of the configured capacity (as Flink\'s memory.fixed-per-tm), and dbWriteBufferSize is divided among the slots; false: each slot has its own cache (per-slot memory)',
+    applied: 'slot-sharing',
+    flinkNote: 'shared block cache: Flink shares one cache among a TaskManager\'s slots with state.backend.rocksdb.memory.fixed-per-tm (and memory.managed: false)',
+  },
   {
     name: 'blockSize', type: 'size', unit: 'bytes', default: 4096, min: 256, help: 'uncompressed size of a data block in SST files (block_size)',
     rocksdb: tableOption('block_size'), flink: { key: 'block.blocksize', value: 'size' },

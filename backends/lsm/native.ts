@@ -64,8 +64,33 @@ export interface NativeDatabase {
   isClosed(): boolean;
 }
 
+/** The third argument of new Database(path, options, open). */
+export interface NativeOpenOptions {
+  disableWAL?: boolean;
+  sync?: boolean;
+  perfLevel?: number;
+  /**
+   * The block cache is the process's shared one under `key` (created on first use, destroyed when
+   * its last instance closes), of `capacity` bytes, which must be the block cache the options
+   * string resolves to (checked). Instances of every worker thread of the process share it.
+   */
+  sharedCache?: { key: string; capacity: number };
+}
+
+/** One block cache shared in this process (NativeAddon.sharedCaches). */
+export interface NativeSharedCache {
+  key: string;
+  capacity: number;
+  usage: number;
+  pinnedUsage: number;
+  /** Open instances holding it. */
+  references: number;
+}
+
 export interface NativeAddon {
-  Database: new (path: string, options: string, write?: { disableWAL?: boolean; sync?: boolean; perfLevel?: number }) => NativeDatabase;
+  Database: new (path: string, options: string, open?: NativeOpenOptions) => NativeDatabase;
+  /** The block caches instances of this process share, whichever thread opened them. */
+  sharedCaches(): NativeSharedCache[];
   rocksdbVersion: string;
   /** RocksDB's options-string parser alone (no database opened): null when it accepts the string, else its message. */
   parseOptions(options: string): string | null;

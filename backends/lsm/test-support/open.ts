@@ -4,9 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { resolveKnobs } from '../../resolve-knobs.js';
+import type { SlotContext } from '../../types.js';
 import { type LsmInstance, lsmBackend } from '../backend.js';
 
-export function useLsm(): { open: (knobs?: Record<string, string>, dir?: string) => Promise<{ db: LsmInstance; dir: string }>; tempDir: () => string } {
+type Open = (knobs?: Record<string, string>, dir?: string, slot?: SlotContext) => Promise<{ db: LsmInstance; dir: string }>;
+
+/** Instances closed and directories removed after each test; `slot` opens the instance as one slot of a --threads cell. */
+export function useLsm(): { open: Open; tempDir: () => string } {
   const dirs: string[] = [];
   const open: LsmInstance[] = [];
   afterEach(() => {
@@ -20,9 +24,9 @@ export function useLsm(): { open: (knobs?: Record<string, string>, dir?: string)
   };
   return {
     tempDir,
-    open: async (knobs = {}, dir?: string) => {
+    open: async (knobs = {}, dir?: string, slot?: SlotContext) => {
       const d = dir ?? join(tempDir(), 'db');
-      const db = (await lsmBackend.open(d, resolveKnobs(lsmBackend.describe(), knobs), { keySize: 16, seed: 1 })) as LsmInstance;
+      const db = (await lsmBackend.open(d, resolveKnobs(lsmBackend.describe(), knobs), { keySize: 16, seed: 1, ...(slot ? { slot } : {}) })) as LsmInstance;
       open.push(db);
       return { db, dir: d };
     },
