@@ -22,8 +22,17 @@ export function meanValueBytes(v: ValueSizeSpec): number {
   }
 }
 
-/** Why each cell that cannot fit is skipped, by cell id (cells that fit are absent). */
-export function budgetSkips(cells: readonly PlannedCell[], budgetBytes: number | null | undefined, flinkBudgetBytes: number | null): Map<string, string> {
+/**
+ * Why each cell that cannot fit is skipped, by cell id (cells that fit are absent). Each cell counts
+ * its threads' instances (cell.threads); `flinkBudgetScope` is --flink-conf's memoryBudgetScope
+ * (the budget's wording only: the bytes come from the knobs).
+ */
+export function budgetSkips(
+  cells: readonly PlannedCell[],
+  budgetBytes: number | null | undefined,
+  flinkBudgetBytes: number | null,
+  flinkBudgetScope: 'slot' | 'taskmanager' | null = null,
+): Map<string, string> {
   const out = new Map<string, string>();
   if (budgetBytes === null || budgetBytes === undefined) return out;
   for (const cell of cells) {
@@ -33,6 +42,8 @@ export function budgetSkips(cells: readonly PlannedCell[], budgetBytes: number |
       meanValueBytes: meanValueBytes(params.valueSize),
       keySize: cell.keySize,
       flinkBudgetBytes: cell.backend === 'lsm' ? flinkBudgetBytes : null,
+      ...(flinkBudgetScope ? { flinkBudgetScope } : {}),
+      threads: cell.threads ?? 1,
     });
     if (est.bytes !== null && est.bytes > budgetBytes) {
       out.set(cell.id, `over the memory budget: ${est.breakdown} > --memory-budget ${formatBytes(budgetBytes)}`);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LSM_KNOBS } from '../../backends/lsm/knobs.js';
 import type { KnobValue } from '../../backends/types.js';
+import { inProcessCellSpec } from '../cell/spec.js';
+import type { PlannedCell } from '../run/plan.js';
+import { budgetSkips } from './apply.js';
 import { estimateCellMemory, estimateLsm, LMDB_CACHE_STRONG_ENTRIES } from './estimate.js';
 
 const MiB = 1024 * 1024;
@@ -28,6 +31,42 @@ describe('LSM memory arithmetic', () => {
     const est = estimateLsm(lsm({ blockCacheSize: 250 * MiB, dbWriteBufferSize: 100 * MiB }), { flinkBudgetBytes: 300 * MiB });
     expect(est.bytes).toBe(350 * MiB);
     expect(est.breakdown).toMatch(/Flink budget 300MiB/);
+  });
+});
+
+describe('LSM under --threads N: one instance per slot', () => {
+  const est = (set: Record<string, KnobValue>, threads: number) => estimateLsm(lsm(set), { flinkBudgetBytes: null, threads });
+  it('each slot its own memtables and cache (lsm.sharedBlockCache off): N x (write buffers + cache)', () => {
+    const e = est({}, 4);
+    expect(e.bytes).toBe(4 * 136 * MiB);
+    expect(e.breakdown).toBe('4 slots x (write buffers 128MiB + block cache 8MiB, one cache per slot) = 544MiB');
+  });
+  it('a shared cache counts once: N x write buffers + one cache', () => {
+    const e = est({ sharedBlockCache: true, blockCacheSize: 64 * MiB }, 4);
+    expect(e.bytes).toBe(4 * 128 * MiB + 64 * MiB);
+    expect(e.breakdown).toBe('4 slots x write buffers 128MiB + one block cache 64MiB shared by the slots (lsm.sharedBlockCache) = 576MiB');
+  });
+  it('with a shared cache, db_write_buffer_size is divided among the slots; without, each slot has all of it', () => {
+    const shared = est({ sharedBlockCache: true, dbWriteBufferSize: 64 * MiB }, 4);
+    expect(shared.bytes).toBe(4 * 16 * MiB + 8 * MiB);
+    expect(shared.breakdown).toMatch(/^4 slots x write buffers 16MiB \(db_write_buffer_size 64MiB \/ 4\) \+ one block cache 8MiB/);
+    expect(est({ dbWriteBufferSize: 64 * MiB }, 4).bytes).toBe(4 * (64 + 8) * MiB);
+  });
+  it('one thread: the knob changes nothing', () => {
+    expect(est({ sharedBlockCache: true, dbWriteBufferSize: 64 * MiB }, 1)).toEqual(estimateLsm(lsm({ dbWriteBufferSize: 64 * MiB }), { flinkBudgetBytes: null }));
+  });
+  it("Flink's budget is named per slot, times the slots, or per TaskManager (fixed-per-tm)", () => {
+    expect(estimateLsm(lsm(), { flinkBudgetBytes: 300 * MiB, threads: 2 }).breakdown).toMatch(/^Flink budget 300MiB per slot x 2 slots/);
+    expect(estimateLsm(lsm({ sharedBlockCache: true }), { flinkBudgetBytes: 600 * MiB, flinkBudgetScope: 'taskmanager', threads: 2 }).breakdown).toMatch(/^Flink budget 600MiB per TaskManager \(all slots\)/);
+  });
+  it("the budget check counts each planned cell's threads", () => {
+    const cell = (threads: number | undefined, knobs: Record<string, KnobValue> = {}): PlannedCell => {
+      const { dataDir: _dir, ...spec } = inProcessCellSpec({ id: `lsm-${threads}`, backend: 'lsm', knobs: lsm(knobs), workload: 'ycsb-a', workloadParams: {}, ops: 1, seed: 1, repeat: 0, dataDir: '', sampleEvery: null });
+      return threads === undefined ? spec : { ...spec, threads };
+    };
+    const skips = budgetSkips([cell(undefined), cell(2), cell(4, { sharedBlockCache: true, dbWriteBufferSize: 64 * MiB })], 256 * MiB, null);
+    expect([...skips.keys()]).toEqual(['lsm-2']);
+    expect(skips.get('lsm-2')).toBe('over the memory budget: 2 slots x (write buffers 128MiB + block cache 8MiB, one cache per slot) = 272MiB > --memory-budget 256MiB');
   });
 });
 

@@ -7,15 +7,16 @@
 // - LSM with --flink-conf memory bounds: Flink's arithmetic (cache (3-r)M/3, write buffer
 //   manager 2rM/3 charged to the cache, so Flink holds it to M); statebench cannot charge the
 //   write buffers to the cache, so the cell may reach cache + write buffers, which is checked.
+// - LSM under --threads N: N instances, so N x the memtables; the block cache N times (one per
+//   slot), or once when the slots share it (lsm.sharedBlockCache), with db_write_buffer_size then
+//   divided among the slots (backends/lsm/build-options.ts, SlotSharing).
 // - LMDB: the map is file-backed (the OS page cache, reclaimable); only lmdb-js's object cache
 //   is held by the process: weak-lru-cache keeps 4 x 8192 entries strongly, the rest weakly.
 // - Heap: the state itself; not knowable from knobs, so measured after the cell (measured.ts).
 
 import { LMDB_KNOB_RECORDS } from '../../backends/lmdb/knobs.js';
 import { buildOpenPlan } from '../../backends/lsm/build-options.js';
-import type { LsmMemoryRole } from '../../backends/lsm/knob-record.js';
-import { LSM_KNOB_RECORDS } from '../../backends/lsm/knobs.js';
-import type { OptionsMap } from '../../backends/lsm/options-string.js';
+import { lsmBlockCacheBytes, lsmMemtableBytes } from '../../backends/lsm/memory-options.js';
 import type { ResolvedKnobs } from '../../backends/types.js';
 import { formatBytes } from '../../core/units.js';
 
@@ -31,8 +32,12 @@ export interface EstimateContext {
   readonly records: number;
   readonly meanValueBytes: number;
   readonly keySize: number;
-  /** Flink's per-slot budget from --flink-conf, when it bounds RocksDB's memory. */
+  /** Flink's budget from --flink-conf, when it bounds RocksDB's memory. */
   readonly flinkBudgetBytes: number | null;
+  /** Whom Flink's budget is for: one slot (fixed-per-slot, managed memory; the default) or the whole TaskManager (fixed-per-tm). */
+  readonly flinkBudgetScope?: 'slot' | 'taskmanager';
+  /** The cell's worker threads (CellSpec.threads), each with its own instance; 1 when absent. */
+  readonly threads?: number;
 }
 
 /** weak-lru-cache (lmdb-js's object cache): 4 LRU lists of 0x2000 entries each hold values strongly. */
@@ -40,61 +45,36 @@ export const LMDB_CACHE_STRONG_ENTRIES = 4 * 0x2000;
 /** Per-entry overhead of a cached JS value (object header, map entry), a rough figure. */
 const JS_ENTRY_OVERHEAD = 64;
 
-/** The lsm knob the budget counts in a role (knobs.ts, field `memory`). */
-function lsmMemoryKnob(role: LsmMemoryRole) {
-  const k = LSM_KNOB_RECORDS.find((r) => r.memory === role);
-  if (!k?.rocksdb || typeof k.default !== 'number') throw new Error(`no lsm knob with a numeric default counts as ${role}`);
-  return { option: k.rocksdb, default: k.default };
+/** The memtables and cache of N instances, the cache once when the slots share it. */
+function lsmSlotsBytes(knobs: ResolvedKnobs, threads: number): { total: number; text: string } {
+  const plan = buildOpenPlan(knobs, threads);
+  const memtables = lsmMemtableBytes(plan.options);
+  const cache = lsmBlockCacheBytes(plan.options);
+  if (threads <= 1) {
+    const total = memtables + cache;
+    return { total, text: `write buffers ${formatBytes(memtables)} + block cache ${formatBytes(cache)} = ${formatBytes(total)}` };
+  }
+  const perSlot = plan.sharing?.writeBufferBudgetPerSlot ?? null;
+  const split = plan.sharing && perSlot !== null ? ` (db_write_buffer_size ${formatBytes(plan.sharing.writeBufferBudget)} / ${threads})` : '';
+  if (plan.sharing) {
+    const total = threads * memtables + cache;
+    return { total, text: `${threads} slots x write buffers ${formatBytes(memtables)}${split} + one block cache ${formatBytes(cache)} shared by the slots (lsm.sharedBlockCache) = ${formatBytes(total)}` };
+  }
+  const total = threads * (memtables + cache);
+  return { total, text: `${threads} slots x (write buffers ${formatBytes(memtables)} + block cache ${formatBytes(cache)}, one cache per slot) = ${formatBytes(total)}` };
 }
 
-/** The option at a path of an options map, when it is a value (not a group). */
-function valueAt(map: OptionsMap, path: readonly string[]): string | undefined {
-  let node: OptionsMap | string | undefined = map;
-  for (const part of path) node = typeof node === 'object' ? node[part] : undefined;
-  return typeof node === 'string' ? node : undefined;
-}
-
-function numberAt(map: OptionsMap, path: readonly string[]): number | null {
-  const v = valueAt(map, path);
-  const n = Number(v);
-  return v !== undefined && Number.isFinite(n) ? n : null;
-}
-
-/** The value of a role's option RocksDB will use: as configured, else the knob's (RocksDB's) default. */
-function lsmMemoryOption(options: OptionsMap, role: LsmMemoryRole): number {
-  const { option, default: dflt } = lsmMemoryKnob(role);
-  return numberAt(options, option.path) ?? dflt;
-}
-
-/** Block cache capacity RocksDB will use: 0 with no_block_cache, 8 MiB (the knob's default) when none is configured. */
-export function lsmBlockCacheBytes(options: OptionsMap): number {
-  const { option, default: dflt } = lsmMemoryKnob('block-cache');
-  if (option.zeroPath && valueAt(options, option.zeroPath) === 'true') return 0;
-  // RocksDB also reads a bare size as the cache (block_cache=8388608).
-  return numberAt(options, option.path.slice(0, -1)) ?? numberAt(options, option.path) ?? dflt;
-}
-
-export function lsmMemtableBytes(options: OptionsMap): number {
-  const size = lsmMemoryOption(options, 'write-buffer');
-  const count = lsmMemoryOption(options, 'write-buffer-count');
-  const dbLimit = lsmMemoryOption(options, 'write-buffer-limit');
-  const perCf = size * count;
-  return dbLimit > 0 ? Math.min(perCf, dbLimit) : perCf;
-}
-
-export function estimateLsm(knobs: ResolvedKnobs, ctx: Pick<EstimateContext, 'flinkBudgetBytes'>): MemoryEstimate {
-  const { options } = buildOpenPlan(knobs);
-  const memtables = lsmMemtableBytes(options);
-  const cache = lsmBlockCacheBytes(options);
-  const total = memtables + cache;
-  const base = `write buffers ${formatBytes(memtables)} + block cache ${formatBytes(cache)} = ${formatBytes(total)}`;
+export function estimateLsm(knobs: ResolvedKnobs, ctx: Pick<EstimateContext, 'flinkBudgetBytes' | 'flinkBudgetScope' | 'threads'>): MemoryEstimate {
+  const threads = Math.max(1, ctx.threads ?? 1);
+  const { total, text } = lsmSlotsBytes(knobs, threads);
   if (ctx.flinkBudgetBytes !== null) {
+    const scope = ctx.flinkBudgetScope === 'taskmanager' ? 'per TaskManager (all slots)' : threads > 1 ? `per slot x ${threads} slots` : 'per slot';
     return {
       bytes: total,
-      breakdown: `Flink budget ${formatBytes(ctx.flinkBudgetBytes)} per slot (write buffers charged to the cache in Flink); as run here ${base}`,
+      breakdown: `Flink budget ${formatBytes(ctx.flinkBudgetBytes)} ${scope} (write buffers charged to the cache in Flink); as run here ${text}`,
     };
   }
-  return { bytes: total, breakdown: base };
+  return { bytes: total, breakdown: text };
 }
 
 // The lmdb knob that turns lmdb-js's object cache on (knobs.ts, field `memory`).
