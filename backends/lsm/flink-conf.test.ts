@@ -71,6 +71,46 @@ describe('knobsFromFlinkConf', () => {
     expect(unknown.warnings.join('\n')).toMatch(/managed memory per slot/);
   });
 
+  it('returns taskmanager.numberOfTaskSlots as taskSlots (the default --threads), null when the file does not set it', () => {
+    expect(knobsFromFlinkConf('taskmanager.numberOfTaskSlots: 4\nstate.backend.rocksdb.memory.managed: false\n').taskSlots).toBe(4);
+    expect(knobsFromFlinkConf('taskmanager:\n  numberOfTaskSlots: 3\n').taskSlots).toBe(3);
+    expect(knobsFromFlinkConf('state.backend.rocksdb.memory.managed: false\n').taskSlots).toBeNull();
+  });
+
+  it("per-slot memory (fixed-per-slot, managed) leaves each slot its own cache: sharedBlockCache stays unset", () => {
+    const fixed = knobsFromFlinkConf('state.backend.rocksdb.memory.fixed-per-slot: 300mb\ntaskmanager.numberOfTaskSlots: 2\n');
+    expect(fixed.knobs.sharedBlockCache).toBeUndefined();
+    expect(fixed.memoryBudgetScope).toBe('slot');
+    const managed = knobsFromFlinkConf('taskmanager.memory.managed.size: 1gb\ntaskmanager.numberOfTaskSlots: 4\n');
+    expect(managed.knobs.sharedBlockCache).toBeUndefined();
+    expect(managed.memoryBudgetScope).toBe('slot');
+    expect(knobsFromFlinkConf('state.backend.rocksdb.memory.managed: false\n').memoryBudgetScope).toBeNull();
+  });
+
+  it("fixed-per-tm (memory.managed false): Flink's arithmetic on the TaskManager's size, one cache shared by its slots", () => {
+    const r = knobsFromFlinkConf(
+      ['state.backend.rocksdb.memory.managed: false', 'state.backend.rocksdb.memory.fixed-per-tm: 600mb', 'state.backend.rocksdb.memory.write-buffer-ratio: 0.5', 'taskmanager.numberOfTaskSlots: 2'].join('\n'),
+    );
+    expect(r.memoryBudgetBytes).toBe(600 * MiB);
+    expect(r.memoryBudgetScope).toBe('taskmanager');
+    expect(r.taskSlots).toBe(2);
+    expect(r.knobs.sharedBlockCache).toBe('true');
+    expect(r.knobs.blockCacheSize).toBe(String(500 * MiB)); // 2.5 x 600MiB / 3
+    expect(r.knobs.dbWriteBufferSize).toBe(String(200 * MiB)); // 2 x 600MiB x 0.5 / 3, divided among the slots at open
+    expect(r.warnings.join('\n')).toMatch(/fixed-per-tm: the slots share one block cache .* dbWriteBufferSize \/ N/);
+  });
+
+  it('ignores fixed-per-tm as Flink does when per-slot memory is configured (fixed-per-slot, or managed memory on by default)', () => {
+    const managed = knobsFromFlinkConf('state.backend.rocksdb.memory.fixed-per-tm: 600mb\ntaskmanager.memory.managed.size: 1gb\n');
+    expect(managed.memoryBudgetScope).toBe('slot');
+    expect(managed.knobs.sharedBlockCache).toBeUndefined();
+    expect(managed.warnings.join('\n')).toMatch(/memory\.fixed-per-tm: ignored, as Flink ignores it when memory\.managed is on/);
+    const perSlot = knobsFromFlinkConf('state.backend.rocksdb.memory.managed: false\nstate.backend.rocksdb.memory.fixed-per-slot: 100mb\nstate.backend.rocksdb.memory.fixed-per-tm: 600mb\n');
+    expect(perSlot.memoryBudgetBytes).toBe(100 * MiB);
+    expect(perSlot.knobs.sharedBlockCache).toBeUndefined();
+    expect(perSlot.warnings.join('\n')).toMatch(/fixed-per-tm: ignored, as Flink ignores it when memory\.fixed-per-slot is set/);
+  });
+
   it('warns about keys it does not map, as Flink ignores keys it does not know', () => {
     const r = knobsFromFlinkConf('state.backend.rocksdb.memory.managed: false\nstate.backend.rocksdb.nonsense: 1\n');
     expect(r.warnings.some((w) => w.includes('nonsense'))).toBe(true);
@@ -88,6 +128,9 @@ describe('knobsFromFlinkConf', () => {
     ['state.backend.rocksdb.memory.write-buffer-ratio: 1.5', /write-buffer-ratio: '1\.5' is not valid; expected a number between 0 and 1 \(exclusive\)$/],
     ['state.backend.rocksdb.memory.write-buffer-ratio: 0.6\nstate.backend.rocksdb.memory.high-prio-pool-ratio: 0.5', /write-buffer-ratio: '0\.6' is not valid; expected a ratio whose sum with memory\.high-prio-pool-ratio \(0\.5\) is at most 1$/],
     ['state.backend.rocksdb.memory.fixed-per-slot: plenty', /fixed-per-slot: 'plenty' is not valid; expected a memory size/],
+    ['state.backend.rocksdb.memory.managed: false\nstate.backend.rocksdb.memory.fixed-per-tm: lots', /fixed-per-tm: 'lots' is not valid; expected a memory size/],
+    ['state.backend.rocksdb.memory.managed: false\nstate.backend.rocksdb.memory.fixed-per-tm: 0', /fixed-per-tm: '0' is not valid; expected a memory size .*, above 0$/],
+    ['state.backend.rocksdb.memory.managed: false\ntaskmanager.numberOfTaskSlots: 0', /taskmanager\.numberOfTaskSlots: '0' is not valid; expected a whole number >= 1$/],
     ['state.backend.rocksdb.memory.managed: perhaps', /memory\.managed: 'perhaps' is not valid; expected true or false$/],
     ['taskmanager.memory.managed.size: 1gb\ntaskmanager.numberOfTaskSlots: zero', /taskmanager\.numberOfTaskSlots: 'zero' is not valid; expected a whole number >= 1$/],
   ])('refuses %s, naming the key, the value and what is accepted', (conf, message) => {
@@ -111,6 +154,30 @@ describe('knobsFromFlinkConf', () => {
       await db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("fixed-per-tm's knobs run N slots on one cache of Flink's size, each with its share of the write buffers", async () => {
+    const r = knobsFromFlinkConf('state.backend.rocksdb.memory.managed: false\nstate.backend.rocksdb.memory.fixed-per-tm: 96mb\ntaskmanager.numberOfTaskSlots: 2\n');
+    const knobs = resolveKnobs(lsmBackend.describe(), r.knobs);
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const sharedDir = mkdtempSync(join(tmpdir(), 'statebench-flink-tm-'));
+    const slots = r.taskSlots ?? 1;
+    try {
+      const dbs = [];
+      for (let index = 0; index < slots; index++) dbs.push(await lsmBackend.open(join(sharedDir, `slot-${index}`), knobs, { keySize: 16, seed: 1, slot: { index, count: slots, sharedDir } }));
+      for (const db of dbs) {
+        const report = await db.finalStats({ userBytesWritten: 0, liveLogicalBytes: 0, processWriteBytes: null });
+        expect(report.metrics.blockCacheCapacityBytes).toBe(80 * MiB); // 2.5 x 96MiB / 3
+        expect(report.options?.['DBOptions.db_write_buffer_size']).toBe(String(16 * MiB)); // 2 x 96MiB x 0.5 / 3 / 2 slots
+        expect(report.raw.sharedMemory).toMatchObject({ slots: 2, blockCacheCapacity: 80 * MiB, writeBufferBudget: 32 * MiB, writeBufferBudgetPerSlot: 16 * MiB });
+        expect(String((report.raw.sharedMemory as { note: string }).note)).toMatch(/not carried to the shared cache: high_pri_pool_ratio=0.1/);
+      }
+      for (const db of dbs) await db.close();
+    } finally {
+      rmSync(sharedDir, { recursive: true, force: true });
     }
   });
 });

@@ -9,7 +9,12 @@
 // high-priority pool for index and filter blocks, and a write buffer manager 2/3 x M x r
 // charged to that cache (r = write-buffer-ratio). Here the cache becomes blockCacheSize and
 // the write buffer manager dbWriteBufferSize (RocksDB's options string cannot charge it to the
-// cache: a warning says so).
+// cache: a warning says so). Flink picks the bound as RocksDBSharedResourcesFactory.from does:
+// fixed-per-slot, else managed memory (on by default), else memory.fixed-per-tm, whose M is the
+// whole TaskManager's, shared by all its slots: the same arithmetic on it, and
+// sharedBlockCache=true so that a --threads cell's slots share the one cache (and divide the
+// write buffer budget). taskmanager.numberOfTaskSlots is returned as taskSlots (the run's
+// default --threads).
 //
 // A value Flink cannot parse is refused, as Flink refuses it when it reads the option
 // (docs/references.md, "Flink's RocksDB state backend": "Could not parse value ... for key ...";
@@ -26,7 +31,12 @@ import { PRESET_OPTIONS } from './presets.js';
 
 export interface FlinkConfKnobs {
   knobs: Record<string, string>;
+  /** Flink's bound on RocksDB's memory, for one slot or (fixed-per-tm) the whole TaskManager; null when unbounded. */
   memoryBudgetBytes: number | null;
+  /** Whom memoryBudgetBytes bounds: 'slot' (fixed-per-slot, managed memory), 'taskmanager' (fixed-per-tm); null with no budget. */
+  memoryBudgetScope: 'slot' | 'taskmanager' | null;
+  /** taskmanager.numberOfTaskSlots; null when the file does not set it. */
+  taskSlots: number | null;
   warnings: string[];
 }
 
@@ -172,25 +182,49 @@ export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
   if (writeRatio + highPrio > 1) {
     refused(`${PREFIX}memory.write-buffer-ratio`, String(writeRatio), `a ratio whose sum with memory.high-prio-pool-ratio (${highPrio}) is at most 1`);
   }
-  const fixedRaw = get('memory.fixed-per-slot');
+  const slotsRaw = conf.get('taskmanager.numberOfTaskSlots');
+  const taskSlots = slotsRaw === undefined ? null : /^\s*\d+\s*$/.test(slotsRaw) && Number(slotsRaw) >= 1 ? Number(slotsRaw) : refused('taskmanager.numberOfTaskSlots', slotsRaw, 'a whole number >= 1');
+  const fixedSize = (key: string): number | null => {
+    const raw = get(key);
+    if (raw === undefined) return null;
+    const bytes = flinkSize(raw) ?? refused(PREFIX + key, raw, MEMORY_SIZE);
+    return bytes > 0 ? bytes : refused(PREFIX + key, raw, `${MEMORY_SIZE}, above 0`);
+  };
+  const fixedPerSlot = fixedSize('memory.fixed-per-slot');
+  const fixedPerTm = fixedSize('memory.fixed-per-tm');
   const managedRaw = get('memory.managed');
   const managed = managedRaw === undefined || flinkBool(`${PREFIX}memory.managed`, managedRaw);
   let budget: number | null = null;
-  if (fixedRaw !== undefined) {
-    budget = flinkSize(fixedRaw) ?? refused(`${PREFIX}memory.fixed-per-slot`, fixedRaw, MEMORY_SIZE);
-    if (budget <= 0) refused(`${PREFIX}memory.fixed-per-slot`, fixedRaw, `${MEMORY_SIZE}, above 0`);
+  let scope: FlinkConfKnobs['memoryBudgetScope'] = null;
+  if (fixedPerSlot !== null) {
+    budget = fixedPerSlot;
+    scope = 'slot';
   } else if (managed) {
     const managedRaw = conf.get('taskmanager.memory.managed.size');
     const managedSize = managedRaw === undefined ? null : (flinkSize(managedRaw) ?? refused('taskmanager.memory.managed.size', managedRaw, MEMORY_SIZE));
-    const slotsRaw = conf.get('taskmanager.numberOfTaskSlots');
-    const slots = slotsRaw === undefined ? 1 : /^\s*\d+\s*$/.test(slotsRaw) && Number(slotsRaw) >= 1 ? Number(slotsRaw) : refused('taskmanager.numberOfTaskSlots', slotsRaw, 'a whole number >= 1');
     if (managedSize !== null) {
-      budget = Math.floor(managedSize / slots);
+      budget = Math.floor(managedSize / (taskSlots ?? 1));
+      scope = 'slot';
     } else {
       warnings.push(
         'state.backend.rocksdb.memory.managed is on but the managed memory per slot is not in the file (give taskmanager.memory.managed.size, or state.backend.rocksdb.memory.fixed-per-slot); memory is not bounded, the write buffer and block cache knobs apply',
       );
     }
+  } else if (fixedPerTm !== null) {
+    budget = fixedPerTm;
+    scope = 'taskmanager';
+  }
+  if (fixedPerTm !== null && scope !== 'taskmanager') {
+    warnings.push(
+      `${PREFIX}memory.fixed-per-tm: ignored, as Flink ignores it when ${fixedPerSlot !== null ? 'memory.fixed-per-slot is set' : 'memory.managed is on (its default)'}; set memory.managed: false and leave fixed-per-slot out to share one budget among the TaskManager's slots`,
+    );
+  }
+  if (scope === 'taskmanager') {
+    // One cache and one write buffer budget for all the TaskManager's slots (the --threads of a cell).
+    knobs.sharedBlockCache = 'true';
+    warnings.push(
+      `${PREFIX}memory.fixed-per-tm: the slots share one block cache (lsm.sharedBlockCache) but not one write buffer manager (RocksDB 7.8.3's C API has none): each of N slots gets dbWriteBufferSize / N, and under --threads > 1 the shared cache has RocksDB's default high-priority pool ratio (0.5), not memory.high-prio-pool-ratio`,
+    );
   }
   if (budget !== null) {
     if (knobs.blockCacheSize !== undefined) warnings.push(`${PREFIX}block.cache-size: ignored, Flink's memory budget sizes the shared cache`);
@@ -210,7 +244,7 @@ export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
   for (const key of conf.keys()) {
     if (key.startsWith(PREFIX) && !KNOWN.has(key.slice(PREFIX.length))) warnings.push(`${key}: not mapped by statebench; ignored`);
   }
-  return { knobs, memoryBudgetBytes: budget, warnings };
+  return { knobs, memoryBudgetBytes: budget, memoryBudgetScope: scope, taskSlots, warnings };
 }
 
 // Flink keys read here that set no knob of their own.
@@ -221,6 +255,7 @@ const OTHER_KEYS = [
   'predefined-options',
   'memory.managed',
   'memory.fixed-per-slot',
+  'memory.fixed-per-tm',
   'memory.write-buffer-ratio',
   'memory.high-prio-pool-ratio',
 ];
