@@ -30,7 +30,7 @@ export function selectCells(plan: Plan, o: ResolvedRunOptions): CellSelection {
   if (resumed && o.resume) {
     notes.push(`resume ${o.resume}: ${resumed.done.size} cell(s) already done ok are kept; ${cells.length - resumed.done.size} to run${resumed.ignored > 0 ? ` (${resumed.ignored} line(s) not ok or not of this plan are ignored)` : ''}`);
   }
-  const skips = budgetSkips(cells, o.memoryBudgetBytes, o.flinkConf?.memoryBudgetBytes ?? null);
+  const skips = budgetSkips(cells, o.memoryBudgetBytes, o.flinkConf?.memoryBudgetBytes ?? null, o.flinkConf?.memoryBudgetScope ?? null);
   if (skips.size > 0) notes.push(`memory budget: ${skips.size} cell(s) do not fit and are skipped`);
   const actions: CellAction[] = cells.map((cell) => {
     const done = resumed?.done.get(cell.id);

@@ -37,7 +37,13 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly workloadSettings: Readonly<Record<string, number | string | boolean>>;
   readonly baseKnobs: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** --flink-conf: the file, the memory budget Flink's arithmetic gives, and mapping warnings. */
-  readonly flinkConf: { readonly path: string; readonly memoryBudgetBytes: number | null; readonly warnings: readonly string[] } | null;
+  readonly flinkConf: {
+    readonly path: string;
+    readonly memoryBudgetBytes: number | null;
+    /** Whether that budget bounds each slot or the whole TaskManager (memory.fixed-per-tm). */
+    readonly memoryBudgetScope?: 'slot' | 'taskmanager' | null;
+    readonly warnings: readonly string[];
+  } | null;
   /** --checkpoint-interval (ms), null: no checkpoints; optional so older callers compile. */
   readonly checkpointIntervalMs?: number | null;
   /** --verify: every read checks the value's key id, version and checksum. */

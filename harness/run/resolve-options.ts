@@ -162,7 +162,8 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const valueSize = f.valueSize !== undefined ? String(f.valueSize) : null;
   const semantics = parseSemantics(f.semantics, QUICK_PRESET.semantics);
   const checkpointIntervalMs = f.checkpointInterval !== undefined ? parseFlagDuration('checkpoint-interval', f.checkpointInterval) : null;
-  const threads = parseThreads(f.threads ?? sweep.threads ?? undefined);
+  // A Flink configuration's slots are the default thread count: a cell runs as one TaskManager.
+  const threads = parseThreads(f.threads ?? sweep.threads ?? (flink?.taskSlots ? String(flink.taskSlots) : undefined));
   const threaded = threads.find((t) => t > 1);
   if (threaded !== undefined && checkpointIntervalMs !== null) throw new UsageError(`--threads ${threaded} with --checkpoint-interval: a threaded cell takes no checkpoints; run checkpoints with --threads 1`);
   if (threaded !== undefined && f.verify) throw new UsageError(`--threads ${threaded} with --verify: a threaded cell does not verify values; run --verify with --threads 1`);
@@ -192,7 +193,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     workloadSettings: parseParams(f.param ?? []),
     semantics,
     baseKnobs: await withSemantics(semantics, backends, sets, flink ? { lsm: flink.knobs } : {}),
-    flinkConf: flink ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, warnings: flink.warnings } : null,
+    flinkConf: flink ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, memoryBudgetScope: flink.memoryBudgetScope, warnings: flink.warnings } : null,
     checkpointIntervalMs,
     threads,
     verify: f.verify ?? false,

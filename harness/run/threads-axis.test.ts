@@ -31,6 +31,15 @@ describe('--threads', () => {
     expect((await resolveRunOptions({ backend: ['heap'], sweep })).threads).toEqual([1, 4]);
     expect((await resolveRunOptions({ backend: ['heap'], sweep, threads: '2' })).threads).toEqual([2]);
   });
+  it("a Flink configuration's taskmanager.numberOfTaskSlots is the default count; the flag wins", async () => {
+    const conf = join(dir, 'flink-conf.yaml');
+    writeFileSync(conf, 'taskmanager.numberOfTaskSlots: 2\nstate.backend.rocksdb.memory.managed: false\n');
+    expect((await resolveRunOptions({ backend: ['lsm'], flinkConf: conf })).threads).toEqual([2]);
+    expect((await resolveRunOptions({ backend: ['lsm'], flinkConf: conf, threads: '1' })).threads).toEqual([1]);
+    const noSlots = join(dir, 'flink-no-slots.yaml');
+    writeFileSync(noSlots, 'state.backend.rocksdb.memory.managed: false\n');
+    expect((await resolveRunOptions({ backend: ['lsm'], flinkConf: noSlots })).threads).toEqual([1]);
+  });
   it('refuses what a threaded cell does not do, in one line', async () => {
     await expect(resolveRunOptions({ backend: ['heap'], threads: '1,2', checkpointInterval: '1s' })).rejects.toThrow(/^--threads 2 with --checkpoint-interval: /);
     await expect(resolveRunOptions({ backend: ['heap'], threads: '2', verify: true })).rejects.toThrow(/^--threads 2 with --verify: /);
