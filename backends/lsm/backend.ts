@@ -200,7 +200,11 @@ export class LsmInstance implements BackendInstance {
 
   finalStats(ctx: FinalStatsContext): EngineReport {
     const report = buildEngineReport(this.db, this.dir, this.statistics(), this.maxima, ctx);
-    if (this.sharedMemory) report.raw.sharedMemory = this.sharedMemory;
+    if (this.sharedMemory) {
+      report.raw.sharedMemory = this.sharedMemory;
+      // What a threaded cell says in its notes (harness/cell/threaded-cell.ts reads raw.slotSharing).
+      report.raw.slotSharing = `lsm: ${this.sharedMemory.note}`;
+    }
     return report;
   }
 

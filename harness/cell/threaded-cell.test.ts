@@ -73,6 +73,16 @@ describe('a cell run by worker threads', () => {
     }, 60_000);
   }
 
+  it('lsm with sharedBlockCache: the cell says what its slots share', async () => {
+    const lsm = await loadBackend('lsm');
+    const s = await spec('lsm', 2, { knobs: resolveKnobs(lsm!.describe(), { sharedBlockCache: 'true', blockCacheSize: '4MiB' }) });
+    const cell = await runThreadedCell(s);
+    expect(cell.status).toBe('ok');
+    expect(cell.warnings.some((w) => w.startsWith('lsm: one LRU block cache of 4194304 bytes for the 2 slots'))).toBe(true);
+    // Slot 0's report stands for the engine, every slot's metrics beside it.
+    if (cell.status === 'ok') expect((cell.engine?.raw.threads as unknown[]).length).toBe(2);
+  }, 60_000);
+
   it('a slot that fails stops the others and the cell reports which thread failed', async () => {
     // An options string RocksDB refuses at open: the slots fail before the start line, none waits there forever.
     const lsm = await loadBackend('lsm');
