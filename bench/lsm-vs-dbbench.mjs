@@ -7,7 +7,8 @@
 //
 // Matching settings: 16-byte keys, 100-byte values half compressible (db_bench's
 // compression_ratio 0.5 = statebench's --compressibility 0.5), snappy, 64MiB write buffers,
-// 8MiB block cache, no bloom filter, WAL on without sync, one thread, statistics on in both
+// 8MiB block cache, no bloom filter, WAL on without sync (statebench's --semantics per-write: its
+// default, Flink's semantics, turns the WAL off), one thread, statistics on in both
 // (statebench always enables them), RocksDB's perf context off in both (db_bench's default
 // --perf_level=1; statebench's lsm.perfLevel defaults to RocksDB's own 'count'). readrandom: db_bench fills in order first (fillseq), as
 // statebench's readrandom loads its records in order. Needs `npm run build` first.
@@ -76,7 +77,7 @@ function runDbBench(bench, dir) {
 function runStatebench(bench, dataDir) {
   const r = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'statebench.js'), 'run', '-b', 'lsm', ...CASES[bench].statebench, '--key-size', '16', '--value-size', '100', '--compressibility', '0.5', '--seed', '42', '--set', 'lsm.perfLevel=disable', '--data-dir', dataDir, '--keep-data', '-o', join(dataDir, 'out'), '--json'],
+    [join(root, 'bin', 'statebench.js'), 'run', '-b', 'lsm', ...CASES[bench].statebench, '--key-size', '16', '--value-size', '100', '--compressibility', '0.5', '--seed', '42', '--set', 'lsm.perfLevel=disable', '--semantics', 'per-write', '--data-dir', dataDir, '--keep-data', '-o', join(dataDir, 'out'), '--json'],
     { encoding: 'utf8', maxBuffer: 1 << 28 },
   );
   if (r.status !== 0) throw new Error(`statebench failed (exit ${r.status}): ${r.stderr.split('\n').slice(-5).join('\n')}`);

@@ -28,6 +28,18 @@ describe('statebench overhead', () => {
     expect(r.stdout).toMatch(/^put\s+[\d,]+\s+[\d,]+\s+\d\.\d{3}/m);
   });
 
+  it('--untimed adds the runner with timing off: its throughput and untimed / raw, in the JSON and the table', async () => {
+    const r = await runCliProcess(['overhead', '-b', 'heap', '--untimed', '--json', ...SMALL]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { results: Record<string, number>[] };
+    for (const x of doc.results) {
+      expect(Object.keys(x).sort()).toEqual(['harnessOpsPerSec', 'op', 'ratio', 'rawOpsPerSec', 'untimedOpsPerSec', 'untimedToRaw']);
+      expect(x.untimedToRaw).toBeCloseTo((x.untimedOpsPerSec as number) / (x.rawOpsPerSec as number), 2);
+    }
+    const table = await runCliProcess(['overhead', '-b', 'heap', '--untimed', ...SMALL]);
+    expect(table.stdout).toMatch(/raw ops\/s\s+untimed ops\/s\s+untimed\/raw\s+harness ops\/s\s+ratio\s+timed/);
+  });
+
   it('--native adds the loops inside the addon for lsm: their throughput and raw / native; refused for a backend without them', async () => {
     const r = await runCliProcess(['overhead', '-b', 'lsm', '--native', '--json', ...SMALL]);
     expect(r.code, r.stderr).toBe(0);

@@ -18,6 +18,7 @@ interface Args {
   set?: string[];
   dataDir?: string;
   native: boolean;
+  untimed: boolean;
   json: boolean;
 }
 
@@ -34,6 +35,7 @@ export const overheadCommand: CommandModule<object, Args> = {
       .option('set', { type: 'string', array: true, describe: 'Knob values for the backend: backend.knob=value' })
       .option('data-dir', { type: 'string', describe: 'Parent directory of the temporary data directory' })
       .option('native', { type: 'boolean', default: false, describe: 'Also run the same loops inside the engine\'s binding (lsm: C++ in the addon, no JavaScript per op), rotating with the other two' })
+      .option('untimed', { type: 'boolean', default: false, describe: 'Also run the runner with timing off, rotating with the other loops: splits its cost into its loop (untimed / raw) and its timing (harness / untimed)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print {backend, results: [{op, rawOpsPerSec, harnessOpsPerSec, ratio}]} (with --native also nativeOpsPerSec, rawToNative)' }) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const [name] = await resolveBackendSpecs([argv.backend.trim()]);
@@ -51,29 +53,34 @@ export const overheadCommand: CommandModule<object, Args> = {
       keySize: 16,
       knobs,
       native: argv.native,
+      untimed: argv.untimed,
       ...(argv.dataDir ? { dataDir: argv.dataDir } : {}),
     });
     if (argv.json) {
       printJson({
         backend: desc.name,
-        results: results.map(({ op, rawOpsPerSec, harnessOpsPerSec, ratio, nativeOpsPerSec, rawToNative }) => ({
+        results: results.map(({ op, rawOpsPerSec, harnessOpsPerSec, ratio, nativeOpsPerSec, rawToNative, untimedOpsPerSec, untimedToRaw }) => ({
           op,
           rawOpsPerSec,
           harnessOpsPerSec,
           ratio,
           ...(argv.native ? { nativeOpsPerSec, rawToNative } : {}),
+          ...(argv.untimed ? { untimedOpsPerSec, untimedToRaw } : {}),
         })),
       });
       return;
     }
     const native = argv.native;
+    const untimed = argv.untimed;
     const fmt = (n: number | null): string => (n === null ? '-' : n.toLocaleString('en-US'));
+    const ratio = (x: number | null): string => (x === null ? '-' : x.toFixed(3));
     const rows = [
-      ['op', ...(native ? ['native ops/s', 'raw/native'] : []), 'raw ops/s', 'harness ops/s', 'ratio', 'timed'],
+      ['op', ...(native ? ['native ops/s', 'raw/native'] : []), 'raw ops/s', ...(untimed ? ['untimed ops/s', 'untimed/raw'] : []), 'harness ops/s', 'ratio', 'timed'],
       ...results.map((r) => [
         r.op,
-        ...(native ? [fmt(r.nativeOpsPerSec), r.rawToNative === null ? '-' : r.rawToNative.toFixed(3)] : []),
+        ...(native ? [fmt(r.nativeOpsPerSec), ratio(r.rawToNative)] : []),
         fmt(r.rawOpsPerSec),
+        ...(untimed ? [fmt(r.untimedOpsPerSec), ratio(r.untimedToRaw)] : []),
         fmt(r.harnessOpsPerSec),
         r.ratio.toFixed(3),
         r.sampleEvery > 1 ? `1 in ${r.sampleEvery}` : 'every op',
@@ -81,6 +88,9 @@ export const overheadCommand: CommandModule<object, Args> = {
     ];
     printLine(`${desc.name}: medians of alternating rounds in one process`);
     if (native) printLine('native: the same loop inside the addon (C++, no JavaScript per op); raw: a bare JS loop over the backend; harness: the runner; ratio: harness / raw');
-    printLine(renderTable(rows, native ? new Set([1, 2, 3, 4, 5]) : new Set([1, 2, 3])));
+    if (untimed) printLine('untimed: the runner with timing off (its loop alone); harness: the runner as it measures; ratio: harness / raw');
+    // Right-aligned: every column but the op and the timing note.
+    const numeric = new Set(rows[0]?.map((_, i) => i).filter((i) => i > 0 && i < (rows[0]?.length ?? 0) - 1));
+    printLine(renderTable(rows, numeric));
   },
 };

@@ -104,6 +104,17 @@ describe('measureOverhead', () => {
     ]);
   });
 
+  it('with the untimed runner, measures it too: the runner with timing off, its ratio to the raw loop', async () => {
+    const results = await measureOverhead(heapBackend, { ...OPTIONS, untimed: true });
+    for (const r of results) {
+      expect(r.untimedRoundsOpsPerSec).toHaveLength(4);
+      expect(r.untimedOpsPerSec).toBeGreaterThan(0);
+      expect(r.untimedToRaw).toBeCloseTo((r.untimedOpsPerSec as number) / r.rawOpsPerSec, 2);
+    }
+    const [plain] = await measureOverhead(heapBackend, OPTIONS);
+    expect(plain).toMatchObject({ untimedOpsPerSec: null, untimedToRaw: null, untimedRoundsOpsPerSec: [] });
+  });
+
   it('without --native, or for a backend without a native loop, says so with nulls or refuses', async () => {
     const [get] = await measureOverhead(heapBackend, OPTIONS);
     expect(get).toMatchObject({ nativeOpsPerSec: null, rawToNative: null, nativeRoundsOpsPerSec: [] });

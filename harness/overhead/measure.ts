@@ -36,7 +36,15 @@ export interface OverheadOptions {
    * it against 0.97 to 1.01 without).
    */
   readonly native?: boolean;
+  /**
+   * Also run the runner with timing off (one op in UNTIMED_EVERY timed), rotating with the
+   * others: splits the runner's cost into its loop (untimed / raw) and its timing (harness / untimed).
+   */
+  readonly untimed?: boolean;
 }
+
+/** The untimed runner times one op in this many: the phase's first, then none in a loop of any size used here. */
+const UNTIMED_EVERY = 1 << 30;
 
 export interface OverheadResult {
   readonly op: OverheadOp;
@@ -52,6 +60,10 @@ export interface OverheadResult {
   readonly nativeOpsPerSec: number | null;
   readonly rawToNative: number | null;
   readonly nativeRoundsOpsPerSec: readonly number[];
+  /** The runner with timing off (OverheadOptions.untimed), null without; untimedToRaw = untimed / raw. */
+  readonly untimedOpsPerSec: number | null;
+  readonly untimedToRaw: number | null;
+  readonly untimedRoundsOpsPerSec: readonly number[];
   /** The runner timed one op in this many (its rule for cheap operations). */
   readonly sampleEvery: number;
 }
@@ -177,23 +189,27 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
       // Which loop goes first alternates from round to round: the second of a pair runs the same
       // keys in the same order right after the first, on warmer caches (lsm puts: 1.11 to 1.15
       // with the raw loop always first, 0.85 to 0.91 with the runner always first).
-      const throughRunner = () =>
-        runPhase({ ...phaseOf(op), source: new KeyArraySource(keys), timing: { mode: sampleEvery > 1 ? 'sampled' : 'every', sampleEvery } });
-      // With a native loop the three rotate, so that each runs first, second and third equally often.
-      const loops: ('raw' | 'runner' | 'native')[] = nativeLoop ? ['raw', 'runner', 'native'] : ['raw', 'runner'];
+      const throughRunner = (every: number) =>
+        runPhase({ ...phaseOf(op), source: new KeyArraySource(keys), timing: { mode: every > 1 ? 'sampled' : 'every', sampleEvery: every } });
+      const untimed: number[] = [];
+      // With a native or untimed loop they all rotate, so that each runs first, second ... equally often.
+      const loops: ('raw' | 'runner' | 'native' | 'untimed')[] = ['raw', 'runner', ...(nativeLoop ? ['native' as const] : []), ...(o.untimed ? ['untimed' as const] : [])];
       for (let r = 0; r < o.warmupRounds + o.rounds; r++) {
         // (The first measured round has the raw loop first: it sets the sampling rate.)
         const shift = r > o.warmupRounds ? (r - o.warmupRounds) % loops.length : 0;
         let rawOps = 0;
         let runnerOps = 0;
         let nativeOps = 0;
+        let untimedOps = 0;
         for (let i = 0; i < loops.length; i++) {
           const which = loops[(i + shift) % loops.length];
           if (which === 'raw') {
             rawOps = await rawLoop(op);
             if (r <= o.warmupRounds) sampleEvery = chooseSampleEvery(1e9 / rawOps, timingCostNs);
           } else if (which === 'runner') {
-            runnerOps = (await throughRunner()).result.throughputOpsPerSec ?? 0;
+            runnerOps = (await throughRunner(sampleEvery)).result.throughputOpsPerSec ?? 0;
+          } else if (which === 'untimed') {
+            untimedOps = (await throughRunner(UNTIMED_EVERY)).result.throughputOpsPerSec ?? 0;
           } else if (nativeLoop) {
             nativeOps = nativeLoop(op);
           }
@@ -202,6 +218,7 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
         raw.push(rawOps);
         harness.push(runnerOps);
         if (nativeLoop) native.push(nativeOps);
+        if (o.untimed) untimed.push(untimedOps);
       }
       const rawMedian = median(raw) ?? Number.NaN;
       const harnessMedian = median(harness) ?? Number.NaN;
@@ -213,6 +230,7 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
         rawRoundsOpsPerSec: raw.map(Math.round),
         harnessRoundsOpsPerSec: harness.map(Math.round),
         ...nativeFigures(rawMedian, native),
+        ...untimedFigures(rawMedian, untimed),
         sampleEvery,
       });
     }
@@ -221,6 +239,12 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
     await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function untimedFigures(rawMedian: number, untimed: readonly number[]): Pick<OverheadResult, 'untimedOpsPerSec' | 'untimedToRaw' | 'untimedRoundsOpsPerSec'> {
+  const m = median(untimed);
+  if (m === null) return { untimedOpsPerSec: null, untimedToRaw: null, untimedRoundsOpsPerSec: [] };
+  return { untimedOpsPerSec: Math.round(m), untimedToRaw: Math.round((m / rawMedian) * 1000) / 1000, untimedRoundsOpsPerSec: untimed.map(Math.round) };
 }
 
 function nativeFigures(rawMedian: number, native: readonly number[]): Pick<OverheadResult, 'nativeOpsPerSec' | 'rawToNative' | 'nativeRoundsOpsPerSec'> {
