@@ -10,7 +10,10 @@
 // calls (keys of the same width, the DB opened through the options-string path); raw / native
 // the JS call into the addon; runner / raw the runner's own cost.
 //
-//   node bench/lsm-split.mjs [--num 200000] [--ops 1000000] [--rounds 3] [--db-bench /usr/bin/db_bench]
+//   node bench/lsm-split.mjs [--num 200000] [--ops 1000000] [--rounds 3] [--memtable] [--db-bench /usr/bin/db_bench]
+//
+// --memtable: no flush after the load in either tool, so the gets are served by the memtable, as
+// bench/lsm-vs-dbbench.mjs's readrandom's are.
 //
 // Matching settings: 16-byte keys, 100-byte incompressible values (statebench overhead's values
 // are random bytes; db_bench --compression_ratio=1), snappy, 64 MiB write buffer, 8 MiB block
@@ -33,6 +36,8 @@ const num = Number(flag('num', '200000'));
 const ops = Number(flag('ops', '1000000'));
 const rounds = Number(flag('rounds', '3'));
 const dbBench = flag('db-bench', '/usr/bin/db_bench');
+const memtable = args.includes('--memtable');
+const fill = memtable ? 'fillseq' : 'fillseq,flush';
 if (!existsSync(dbBench)) {
   console.error(`db_bench not found at ${dbBench}; install it with: sudo apt-get install -y rocksdb-tools`);
   process.exit(2);
@@ -45,8 +50,8 @@ const { median } = await import(pathToFileURL(join(root, 'dist', 'core', 'stats.
 
 const COMMON = ['--key_size=16', '--value_size=100', '--compression_type=snappy', '--compression_ratio=1', '--write_buffer_size=67108864', '--cache_size=8388608', '--bloom_bits=0', '--threads=1', '--statistics=1', '--disable_wal=false', '--sync=false', '--seed=42', '--perf_level=1'];
 const DB_BENCH = {
-  get: ['--benchmarks=fillseq,flush,readrandom', `--reads=${ops}`],
-  put: ['--benchmarks=fillseq,flush,overwrite', `--writes=${ops}`],
+  get: [`--benchmarks=${fill},readrandom`, `--reads=${ops}`],
+  put: [`--benchmarks=${fill},overwrite`, `--writes=${ops}`],
 };
 const LINE = { get: 'readrandom', put: 'overwrite' };
 
@@ -67,7 +72,7 @@ function runDbBench(op) {
 function runOverhead() {
   const r = spawnSync(
     process.execPath,
-    [join(root, 'bin', 'statebench.js'), 'overhead', '-b', 'lsm', '--native', '--records', String(num), '--ops', String(ops), '--set', 'lsm.perfLevel=disable', '--json'],
+    [join(root, 'bin', 'statebench.js'), 'overhead', '-b', 'lsm', '--native', '--records', String(num), '--ops', String(ops), '--set', 'lsm.perfLevel=disable', ...(memtable ? ['--no-flush'] : []), '--json'],
     { encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(`statebench overhead failed (exit ${r.status}): ${r.stderr.split('\n').slice(-5).join('\n')}`);
@@ -94,13 +99,16 @@ for (let round = 0; round < rounds; round++) {
   console.error(`round ${round + 1}/${rounds}: get db_bench ${f('get', 'db_bench')} native ${f('get', 'native')} raw ${f('get', 'raw')} runner ${f('get', 'runner')}; put db_bench ${f('put', 'db_bench')} native ${f('put', 'native')} raw ${f('put', 'raw')} runner ${f('put', 'runner')}`);
 }
 
+// Ratios are taken within each round (its loops ran minutes apart at most), then their median:
+// a machine that slows down over the run moves both sides of a round's ratio together.
 const r3 = (x) => x.toFixed(3);
-console.log(`lsm: db_bench to the runner, ${num} keys written in order and flushed, ${ops} random ops; medians of ${rounds} alternating rounds`);
+const ratioMedian = (op, a, b) => median(figures[op][a].map((x, i) => x / figures[op][b][i]));
+console.log(`lsm: db_bench to the runner, ${num} keys written in order${memtable ? ' (left in the memtable)' : ' and flushed'}, ${ops} random ops; ${rounds} alternating rounds: ops/s medians, ratios the medians of each round's ratio`);
 console.log('op   db_bench ops/s  native ops/s  raw ops/s  runner ops/s  native/db_bench  raw/native  runner/raw  runner/db_bench');
 const out = {};
 for (const op of ['get', 'put']) {
-  const m = Object.fromEntries(Object.entries(figures[op]).map(([k, v]) => [k, median(v)]));
-  out[op] = { ...Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v)])), nativeToDbBench: m.native / m.db_bench, rawToNative: m.raw / m.native, runnerToRaw: m.runner / m.raw, runnerToDbBench: m.runner / m.db_bench };
+  const m = Object.fromEntries(Object.entries(figures[op]).map(([k, v]) => [k, Math.round(median(v))]));
+  out[op] = { ...m, nativeToDbBench: ratioMedian(op, 'native', 'db_bench'), rawToNative: ratioMedian(op, 'raw', 'native'), runnerToRaw: ratioMedian(op, 'runner', 'raw'), runnerToDbBench: ratioMedian(op, 'runner', 'db_bench') };
   const o = out[op];
   console.log(`${op.padEnd(4)} ${String(o.db_bench).padStart(14)}  ${String(o.native).padStart(12)}  ${String(o.raw).padStart(9)}  ${String(o.runner).padStart(12)}  ${r3(o.nativeToDbBench).padStart(15)}  ${r3(o.rawToNative).padStart(10)}  ${r3(o.runnerToRaw).padStart(10)}  ${r3(o.runnerToDbBench).padStart(15)}`);
 }

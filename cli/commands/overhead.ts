@@ -19,6 +19,7 @@ interface Args {
   dataDir?: string;
   native: boolean;
   untimed: boolean;
+  flush: boolean;
   json: boolean;
 }
 
@@ -35,6 +36,7 @@ export const overheadCommand: CommandModule<object, Args> = {
       .option('set', { type: 'string', array: true, describe: 'Knob values for the backend: backend.knob=value' })
       .option('data-dir', { type: 'string', describe: 'Parent directory of the temporary data directory' })
       .option('native', { type: 'boolean', default: false, describe: 'Also run the same loops inside the engine\'s binding (lsm: C++ in the addon, no JavaScript per op), rotating with the other two' })
+      .option('flush', { type: 'boolean', default: true, describe: 'Flush the loaded records before the loops (default); --no-flush leaves them where the load put them (an LSM: its memtable)' })
       .option('untimed', { type: 'boolean', default: false, describe: 'Also run the runner with timing off, rotating with the other loops: splits its cost into its loop (untimed / raw) and its timing (harness / untimed)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print {backend, results: [{op, rawOpsPerSec, harnessOpsPerSec, ratio}]} (with --native also nativeOpsPerSec, rawToNative)' }) as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
@@ -54,6 +56,7 @@ export const overheadCommand: CommandModule<object, Args> = {
       knobs,
       native: argv.native,
       untimed: argv.untimed,
+      flush: argv.flush,
       ...(argv.dataDir ? { dataDir: argv.dataDir } : {}),
     });
     if (argv.json) {

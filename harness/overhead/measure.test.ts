@@ -115,6 +115,26 @@ describe('measureOverhead', () => {
     expect(plain).toMatchObject({ untimedOpsPerSec: null, untimedToRaw: null, untimedRoundsOpsPerSec: [] });
   });
 
+  it('flushes the load before the loops unless told not to (--no-flush: an LSM serves them from its memtable)', async () => {
+    const flushes: number[] = [];
+    const counting = (run: number): Backend => ({
+      describe: () => heapBackend.describe(),
+      open: async (dir, knobs, ctx) => {
+        const inner = await heapBackend.open(dir, knobs, ctx);
+        return new Proxy(inner, {
+          get(target, prop) {
+            if (prop === 'flush') return () => (flushes.push(run), target.flush());
+            const v: unknown = Reflect.get(target, prop);
+            return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+          },
+        });
+      },
+    });
+    await measureOverhead(counting(1), OPTIONS);
+    await measureOverhead(counting(2), { ...OPTIONS, flush: false });
+    expect(flushes).toEqual([1]);
+  });
+
   it('without --native, or for a backend without a native loop, says so with nulls or refuses', async () => {
     const [get] = await measureOverhead(heapBackend, OPTIONS);
     expect(get).toMatchObject({ nativeOpsPerSec: null, rawToNative: null, nativeRoundsOpsPerSec: [] });

@@ -41,6 +41,8 @@ export interface OverheadOptions {
    * others: splits the runner's cost into its loop (untimed / raw) and its timing (harness / untimed).
    */
   readonly untimed?: boolean;
+  /** Flush the load before the measured loops (default true); false leaves it in the memtable (an LSM's). */
+  readonly flush?: boolean;
 }
 
 /** The untimed runner times one op in this many: the phase's first, then none in a loop of any size used here. */
@@ -171,7 +173,7 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
     // specialisation for both).
     const loadKeys = Float64Array.from({ length: o.records }, (_, k) => k);
     await runPhase({ ...phaseOf('put'), name: 'load', source: new KeyArraySource(loadKeys), timing: { mode: 'sampled', sampleEvery: 1024 } });
-    await db.flush();
+    if (o.flush !== false) await db.flush();
     const keys = new Float64Array(o.ops);
     for (let i = 0; i < keys.length; i++) keys[i] = rng.int(o.records);
     const rawLoop = makeRawLoop(db, keys, values, NAMESPACES);
