@@ -34,6 +34,7 @@ export type {
   OpenContext,
   ResolvedKnobs,
   ScanEntry,
+  SlotContext,
   BackgroundWork,
 } from '../backends/types.js';
 export { BackendClosedError } from '../backends/types.js';
@@ -50,6 +51,7 @@ export type {
   Recommendation,
   Resources,
   ResultDocument,
+  ThreadShare,
   TimePoint,
 } from '../core/result/schema.js';
 export { ResultDocumentSchema } from '../core/result/schema.js';

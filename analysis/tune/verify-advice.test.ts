@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { craftCell, craftDocument } from '../../harness/test-support/cells.js';
 import type { Recommendation } from '../../core/result/schema.js';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { adviseDocument } from '../advice/advise.js';
@@ -81,4 +81,22 @@ describe('a recommendation the document already refutes', () => {
     expect(calls).toEqual([expect.stringMatching(/^verify heap-gc-or-memory: skipped, refuted by this document \(measured on ycsb-a/)]);
     expect(existsSync(logPath)).toBe(false);
   });
+});
+
+describe('a recommendation made for a threaded cell', () => {
+  it('is measured at that cell thread count', async () => {
+    const made = { ...craftCell({ backend: 'heap', id: 'heap/ycsb-a/threads=2#0', records: 2000 }), threads: 2 };
+    const doc = craftDocument(made);
+    const logPath = join(mkdtempSync(join(tmpdir(), 'statebench-verify-threads-')), 'verify.jsonl');
+    const base = await resolveRunOptions({ backend: ['heap'], workload: ['ycsb-a'], threads: '1,2', records: '2000', ops: '4000', warmup: '0' });
+    const quiet: ProgressSink = { cellStarted: () => undefined, update: () => undefined, phaseFinished: () => undefined, cellFinished: () => undefined, line: () => undefined };
+    await verifyAll({ ...doc, recommendations: [{ ...rec([made.id], { backend: 'heap', knob: 'valueMode', value: 'object', changes: { valueMode: 'object' } }), backend: 'heap' }] }, { base, repeats: 2, progress: quiet, logPath });
+    const logged = readFileSync(logPath, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { cell: { threads?: number; status: string; workload: { records: number } } }).cell);
+    expect(logged).toHaveLength(4);
+    for (const c of logged) {
+      expect(c.status).toBe('ok');
+      expect(c.threads).toBe(2);
+      expect(c.workload.records).toBe(2000);
+    }
+  }, 60_000);
 });

@@ -71,10 +71,12 @@ export async function verifyRecommendation(rec: Recommendation, doc: ResultDocum
   }
   const workload = o.base.workloads.find((w) => w === pair.workload || w.endsWith(pair.workload)) ?? pair.workload;
   o.progress?.line(`verify ${rec.id}: ${describe(pair.current)} vs ${describe(pair.suggested)}, ${o.repeats} repeats each`);
-  // A state-size sweep's recommendation is verified at the size of the cell it was made for.
-  const records = doc.cells.find((c) => c.id === rec.cellIds[0])?.workload.records;
+  // A sweep's recommendation is verified at the state size and thread count of the cell it was made for.
+  const made = doc.cells.find((c) => c.id === rec.cellIds[0]);
+  const records = made?.workload.records;
+  const base = { ...o.base, threads: [made?.threads ?? 1] };
   const [current, suggested] = (await runConfigs([pair.current, pair.suggested], {
-    base: typeof records === 'number' ? { ...o.base, records } : o.base,
+    base: typeof records === 'number' ? { ...base, records } : base,
     workload,
     repeats: o.repeats,
     progress: o.progress,
