@@ -47,6 +47,16 @@ describe('the example plugin: SQLite', () => {
     expect(sqlite.map((c) => c.durabilityClass)).toEqual(['process', 'process']);
   }, 120_000);
 
+  it('runs as slots in worker threads (--threads 2): loaded in each thread, one instance per slot, the shares merged', async () => {
+    const r = await runCliProcess(['run', '-b', example, '-w', 'ycsb-a', '--records', '2000', '--ops', '4000', '--threads', '2', '--out', join(out, 'threads'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const [cell] = (JSON.parse(r.stdout) as { cells: (Cell & { threads?: number; phases: { run?: { ops: number; perThread?: { ops: number }[] } } })[] }).cells;
+    expect(cell?.status).toBe('ok');
+    expect(cell?.threads).toBe(2);
+    expect(cell?.phases.run?.ops).toBe(4000);
+    expect(cell?.phases.run?.perThread?.map((t) => t.ops)).toEqual([2000, 2000]);
+  }, 120_000);
+
   it('checkpoints during the run (VACUUM INTO) and restores from the last one with the live state\'s keys', async () => {
     const r = await runCliProcess([
       'run', '-b', example, '-w', 'value-state', '--records', '2000', '--duration', '2s', '--checkpoint-interval', '500ms',
