@@ -21,32 +21,18 @@
 // Needs `npm run build` first.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { args, builtMedian, dbBenchPath, flag, root } from './dbbench-common.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : dflt;
-};
 const num = Number(flag('num', '200000'));
 const ops = Number(flag('ops', '1000000'));
 const rounds = Number(flag('rounds', '3'));
-const dbBench = flag('db-bench', '/usr/bin/db_bench');
 const memtable = args.includes('--memtable');
 const fill = memtable ? 'fillseq' : 'fillseq,flush';
-if (!existsSync(dbBench)) {
-  console.error(`db_bench not found at ${dbBench}; install it with: sudo apt-get install -y rocksdb-tools`);
-  process.exit(2);
-}
-if (!existsSync(join(root, 'dist', 'core', 'stats.js'))) {
-  console.error('statebench is not built; run `npm run build` first');
-  process.exit(2);
-}
-const { median } = await import(pathToFileURL(join(root, 'dist', 'core', 'stats.js')).href);
+const dbBench = dbBenchPath();
+const median = await builtMedian();
 
 const COMMON = ['--key_size=16', '--value_size=100', '--compression_type=snappy', '--compression_ratio=1', '--write_buffer_size=67108864', '--cache_size=8388608', '--bloom_bits=0', '--threads=1', '--statistics=1', '--disable_wal=false', '--sync=false', '--seed=42', '--perf_level=1'];
 const DB_BENCH = {

@@ -16,31 +16,16 @@
 // (both tools write an OPTIONS file), so a mismatch in settings shows.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { builtMedian, dbBenchPath, flag, root } from './dbbench-common.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const flag = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : dflt;
-};
 const num = Number(flag('num', '200000'));
 const rounds = Number(flag('rounds', '3'));
 const reads = Number(flag('reads', String(num * 5)));
-const dbBench = flag('db-bench', '/usr/bin/db_bench');
-if (!existsSync(dbBench)) {
-  console.error(`db_bench not found at ${dbBench}; install it with: sudo apt-get install -y rocksdb-tools`);
-  process.exit(2);
-}
-if (!existsSync(join(root, 'dist', 'harness')) || !existsSync(join(root, 'dist', 'core', 'stats.js'))) {
-  console.error('statebench is not built; run `npm run build` first');
-  process.exit(2);
-}
-// statebench's own median, from the build checked above (a plain-node script cannot load the .ts source).
-const { median } = await import(pathToFileURL(join(root, 'dist', 'core', 'stats.js')).href);
+const dbBench = dbBenchPath();
+const median = await builtMedian();
 
 const COMMON_DB_BENCH = ['--key_size=16', '--value_size=100', '--compression_type=snappy', '--compression_ratio=0.5', '--write_buffer_size=67108864', '--cache_size=8388608', '--bloom_bits=0', '--threads=1', '--statistics=1', '--disable_wal=false', '--sync=false', '--seed=42', '--perf_level=1'];
 

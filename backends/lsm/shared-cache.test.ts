@@ -11,6 +11,7 @@ import type { SlotContext } from '../types.js';
 import type { LsmInstance, SharedMemoryReport } from './backend.js';
 import { loadNative, type NativeAddon } from './native.js';
 import { readUsedOptions } from './options-file.js';
+import { noise } from './test-support/noise.js';
 import { bytes, text, useLsm } from './test-support/open.js';
 import type { SlotReply, SlotRequest, SlotWorkerData } from './test-support/slot-worker.js';
 
@@ -23,19 +24,6 @@ const addon = (): NativeAddon => {
   if (!native.ok) throw new Error(native.reason);
   return native.addon;
 };
-
-/** Incompressible values (an xorshift stream), so the blocks read take their size in the cache. */
-function noise(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed | 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 function load(db: LsmInstance): void {
   for (let k = 0; k < KEYS; k++) db.put(k, noise(VALUE, k + 1));

@@ -4,6 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { resolveKnobs } from '../../resolve-knobs.js';
 import { type LsmInstance, lsmBackend } from '../backend.js';
+import { noise } from './noise.js';
 
 export interface SlotWorkerData {
   readonly dir: string;
@@ -29,19 +30,6 @@ export interface SlotReply {
 
 const data = workerData as SlotWorkerData;
 const port = parentPort;
-
-/** Bytes that snappy cannot shrink (an xorshift stream), so the blocks read fill the cache as sized. */
-function noise(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed | 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 async function main(): Promise<void> {
   if (!port) throw new Error('slot-worker runs in a worker thread');
