@@ -73,6 +73,15 @@ describe('a cell run by worker threads', () => {
     }, 60_000);
   }
 
+  it('--verify: each slot checks its own values; the cell sums the counts', async () => {
+    const s = await spec('lmdb', 2, { verify: true });
+    const cell = await runThreadedCell(s);
+    expect(cell.status).toBe('ok');
+    if (cell.status !== 'ok') return;
+    expect(cell.verify?.checked).toBeGreaterThan(10_000);
+    expect(cell.verify).toMatchObject({ mismatches: 0, lost: 0, firstProblem: null });
+  }, 60_000);
+
   it('lsm with sharedBlockCache: the cell says what its slots share', async () => {
     const lsm = await loadBackend('lsm');
     const s = await spec('lsm', 2, { knobs: resolveKnobs(lsm!.describe(), { sharedBlockCache: 'true', blockCacheSize: '4MiB' }) });

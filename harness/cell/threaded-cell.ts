@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CellOk, CellResult, PhaseResult } from '../../core/result/schema.js';
+import type { CellOk, CellResult, PhaseResult, VerifyResult } from '../../core/result/schema.js';
 import type { PhaseProgress } from '../runner/phase.js';
 import { mergeSlotPhases, type SlotPhase } from './merge-slots.js';
 import { collectResources, diskUsageBytes, startResources } from './resources.js';
@@ -163,10 +163,24 @@ function assemble(spec: CellSpec, n: number, startedAt: string, slots: readonly 
   const sharing = engine?.raw.slotSharing;
   if (typeof sharing === 'string') warnings.add(sharing);
   const failures = slots.map((s, i) => (s.error !== null ? `thread ${i}: ${s.error}` : s.result?.status === 'errored' ? `thread ${i}: ${s.result.error}` : null)).filter((e): e is string => e !== null);
-  const body = { ...common, warnings: [...warnings], phases, engine, resources, checkpoints: [] };
+  const verify = mergeVerify(measured.map((m) => m?.verify));
+  const body = { ...common, warnings: [...warnings], phases, engine, resources, checkpoints: [], ...(verify ? { verify } : {}) };
   if (failures.length > 0) return { ...body, status: 'errored', error: failures.join('; ') };
   if (measured.some((m) => m?.status === 'interrupted')) return { ...body, status: 'interrupted' };
   return { ...body, status: 'ok' };
+}
+
+/** --verify: each slot checked its own keys on its own instance; the cell's counts are their sums. */
+function mergeVerify(parts: readonly (VerifyResult | undefined)[]): VerifyResult | null {
+  if (parts.length === 0 || parts.some((p) => p === undefined)) return null;
+  const all = parts as readonly VerifyResult[];
+  const first = all.findIndex((p) => p.firstProblem !== null);
+  return {
+    checked: all.reduce((s, p) => s + p.checked, 0),
+    mismatches: all.reduce((s, p) => s + p.mismatches, 0),
+    lost: all.reduce((s, p) => s + p.lost, 0),
+    firstProblem: first >= 0 ? `thread ${first}: ${all[first]?.firstProblem}` : null,
+  };
 }
 
 /**

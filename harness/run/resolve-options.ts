@@ -166,7 +166,6 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const threads = parseThreads(f.threads ?? sweep.threads ?? (flink?.taskSlots ? String(flink.taskSlots) : undefined));
   const threaded = threads.find((t) => t > 1);
   if (threaded !== undefined && checkpointIntervalMs !== null) throw new UsageError(`--threads ${threaded} with --checkpoint-interval: a threaded cell takes no checkpoints; run checkpoints with --threads 1`);
-  if (threaded !== undefined && f.verify) throw new UsageError(`--threads ${threaded} with --verify: a threaded cell does not verify values; run --verify with --threads 1`);
   return {
     backends: [...new Set(backends)],
     workloads: [...new Set(workloads)],
