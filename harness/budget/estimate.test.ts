@@ -76,6 +76,12 @@ describe('other backends', () => {
     expect(estimateCellMemory('lmdb', { cache: false }, ctx).bytes).toBe(0);
     expect(estimateCellMemory('lmdb', { cache: true }, ctx).bytes).toBe(LMDB_CACHE_STRONG_ENTRIES * (16 + 100 + 64));
   });
+  it('LMDB under --threads: one object cache per slot, never more entries than records', () => {
+    const two = estimateCellMemory('lmdb', { cache: true }, { ...ctx, threads: 2 });
+    expect(two.bytes).toBe(2 * LMDB_CACHE_STRONG_ENTRIES * (16 + 100 + 64));
+    expect(two.breakdown).toMatch(/^2 slots' object caches, /);
+    expect(estimateCellMemory('lmdb', { cache: true }, { ...ctx, records: 40_000, threads: 4 }).bytes).toBe(40_000 * (16 + 100 + 64));
+  });
   it('heap: only a measurement can tell', () => {
     expect(estimateCellMemory('heap', {}, ctx).bytes).toBeNull();
   });

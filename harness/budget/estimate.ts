@@ -11,7 +11,8 @@
 //   slot), or once when the slots share it (lsm.sharedBlockCache), with db_write_buffer_size then
 //   divided among the slots (backends/lsm/build-options.ts, SlotSharing).
 // - LMDB: the map is file-backed (the OS page cache, reclaimable); only lmdb-js's object cache
-//   is held by the process: weak-lru-cache keeps 4 x 8192 entries strongly, the rest weakly.
+//   is held by the process: weak-lru-cache keeps 4 x 8192 entries strongly, the rest weakly
+//   (under --threads, one cache per slot's database).
 // - Heap: the state itself; not knowable from knobs, so measured after the cell (measured.ts).
 
 import { LMDB_KNOB_RECORDS } from '../../backends/lmdb/knobs.js';
@@ -82,9 +83,12 @@ const LMDB_OBJECT_CACHE = LMDB_KNOB_RECORDS.find((k) => k.memory === 'object-cac
 
 export function estimateLmdb(knobs: ResolvedKnobs, ctx: EstimateContext): MemoryEstimate {
   if (knobs[LMDB_OBJECT_CACHE] !== true) return { bytes: 0, breakdown: 'no object cache (the map is file-backed: the OS page cache, reclaimable)' };
-  const entries = Math.min(ctx.records, LMDB_CACHE_STRONG_ENTRIES);
+  // Under --threads each slot's database has its own cache over its own share of the records.
+  const threads = Math.max(1, ctx.threads ?? 1);
+  const entries = Math.min(ctx.records, threads * LMDB_CACHE_STRONG_ENTRIES);
   const bytes = Math.round(entries * (ctx.keySize + ctx.meanValueBytes + JS_ENTRY_OVERHEAD));
-  return { bytes, breakdown: `object cache ${entries} entries x ${ctx.keySize + ctx.meanValueBytes + JS_ENTRY_OVERHEAD} B = ${formatBytes(bytes)}` };
+  const caches = threads > 1 ? `${threads} slots' object caches, ` : 'object cache ';
+  return { bytes, breakdown: `${caches}${entries} entries x ${ctx.keySize + ctx.meanValueBytes + JS_ENTRY_OVERHEAD} B = ${formatBytes(bytes)}` };
 }
 
 export function estimateCellMemory(backend: string, knobs: ResolvedKnobs, ctx: EstimateContext): MemoryEstimate {
