@@ -91,11 +91,10 @@ export async function runThreadedCell(spec: CellSpec, events: CellEvents = {}): 
       });
       worker.on('exit', (code) => {
         const e = end ?? { result: null, traces: {}, error: `thread ${i} exited with code ${code}` };
-        // A slot that ends without reaching the start line (failed, stopped) must not hold the others.
-        if (!arrived.has(i)) {
-          if (e.result?.status !== 'ok') stopAll();
-          arrive(i);
-        }
+        // A slot that failed or stopped stops the others (the cell is errored or interrupted
+        // anyway); one that ends without reaching the start line must not hold them there.
+        if (e.result?.status !== 'ok') stopAll();
+        if (!arrived.has(i)) arrive(i);
         resolve(e);
       });
     });
