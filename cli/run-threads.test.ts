@@ -61,6 +61,17 @@ describe('statebench run --threads', () => {
     expect(cell.phases.run?.perThread?.every((t) => t.ops > 0)).toBe(true);
   }, 60_000);
 
+  it('a slot that fails in its run phase stops the others: the cell ends errored long before its duration', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'statebench-threads-fail-'));
+    const started = Date.now();
+    const r = await runCliProcess(['run', '-b', './backends/test-support/plugins/slot-fails.mjs', '-w', 'ycsb-a', '--records', '1000', '--duration', '30s', '--warmup', '0', '--interval', '200ms', '--threads', '2', '--out', out]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    const cell = ResultDocumentSchema.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'))).cells[0];
+    expect(cell?.status).toBe('errored');
+    if (cell?.status === 'errored') expect(cell.error).toMatch(/^thread 1: slotfails: this slot failed in its run phase/);
+  }, 60_000);
+
   it('a bad count is one line naming the flag, exit 2', async () => {
     const r = await runCliProcess(['run', '-b', 'heap', '--threads', '0']);
     expect(r.code).toBe(2);

@@ -82,8 +82,11 @@ export async function runThreadedCell(spec: CellSpec, events: CellEvents = {}): 
           arrive(i);
         } else if (msg.type === 'done') {
           end = { result: msg.result, traces: msg.traces, error: null };
+          // A slot that failed or stopped stops the others (the cell is errored or interrupted anyway).
+          if (msg.result.status !== 'ok') stopAll();
         } else {
           end = { result: null, traces: {}, error: msg.message };
+          stopAll();
         }
       });
       worker.on('error', (err) => {
@@ -91,9 +94,8 @@ export async function runThreadedCell(spec: CellSpec, events: CellEvents = {}): 
       });
       worker.on('exit', (code) => {
         const e = end ?? { result: null, traces: {}, error: `thread ${i} exited with code ${code}` };
-        // A slot that failed or stopped stops the others (the cell is errored or interrupted
-        // anyway); one that ends without reaching the start line must not hold them there.
         if (e.result?.status !== 'ok') stopAll();
+        // A slot that ends without reaching the start line must not hold the others there.
         if (!arrived.has(i)) arrive(i);
         resolve(e);
       });
