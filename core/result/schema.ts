@@ -93,6 +93,8 @@ export const ResourcesSchema = z.object({
 });
 
 export const CheckpointSchema = z.object({
+  /** --threads: the slot that took it (each slot checkpoints its own instance); absent: one thread. */
+  thread: z.number().int().nonnegative().optional(),
   tMs: num,
   durationMs: num,
   bytes: count,

@@ -169,7 +169,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     if (cps && !stopped) await cps.finish();
     await instance.close();
     instance = null;
-    if (cps && !stopped) await cps.restore(backend, spec.knobs, { keySize: spec.keySize, seed: spec.seed });
+    if (cps && !stopped) await cps.restore(backend, spec.knobs, { keySize: spec.keySize, seed: spec.seed, ...(events.slot ? { slot: events.slot } : {}) });
     cps?.cleanup();
     const resources = collectResources(res0, await stopGcMeter(gc), diskBytes);
     const measured = { phases, engine: sanitiseEngine(engine, common.warnings), resources, ...(cps ? cps.results(phases.run) : { checkpoints: [] }), ...(verifier ? { verify: verifier.result() } : {}) };

@@ -73,6 +73,23 @@ describe('a cell run by worker threads', () => {
     }, 60_000);
   }
 
+  for (const backend of ['heap', 'lmdb', 'lsm']) {
+    it(`${backend}: --checkpoint-interval: each slot checkpoints and restores its own instance, the cell adds them up`, async () => {
+      const s = await spec(backend, 2, { ops: null, durationMs: 1200, intervalMs: 200, checkpointIntervalMs: 400 });
+      const cell = await runThreadedCell(s);
+      expect(cell.status, cell.status === 'errored' ? cell.error : '').toBe('ok');
+      if (cell.status !== 'ok') return;
+      // Each slot's checkpoints, listed with their slot (the last of each is the final one, after the run).
+      expect(new Set(cell.checkpoints.map((c) => c.thread))).toEqual(new Set([0, 1]));
+      expect(cell.checkpoints.filter((c) => c.thread === 0).length).toBeGreaterThanOrEqual(2);
+      // Both slots restored from their final checkpoint and found their own state.
+      expect(cell.restore).toMatchObject({ ok: true, mismatchedNamespaces: 0 });
+      expect(cell.restore?.restoredKeys).toBe(cell.restore?.expectedKeys);
+      expect(cell.restore?.expectedKeys).toBeGreaterThanOrEqual(4_001);
+      expect(cell.checkpointCost?.count).toBeGreaterThanOrEqual(2);
+    }, 60_000);
+  }
+
   it('--verify: each slot checks its own values; the cell sums the counts', async () => {
     const s = await spec('lmdb', 2, { verify: true });
     const cell = await runThreadedCell(s);

@@ -165,10 +165,58 @@ function assemble(spec: CellSpec, n: number, startedAt: string, slots: readonly 
   if (typeof sharing === 'string') warnings.add(sharing);
   const failures = slots.map((s, i) => (s.error !== null ? `thread ${i}: ${s.error}` : s.result?.status === 'errored' ? `thread ${i}: ${s.result.error}` : null)).filter((e): e is string => e !== null);
   const verify = mergeVerify(measured.map((m) => m?.verify));
-  const body = { ...common, warnings: [...warnings], phases, engine, resources, checkpoints: [], ...(verify ? { verify } : {}) };
+  const body = { ...common, warnings: [...warnings], phases, engine, resources, ...mergeCheckpoints(measured), ...(verify ? { verify } : {}) };
   if (failures.length > 0) return { ...body, status: 'errored', error: failures.join('; ') };
   if (measured.some((m) => m?.status === 'interrupted')) return { ...body, status: 'interrupted' };
   return { ...body, status: 'ok' };
+}
+
+type Measured = Exclude<CellResult, { status: 'skipped' }>;
+
+/**
+ * --checkpoint-interval: each slot checkpointed and restored its own instance. The records are
+ * listed with their slot; the cost and the restore add up as the throughput does: rates and
+ * counts summed, times and latencies the worst slot's (the slots restore side by side).
+ */
+function mergeCheckpoints(measured: readonly (Measured | null)[]): Pick<Measured, 'checkpoints' | 'checkpointCost' | 'restore'> {
+  const checkpoints = measured.flatMap((m, i) => (m?.checkpoints ?? []).map((c) => ({ thread: i, ...c })));
+  const costs = measured.map((m) => m?.checkpointCost);
+  const restores = measured.map((m) => m?.restore);
+  const sum = (xs: readonly (number | null)[]): number | null => (xs.every((x): x is number => x !== null) ? Math.round(xs.reduce((a, b) => a + b, 0) * 1000) / 1000 : null);
+  const worst = (xs: readonly (number | null)[]): number | null => {
+    const vs = xs.filter((x): x is number => x !== null);
+    return vs.length > 0 ? Math.max(...vs) : null;
+  };
+  const out: Pick<Measured, 'checkpoints' | 'checkpointCost' | 'restore'> = { checkpoints };
+  if (costs.length > 0 && costs.every((c) => c !== undefined)) {
+    const cs = costs as NonNullable<Measured['checkpointCost']>[];
+    out.checkpointCost = {
+      count: cs.reduce((s, c) => s + c.count, 0),
+      totalMs: sum(cs.map((c) => c.totalMs)) ?? 0,
+      maxMs: Math.max(...cs.map((c) => c.maxMs)),
+      intervalsDuring: cs.reduce((s, c) => s + c.intervalsDuring, 0),
+      intervalsOutside: cs.reduce((s, c) => s + c.intervalsOutside, 0),
+      p99DuringUs: worst(cs.map((c) => c.p99DuringUs)),
+      p99OutsideUs: worst(cs.map((c) => c.p99OutsideUs)),
+      opsPerSecDuring: sum(cs.map((c) => c.opsPerSecDuring)),
+      opsPerSecOutside: sum(cs.map((c) => c.opsPerSecOutside)),
+      throughputWithCheckpointsOpsPerSec: sum(cs.map((c) => c.throughputWithCheckpointsOpsPerSec)),
+    };
+  }
+  if (restores.length > 0 && restores.every((r) => r !== undefined)) {
+    const rs = restores as NonNullable<Measured['restore']>[];
+    out.restore = {
+      checkpointTMs: Math.max(...rs.map((r) => r.checkpointTMs)),
+      openMs: Math.max(...rs.map((r) => r.openMs)),
+      namespaces: rs.reduce((s, r) => s + r.namespaces, 0),
+      expectedKeys: rs.reduce((s, r) => s + r.expectedKeys, 0),
+      restoredKeys: rs.reduce((s, r) => s + r.restoredKeys, 0),
+      mismatchedNamespaces: rs.reduce((s, r) => s + r.mismatchedNamespaces, 0),
+      ok: rs.every((r) => r.ok),
+      checkMs: Math.max(...rs.map((r) => r.checkMs)),
+    };
+  }
+  return out;
 }
 
 /** --verify: each slot checked its own keys on its own instance; the cell's counts are their sums. */

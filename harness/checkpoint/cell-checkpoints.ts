@@ -53,11 +53,14 @@ export class CellCheckpoints {
   /** After the live instance closed: open from the final checkpoint and check it. */
   async restore(backend: Backend, knobs: ResolvedKnobs, ctx: OpenContext): Promise<void> {
     if (!this.final) return;
+    const checkpointDir = this.final.taken.dir;
     this.restored = await restoreAndCheck({
       backend,
       knobs,
-      ctx,
-      checkpointDir: this.final.taken.dir,
+      // A slot restores from its own checkpoint: what it shared with its cell's other slots (an
+      // lmdb environment, which the checkpoint copied whole) is now the checkpoint's.
+      ctx: ctx.slot ? { ...ctx, slot: { ...ctx.slot, sharedDir: checkpointDir } } : ctx,
+      checkpointDir,
       checkpointTMs: this.final.taken.record.tMs,
       expected: this.final.expected,
       expectedMs: this.final.expectedMs,

@@ -164,8 +164,6 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const checkpointIntervalMs = f.checkpointInterval !== undefined ? parseFlagDuration('checkpoint-interval', f.checkpointInterval) : null;
   // A Flink configuration's slots are the default thread count: a cell runs as one TaskManager.
   const threads = parseThreads(f.threads ?? sweep.threads ?? (flink?.taskSlots ? String(flink.taskSlots) : undefined));
-  const threaded = threads.find((t) => t > 1);
-  if (threaded !== undefined && checkpointIntervalMs !== null) throw new UsageError(`--threads ${threaded} with --checkpoint-interval: a threaded cell takes no checkpoints; run checkpoints with --threads 1`);
   return {
     backends: [...new Set(backends)],
     workloads: [...new Set(workloads)],

@@ -1,6 +1,6 @@
 // --threads as a sweep axis: parsed from the flag, a --config file or a --sweep file; one cell per
 // count in the plan, the count in the ids and specs; more threads than cores said before any cell;
-// checkpoints, which a threaded cell does not take, refused in one line.
+// checkpoints and --verify carried to threaded cells.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,11 +40,11 @@ describe('--threads', () => {
     writeFileSync(noSlots, 'state.backend.rocksdb.memory.managed: false\n');
     expect((await resolveRunOptions({ backend: ['lsm'], flinkConf: noSlots })).threads).toEqual([1]);
   });
-  it('refuses checkpoints with threads, in one line', async () => {
-    await expect(resolveRunOptions({ backend: ['heap'], threads: '1,2', checkpointInterval: '1s' })).rejects.toThrow(/^--threads 2 with --checkpoint-interval: /);
-    // One thread is a plain cell: checkpoints still work there; --verify works at any count.
-    expect((await resolveRunOptions({ backend: ['heap'], threads: '1', checkpointInterval: '1s' })).checkpointIntervalMs).toBe(1000);
-    expect((await resolveRunOptions({ backend: ['heap'], threads: '2', verify: true })).verify).toBe(true);
+  it('takes checkpoints and --verify at any count, and the planned cells carry them', async () => {
+    const o = await resolveRunOptions({ backend: ['heap'], workload: ['ycsb-a'], threads: '1,2', checkpointInterval: '1s', verify: true, ops: '1000' });
+    expect(o.checkpointIntervalMs).toBe(1000);
+    const plan = await buildPlan(o);
+    expect(plan.cells.map((c) => [c.threads ?? 1, c.checkpointIntervalMs, c.verify])).toEqual([[1, 1000, true], [2, 1000, true]]);
   });
 });
 
