@@ -1,5 +1,5 @@
 // Database upkeep and introspection: flush, compaction, checkpoints, properties, statistics and
-// the live SST files. The data operations and the lifecycle are in db.cc.
+// the live SST files. The data operations are in db.cc, opening and closing in db-open.cc.
 #include "database.h"
 
 #include <string>
