@@ -4,12 +4,11 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { runCliProcess, startCli, waitFor } from '../harness/test-support/cli.js';
+import { interruptAfterLoad, runCliProcess, startCli } from '../harness/test-support/cli.js';
+import { expectValidAgainstJsonSchema } from '../harness/test-support/schema.js';
 import { ResultDocumentSchema } from '../core/result/schema.js';
 
-const schemaPath = new URL('../schema/results.schema.json', import.meta.url);
 
 describe('statebench run --threads', () => {
   it('sweeps 1 and 2 threads on heap, lmdb and lsm: a valid document, one cell per count, per-thread shares', async () => {
@@ -17,9 +16,7 @@ describe('statebench run --threads', () => {
     const r = await runCliProcess(['run', '-b', 'heap,lmdb,lsm', '-w', 'ycsb-a', '--records', '20000', '--ops', '40000', '--threads', '1,2', '--warmup', '0', '--json', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as unknown;
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
-    expect(validate(doc), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expectValidAgainstJsonSchema(doc);
     const parsed = ResultDocumentSchema.parse(doc);
     expect(parsed.plan.threads).toEqual([1, 2]);
     expect(parsed.cells.map((c) => c.id).sort()).toEqual(
@@ -47,10 +44,7 @@ describe('statebench run --threads', () => {
   it('Ctrl-C during a threaded cell keeps what its threads measured', async () => {
     const out = mkdtempSync(join(tmpdir(), 'statebench-threads-int-'));
     const run = startCli(['run', '-b', 'heap', '-w', 'ycsb-a', '--records', '10000', '--duration', '20s', '--warmup', '0', '--interval', '200ms', '--threads', '2', '--out', out], { detached: true });
-    await waitFor(() => run.stderrSoFar().includes('load done'), 30_000);
-    await new Promise((r) => setTimeout(r, 1000));
-    process.kill(-run.child.pid!, 'SIGINT');
-    const r = await run.done;
+    const r = await interruptAfterLoad(run);
     expect(r.code, r.stderr).toBe(130);
     const doc = ResultDocumentSchema.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
     const cell = doc.cells[0];

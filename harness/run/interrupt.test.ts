@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startCli, waitFor } from '../test-support/cli.js';
+import { interruptAfterLoad, startCli } from '../test-support/cli.js';
 import { ResultDocumentSchema } from '../../core/result/schema.js';
 
 describe('Ctrl-C during a run', () => {
@@ -17,10 +17,7 @@ describe('Ctrl-C during a run', () => {
       ['run', '-b', 'heap', '-w', 'ycsb-a', '-w', 'ycsb-c', '--records', '10000', '--duration', '20s', '--warmup', '0', '--interval', '200ms', '--out', out, '--data-dir', important],
       { detached: true },
     );
-    await waitFor(() => run.stderrSoFar().includes('load done'), 30_000);
-    await new Promise((r) => setTimeout(r, 1000));
-    process.kill(-run.child.pid!, 'SIGINT');
-    const r = await run.done;
+    const r = await interruptAfterLoad(run);
     expect(r.code, r.stderr).toBe(130);
     const doc = ResultDocumentSchema.parse(JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')));
     const [first, second] = doc.cells;

@@ -43,3 +43,11 @@ export async function waitFor(pred: () => boolean, timeoutMs: number): Promise<v
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Ctrl-C as a terminal sends it (to the whole process group of a `detached` run), a second after its first load ended. */
+export async function interruptAfterLoad(run: ReturnType<typeof startCli>): Promise<CliResult> {
+  await waitFor(() => run.stderrSoFar().includes('load done'), 30_000);
+  await new Promise((r) => setTimeout(r, 1000));
+  process.kill(-(run.child.pid as number), 'SIGINT');
+  return run.done;
+}
