@@ -5,7 +5,7 @@
 // boundaries; its histograms are the lossless merge of the slots' HDR histograms.
 
 import type { OperationResult, PhaseResult, ThreadShare, TimePoint } from '../../core/result/schema.js';
-import { createHistogram, decodeHistogram, encodeHistogram, summarise } from '../recorder/histogram.js';
+import { addEncoded, encodeHistogram, summarise } from '../recorder/histogram.js';
 
 /** A slot's progress at one moment: wall clock (ms, one time base for all slots), ops done, active ms. */
 export interface TracePoint {
@@ -64,7 +64,7 @@ export function mergeSlotPhases(slots: readonly SlotPhase[]): MergedPhase {
       durationMs: s.result.durationMs,
       throughputOpsPerSec: own,
       windowOpsPerSec: windowRate,
-      p99Us: summarise(mergeHistograms(Object.values(s.result.operations).map((o) => o.hdr))).p99,
+      p99Us: summarise(addEncoded(Object.values(s.result.operations).map((o) => o.hdr))).p99,
     };
   });
   const rates = perThread.map((t) => t.windowOpsPerSec);
@@ -85,19 +85,13 @@ export function mergeSlotPhases(slots: readonly SlotPhase[]): MergedPhase {
   return { result, disjoint };
 }
 
-function mergeHistograms(encoded: readonly (string | null)[]) {
-  const h = createHistogram();
-  for (const e of encoded) if (e !== null) h.add(decodeHistogram(e));
-  return h;
-}
-
 /** Per operation kind: counts summed, histograms merged (HDR histograms add losslessly). */
 export function mergeOperations(all: readonly Readonly<Record<string, OperationResult>>[]): Record<string, OperationResult> {
   const kinds = [...new Set(all.flatMap((ops) => Object.keys(ops)))];
   const out: Record<string, OperationResult> = {};
   for (const kind of kinds) {
     const parts = all.map((ops) => ops[kind]).filter((o): o is OperationResult => o !== undefined);
-    const h = mergeHistograms(parts.map((p) => p.hdr));
+    const h = addEncoded(parts.map((p) => p.hdr));
     out[kind] = {
       count: parts.reduce((s, p) => s + p.count, 0),
       errors: parts.reduce((s, p) => s + p.errors, 0),

@@ -77,3 +77,10 @@ export function encodeHistogram(h: Histogram): string | null {
 export function decodeHistogram(encoded: string): Histogram {
   return hdr.decodeFromCompressedBase64(encoded, 32, false);
 }
+
+/** Encoded histograms added into one (HDR histograms add losslessly); null adds nothing (no op timed). */
+export function addEncoded(encoded: readonly (string | null)[]): Histogram {
+  const h = createHistogram();
+  for (const e of encoded) if (e !== null) h.add(decodeHistogram(e));
+  return h;
+}

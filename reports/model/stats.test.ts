@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '../../core/result/schema.js';
 import { makeDocument } from '../test-support/fixtures.js';
 import { groupConfigurations } from './configurations.js';
-import { decodeHistogram, emptyHistogram } from './histograms.js';
+import { createHistogram } from '../../harness/recorder/histogram.js';
+import { decodeHistogram } from './histograms.js';
 import { configurationStats, spread } from './stats.js';
 
 describe('configuration statistics', () => {
@@ -11,7 +12,7 @@ describe('configuration statistics', () => {
     const [config] = groupConfigurations(doc);
     const stats = configurationStats(config!);
     expect(stats.latencySource).toBe('hdr');
-    const all = emptyHistogram();
+    const all = createHistogram();
     for (const cell of config!.ok) all.add(decodeHistogram(cell.phases.run!.operations.update!.hdr!)!);
     expect(stats.operations.get('update')!.p99).toBeCloseTo(all.getValueAtPercentile(99) / 1000, 3);
     expect(stats.throughput!.values).toHaveLength(3);

@@ -15,7 +15,7 @@ import {
 } from '../../core/result/schema.js';
 import { createRng, type Rng } from '../../core/rng.js';
 import { summarise } from '../../harness/recorder/histogram.js';
-import { emptyHistogram } from '../model/histograms.js';
+import { createHistogram } from '../../harness/recorder/histogram.js';
 
 type Knobs = Record<string, number | string | boolean | null>;
 
@@ -74,7 +74,7 @@ function gaussian(rng: Rng): number {
 
 /** An HDR histogram of `count` latencies around `medianUs`, with a heavier tail when `tail` > 1. */
 function latencyHistogram(rng: Rng, medianUs: number, tail: number, count: number, withHdr: boolean): Pick<OperationResult, 'latencyUs' | 'hdr'> {
-  const h = emptyHistogram();
+  const h = createHistogram();
   const samples = 400;
   const per = Math.max(1, Math.floor(count / samples));
   for (let i = 0; i < samples; i++) {
