@@ -7,9 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CellOk, CellResult, PhaseResult, VerifyResult } from '../../core/result/schema.js';
+import type { CellResult, PhaseResult } from '../../core/result/schema.js';
 import type { PhaseProgress } from '../runner/phase.js';
-import { mergeSlotPhases, type SlotPhase } from './merge-slots.js';
+import { mergeCheckpoints, mergeEngines, mergeSlotPhases, mergeVerify, type SlotPhase } from './merge-slots.js';
 import { collectResources, diskUsageBytes, startResources } from './resources.js';
 import type { CellEvents } from './run-cell.js';
 import { FLAG_COUNT, FLAG_GO, FLAG_STOP, type SlotData, type SlotMessage, type SlotTraces } from './slot-protocol.js';
@@ -19,7 +19,6 @@ import { describeWorkloadRef } from './workload-ref.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 
-type EngineReport = NonNullable<CellOk['engine']>;
 
 interface SlotEnd {
   readonly result: CellResult | null;
@@ -169,75 +168,4 @@ function assemble(spec: CellSpec, n: number, startedAt: string, slots: readonly 
   if (failures.length > 0) return { ...body, status: 'errored', error: failures.join('; ') };
   if (measured.some((m) => m?.status === 'interrupted')) return { ...body, status: 'interrupted' };
   return { ...body, status: 'ok' };
-}
-
-type Measured = Exclude<CellResult, { status: 'skipped' }>;
-
-/**
- * --checkpoint-interval: each slot checkpointed and restored its own instance. The records are
- * listed with their slot; the cost and the restore add up as the throughput does: rates and
- * counts summed, times and latencies the worst slot's (the slots restore side by side).
- */
-function mergeCheckpoints(measured: readonly (Measured | null)[]): Pick<Measured, 'checkpoints' | 'checkpointCost' | 'restore'> {
-  const checkpoints = measured.flatMap((m, i) => (m?.checkpoints ?? []).map((c) => ({ thread: i, ...c })));
-  const costs = measured.map((m) => m?.checkpointCost);
-  const restores = measured.map((m) => m?.restore);
-  const sum = (xs: readonly (number | null)[]): number | null => (xs.every((x): x is number => x !== null) ? Math.round(xs.reduce((a, b) => a + b, 0) * 1000) / 1000 : null);
-  const worst = (xs: readonly (number | null)[]): number | null => {
-    const vs = xs.filter((x): x is number => x !== null);
-    return vs.length > 0 ? Math.max(...vs) : null;
-  };
-  const out: Pick<Measured, 'checkpoints' | 'checkpointCost' | 'restore'> = { checkpoints };
-  if (costs.length > 0 && costs.every((c) => c !== undefined)) {
-    const cs = costs as NonNullable<Measured['checkpointCost']>[];
-    out.checkpointCost = {
-      count: cs.reduce((s, c) => s + c.count, 0),
-      totalMs: sum(cs.map((c) => c.totalMs)) ?? 0,
-      maxMs: Math.max(...cs.map((c) => c.maxMs)),
-      intervalsDuring: cs.reduce((s, c) => s + c.intervalsDuring, 0),
-      intervalsOutside: cs.reduce((s, c) => s + c.intervalsOutside, 0),
-      p99DuringUs: worst(cs.map((c) => c.p99DuringUs)),
-      p99OutsideUs: worst(cs.map((c) => c.p99OutsideUs)),
-      opsPerSecDuring: sum(cs.map((c) => c.opsPerSecDuring)),
-      opsPerSecOutside: sum(cs.map((c) => c.opsPerSecOutside)),
-      throughputWithCheckpointsOpsPerSec: sum(cs.map((c) => c.throughputWithCheckpointsOpsPerSec)),
-    };
-  }
-  if (restores.length > 0 && restores.every((r) => r !== undefined)) {
-    const rs = restores as NonNullable<Measured['restore']>[];
-    out.restore = {
-      checkpointTMs: Math.max(...rs.map((r) => r.checkpointTMs)),
-      openMs: Math.max(...rs.map((r) => r.openMs)),
-      namespaces: rs.reduce((s, r) => s + r.namespaces, 0),
-      expectedKeys: rs.reduce((s, r) => s + r.expectedKeys, 0),
-      restoredKeys: rs.reduce((s, r) => s + r.restoredKeys, 0),
-      mismatchedNamespaces: rs.reduce((s, r) => s + r.mismatchedNamespaces, 0),
-      ok: rs.every((r) => r.ok),
-      checkMs: Math.max(...rs.map((r) => r.checkMs)),
-    };
-  }
-  return out;
-}
-
-/** --verify: each slot checked its own keys on its own instance; the cell's counts are their sums. */
-function mergeVerify(parts: readonly (VerifyResult | undefined)[]): VerifyResult | null {
-  if (parts.length === 0 || parts.some((p) => p === undefined)) return null;
-  const all = parts as readonly VerifyResult[];
-  const first = all.findIndex((p) => p.firstProblem !== null);
-  return {
-    checked: all.reduce((s, p) => s + p.checked, 0),
-    mismatches: all.reduce((s, p) => s + p.mismatches, 0),
-    lost: all.reduce((s, p) => s + p.lost, 0),
-    firstProblem: first >= 0 ? `thread ${first}: ${all[first]?.firstProblem}` : null,
-  };
-}
-
-/**
- * Slot 0's engine report stands for the cell (each slot's engine is its own instance); every
- * slot's metrics are kept in raw.threads so differences between the instances show.
- */
-function mergeEngines(engines: readonly (EngineReport | null)[]): EngineReport | null {
-  const first = engines[0] ?? null;
-  if (!first) return null;
-  return { ...first, raw: { ...first.raw, threads: engines.map((e) => e?.metrics ?? null) } };
 }
