@@ -1,8 +1,9 @@
 // --threads N: one cell result from the slots' own (phases, checkpoints, verification, engine).
-// Each slot reports its phase and a trace of (clock, ops, active time) at its interval boundaries. The cell's throughput is the sum of the
-// slots' rates within the common window (from the last slot's start to the first slot's end, the
-// stretch in which all N competed), each read off its trace by linear interpolation between
-// boundaries; its histograms are the lossless merge of the slots' HDR histograms.
+// Each slot reports its phase and a trace of (clock, ops, active time) at its interval
+// boundaries. The cell's throughput is the sum of the slots' rates within the common window (from
+// the last slot's start to the first slot's end, the stretch in which all N competed), each read
+// off its trace by linear interpolation between boundaries; its histograms are the lossless merge
+// of the slots' HDR histograms.
 
 import type { CellOk, CellResult, OperationResult, PhaseResult, ThreadShare, TimePoint, VerifyResult } from '../../core/result/schema.js';
 import { addEncoded, encodeHistogram, summarise } from '../recorder/histogram.js';
