@@ -33,6 +33,14 @@ export function registeredPlugins(): Record<string, string> {
   }
 }
 
+/** The plugins this process loaded, by name: what the registry answers for them synchronously. */
+const loaded = new Map<string, Backend>();
+
+/** A plugin this process has loaded (loadPlugin, loadRegisteredPlugin), or undefined. */
+export function loadedPlugin(name: string): Backend | undefined {
+  return loaded.get(name);
+}
+
 function register(name: string, modulePath: string): void {
   process.env[PLUGINS_ENV] = JSON.stringify({ ...registeredPlugins(), [name]: modulePath });
 }
@@ -106,6 +114,7 @@ export async function loadPlugin(spec: string, builtIns: readonly string[], cwd:
   const name = backend.describe().name;
   if (builtIns.includes(name)) throw new UsageError(`--backend ${spec}: its backend is named '${name}', as a built-in backend is; give it another name`);
   register(name, path);
+  loaded.set(name, backend);
   return { name, backend };
 }
 
@@ -114,5 +123,7 @@ export async function loadRegisteredPlugin(name: string): Promise<Backend | unde
   const path = registeredPlugins()[name];
   if (!path) return undefined;
   const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  return (mod.backend ?? mod.default) as Backend;
+  const backend = (mod.backend ?? mod.default) as Backend;
+  loaded.set(name, backend);
+  return backend;
 }

@@ -2,9 +2,18 @@
 // (backends/plugins.ts) loaded by `--backend ./module.js` or `--backend package`. Modules load
 // lazily so that a backend whose native part is missing cannot stop the others from working;
 // such a backend describes itself as unavailable, with the reason.
+//
+// What the harness, the tuner and the reports ask of a backend besides running it (its traits:
+// memory estimate, crash notes, tune space, chart colour ...) comes from here, synchronously: a
+// built-in backend's traits.ts (light: no engine loaded), or a plugin this process loaded. No code
+// outside backends/ needs to know a backend by its name.
 
-import type { Backend } from './types.js';
-import { loadPlugin, loadRegisteredPlugin, looksLikeModule, registeredPlugins } from './plugins.js';
+import type { Backend, BackendTraits, FlinkConfKnobs } from './types.js';
+import { loadedPlugin, loadPlugin, loadRegisteredPlugin, looksLikeModule, registeredPlugins } from './plugins.js';
+import { DELAY_TRAITS } from './delay/traits.js';
+import { HEAP_TRAITS } from './heap/traits.js';
+import { LMDB_TRAITS } from './lmdb/traits.js';
+import { LSM_TRAITS } from './lsm/traits.js';
 
 const LOADERS: Record<string, () => Promise<Backend>> = {
   heap: async () => (await import('./heap/backend.js')).heapBackend,
@@ -12,6 +21,33 @@ const LOADERS: Record<string, () => Promise<Backend>> = {
   delay: async () => (await import('./delay/backend.js')).delayBackend,
   lsm: async () => (await import('./lsm/backend.js')).lsmBackend,
 };
+
+// In the order messages list them (tune searches lsm or lmdb).
+const TRAITS: Record<string, BackendTraits> = { lsm: LSM_TRAITS, lmdb: LMDB_TRAITS, heap: HEAP_TRAITS, delay: DELAY_TRAITS };
+
+/** Built-in backends in TRAITS order, then the plugins known. */
+function namesWithTraits(): string[] {
+  return [...Object.keys(TRAITS), ...Object.keys(registeredPlugins())];
+}
+
+/** What a backend answers besides running (BackendTraits): a built-in's, or a loaded plugin's; undefined for a name unknown here. */
+export function backendTraits(name: string): BackendTraits | undefined {
+  return TRAITS[name] ?? loadedPlugin(name);
+}
+
+/** Backends known here (built-in, and plugins loaded) that `statebench tune` can search. */
+export function tunableBackends(): string[] {
+  return namesWithTraits().filter((n) => backendTraits(n)?.tuning !== undefined);
+}
+
+/** The backend that reads --flink-conf, with its reader, or null when none does. */
+export function flinkConfReader(): { readonly backend: string; read(text: string): FlinkConfKnobs } | null {
+  for (const name of namesWithTraits()) {
+    const read = backendTraits(name)?.flinkConf;
+    if (read) return { backend: name, read };
+  }
+  return null;
+}
 
 /** Built-in backends, then the plugins loaded so far. */
 export function backendNames(): string[] {

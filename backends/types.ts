@@ -215,7 +215,139 @@ export interface CheckpointSemantics {
   readonly durabilityKnobs: readonly string[];
 }
 
-export interface Backend {
+/** What a backend's knobs let it hold in memory, for --memory-budget (estimateMemory). */
+export interface MemoryEstimate {
+  /** Bytes the knobs let the engine hold; null when only a measurement can tell (measuredMemory). */
+  readonly bytes: number | null;
+  /** How the figure was reached, shown in the skip reason. */
+  readonly breakdown: string;
+}
+
+/** What the harness knows about a planned cell when it asks for its memory estimate. */
+export interface MemoryContext {
+  /** Records loaded and the mean value size of the workload. */
+  readonly records: number;
+  readonly meanValueBytes: number;
+  readonly keySize: number;
+  /** Flink's bound on memory from --flink-conf, given only to the backend that reads it (flinkConf); else null. */
+  readonly flinkBudgetBytes: number | null;
+  /** Whom Flink's budget is for: one slot (the default) or the whole TaskManager (fixed-per-tm). */
+  readonly flinkBudgetScope?: 'slot' | 'taskmanager';
+  /** The cell's worker threads, each with its own instance; 1 when absent. */
+  readonly threads?: number;
+}
+
+/** Memory measured after a cell, from the engine's own report (measuredMemory). */
+export interface MeasuredMemory {
+  readonly bytes: number;
+  /** What was counted, shown in the skip reason. */
+  readonly what: string;
+}
+
+/** What a crash can lose with a configuration (`statebench durability` prints it per configuration). */
+export interface CrashNotes {
+  /** What a process kill loses with these knobs (what the durability command measures). */
+  readonly processKill: string;
+  /** What a machine crash (power loss, kernel panic) would lose on top (the command cannot show it). */
+  readonly machineCrash: string;
+}
+
+/** Flink's configuration file (--flink-conf) read as this backend's knobs. */
+export interface FlinkConfKnobs {
+  knobs: Record<string, string>;
+  /** Flink's bound on the engine's memory, for one slot or (fixed-per-tm) the whole TaskManager; null when unbounded. */
+  memoryBudgetBytes: number | null;
+  /** Whom memoryBudgetBytes bounds: 'slot' (fixed-per-slot, managed memory), 'taskmanager' (fixed-per-tm); null with no budget. */
+  memoryBudgetScope: 'slot' | 'taskmanager' | null;
+  /** taskmanager.numberOfTaskSlots; null when the file does not set it. */
+  taskSlots: number | null;
+  warnings: string[];
+}
+
+/** A configuration the tuner tries: knob changes from the defaults. */
+export type TuneConfig = Readonly<Record<string, KnobValue>>;
+
+/** A measured bottleneck of the defaults' cells that the tuner moves along (BackendTuning.movesAlong). */
+export type BottleneckKind = 'cache misses' | 'write stalls' | 'write amplification' | 'compaction CPU';
+
+/** A configuration the tuner should try, and why. */
+export interface TuneMove {
+  readonly origin: string;
+  readonly knobs: TuneConfig;
+}
+
+/** What the tuner offers a backend proposing moves along a bottleneck. */
+export interface MoveContext {
+  /** CPU cores of the machine. */
+  readonly cores: number;
+  /** The largest value of a numeric axis that, set on `base`, still fits the memory budget; null when none does. */
+  largestFitting(base: TuneConfig, knob: string): KnobValue | null;
+  /** A knob's value in `c`, or its default, as a number. */
+  numberOf(c: TuneConfig, knob: string): number;
+  /** The values an axis tries (empty when the knob is no axis). */
+  axis(knob: string): readonly KnobValue[];
+}
+
+/**
+ * How `statebench tune` searches a backend: its knob records' `tune` ranges are the axes; the rest
+ * refines the search. A backend without it cannot be tuned.
+ */
+export interface BackendTuning {
+  /** The knobs with their tuner ranges (KnobRecord.tune) and durability trades. */
+  readonly records: readonly KnobRecord[];
+  /** Makes a sampled configuration consistent (derived knobs, e.g. RocksDB's stop trigger above its slowdown trigger). */
+  complete?(c: Record<string, KnobValue>): Record<string, KnobValue>;
+  /** A configuration's knob-bounded memory, checked against tune's --memory-budget; absent: every configuration fits. */
+  memoryBytes?(c: TuneConfig): number | null;
+  /**
+   * Configurations to try along a bottleneck the defaults' cells measured (from their engine
+   * reports: block cache hit ratio, stall share, write amplification, compaction CPU); the tuner
+   * drops those that do not fit. Absent: the backend is not tuned along bottlenecks.
+   */
+  movesAlong?(kind: BottleneckKind, base: TuneConfig, ctx: MoveContext): TuneMove[];
+  /** The knobs a bottleneck's moves turn: local steps try them first. */
+  readonly bottleneckAxes?: Readonly<Partial<Record<BottleneckKind, readonly string[]>>>;
+  /** Named configurations worth trying early (Flink's predefined option sets). */
+  readonly presets?: readonly TuneMove[];
+  /** The winning changes in the forms a user pastes into the engine's own configuration, as lines. */
+  pasteForms(changes: TuneConfig): string[];
+}
+
+/**
+ * What the harness, the tuner and the reports ask of a backend besides running it. Every member
+ * is optional: a backend (a plugin too) that leaves one out takes no part in what it serves. The
+ * built-in backends keep theirs in `backends/<name>/traits.ts`, which the registry reads without
+ * loading the engine.
+ */
+export interface BackendTraits {
+  /** The memory its knobs let a cell hold, for --memory-budget (cells that cannot fit are skipped before they run). */
+  estimateMemory?(knobs: ResolvedKnobs, ctx: MemoryContext): MemoryEstimate;
+  /**
+   * Memory only a measurement can tell (the heap's state), from the engine report's metrics at the
+   * end of a cell: a cell over --memory-budget becomes skipped with it. null: not measured.
+   */
+  measuredMemory?(metrics: Readonly<Record<string, number | null>>): MeasuredMemory | null;
+  /** What a process kill and a machine crash lose with these knobs (`statebench durability`). */
+  crashNotes?(knobs: ResolvedKnobs): CrashNotes;
+  /**
+   * True when state survives a process kill only through checkpoints (the heap): the durability
+   * writer then takes one every --checkpoint-interval.
+   */
+  readonly durableThroughCheckpoints?: boolean;
+  /** Reads Flink's configuration file (--flink-conf) as this backend's knobs; one backend reads it. */
+  flinkConf?(text: string): FlinkConfKnobs;
+  /** Its search space for `statebench tune`. */
+  readonly tuning?: BackendTuning;
+  /**
+   * True for the backend keeping state in process memory that a state-size sweep measures the
+   * others against: the scaling crossover is where it stops leading (docs/scaling.md).
+   */
+  readonly scalingReference?: boolean;
+  /** Its colour in every chart (#rrggbb); absent: one of the colours left. */
+  readonly chartColour?: string;
+}
+
+export interface Backend extends BackendTraits {
   describe(): BackendDescription;
   open(dir: string, knobs: ResolvedKnobs, ctx: OpenContext): Promise<BackendInstance>;
   /**

@@ -4,7 +4,7 @@
 // state fits in memory).
 
 import { CHART_IDS } from '../../core/result/chart-ids.js';
-import { measuredHeapStateBytes } from '../../harness/budget/measured.js';
+import { measuredStateBytes } from '../../harness/budget/measured.js';
 import { formatBytes } from '../../core/units.js';
 import { median } from '../../core/stats.js';
 import type { AdviceContext, ConfigFacts } from './facts.js';
@@ -15,7 +15,7 @@ export const GC_SHARE_MAX = 0.1;
 export const BUDGET_SHARE_MAX = 0.8;
 
 export function heapStateBytes(f: ConfigFacts): number | null {
-  return median(f.cells.map(measuredHeapStateBytes));
+  return median(f.cells.map(measuredStateBytes));
 }
 
 function nearBudget(f: ConfigFacts, ctx: AdviceContext): boolean {

@@ -10,7 +10,7 @@
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 import { lsmDefault, lsmKnob } from '../../backends/lsm/knobs.js';
 import type { KnobValue } from '../../backends/types.js';
-import { estimateLsm } from '../../harness/budget/estimate.js';
+import { estimateLsm } from '../../backends/lsm/memory-estimate.js';
 import { formatBytes } from '../../core/units.js';
 import { knobNumber, type AdviceContext, type ConfigFacts } from './facts.js';
 import type { ConfigRule, Suggestion } from './types.js';

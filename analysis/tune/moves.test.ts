@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { estimateLsm } from '../../harness/budget/estimate.js';
+import { estimateLsm } from '../../backends/lsm/memory-estimate.js';
 import { LSM_KNOBS } from '../../backends/lsm/knobs.js';
 import type { ConfigFacts } from '../advice/facts.js';
 import { bottlenecks, coordinateSteps, movesAlong, pairSteps, presetMoves } from './moves.js';
-import { key, lsmSpace } from './space.js';
+import { key, spaceFor, type SearchSpace } from './space.js';
+
+const lsmSpace = (relax: boolean): SearchSpace => spaceFor('lsm', relax) as SearchSpace;
 
 const MiB = 1024 * 1024;
 const defaults = Object.fromEntries(LSM_KNOBS.map((k) => [k.name, k.default]));

@@ -1,10 +1,11 @@
 // Where tune looks, in order: what the defaults' cells say (the largest measured bottleneck and
 // one-knob moves along it, with the memory the budget allows spent there; Flink's predefined
 // option sets), then local steps around the best so far (one knob one step along its tune range,
-// then pairs of the steps that helped). Random samples come last (space.ts).
+// then pairs of the steps that helped). Random samples come last (space.ts). What to move along a
+// bottleneck, and which presets there are, each backend says (BackendTuning).
 
-import type { KnobValue } from '../../backends/types.js';
-import { PRESETS } from '../../backends/lsm/knobs.js';
+import { backendTraits } from '../../backends/registry.js';
+import type { BottleneckKind, KnobValue, MoveContext } from '../../backends/types.js';
 import type { ConfigFacts } from '../advice/facts.js';
 import { median } from '../../core/stats.js';
 import { formatBytes } from '../../core/units.js';
@@ -14,8 +15,6 @@ export interface Move {
   readonly origin: string;
   readonly knobs: Config;
 }
-
-export type BottleneckKind = 'cache misses' | 'write stalls' | 'write amplification' | 'compaction CPU';
 
 export interface Bottleneck {
   readonly kind: BottleneckKind;
@@ -38,9 +37,9 @@ function compactionCpuShare(f: ConfigFacts, cores: number): number | null {
   );
 }
 
-/** The bottlenecks the defaults' cells show, largest first (lsm; other backends have none yet). */
+/** The bottlenecks the defaults' cells show, largest first (for a backend that moves along them: BackendTuning.movesAlong). */
 export function bottlenecks(f: ConfigFacts, cores: number): Bottleneck[] {
-  if (f.backend !== 'lsm') return [];
+  if (!backendTraits(f.backend)?.tuning?.movesAlong) return [];
   const out: Bottleneck[] = [];
   // The run phase's own hit ratio at its end (the cache as warm as it gets), else the cell's.
   const hit = f.metric('runEndBlockCacheHitRatio') ?? f.blockCacheHitRatio;
@@ -68,50 +67,21 @@ function numberOf(space: SearchSpace, c: Config, knob: string): number {
   return Number(c[knob] ?? space.defaults[knob]);
 }
 
-/** One-knob moves (and the memory they need) along a bottleneck, from `base`. */
+/** One-knob moves (and the memory they need) along a bottleneck, from `base`, as the backend proposes them. */
 export function movesAlong(b: BottleneckKind, space: SearchSpace, base: Config, budget: number | null, cores: number): Move[] {
-  const out: Move[] = [];
-  const add = (origin: string, c: Config): void => {
-    if (fits(space, c, budget)) out.push({ origin: `${b}: ${origin}`, knobs: normalise(space, c) });
+  const ctx: MoveContext = {
+    cores,
+    largestFitting: (c, knob) => largestFitting(space, c, knob, budget),
+    numberOf: (c, knob) => numberOf(space, c, knob),
+    axis: (knob) => space.axes[knob] ?? [],
   };
-  switch (b) {
-    case 'cache misses': {
-      const cache = largestFitting(space, base, 'blockCacheSize', budget);
-      if (cache !== null && Number(cache) > numberOf(space, base, 'blockCacheSize')) add(`block cache ${formatBytes(Number(cache))}`, { ...base, blockCacheSize: cache });
-      // Smaller write buffers leave the budget to the cache.
-      const lean = { ...base, writeBufferSize: 16 * 1024 * 1024 };
-      const leanCache = largestFitting(space, lean, 'blockCacheSize', budget);
-      if (leanCache !== null && leanCache !== cache) add(`16 MiB write buffers, block cache ${formatBytes(Number(leanCache))}`, { ...lean, blockCacheSize: leanCache });
-      add('bloom filter 10 bits/key', { ...base, bloomBitsPerKey: 10 });
-      if (cache !== null) add(`block cache ${formatBytes(Number(cache))} and bloom filter 10 bits/key`, { ...base, blockCacheSize: cache, bloomBitsPerKey: 10 });
-      break;
-    }
-    case 'write stalls':
-      add('4 write buffers', { ...base, maxWriteBufferNumber: 4 });
-      add('L0 slowdown trigger 40', { ...base, level0SlowdownWritesTrigger: 40 });
-      add(`${Math.max(4, cores)} background jobs`, { ...base, maxBackgroundJobs: Math.max(4, cores) });
-      break;
-    case 'write amplification': {
-      const wb = numberOf(space, base, 'writeBufferSize') * 2;
-      if ((space.axes.writeBufferSize ?? []).includes(wb)) add(`write buffer ${formatBytes(wb)}`, { ...base, writeBufferSize: wb });
-      add('universal compaction', { ...base, compactionStyle: 'universal' });
-      break;
-    }
-    case 'compaction CPU':
-      add('lz4 compression', { ...base, compression: 'lz4' });
-      add('no compression', { ...base, compression: 'none' });
-      add('universal compaction', { ...base, compactionStyle: 'universal' });
-      break;
-  }
-  return out;
+  const proposed = space.tuning.movesAlong?.(b, base, ctx) ?? [];
+  return proposed.filter((m) => fits(space, m.knobs, budget)).map((m) => ({ origin: `${b}: ${m.origin}`, knobs: normalise(space, m.knobs) }));
 }
 
-/** Flink's predefined option sets that change something and fit the budget (lsm). */
+/** The backend's presets (Flink's predefined option sets for lsm) that fit the budget. */
 export function presetMoves(space: SearchSpace, budget: number | null): Move[] {
-  if (space.backend !== 'lsm') return [];
-  return PRESETS.filter((p) => p !== 'none' && p !== 'flink-default')
-    .map((p) => ({ origin: `Flink preset ${p}`, knobs: { preset: p } as Config }))
-    .filter((m) => fits(space, m.knobs, budget));
+  return (space.tuning.presets ?? []).filter((m) => fits(space, m.knobs, budget));
 }
 
 /** One knob one step along its tune range, from `best`; axes named in `first` come first. */
@@ -149,11 +119,3 @@ export function pairSteps(space: SearchSpace, best: Config, helped: readonly Mov
   }
   return out;
 }
-
-/** The knobs a bottleneck's moves turn, for ordering local steps. */
-export const BOTTLENECK_AXES: Readonly<Record<BottleneckKind, readonly string[]>> = {
-  'cache misses': ['blockCacheSize', 'bloomBitsPerKey', 'blockSize', 'writeBufferSize', 'cacheIndexAndFilterBlocks'],
-  'write stalls': ['maxWriteBufferNumber', 'level0SlowdownWritesTrigger', 'maxBackgroundJobs', 'writeBufferSize'],
-  'write amplification': ['writeBufferSize', 'compactionStyle', 'level0FileNumCompactionTrigger', 'minWriteBufferNumberToMerge'],
-  'compaction CPU': ['compression', 'compactionStyle', 'level0FileNumCompactionTrigger', 'maxBackgroundJobs'],
-};

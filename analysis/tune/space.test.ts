@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../core/rng.js';
-import { estimateLsm } from '../../harness/budget/estimate.js';
+import { estimateLsm } from '../../backends/lsm/memory-estimate.js';
 import { LMDB_KNOB_RECORDS } from '../../backends/lmdb/knobs.js';
 import { LSM_KNOB_RECORDS, LSM_KNOBS } from '../../backends/lsm/knobs.js';
 import { parseKnobValue } from '../../backends/resolve-knobs.js';
-import { changesDurability, key, lmdbSpace, lsmSpace, sampleConfigs } from './space.js';
+import { changesDurability, key, sampleConfigs, spaceFor, type SearchSpace } from './space.js';
+
+const lsmSpace = (relax: boolean): SearchSpace => spaceFor('lsm', relax) as SearchSpace;
+const lmdbSpace = (relax: boolean): SearchSpace => spaceFor('lmdb', relax) as SearchSpace;
 
 const MiB = 1024 * 1024;
 const defaults = Object.fromEntries(LSM_KNOBS.map((k) => [k.name, k.default]));

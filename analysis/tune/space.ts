@@ -1,25 +1,18 @@
-// The knob spaces tune samples from, per backend: values a RocksDB or lmdb-js user would try
-// (each knob record's `tune` range), with derived knobs kept consistent (stop trigger above
-// slowdown trigger). Durability stays as the defaults have it unless relaxed explicitly (WAL, noSync).
+// The knob spaces tune samples from, per backend: values a user of the engine would try (each
+// knob record's `tune` range), with derived knobs kept consistent (the backend's `complete`).
+// Durability stays as the defaults have it unless relaxed explicitly (WAL, noSync). Each backend
+// supplies its space (BackendTraits.tuning: backends/lsm/tuning.ts, backends/lmdb/traits.ts).
 
-import { LMDB_KNOB_RECORDS } from '../../backends/lmdb/knobs.js';
-import { LSM_KNOB_RECORDS, lsmDefault } from '../../backends/lsm/knobs.js';
-import type { KnobRecord, KnobValue } from '../../backends/types.js';
-import { estimateLsm } from '../../harness/budget/estimate.js';
+import { backendTraits } from '../../backends/registry.js';
+import type { BackendTuning, KnobRecord, KnobValue, TuneConfig } from '../../backends/types.js';
 import type { Rng } from '../../core/rng.js';
 
-/** The knob records of the backends tune searches; their `tune` fields are the axes. */
-const RECORDS: Readonly<Record<string, readonly KnobRecord[]>> = { lsm: LSM_KNOB_RECORDS, lmdb: LMDB_KNOB_RECORDS };
-
-export type Config = Readonly<Record<string, KnobValue>>;
+export type Config = TuneConfig;
 
 /** Knobs that trade durability for speed: tune leaves them alone unless told to relax durability. */
-export const DURABILITY_KNOBS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
-  Object.entries(RECORDS).map(([backend, records]) => [backend, records.filter((k) => k.tradesDurability).map((k) => k.name)]),
-);
-
 export function changesDurability(backend: string, c: Config): boolean {
-  return (DURABILITY_KNOBS[backend] ?? []).some((k) => k in c);
+  const records = backendTraits(backend)?.tuning?.records ?? [];
+  return records.some((k) => k.tradesDurability && k.name in c);
 }
 
 export interface SearchSpace {
@@ -27,8 +20,8 @@ export interface SearchSpace {
   readonly axes: Readonly<Record<string, readonly KnobValue[]>>;
   /** Each axis knob's default (what an absent knob means). */
   readonly defaults: Readonly<Record<string, KnobValue | null>>;
-  /** Makes a sampled configuration consistent (derived knobs). */
-  readonly complete?: (c: Record<string, KnobValue>) => Record<string, KnobValue>;
+  /** How the backend refines the search: derived knobs, memory, moves, paste forms. */
+  readonly tuning: BackendTuning;
 }
 
 /** The axes of a backend's knob records, in their draw order. */
@@ -46,38 +39,23 @@ function defaultsOf(records: readonly KnobRecord[]): Record<string, KnobValue | 
   return Object.fromEntries(records.map((k) => [k.name, k.default]));
 }
 
-export function lsmSpace(relaxDurability: boolean): SearchSpace {
-  return {
-    backend: 'lsm',
-    axes: axesOf(LSM_KNOB_RECORDS, relaxDurability),
-    defaults: defaultsOf(LSM_KNOB_RECORDS),
-    complete: (c) => {
-      // RocksDB stops writes at the stop trigger: keep it above the sampled slowdown trigger.
-      const slow = Number(c.level0SlowdownWritesTrigger ?? lsmDefault('level0SlowdownWritesTrigger'));
-      const out: Record<string, KnobValue> = { ...c, level0StopWritesTrigger: Math.max(lsmDefault('level0StopWritesTrigger'), slow + 16) };
-      if (Number(c.minWriteBufferNumberToMerge ?? lsmDefault('minWriteBufferNumberToMerge')) >= Number(c.maxWriteBufferNumber ?? lsmDefault('maxWriteBufferNumber'))) {
-        out.minWriteBufferNumberToMerge = lsmDefault('minWriteBufferNumberToMerge');
-      }
-      return out;
-    },
-  };
-}
-
-export function lmdbSpace(relaxDurability: boolean): SearchSpace {
-  return { backend: 'lmdb', axes: axesOf(LMDB_KNOB_RECORDS, relaxDurability), defaults: defaultsOf(LMDB_KNOB_RECORDS) };
-}
-
+/** The space of a backend that offers one (BackendTraits.tuning), else null. */
 export function spaceFor(backend: string, relaxDurability: boolean): SearchSpace | null {
-  if (backend === 'lsm') return lsmSpace(relaxDurability);
-  if (backend === 'lmdb') return lmdbSpace(relaxDurability);
-  return null;
+  const tuning = backendTraits(backend)?.tuning;
+  if (!tuning) return null;
+  return { backend, axes: axesOf(tuning.records, relaxDurability), defaults: defaultsOf(tuning.records), tuning };
 }
 
-/** Whether a configuration's knob-bounded memory fits the budget (LSM; LMDB's cache is small). */
+/** Whether a configuration's knob-bounded memory fits the budget (as its backend counts it; none counted: it fits). */
 export function fits(space: SearchSpace, c: Config, budgetBytes: number | null): boolean {
-  if (budgetBytes === null || space.backend !== 'lsm') return true;
-  const bytes = estimateLsm(c, { flinkBudgetBytes: null }).bytes;
+  if (budgetBytes === null || !space.tuning.memoryBytes) return true;
+  const bytes = space.tuning.memoryBytes(c);
   return bytes === null || bytes <= budgetBytes;
+}
+
+/** A configuration made consistent (the backend's derived knobs). */
+function completed(space: SearchSpace, c: Record<string, KnobValue>): Record<string, KnobValue> {
+  return space.tuning.complete ? space.tuning.complete(c) : c;
 }
 
 /** Up to n distinct configurations that fit the budget, sampled uniformly per axis (seeded). */
@@ -87,7 +65,7 @@ export function sampleConfigs(space: SearchSpace, n: number, rng: Rng, budgetByt
   for (let attempt = 0; out.length < n && attempt < n * 200; attempt++) {
     const raw: Record<string, KnobValue> = {};
     for (const [knob, values] of Object.entries(space.axes)) raw[knob] = values[rng.int(values.length)] as KnobValue;
-    const c = space.complete ? space.complete(raw) : raw;
+    const c = completed(space, raw);
     const k = key(c);
     if (seen.has(k) || !fits(space, c, budgetBytes)) continue;
     seen.add(k);
@@ -98,7 +76,7 @@ export function sampleConfigs(space: SearchSpace, n: number, rng: Rng, budgetByt
 
 /** A configuration made consistent (derived knobs) and stripped of knobs at their default. */
 export function normalise(space: SearchSpace, c: Config): Config {
-  const full = space.complete ? space.complete({ ...c }) : { ...c };
+  const full = completed(space, { ...c });
   return Object.fromEntries(Object.entries(full).filter(([k, v]) => space.defaults[k] !== v));
 }
 

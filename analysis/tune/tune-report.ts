@@ -1,9 +1,9 @@
 // tune's printed result: the search in a few lines, the winner with its measured gain and
 // interval, and the winner in the forms a user pastes.
 
+import { backendTraits } from '../../backends/registry.js';
 import { formatBytes } from '../../core/units.js';
 import type { Effect } from './effect.js';
-import { flinkKeys, lmdbOptions, rocksdbOptionsFile, rocksdbOptionsString } from './render.js';
 import type { TuneResult } from './tune.js';
 
 /** The gain tune is asked to find (issue: at least 20 % over the defaults). */
@@ -59,12 +59,9 @@ export function renderTune(r: TuneResult): string {
   const w = r.winner;
   if (w) {
     lines.push('');
-    if (r.backend === 'lsm') {
-      lines.push('RocksDB options string:', `  ${rocksdbOptionsString(w.knobs)}`, '', 'OPTIONS file fragment:', rocksdbOptionsFile(w.knobs), '', 'Flink (config.yaml):', flinkKeys(w.knobs));
-      lines.push('', `statebench: ${Object.entries(w.knobs).map(([k, v]) => `--set lsm.${k}=${v}`).join(' ')}`);
-    } else if (r.backend === 'lmdb') {
-      lines.push('lmdb-js:', lmdbOptions(w.knobs), '', `statebench: ${Object.entries(w.knobs).map(([k, v]) => `--set lmdb.${k}=${v}`).join(' ')}`);
-    }
+    // The backend's own configuration forms (BackendTuning.pasteForms), then statebench's.
+    const forms = backendTraits(r.backend)?.tuning?.pasteForms(w.knobs) ?? [];
+    lines.push(...forms, ...(forms.length > 0 ? [''] : []), `statebench: ${Object.entries(w.knobs).map(([k, v]) => `--set ${r.backend}.${k}=${v}`).join(' ')}`);
   }
   return lines.join('\n');
 }

@@ -14,6 +14,7 @@
 //    interval): tune names a winner only when the whole interval is a gain.
 
 import { availableParallelism } from 'node:os';
+import { backendTraits, tunableBackends } from '../../backends/registry.js';
 import type { KnobValue } from '../../backends/types.js';
 import { adviseDocument } from '../advice/advise.js';
 import { buildAdviceContext, type ConfigFacts } from '../advice/facts.js';
@@ -25,7 +26,7 @@ import type { ResolvedRunOptions } from '../../harness/run/options.js';
 import type { ProgressSink } from '../../harness/run/progress.js';
 import { AaNoise } from './aa-noise.js';
 import { measureEffect, METRICS, type Effect } from './effect.js';
-import { BOTTLENECK_AXES, bottlenecks, coordinateSteps, movesAlong, pairSteps, presetMoves, type Bottleneck, type Move } from './moves.js';
+import { bottlenecks, coordinateSteps, movesAlong, pairSteps, presetMoves, type Bottleneck, type Move } from './moves.js';
 import { race, type RaceResult, type RungPlan } from './race.js';
 import { runConfigs, type ConfigSpec } from './run-configs.js';
 import { changesDurability, fits, key, normalise, sampleConfigs, spaceFor, type Config, type SearchSpace } from './space.js';
@@ -246,7 +247,7 @@ class Search {
 
 export async function tune(o: TuneOptions): Promise<TuneResult> {
   const space = spaceFor(o.backend, o.relaxDurability);
-  if (!space) throw new UsageError(`--backend: tune searches lsm or lmdb; '${o.backend}' has no knob space to search`);
+  if (!space) throw new UsageError(`--backend: tune searches ${tunableBackends().join(' or ')}; '${o.backend}' has no knob space to search`);
   if (!fits(space, {}, o.memoryBudgetBytes)) {
     throw new UsageError(`--memory-budget ${formatBytes(o.memoryBudgetBytes ?? 0)}: even ${o.backend}'s defaults do not fit (RocksDB's defaults: 2 x 64 MiB write buffers + 8 MiB cache = 136 MiB)`);
   }
@@ -302,7 +303,7 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
   }
 
   // 2. One knob one step from the best, the bottleneck's knobs first.
-  const first = found.flatMap((b) => BOTTLENECK_AXES[b.kind]);
+  const first = found.flatMap((b) => space.tuning.bottleneckAxes?.[b.kind] ?? []);
   const stepBase = (s.candidates[best] as Candidate).knobs;
   const stepEntrants = s.admit(coordinateSteps(space, stepBase, o.memoryBudgetBytes, first), Math.ceil(budgetLeft() / 2));
   let helped: Move[] = [];
@@ -379,7 +380,8 @@ function describeDefaults(f: ConfigFacts, found: readonly Bottleneck[]): string[
   const out: string[] = [];
   const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
   out.push(`defaults: ${f.opsPerSec !== null ? Math.round(f.opsPerSec).toLocaleString('en-US') : '?'} ops/s (median of ${f.cells.length} cells)`);
-  if (f.backend === 'lsm') {
+  // A backend tuned along bottlenecks: the figures they are read from.
+  if (backendTraits(f.backend)?.tuning?.movesAlong) {
     out.push(`stall share ${pct(f.stallShare)}, block cache hit ratio ${pct(f.metric('runEndBlockCacheHitRatio'))} at the end of the run phase, write amplification ${f.writeAmp?.toFixed(1) ?? 'n/a'}, SST bytes ${formatBytes(f.metric('sstBytes') ?? 0)}`);
   }
   if (found.length === 0) out.push('no bottleneck stood out');

@@ -20,6 +20,7 @@ import { DELAY_KNOBS, type DelayOperationKind } from './knobs.js';
 import { LatencyModel } from './latency-model.js';
 import { NamespaceStore } from './store.js';
 import { waitMicroseconds } from './wait.js';
+import { DELAY_TRAITS } from './traits.js';
 
 const DESCRIPTION: BackendDescription = {
   name: 'delay',
@@ -165,6 +166,7 @@ class DelayInstance implements BackendInstance {
 }
 
 export const delayBackend: Backend = {
+  ...DELAY_TRAITS,
   describe: () => DESCRIPTION,
   open: async (_dir, knobs, ctx) => new DelayInstance(knobs, ctx),
   durabilityClass: () => 'none',

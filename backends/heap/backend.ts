@@ -19,6 +19,7 @@ import { HEAP_KNOBS } from './knobs.js';
 import { NamespaceTable } from './namespace-table.js';
 import { writeHeapCheckpoint } from './checkpoint.js';
 import { readHeapCheckpoint } from './restore.js';
+import { HEAP_TRAITS } from './traits.js';
 
 const DESCRIPTION: BackendDescription = {
   name: 'heap',
@@ -193,6 +194,7 @@ class HeapInstance implements BackendInstance {
 }
 
 export const heapBackend: Backend = {
+  ...HEAP_TRAITS,
   describe: () => DESCRIPTION,
   // Nothing survives close; a directory holding a checkpoint's snapshot is restored from it.
   open: async (dir, knobs) => {

@@ -1,5 +1,5 @@
 // The heap backend's knobs. Tune does not search the heap backend, and the memory it holds is
-// the state itself, measured after a cell (harness/budget/measured.ts), not bounded by a knob:
+// the state itself, measured after a cell (traits.ts, measuredMemory), not bounded by a knob:
 // no record here carries a tuner range or a memory role. knob-coverage.test.ts observes each.
 import type { KnobSpec } from '../types.js';
 

@@ -35,6 +35,7 @@ import { isLmdbStats, reportFromStats, sampleFromStats, usedBytes, type LmdbStat
 import { dataFileBytes } from './data-file.js';
 import { LMDB_CHECKPOINT_SEMANTICS, lmdbDurabilityClass } from './durability.js';
 import { guardCommitFailures } from './commit-failure-guard.js';
+import { LMDB_TRAITS } from './traits.js';
 
 type LmdbModule = typeof import('lmdb');
 type Db = RootDatabase<Uint8Array, Uint8Array>;
@@ -407,6 +408,7 @@ async function openLmdb(dir: string, knobs: ResolvedKnobs, ctx: OpenContext): Pr
 }
 
 export const lmdbBackend: Backend = {
+  ...LMDB_TRAITS,
   describe: () => DESCRIPTION,
   open: openLmdb,
   durabilityClass: lmdbDurabilityClass,

@@ -7,7 +7,7 @@
 // and noMetaSync skip (part of) the flush. On the sync path with writeBatchOps > 1, putSync returns
 // before its batch commits: those writes are in process memory only.
 
-import type { CheckpointSemantics, DurabilityClass, ResolvedKnobs } from '../types.js';
+import type { CheckpointSemantics, CrashNotes, DurabilityClass, ResolvedKnobs } from '../types.js';
 
 export function lmdbDurabilityClass(knobs: ResolvedKnobs): DurabilityClass {
   const batched = knobs.writePath === 'sync' && typeof knobs.writeBatchOps === 'number' && knobs.writeBatchOps > 1;
@@ -26,3 +26,16 @@ export const LMDB_CHECKPOINT_SEMANTICS: CheckpointSemantics = {
   knobs: { noSync: 'true' },
   durabilityKnobs: ['noSync', 'overlappingSync'],
 };
+
+/** What a kill and a machine crash lose: a kill keeps every commit, a machine crash what was not fsynced. */
+export function lmdbCrashNotes(knobs: ResolvedKnobs): CrashNotes {
+  const batched = knobs.writePath === 'sync' && typeof knobs.writeBatchOps === 'number' && knobs.writeBatchOps > 1;
+  const kill = batched
+    ? 'writes of the open batch transaction (putSync returns before its batch commits)'
+    : 'nothing (a write is acknowledged once its transaction committed)';
+  if (knobs.noSync === true) return { processKill: kill, machineCrash: 'recent commits, and the file may be left corrupt (no fsync at commit)' };
+  if (knobs.noMetaSync === true) return { processKill: kill, machineCrash: 'the last commit(s) (meta page not fsynced); no corruption' };
+  // Unset: on (lmdb-js's rule without noSync). The write is acknowledged at commit, its fsync follows.
+  if (knobs.overlappingSync !== false) return { processKill: kill, machineCrash: 'the last commit(s) acknowledged before their fsync finished (overlappingSync); no corruption' };
+  return { processKill: kill, machineCrash: 'nothing (fsync before the commit is acknowledged)' };
+}

@@ -28,6 +28,7 @@ import { LSM_CHECKPOINT_SEMANTICS, lsmDurabilityClass } from './durability.js';
 import { loadNative, type NativeDatabase } from './native.js';
 import { backgroundWorkOf, blockCacheCounters, parseStatistics, type StatisticsSnapshot, subtractBaseline } from './statistics.js';
 import { validateLsmKnobs } from './validate-knobs.js';
+import { LSM_TRAITS } from './traits.js';
 
 function describeLsm(): BackendDescription {
   const native = loadNative();
@@ -269,6 +270,7 @@ function sharedMemoryReport(sharing: SlotSharing, key: string): SharedMemoryRepo
 const sharedCacheKey = (slot: SlotContext): string => resolve(slot.sharedDir);
 
 export const lsmBackend: Backend = {
+  ...LSM_TRAITS,
   describe: describeLsm,
   open: async (dir, knobs: ResolvedKnobs, ctx) => {
     const native = loadNative();

@@ -5,7 +5,7 @@
 // a flush writes its memtable to an SST: a kill loses it, as Flink accepts (it recovers from its
 // checkpoints; docs/references.md, Flink's RocksDB state backend).
 
-import type { CheckpointSemantics, DurabilityClass, ResolvedKnobs } from '../types.js';
+import type { CheckpointSemantics, CrashNotes, DurabilityClass, ResolvedKnobs } from '../types.js';
 
 export function lsmDurabilityClass(knobs: ResolvedKnobs): DurabilityClass {
   if (knobs.walEnabled === false) return 'none';
@@ -17,3 +17,18 @@ export const LSM_CHECKPOINT_SEMANTICS: CheckpointSemantics = {
   knobs: { walEnabled: 'false' },
   durabilityKnobs: ['walEnabled', 'syncWrites'],
 };
+
+/** What a kill and a machine crash lose: a kill ends the process only, the OS still writes out what it was handed. */
+export function lsmCrashNotes(knobs: ResolvedKnobs): CrashNotes {
+  if (knobs.walEnabled === false) {
+    return {
+      processKill: 'the memtable: every write not yet flushed to an SST (no write-ahead log)',
+      machineCrash: 'also recently flushed SSTs not yet synced by the OS',
+    };
+  }
+  if (knobs.syncWrites === true) return { processKill: 'nothing (each write is in the WAL before it returns)', machineCrash: 'nothing (the WAL is fsynced per write)' };
+  return {
+    processKill: 'nothing (each write is in the WAL, handed to the OS, before it returns)',
+    machineCrash: 'the WAL tail not yet fsynced: writes of the last moments',
+  };
+}

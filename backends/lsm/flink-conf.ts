@@ -25,20 +25,10 @@ import { parse as parseYaml } from 'yaml';
 import { parseSize } from '../../core/units.js';
 import { KnobError } from '../resolve-knobs.js';
 import { compressionByFlinkName } from './compression.js';
+import type { FlinkConfKnobs } from '../types.js';
 import type { FlinkKey, LsmKnob } from './knob-record.js';
 import { LSM_KNOB_RECORDS } from './knobs.js';
 import { PRESET_OPTIONS } from './presets.js';
-
-export interface FlinkConfKnobs {
-  knobs: Record<string, string>;
-  /** Flink's bound on RocksDB's memory, for one slot or (fixed-per-tm) the whole TaskManager; null when unbounded. */
-  memoryBudgetBytes: number | null;
-  /** Whom memoryBudgetBytes bounds: 'slot' (fixed-per-slot, managed memory), 'taskmanager' (fixed-per-tm); null with no budget. */
-  memoryBudgetScope: 'slot' | 'taskmanager' | null;
-  /** taskmanager.numberOfTaskSlots; null when the file does not set it. */
-  taskSlots: number | null;
-  warnings: string[];
-}
 
 const PREFIX = 'state.backend.rocksdb.';
 

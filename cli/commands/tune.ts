@@ -10,6 +10,7 @@ import { resolveRunOptions } from '../../harness/run/resolve-options.js';
 import { createProgress } from '../../harness/run/progress.js';
 import { tune } from '../../analysis/tune/tune.js';
 import { renderTune } from '../../analysis/tune/tune-report.js';
+import { resolveBackendSpecs, tunableBackends } from '../../backends/registry.js';
 import { UsageError } from '../../core/errors.js';
 import { printJson, printLine } from '../output.js';
 import { parseCount, parseFlagDuration } from '../../core/parse-values.js';
@@ -43,7 +44,7 @@ export const tuneCommand: CommandModule<object, Args> = {
   describe: "Search a backend's knobs for a workload (the defaults' bottlenecks first, then local steps, then samples; each raced against a control), verify the best against the defaults",
   builder: (y: Argv) =>
     y
-      .option('backend', { alias: 'b', type: 'string', demandOption: true, describe: 'lsm or lmdb' })
+      .option('backend', { alias: 'b', type: 'string', demandOption: true, describe: 'A backend with a tune space: lsm, lmdb, or a plugin that offers one' })
       .option('workload', { alias: 'w', type: 'string', demandOption: true, describe: 'A built-in workload or a workload file' })
       .option('memory-budget', { type: 'string', describe: 'Only configurations whose write buffers + block cache fit, e.g. 256MiB' })
       .option('trials', { type: 'string', describe: `Candidate configurations (default ${TUNE_DEFAULTS.trials})` })
@@ -63,8 +64,10 @@ export const tuneCommand: CommandModule<object, Args> = {
       .option('json', { type: 'boolean', default: false, describe: 'Print the result as JSON on stdout' })
       .example('$0 tune -b lsm -w ycsb-a --memory-budget 256MiB', 'find a faster RocksDB configuration for YCSB A within 256 MiB') as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
-    const backend = argv.backend.trim();
-    if (backend !== 'lsm' && backend !== 'lmdb') throw new UsageError(`--backend: tune searches lsm or lmdb; got '${backend}'`);
+    // A plugin (a path or a package) loads here and is known by its backend's name from now on.
+    const [backend = ''] = await resolveBackendSpecs([argv.backend.trim()]);
+    const tunable = tunableBackends();
+    if (!tunable.includes(backend)) throw new UsageError(`--backend: tune searches ${tunable.join(' or ')}; got '${backend}'`);
     const sec = (flag: string, v: string | undefined, d: number): number => (v === undefined ? d : parseFlagDuration(flag, v));
     const run = await resolveRunOptions({
       backend: [backend],

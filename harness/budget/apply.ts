@@ -7,6 +7,7 @@ import type { ValueSizeSpec } from '../../workloads/types.js';
 import { formatBytes } from '../../core/units.js';
 import type { PlannedCell } from '../run/plan.js';
 import { estimateCellMemory } from './estimate.js';
+import { flinkConfReader } from '../../backends/registry.js';
 
 export function meanValueBytes(v: ValueSizeSpec): number {
   switch (v.kind) {
@@ -41,7 +42,7 @@ export function budgetSkips(
       records: params.records,
       meanValueBytes: meanValueBytes(params.valueSize),
       keySize: cell.keySize,
-      flinkBudgetBytes: cell.backend === 'lsm' ? flinkBudgetBytes : null,
+      flinkBudgetBytes: cell.backend === flinkConfReader()?.backend ? flinkBudgetBytes : null,
       ...(flinkBudgetScope ? { flinkBudgetScope } : {}),
       threads: cell.threads ?? 1,
     });

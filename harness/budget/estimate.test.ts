@@ -4,7 +4,9 @@ import type { KnobValue } from '../../backends/types.js';
 import { inProcessCellSpec } from '../cell/spec.js';
 import type { PlannedCell } from '../run/plan.js';
 import { budgetSkips } from './apply.js';
-import { estimateCellMemory, estimateLsm, LMDB_CACHE_STRONG_ENTRIES } from './estimate.js';
+import { LMDB_CACHE_STRONG_ENTRIES } from '../../backends/lmdb/memory-estimate.js';
+import { estimateLsm } from '../../backends/lsm/memory-estimate.js';
+import { estimateCellMemory } from './estimate.js';
 
 const MiB = 1024 * 1024;
 function lsm(set: Record<string, KnobValue> = {}): Record<string, KnobValue | null> {

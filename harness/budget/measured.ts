@@ -1,27 +1,29 @@
-// The heap backend's state is only known once it exists: after a cell, the JS heap in use plus
-// the value bytes the backend holds (copied values live outside the JS heap, in ArrayBuffers),
-// as the backend itself reported them at the end of the cell.
+// Memory only known once the state exists (the heap's): after a cell, as the backend's engine
+// report gave it (BackendTraits.measuredMemory).
 
+import { backendTraits } from '../../backends/registry.js';
+import type { MeasuredMemory } from '../../backends/types.js';
 import type { CellResult } from '../../core/result/schema.js';
 import { formatBytes } from '../../core/units.js';
 
-/** Bytes the heap backend's state took at the end of the cell (measured), or null. */
-export function measuredHeapStateBytes(cell: CellResult): number | null {
-  if (cell.status === 'skipped' || cell.backend !== 'heap' || !cell.engine) return null;
-  const heap = cell.engine.metrics.heapUsedBytes;
-  const values = cell.engine.metrics.valueBytes;
-  if (typeof heap !== 'number') return null;
-  return heap + (typeof values === 'number' ? values : 0);
+function measuredMemory(cell: CellResult): MeasuredMemory | null {
+  if (cell.status === 'skipped' || !cell.engine) return null;
+  return backendTraits(cell.backend)?.measuredMemory?.(cell.engine.metrics) ?? null;
+}
+
+/** Bytes the cell's state took at the end of the cell (measured), or null when its backend measures none. */
+export function measuredStateBytes(cell: CellResult): number | null {
+  return measuredMemory(cell)?.bytes ?? null;
 }
 
 /**
- * A heap cell whose measured state exceeds the budget becomes skipped, with the figure in the
+ * A cell whose measured state exceeds the budget becomes skipped, with the figure in the
  * reason; every other cell is returned as it is.
  */
 export function applyMeasuredBudget(cell: CellResult, budgetBytes: number | null | undefined): CellResult {
   if (budgetBytes === null || budgetBytes === undefined) return cell;
-  const state = measuredHeapStateBytes(cell);
-  if (state === null || state <= budgetBytes) return cell;
+  const state = measuredMemory(cell);
+  if (state === null || state.bytes <= budgetBytes) return cell;
   return {
     id: cell.id,
     backend: cell.backend,
@@ -33,6 +35,6 @@ export function applyMeasuredBudget(cell: CellResult, budgetBytes: number | null
     startedAt: cell.startedAt,
     warnings: cell.warnings,
     status: 'skipped',
-    reason: `over the memory budget: heap state measured ${formatBytes(state)} (JS heap used + value bytes at the end of the cell) > --memory-budget ${formatBytes(budgetBytes)}`,
+    reason: `over the memory budget: ${cell.backend} state measured ${formatBytes(state.bytes)} (${state.what}) > --memory-budget ${formatBytes(budgetBytes)}`,
   };
 }

@@ -3,12 +3,13 @@
 // (exec/execute-cells.ts): a round is two children in turn (a writer killed on purpose, then a
 // checker) and yields a round, not a cell; there is nothing to skip, resume or stop at a boundary.
 
-import { loadBackend } from '../../backends/registry.js';
+import { backendTraits, loadBackend } from '../../backends/registry.js';
+import type { CrashNotes } from '../../backends/types.js';
 import { createRng } from '../../core/rng.js';
 import type { DurabilityClass } from '../../core/result/schema.js';
 import { checkClass, type ClassCheck } from './class-check.js';
 import { RunDataDir } from '../run/data-dir.js';
-import { crashNotes, type CrashNotes } from './crash-notes.js';
+import { crashNotes } from './crash-notes.js';
 import type { DurabilityConfiguration, DurabilityOptions } from './options.js';
 import { runRound, type RoundResult } from './round.js';
 
@@ -58,7 +59,7 @@ export async function runDurability(o: DurabilityOptions, progress: (line: strin
           killAfterMs,
           keySize: 16,
           valueSize: o.valueSize,
-          checkpointIntervalMs: c.backend === 'heap' ? o.checkpointIntervalMs : 0,
+          checkpointIntervalMs: backendTraits(c.backend)?.durableThroughCheckpoints ? o.checkpointIntervalMs : 0,
           maxInFlight: 64,
           maxWrites: MAX_WRITES,
           readyTimeoutMs: 30_000,

@@ -3,12 +3,12 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { loadAllBackends, resolveBackendSpecs } from '../../backends/registry.js';
+import { flinkConfReader, loadAllBackends, resolveBackendSpecs } from '../../backends/registry.js';
+import type { FlinkConfKnobs } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
 import { parseCount, parseFlagDuration, parseNumber, parseWarmup } from '../../core/parse-values.js';
 import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
 import { parseSets } from './sweep.js';
-import { knobsFromFlinkConf } from '../../backends/lsm/flink-conf.js';
 import { readSweepFile } from './sweep-file.js';
 import { resolveTuningFlags, type TuningFlags } from './run-flags.js';
 import { parseSemantics, withSemantics } from './semantics.js';
@@ -140,7 +140,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const sweep = readSweepFile(f.sweep);
   const sets = [...sweep.sets, ...(f.set ?? [])];
   const flink = f.flinkConf !== undefined ? readFlinkConf(f.flinkConf) : null;
-  const setBackends = [...new Set([...parseSets(sets).keys(), ...(flink ? ['lsm'] : [])])];
+  const setBackends = [...new Set([...parseSets(sets).keys(), ...(flink ? [flink.backend] : [])])];
   const given = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
   // Plugins (a path or a package) load here and are known by their backend's name from now on.
   let backends = given ? await resolveBackendSpecs(given) : undefined;
@@ -189,7 +189,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     maxInFlight: f.maxInFlight !== undefined ? parseCount('max-in-flight', f.maxInFlight) : null,
     workloadSettings: parseParams(f.param ?? []),
     semantics,
-    baseKnobs: await withSemantics(semantics, backends, sets, flink ? { lsm: flink.knobs } : {}),
+    baseKnobs: await withSemantics(semantics, backends, sets, flink ? { [flink.backend]: flink.knobs } : {}),
     flinkConf: flink ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, memoryBudgetScope: flink.memoryBudgetScope, warnings: flink.warnings } : null,
     checkpointIntervalMs,
     threads,
@@ -228,8 +228,10 @@ function powerOfTwo(flag: string, n: number): number {
   return n;
 }
 
-/** --flink-conf FILE: Flink's state.backend.rocksdb.* settings as lsm knobs (Flink's defaults and memory arithmetic). */
-function readFlinkConf(path: string): ReturnType<typeof knobsFromFlinkConf> {
+/** --flink-conf FILE: Flink's settings as the knobs of the backend that reads them (lsm: Flink's defaults and memory arithmetic). */
+function readFlinkConf(path: string): FlinkConfKnobs & { backend: string } {
+  const reader = flinkConfReader();
+  if (!reader) throw new UsageError(`--flink-conf: no backend here reads a Flink configuration`);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -237,7 +239,7 @@ function readFlinkConf(path: string): ReturnType<typeof knobsFromFlinkConf> {
     throw new UsageError(`--flink-conf: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   try {
-    return knobsFromFlinkConf(text);
+    return { ...reader.read(text), backend: reader.backend };
   } catch (err) {
     throw new UsageError(`--flink-conf ${path}: ${(err as Error).message.split('\n')[0]}`);
   }

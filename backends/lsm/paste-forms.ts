@@ -1,15 +1,14 @@
-// The winning configuration in the forms a user pastes: a RocksDB options string (for
+// A tuned lsm configuration in the forms a user pastes: a RocksDB options string (for
 // GetOptionsFromString / the `options` knob), an OPTIONS-file fragment, Flink
-// state.backend.rocksdb.* keys, or lmdb-js open() options.
+// state.backend.rocksdb.* keys (tune's winner, BackendTuning.pasteForms).
 
-import type { KnobValue } from '../../backends/types.js';
-import { typedKnobsLayer } from '../../backends/lsm/build-options.js';
-import { compressionByKnob } from '../../backends/lsm/compression.js';
-import { TABLE_GROUP } from '../../backends/lsm/knob-record.js';
-import { LSM_KNOB_RECORDS } from '../../backends/lsm/knobs.js';
-import { mergeOptions, serializeOptions, type OptionsMap } from '../../backends/lsm/options-string.js';
-import { PRESET_OPTIONS } from '../../backends/lsm/presets.js';
-import { LMDB_KNOB_RECORDS } from '../../backends/lmdb/knobs.js';
+import type { KnobValue } from '../types.js';
+import { typedKnobsLayer } from './build-options.js';
+import { compressionByKnob } from './compression.js';
+import { TABLE_GROUP } from './knob-record.js';
+import { LSM_KNOB_RECORDS } from './knobs.js';
+import { mergeOptions, serializeOptions, type OptionsMap } from './options-string.js';
+import { PRESET_OPTIONS } from './presets.js';
 
 type Knobs = Readonly<Record<string, KnobValue>>;
 
@@ -99,15 +98,4 @@ export function flinkKeys(changes: Knobs): string {
   }
   if (factory.some((l) => l.startsWith('#   '))) factory.unshift('# no Flink key; set through a RocksDBOptionsFactory (ColumnFamilyOptions / DBOptions):');
   return [...lines, ...factory].join('\n');
-}
-
-export function lmdbOptions(changes: Knobs): string {
-  const open: string[] = [];
-  const usage: string[] = [];
-  for (const [k, v] of Object.entries(changes)) {
-    const record = LMDB_KNOB_RECORDS.find((r) => r.name === k);
-    if (record?.lmdbJs.open) open.push(`  ${record.lmdbJs.open}: ${JSON.stringify(record.lmdbJs.value ? record.lmdbJs.value(v) : v)},`);
-    else if (record?.lmdbJs.usage) usage.push(`// ${record.lmdbJs.usage(v)}`);
-  }
-  return ['open({', '  path,', ...open, '});', ...usage].join('\n');
 }

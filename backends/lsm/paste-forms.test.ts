@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { knobsFromFlinkConf } from '../../backends/lsm/flink-conf.js';
-import { LSM_KNOB_RECORDS } from '../../backends/lsm/knobs.js';
-import { parseOptionsString } from '../../backends/lsm/options-string.js';
-import type { KnobValue } from '../../backends/types.js';
-import { flinkKeys, lmdbOptions, rocksdbOptionsFile, rocksdbOptionsString } from './render.js';
+import { knobsFromFlinkConf } from './flink-conf.js';
+import { LSM_KNOB_RECORDS } from './knobs.js';
+import { parseOptionsString } from './options-string.js';
+import type { KnobValue } from '../types.js';
+import { lmdbOptions } from '../lmdb/paste-forms.js';
+import { flinkKeys, rocksdbOptionsFile, rocksdbOptionsString } from './paste-forms.js';
 
 const MiB = 1024 * 1024;
 const winner = { writeBufferSize: 32 * MiB, maxBackgroundJobs: 4, blockCacheSize: 128 * MiB, bloomBitsPerKey: 10, compression: 'lz4', minWriteBufferNumberToMerge: 1 };

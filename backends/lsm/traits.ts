@@ -1,0 +1,16 @@
+// What the harness, the tuner and the reports ask of the lsm backend besides running it
+// (BackendTraits); the registry reads it without loading the addon.
+
+import type { BackendTraits } from '../types.js';
+import { lsmCrashNotes } from './durability.js';
+import { knobsFromFlinkConf } from './flink-conf.js';
+import { estimateLsm } from './memory-estimate.js';
+import { LSM_TUNING } from './tuning.js';
+
+export const LSM_TRAITS: BackendTraits = {
+  estimateMemory: estimateLsm,
+  crashNotes: lsmCrashNotes,
+  flinkConf: knobsFromFlinkConf,
+  tuning: LSM_TUNING,
+  chartColour: '#4e79a7',
+};
