@@ -55,6 +55,14 @@ module.exports = {
       from: {},
       to: { couldNotResolve: true },
     },
+    {
+      name: 'backends-through-the-contract',
+      comment:
+        "outside backends/, an engine is reached through backends/registry.ts and the contract (backends/types.ts), never its own folder, so that a plugin can take part in all a built-in engine does; an engine's own advice rules (analysis/advice/<engine>-rules.ts) may read its records",
+      severity: 'error',
+      from: { path: '^(core|workloads|harness|analysis|reports|cli|api)/', pathNot: '(\\.test\\.ts$|/test-support/|^analysis/advice/[a-z-]+-rules\\.ts$)' },
+      to: { path: '^backends/[^/]+/', pathNot: '^backends/(conformance|test-support)/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

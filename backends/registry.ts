@@ -8,12 +8,16 @@
 // built-in backend's traits.ts (light: no engine loaded), or a plugin this process loaded. No code
 // outside backends/ needs to know a backend by its name.
 
-import type { Backend, BackendTraits, FlinkConfKnobs } from './types.js';
+import type { Backend, BackendTraits, FlinkConfKnobs, KnobSpec } from './types.js';
 import { loadedPlugin, loadPlugin, loadRegisteredPlugin, looksLikeModule, registeredPlugins } from './plugins.js';
 import { DELAY_TRAITS } from './delay/traits.js';
 import { HEAP_TRAITS } from './heap/traits.js';
 import { LMDB_TRAITS } from './lmdb/traits.js';
 import { LSM_TRAITS } from './lsm/traits.js';
+import { DELAY_KNOBS } from './delay/knobs.js';
+import { HEAP_KNOBS } from './heap/knobs.js';
+import { LMDB_KNOBS } from './lmdb/knobs.js';
+import { LSM_KNOBS } from './lsm/knobs.js';
 
 const LOADERS: Record<string, () => Promise<Backend>> = {
   heap: async () => (await import('./heap/backend.js')).heapBackend,
@@ -33,6 +37,13 @@ function namesWithTraits(): string[] {
 /** What a backend answers besides running (BackendTraits): a built-in's, or a loaded plugin's; undefined for a name unknown here. */
 export function backendTraits(name: string): BackendTraits | undefined {
   return TRAITS[name] ?? loadedPlugin(name);
+}
+
+const KNOBS: Record<string, readonly KnobSpec[]> = { lsm: LSM_KNOBS, lmdb: LMDB_KNOBS, heap: HEAP_KNOBS, delay: DELAY_KNOBS };
+
+/** A backend's knobs as it describes them, without loading a built-in engine; empty for a name unknown here. */
+export function knobSpecsOf(name: string): readonly KnobSpec[] {
+  return KNOBS[name] ?? loadedPlugin(name)?.describe().knobs ?? [];
 }
 
 /** Backends known here (built-in, and plugins loaded) that `statebench tune` can search. */

@@ -17,10 +17,8 @@
 // first; between unmeasured ones, the rule listed first (rules.ts lists each backend's rules from
 // the most direct measured symptom to the sizing heuristics). The other is marked with why.
 
-import { HEAP_KNOBS } from '../../backends/heap/knobs.js';
-import { LMDB_KNOBS } from '../../backends/lmdb/knobs.js';
-import { LSM_KNOBS } from '../../backends/lsm/knobs.js';
-import type { KnobSpec, KnobValue } from '../../backends/types.js';
+import { knobSpecsOf } from '../../backends/registry.js';
+import type { KnobValue } from '../../backends/types.js';
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { Recommendation } from '../../core/result/schema.js';
 import { formatBytes } from '../../core/units.js';
@@ -46,11 +44,9 @@ interface Measured {
   readonly ratio: number;
 }
 
-const SPECS: Readonly<Record<string, readonly KnobSpec[]>> = { heap: HEAP_KNOBS, lmdb: LMDB_KNOBS, lsm: LSM_KNOBS };
-
 function knobText(backend: string, knob: string, value: KnobValue | null): string {
   if (value === null) return 'default';
-  const size = SPECS[backend]?.find((k) => k.name === knob)?.type === 'size';
+  const size = knobSpecsOf(backend).find((k) => k.name === knob)?.type === 'size';
   return size && typeof value === 'number' ? formatBytes(value) : String(value);
 }
 

@@ -2,19 +2,21 @@
 // the right choice for a workload, because another configuration's run throughput is higher
 // (median over repeats), or heap's cells failed (out of memory), or heap exceeded
 // --memory-budget; with the two measurements that show it and the size below, where heap still
-// led. docs/scaling.md states the rule.
+// led. docs/scaling.md states the rule. "Heap" is the backend that says it is the reference
+// (BackendTraits.scalingReference: state in process memory).
 
+import { backendTraits } from '../../backends/registry.js';
 import type { ScalingFinding, SizeMeasurement } from '../../core/result/schema.js';
 import { measureAt, type SizedWorkload } from './size-groups.js';
 
 type Crossover = NonNullable<ScalingFinding['crossover']>;
 
-const HEAP = 'heap';
+const isReference = (backend: string): boolean => backendTraits(backend)?.scalingReference === true;
 
 /** null: the workload has no heap configuration, or nothing else to compare it with. */
 export function findCrossover(w: SizedWorkload): Crossover | null {
-  const heap = w.configurations.filter((c) => c.backend === HEAP);
-  const others = w.configurations.filter((c) => c.backend !== HEAP);
+  const heap = w.configurations.filter((c) => isReference(c.backend));
+  const others = w.configurations.filter((c) => !isReference(c.backend));
   if (heap.length === 0 || others.length === 0) return null;
   let before: Crossover['before'] = null;
   for (const records of w.sizes) {

@@ -3,6 +3,7 @@
 // amplification bars. The known backends keep their hue from report to report; the shades of a
 // backend's configurations run from dark to light in the order the report lists them.
 
+import { backendTraits } from '../../backends/registry.js';
 import type { ReportModel } from '../model/report-model.js';
 
 /** A Vega-Lite colour scale: each domain value with its colour. */
@@ -11,8 +12,8 @@ export interface ColourScale {
   readonly range: string[];
 }
 
-// Tableau 10 hues, fixed for the backends statebench ships; other backends take the rest in turn.
-const BACKEND_HUES: Readonly<Record<string, string>> = { lsm: '#4e79a7', lmdb: '#59a14f', heap: '#f28e2b', delay: '#79706e' };
+// Tableau 10 hues: a backend that names its colour (BackendTraits.chartColour: the built-in ones
+// do) keeps it; other backends take the rest in turn.
 const OTHER_HUES = ['#e15759', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f'];
 
 function hexToHsl(hex: string): [number, number, number] {
@@ -73,7 +74,7 @@ export function reportPalette(model: ReportModel): Palette {
   const hues = new Map<string, string>();
   let other = 0;
   const backend = (name: string): string => {
-    let hue = hues.get(name) ?? BACKEND_HUES[name];
+    let hue = hues.get(name) ?? backendTraits(name)?.chartColour;
     if (hue === undefined) hue = OTHER_HUES[other++ % OTHER_HUES.length] as string;
     hues.set(name, hue);
     return hue;
