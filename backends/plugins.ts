@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
-import type { Backend, KnobType } from './types.js';
+import type { Backend, BackendTraits, KnobType } from './types.js';
 
 /** Name -> absolute module path of the plugins this process (or its parent) loaded. */
 export const PLUGINS_ENV = 'STATEBENCH_PLUGINS';
@@ -90,6 +90,21 @@ export function backendProblem(candidate: unknown): string | null {
     seen.add(name);
     if (!KNOB_TYPES.includes(k.type)) return `knob '${name}' of ${desc.name} has no valid type (got ${JSON.stringify(k.type)}; one of ${KNOB_TYPES.join(', ')})`;
     if (k.type === 'enum' && (!Array.isArray(k.allowed) || k.allowed.length === 0)) return `enum knob '${name}' of ${desc.name} lists no allowed values`;
+  }
+  return traitsProblem(b, desc.name);
+}
+
+const TRAIT_FUNCTIONS = ['estimateMemory', 'measuredMemory', 'crashNotes', 'flinkConf'] as const;
+
+/** What is wrong with the optional members a backend answers for itself with (BackendTraits), or null. */
+function traitsProblem(b: BackendTraits, name: string): string | null {
+  for (const member of TRAIT_FUNCTIONS) {
+    if (b[member] !== undefined && typeof b[member] !== 'function') return `${member} of ${name} must be a function`;
+  }
+  if (b.chartColour !== undefined && !/^#[0-9a-fA-F]{6}$/.test(String(b.chartColour))) return `chartColour of ${name} must be a colour such as #4e79a7 (got ${JSON.stringify(b.chartColour)})`;
+  const t = b.tuning;
+  if (t !== undefined && (t === null || !Array.isArray(t.records) || typeof t.pasteForms !== 'function')) {
+    return `tuning of ${name} needs records (its knobs, each with a tune range) and a pasteForms function`;
   }
   return null;
 }

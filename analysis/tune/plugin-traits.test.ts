@@ -5,7 +5,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLUGINS_ENV, loadPlugin } from '../../backends/plugins.js';
+import { PLUGINS_ENV, backendProblem, loadPlugin } from '../../backends/plugins.js';
 import { backendNames, backendTraits, tunableBackends } from '../../backends/registry.js';
 import { createRng } from '../../core/rng.js';
 import { budgetSkips } from '../../harness/budget/apply.js';
@@ -59,6 +59,15 @@ describe('a plugin backend answering for itself', () => {
     expect(fits(space, { cacheMiB: 512 }, 256 * MiB)).toBe(false);
     const sampled = sampleConfigs(space, 3, createRng(1), 256 * MiB).map((c) => c.cacheMiB);
     expect(sampled.sort((a, b) => Number(a) - Number(b))).toEqual([4, 64]);
+  });
+
+  it('a plugin whose traits are malformed is refused in one line naming the member', () => {
+    const describe = () => ({ name: 'bad', engine: 'x', version: null, available: true, durable: false, knobs: [] });
+    const open = async () => ({}) as never;
+    expect(backendProblem({ describe, open, crashNotes: 'none' })).toBe('crashNotes of bad must be a function');
+    expect(backendProblem({ describe, open, chartColour: 'blue' })).toBe('chartColour of bad must be a colour such as #4e79a7 (got "blue")');
+    expect(backendProblem({ describe, open, tuning: { records: [] } })).toBe('tuning of bad needs records (its knobs, each with a tune range) and a pasteForms function');
+    expect(backendProblem({ describe, open, chartColour: '#abcdef' })).toBeNull();
   });
 
   it('a backend without traits takes part in none of it', () => {
