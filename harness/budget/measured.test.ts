@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { craftCell } from '../test-support/cells.js';
 import { parseMemoryBudget } from './parse-budget.js';
-import { applyMeasuredBudget } from './measured.js';
+import { applyMeasuredBudget, measuredStateBytes } from './measured.js';
 
 const MiB = 1024 * 1024;
 
@@ -15,6 +15,17 @@ describe('heap cells against the budget, measured', () => {
   it('within the budget or without one: unchanged', () => {
     expect(applyMeasuredBudget(cell, 512 * MiB)).toBe(cell);
     expect(applyMeasuredBudget(cell, null)).toBe(cell);
+  });
+});
+
+describe('a heap cell of several slots, measured', () => {
+  it('counts every slot\'s state, not slot 0\'s alone', () => {
+    const slot = { heapUsedBytes: 100 * MiB, valueBytes: 50 * MiB };
+    const one = craftCell({ backend: 'heap', metrics: slot });
+    const cell = { ...one, threads: 2, engine: { ...one.engine!, raw: { threads: [slot, slot] } } };
+    expect(measuredStateBytes(cell)).toBe(300 * MiB);
+    const out = applyMeasuredBudget(cell, 256 * MiB);
+    expect(out.status === 'skipped' && out.reason).toMatch(/heap state measured 300MiB .*summed over the 2 slots\) > --memory-budget 256MiB/);
   });
 });
 
