@@ -80,10 +80,10 @@ export function extractCommands(doc: string, markdown: string): DocCommand[] {
     const indented = fence === null && /^ {4}\S/.test(line) && (i === 0 || /^\s*$/.test(lines[i - 1] as string) || /^ {4}/.test(lines[i - 1] as string));
     if (fence !== null || indented) {
       // A command continues on lines after a trailing backslash, or (YAML's folded scalars) on
-      // lines that start with a flag.
+      // lines that start with a flag (or an optional one, `[--flag]`).
       let text = line;
       let j = i;
-      while (j + 1 < lines.length && (/\\\s*$/.test(lines[j] as string) || /^\s*--\w/.test(lines[j + 1] as string))) {
+      while (j + 1 < lines.length && (/\\\s*$/.test(lines[j] as string) || /^\s*\[?--\w/.test(lines[j + 1] as string))) {
         j++;
         text = `${text.replace(/\\\s*$/, '')} ${(lines[j] as string).trim()}`;
       }
