@@ -143,3 +143,19 @@ describe('every flag of every command', () => {
     expect(missing.map((o) => `--${o.negatable ? 'no-' : ''}${o.name}`), `flags of statebench ${name} in no section headed by it`).toEqual([]);
   });
 });
+
+// Flags the docs name that belong to other tools: Node's and db_bench's.
+const OTHER_TOOLS_FLAGS = new Set(['expose-gc', 'max-old-space-size', 'perf_level']);
+
+describe('flags named on their own in inline code (`--flag`)', () => {
+  it('are flags of a statebench command, or of a tool the doc names', async () => {
+    const known = new Set(['help', 'version', 'debug', ...OTHER_TOOLS_FLAGS]);
+    for (const command of COMMANDS) for (const o of await declaredOptions(command)) known.add(o.name);
+    const unknown = DOCS.flatMap((doc) =>
+      read(doc)
+        .split('\n')
+        .flatMap((line, i) => [...line.matchAll(/`--(?:no-)?([a-z][a-z0-9_-]*)/g)].map((m) => ({ flag: m[1] as string, where: `${doc}:${i + 1}` }))),
+    ).filter((f) => !known.has(f.flag));
+    expect(unknown.map((f) => `${f.where}: --${f.flag}`)).toEqual([]);
+  });
+});
