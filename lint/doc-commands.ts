@@ -61,11 +61,16 @@ export function commandWords(rest: string): string[] {
 export function extractCommands(doc: string, markdown: string): DocCommand[] {
   const lines = markdown.split('\n');
   const found: DocCommand[] = [];
+  // A block may keep a command's arguments in a variable (a workflow's `env: BENCH: run ...`) and
+  // run `statebench $BENCH`: the variable stands for its value.
+  const variables = new Map<string, string>();
+  for (const m of markdown.matchAll(/^\s*([A-Z][A-Z0-9_]*):\s*([a-z].*)$/gm)) variables.set(m[1] as string, m[2] as string);
   const add = (line: number, text: string): void => {
     const m = INVOCATION.exec(text);
     if (!m) return;
-    const args = commandWords(m[1] as string);
-    // A command taken from a shell variable ($BENCH) is not in the doc to check.
+    const rest = (m[1] as string).replace(/^\$([A-Z][A-Z0-9_]*)/, (whole, name: string) => variables.get(name) ?? whole);
+    const args = commandWords(rest);
+    // A command from a variable the doc does not define is not in the doc to check.
     if (args.length === 0 || (args[0] as string).startsWith('$')) return;
     found.push({ doc, line, text: text.trim(), args });
   };

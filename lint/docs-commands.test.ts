@@ -110,12 +110,18 @@ describe('reading commands out of Markdown', () => {
       '```',
       '',
       '    node bin/statebench.js overhead -b heap',
+      '',
+      '```yaml',
+      '    BENCH: run -b lsm --repeat 5',
+      '  run: node bin/statebench.js $BENCH --out base',
+      '```',
     ].join('\n');
     expect(extractCommands('x.md', md).map((c) => [c.line, c.args.join(' ')])).toEqual([
       [1, 'run -b heap'],
       [1, 'keys --top 3'],
       [5, 'run -b lsm --records 1000'],
       [10, 'overhead -b heap'],
+      [14, 'run -b lsm --repeat 5 --out base'],
     ]);
   });
 });
