@@ -23,7 +23,7 @@ export const conformanceCommand: CommandModule<object, Args> = {
       .positional('backend', { type: 'string', demandOption: true, describe: 'A built-in backend, a path to a module, or a package name' })
       .option('set', { type: 'string', array: true, describe: 'Knob values for the checks: backend.knob=value' })
       .option('json', { type: 'boolean', default: false, describe: 'Print [{id, title, status, expected?, got?, why?}]' })
-      .example('$0 conformance ./examples/leveldb-backend/index.js', 'check a plugin backend') as unknown as Argv<Args>,
+      .example('$0 conformance ./examples/sqlite-backend/index.mjs', 'check a plugin backend') as unknown as Argv<Args>,
   handler: async (argv: ArgumentsCamelCase<Args>) => {
     const [name] = await resolveBackendSpecs([String(argv.backend).trim()]);
     const backend = await loadBackend(name as string);

@@ -27,7 +27,7 @@ export const microCommand: CommandModule<object, Args> = {
       .option('value-size', { type: 'string', describe: 'Value size in bytes (default 100)' })
       .option('key-size', { type: 'string', describe: 'Encoded key width in bytes for byte-keyed engines (default 16, min 12)' })
       .option('seed', { type: 'string', describe: 'Seed of the key draws and values (default 42)' })
-      .option('repeat', { alias: 'r', type: 'string', describe: 'Run every backend N times, each in a new process (compare needs 3 or more)' })
+      .option('repeat', { alias: 'r', type: 'string', describe: 'Run every backend N times, each in a new process (compare needs 4 or more; 3 with --method bootstrap)' })
       .option('set', { type: 'string', array: true, describe: 'Knob values: backend.knob=value[,value...]; several values make a sweep' })
       .option('out', { alias: 'o', type: 'string', describe: 'Output directory (default statebench-micro)' })
       .option('data-dir', { type: 'string', describe: 'Where engines keep their data; a fresh subdirectory is made and removed (default: the OS temp dir)' })
