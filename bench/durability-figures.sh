@@ -24,11 +24,11 @@ for (const c of d.cells) {
 }
 
 echo "== checkpoints every 5s, ycsb-a, 100k records, 20s run phase, closed loop"
-$SB run -b heap,lmdb,lsm -w ycsb-a --records 100000 --duration 20s --checkpoint-interval 5s --out "$OUT/cp" --json > "$OUT/cp.json"
+$SB run -b heap,lmdb,lsm -w ycsb-a --records 100000 --duration 20s --checkpoint-interval 5s --semantics per-write --out "$OUT/cp" --json > "$OUT/cp.json"
 summarise_checkpoints "$OUT/cp.json"
 
 echo "== the same, open loop at 10,000 ops/s (ops queued behind a checkpoint carry its wait)"
-$SB run -b heap,lmdb,lsm -w ycsb-a --records 100000 --duration 20s --checkpoint-interval 5s --target-rate 10000 --out "$OUT/cp-open" --json > "$OUT/cp-open.json"
+$SB run -b heap,lmdb,lsm -w ycsb-a --records 100000 --duration 20s --checkpoint-interval 5s --target-rate 10000 --semantics per-write --out "$OUT/cp-open" --json > "$OUT/cp-open.json"
 summarise_checkpoints "$OUT/cp-open.json"
 
 echo "== --verify against no verify (same seed, side by side, value-state, 5s)"

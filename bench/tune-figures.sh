@@ -8,7 +8,7 @@ OUT=${1:-/tmp/statebench-tune-figures}
 node bin/statebench.js run -b lsm -w fillrandom --records 200000 --ops 200000 --value-size 400 \
   --set lsm.writeBufferSize=1MiB --set lsm.level0FileNumCompactionTrigger=2 \
   --set lsm.level0SlowdownWritesTrigger=4 --set lsm.level0StopWritesTrigger=6 \
-  --warmup 0 --verify-advice --verify-repeats 5 --out "$OUT/stall"
+  --warmup 0 --semantics per-write --verify-advice --verify-repeats 5 --out "$OUT/stall"
 node -e '
 const d = require(process.argv[1]);
 for (const r of d.recommendations) {
