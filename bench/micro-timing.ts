@@ -13,7 +13,7 @@ import { resolveKnobs } from '../backends/resolve-knobs.js';
 import { preloadedId } from '../harness/micro/keys.js';
 import { Sink } from '../harness/micro/sink.js';
 import { buildTasks } from '../harness/micro/tasks.js';
-import { valuePool } from '../harness/micro/values.js';
+import { DEFAULT_POOL_SIZE, seededValuePool } from '../workloads/values.js';
 import { now } from '../harness/recorder/clock.js';
 import { createRng } from '../core/rng.js';
 import { median } from '../core/stats.js';
@@ -33,10 +33,10 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'statebench-micro-timing-'));
   const db = await backend.open(dir, resolveKnobs(backend.describe(), {}), { keySize: 16, seed: 1 });
   try {
-    const values = valuePool(createRng(1), 100);
+    const values = seededValuePool(1, { kind: 'constant', bytes: 100 }, 0.5);
     for (let s = 0; s < records; s += 1000) {
       const batch: BatchOp[] = [];
-      for (let r = s; r < Math.min(records, s + 1000); r++) batch.push({ type: 'put', key: preloadedId(r), value: values[r & 255] as Uint8Array });
+      for (let r = s; r < Math.min(records, s + 1000); r++) batch.push({ type: 'put', key: preloadedId(r), value: values[r & (DEFAULT_POOL_SIZE - 1)] as Uint8Array });
       db.writeBatch(batch);
     }
     await db.flush();

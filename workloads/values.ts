@@ -6,7 +6,7 @@
 import { UsageError } from '../core/errors.js';
 import { parseSize } from '../core/units.js';
 import { ZipfianRanks } from './distributions/zipfian.js';
-import type { Rng } from '../core/rng.js';
+import { createRng, type Rng } from '../core/rng.js';
 import type { ValueSizeSpec } from './types.js';
 
 export const DEFAULT_POOL_SIZE = 1024;
@@ -185,4 +185,15 @@ export function createValuePool(spec: ValueSizeSpec, compressibility: number, rn
     return v;
   });
   return Array.from({ length: count }, (_, i) => values[i & (distinct - 1)] as Uint8Array);
+}
+
+/** The stream of a seed the value pool draws from (a cell's load, warm-up and run draw from others). */
+const VALUES_STREAM = 1;
+
+/**
+ * The value pool of a seed: a run cell, a micro cell and statebench overhead all write from it,
+ * so one seed, size and compressibility give the same bytes in each.
+ */
+export function seededValuePool(seed: number, spec: ValueSizeSpec, compressibility: number, count = DEFAULT_POOL_SIZE): Uint8Array[] {
+  return createValuePool(spec, compressibility, createRng(seed).fork(VALUES_STREAM), count);
 }

@@ -7,7 +7,7 @@ import type { BackendInstance, BackgroundWork, EngineReport, EngineSample, SlotC
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 import { createRng } from '../../core/rng.js';
-import { createValuePool } from '../../workloads/values.js';
+import { seededValuePool } from '../../workloads/values.js';
 import type { KeySpace, OpSource } from '../../workloads/types.js';
 import type { PhaseTiming } from '../recorder/phase-recorder.js';
 import type { CellResult, PhaseResult } from '../../core/result/schema.js';
@@ -32,8 +32,8 @@ export interface CellEvents {
   beforeRun?(): void;
 }
 
-/** Streams used from the cell's seed, so load, warm-up and run draw independently. */
-const STREAM = { values: 1, load: 2, warmup: 3, run: 4 } as const;
+/** Streams used from the cell's seed, so load, warm-up and run draw independently (values: seededValuePool's). */
+const STREAM = { load: 2, warmup: 3, run: 4 } as const;
 const SUB_MICROSECOND_SAMPLE_EVERY = 64;
 const DEFAULT_MAX_IN_FLIGHT = 64;
 /** The longest wait for the load's flushes and compactions (spec.settle). */
@@ -63,7 +63,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   }
 
   const rng = createRng(spec.seed);
-  const values = createValuePool(params.valueSize, params.compressibility, rng.fork(STREAM.values));
+  const values = seededValuePool(spec.seed, params.valueSize, params.compressibility);
   // Timing: fixed by --sample-every, else chosen from the measured cost of an op (after the load,
   // refined after the warm-up) so that timing stays a small share of what it measures.
   const auto = spec.sampleEvery === null;

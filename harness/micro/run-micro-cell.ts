@@ -17,7 +17,8 @@ import { microWorkloadRef, type MicroCellSpec, type MicroStateInfo } from './spe
 import { flagAgainstBaseline, toMicroTask } from './statistics.js';
 import { RESOLUTION_FACTOR } from '../../core/result/micro-tasks.js';
 import { buildTasks } from './tasks.js';
-import { VALUE_POOL, valuePool } from './values.js';
+import { DEFAULT_POOL_SIZE, seededValuePool } from '../../workloads/values.js';
+import { DEFAULT_COMPRESSIBILITY } from '../../workloads/params.js';
 
 export interface MicroCellEvents {
   /** A line of progress (preloaded, task finished). */
@@ -31,7 +32,7 @@ export interface MicroCellOutcome {
   readonly state: MicroStateInfo | null;
 }
 
-const STREAM = { values: 1, keys: 2 } as const;
+const STREAM = { keys: 2 } as const;
 const PRELOAD_CHUNK = 1000;
 /** tinybench's minimum calls per task, run and warm-up: enough for its percentiles to mean something. */
 const MIN_ITERATIONS = 64;
@@ -41,7 +42,7 @@ async function preload(db: BackendInstance, records: number, values: readonly Ui
   for (let start = 0; start < records; start += PRELOAD_CHUNK) {
     const batch: BatchOp[] = [];
     for (let r = start; r < Math.min(records, start + PRELOAD_CHUNK); r++) {
-      batch.push({ type: 'put', key: preloadedId(r), value: values[r & (VALUE_POOL - 1)] as Uint8Array });
+      batch.push({ type: 'put', key: preloadedId(r), value: values[r & (DEFAULT_POOL_SIZE - 1)] as Uint8Array });
     }
     db.writeBatch(batch);
   }
@@ -73,7 +74,7 @@ export async function runMicroCell(spec: MicroCellSpec, events: MicroCellEvents 
   }
 
   const rng = createRng(spec.seed);
-  const values = valuePool(rng.fork(STREAM.values), spec.valueSize);
+  const values = seededValuePool(spec.seed, { kind: 'constant', bytes: spec.valueSize }, DEFAULT_COMPRESSIBILITY);
   const sink = new Sink();
   const micro: Record<string, MicroTask> = {};
   const res0 = startResources();

@@ -9,14 +9,14 @@ import { poolSize, preloadedId } from './keys.js';
 import { MICRO_OPS } from './ops.js';
 import { Sink } from './sink.js';
 import { buildTasks, type MicroTaskDef } from './tasks.js';
-import { valuePool } from './values.js';
+import { DEFAULT_POOL_SIZE, seededValuePool } from '../../workloads/values.js';
 
 const RECORDS = 1000;
 
 async function preloaded(): Promise<{ db: BackendInstance; values: Uint8Array[] }> {
   const db = await heapBackend.open('/nonexistent', resolveKnobs(heapBackend.describe(), {}), { keySize: 16, seed: 1 });
-  const values = valuePool(createRng(1), 32);
-  for (let r = 0; r < RECORDS; r++) db.put(preloadedId(r), values[r & 255] as Uint8Array);
+  const values = seededValuePool(1, { kind: 'constant', bytes: 32 }, 0.5);
+  for (let r = 0; r < RECORDS; r++) db.put(preloadedId(r), values[r & (DEFAULT_POOL_SIZE - 1)] as Uint8Array);
   return { db, values };
 }
 

@@ -17,7 +17,7 @@ import { batchId, distinctIds, DRAW_COUNT, drawIds, missId, poolSize, preloadedI
 import { OPS_PER_CALL, type MicroOp } from './ops.js';
 import { NULL_TASK } from '../../core/result/micro-tasks.js';
 import type { Sink } from './sink.js';
-import { VALUE_POOL } from './values.js';
+import { DEFAULT_POOL_SIZE } from '../../workloads/values.js';
 
 export interface MicroTaskDef {
   readonly name: MicroOp | typeof NULL_TASK;
@@ -39,7 +39,7 @@ export interface TaskContext {
 }
 
 const MASK = DRAW_COUNT - 1;
-const VMASK = VALUE_POOL - 1;
+const VMASK = DEFAULT_POOL_SIZE - 1;
 /** Keys per write batch when a hook refills or clears a pool (one transaction per chunk). */
 const HOOK_CHUNK = 1000;
 

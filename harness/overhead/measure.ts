@@ -14,6 +14,8 @@ import { runPhase } from '../runner/phase.js';
 import { chooseSampleEvery, measureTimingCostNs } from '../recorder/sampling.js';
 import { createRng } from '../../core/rng.js';
 import { median } from '../../core/stats.js';
+import { seededValuePool } from '../../workloads/values.js';
+import { DEFAULT_COMPRESSIBILITY } from '../../workloads/params.js';
 import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js';
 
 export type OverheadOp = 'get' | 'put';
@@ -41,9 +43,13 @@ export interface OverheadOptions {
    * others: splits the runner's cost into its loop (untimed / raw) and its timing (harness / untimed).
    */
   readonly untimed?: boolean;
+  /** The seed of the values and keys (default 7). */
+  readonly seed?: number;
   /** Flush the load before the measured loops (default true); false leaves it in the memtable (an LSM's). */
   readonly flush?: boolean;
 }
+
+const DEFAULT_SEED = 7;
 
 /** The untimed runner times one op in this many: the phase's first, then none in a loop of any size used here. */
 const UNTIMED_EVERY = 1 << 30;
@@ -158,12 +164,10 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
   try {
     const nativeCall = o.native === true ? db.nativeLoop?.bind(db) : undefined;
     if (o.native === true && nativeCall === undefined) throw new UsageError(`--native: ${desc.name} has no native loop (BackendInstance.nativeLoop); lsm has one`);
-    const rng = createRng(7);
-    const values = Array.from({ length: 1024 }, () => {
-      const v = new Uint8Array(o.valueSize);
-      for (let i = 0; i < v.length; i++) v[i] = rng.int(256);
-      return v;
-    });
+    const seed = o.seed ?? DEFAULT_SEED;
+    // The values a run cell of this seed and size writes at the default compressibility.
+    const values = seededValuePool(seed, { kind: 'constant', bytes: o.valueSize }, DEFAULT_COMPRESSIBILITY);
+    const rng = createRng(seed);
     const phaseOf = (op: OverheadOp) => {
       const operations: OperationKind[] = [{ name: op, action: op, writes: op === 'put' }];
       return { name: 'overhead', backend: db, operations, values, keySize: o.keySize, ttlTicks: 0, durationMs: null, intervalMs: 1000, targetRate: null, maxInFlight: 64 };
