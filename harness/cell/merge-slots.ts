@@ -6,7 +6,7 @@
 // of the slots' HDR histograms.
 
 import type { CellOk, CellResult, OperationResult, PhaseResult, ThreadShare, TimePoint, VerifyResult } from '../../core/result/schema.js';
-import { addEncoded, encodeHistogram, summarise } from '../recorder/histogram.js';
+import { mergeEncoded, encodeHistogram, summarise } from '../recorder/histogram.js';
 
 /** A slot's progress at one moment: wall clock (ms, one time base for all slots), ops done, active ms. */
 export interface TracePoint {
@@ -65,7 +65,7 @@ export function mergeSlotPhases(slots: readonly SlotPhase[]): MergedPhase {
       durationMs: s.result.durationMs,
       throughputOpsPerSec: own,
       windowOpsPerSec: windowRate,
-      p99Us: summarise(addEncoded(Object.values(s.result.operations).map((o) => o.hdr))).p99,
+      p99Us: summarise(mergeEncoded(Object.values(s.result.operations).map((o) => o.hdr))).p99,
     };
   });
   const rates = perThread.map((t) => t.windowOpsPerSec);
@@ -92,7 +92,7 @@ export function mergeOperations(all: readonly Readonly<Record<string, OperationR
   const out: Record<string, OperationResult> = {};
   for (const kind of kinds) {
     const parts = all.map((ops) => ops[kind]).filter((o): o is OperationResult => o !== undefined);
-    const h = addEncoded(parts.map((p) => p.hdr));
+    const h = mergeEncoded(parts.map((p) => p.hdr));
     out[kind] = {
       count: parts.reduce((s, p) => s + p.count, 0),
       errors: parts.reduce((s, p) => s + p.errors, 0),

@@ -32,7 +32,7 @@ async function valuesWritten(run: () => Promise<unknown>): Promise<Set<string>> 
     const noted: Partial<BackendInstance> = {
       put: (key, value, ns) => (written.add(hex(value)), inner.put(key, value, ns)),
       writeBatch: (ops) => {
-        for (const op of ops) if (op.type === 'put') written.add(hex(op.value));
+        for (const op of ops) if (op.value !== undefined) written.add(hex(op.value));
         return inner.writeBatch(ops);
       },
     };

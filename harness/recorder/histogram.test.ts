@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Histogram } from 'hdr-histogram-js';
-import { createHistogram, encodeHistogram, FAST_RECORD, recordNs } from './histogram.js';
+import { createHistogram, decodeHistogram, encodeHistogram, FAST_RECORD, mergeEncoded, recordNs, summarise } from './histogram.js';
 
 const countsOf = (h: Histogram): number[] => {
   const out: number[] = [];
@@ -31,5 +31,25 @@ describe('recordNs', () => {
     expect(fast.minNonZeroValue).toBe(lib.minNonZeroValue);
     expect(fast.getValueAtPercentile(99.9)).toBe(lib.getValueAtPercentile(99.9));
     expect(encodeHistogram(fast)).toBe(encodeHistogram(lib));
+  });
+});
+
+describe('mergeEncoded', () => {
+  it('adds the histograms losslessly, a missing one (no op timed) adding nothing', () => {
+    const a = createHistogram();
+    const b = createHistogram();
+    const all = createHistogram();
+    for (let v = 1; v <= 3000; v++) {
+      recordNs(v <= 1000 ? a : b, v * 1000);
+      recordNs(all, v * 1000);
+    }
+    const merged = mergeEncoded([encodeHistogram(a), null, encodeHistogram(b), encodeHistogram(createHistogram())]);
+    expect(merged.totalCount).toBe(3000);
+    expect(summarise(merged)).toEqual(summarise(decodeHistogram(encodeHistogram(all)!)));
+    expect(mergeEncoded([null]).totalCount).toBe(0);
+  });
+
+  it('throws on a string that is not a histogram it wrote', () => {
+    expect(() => mergeEncoded(['not-a-histogram'])).toThrow();
   });
 });

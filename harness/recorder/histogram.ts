@@ -78,8 +78,14 @@ export function decodeHistogram(encoded: string): Histogram {
   return hdr.decodeFromCompressedBase64(encoded, 32, false);
 }
 
-/** Encoded histograms added into one (HDR histograms add losslessly); null adds nothing (no op timed). */
-export function addEncoded(encoded: readonly (string | null)[]): Histogram {
+/**
+ * Encoded histograms added into one (HDR histograms add losslessly): the one merge, for a
+ * threaded cell's slots and a report's repeats. A missing histogram (null) adds nothing: the
+ * recorder writes null exactly when it timed no operation of the kind (encodeHistogram), so a
+ * slot or repeat that timed none leaves the others' histogram as it is. Throws on a string that
+ * is not a histogram this tool wrote.
+ */
+export function mergeEncoded(encoded: readonly (string | null)[]): Histogram {
   const h = createHistogram();
   for (const e of encoded) if (e !== null) h.add(decodeHistogram(e));
   return h;

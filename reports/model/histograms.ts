@@ -1,27 +1,18 @@
-// Decoding and merging the HDR histograms a result document carries (nanoseconds, compressed,
-// base64), so repeats of one configuration combine losslessly rather than by averaging percentiles.
+// The HDR histograms a result document carries (nanoseconds, compressed, base64), merged so that
+// repeats of one configuration combine losslessly rather than by averaging percentiles.
 
 import type { Histogram } from 'hdr-histogram-js';
-import { createHistogram, decodeHistogram as decodeRecorded } from '../../harness/recorder/histogram.js';
+import { mergeEncoded } from '../../harness/recorder/histogram.js';
 
-/** Null when the string is not a histogram this tool wrote (a damaged or foreign document). */
-export function decodeHistogram(encoded: string): Histogram | null {
+/**
+ * The recorder's merge (a missing histogram adds nothing); null when none of them timed an
+ * operation, or when one is not a histogram this tool wrote (a damaged or foreign document).
+ */
+export function mergeReadable(encoded: readonly (string | null)[]): Histogram | null {
   try {
-    return decodeRecorded(encoded);
+    const merged = mergeEncoded(encoded);
+    return merged.totalCount > 0 ? merged : null;
   } catch {
     return null;
   }
-}
-
-/** Merges encoded histograms; null when any of them is missing or unreadable. */
-export function mergeEncoded(encoded: readonly (string | null)[]): Histogram | null {
-  if (encoded.length === 0) return null;
-  const merged = createHistogram();
-  for (const e of encoded) {
-    if (e === null) return null;
-    const h = decodeHistogram(e);
-    if (h === null) return null;
-    merged.add(h);
-  }
-  return merged.totalCount > 0 ? merged : null;
 }

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '../../core/result/schema.js';
 import { makeDocument } from '../test-support/fixtures.js';
 import { groupConfigurations } from './configurations.js';
-import { createHistogram } from '../../harness/recorder/histogram.js';
-import { decodeHistogram } from './histograms.js';
+import { createHistogram, decodeHistogram } from '../../harness/recorder/histogram.js';
 import { configurationStats, spread } from './stats.js';
 
 describe('configuration statistics', () => {
@@ -13,7 +12,7 @@ describe('configuration statistics', () => {
     const stats = configurationStats(config!);
     expect(stats.latencySource).toBe('hdr');
     const all = createHistogram();
-    for (const cell of config!.ok) all.add(decodeHistogram(cell.phases.run!.operations.update!.hdr!)!);
+    for (const cell of config!.ok) all.add(decodeHistogram(cell.phases.run!.operations.update!.hdr!));
     expect(stats.operations.get('update')!.p99).toBeCloseTo(all.getValueAtPercentile(99) / 1000, 3);
     expect(stats.throughput!.values).toHaveLength(3);
     expect(stats.throughput!.min).toBeLessThanOrEqual(stats.throughput!.median);

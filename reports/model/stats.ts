@@ -4,7 +4,8 @@
 import type { Histogram } from 'hdr-histogram-js';
 import type { Configuration, MeasuredCell } from './configurations.js';
 import { mainPhase } from './configurations.js';
-import { mergeEncoded } from './histograms.js';
+import { mergeReadable } from './histograms.js';
+import { summarise } from '../../harness/recorder/histogram.js';
 import { median, sortedMedian } from '../../core/stats.js';
 
 export interface Spread {
@@ -15,12 +16,12 @@ export interface Spread {
 }
 
 export const PERCENTILES = [
-  { key: 'p50', label: 'p50', q: 50 },
-  { key: 'p90', label: 'p90', q: 90 },
-  { key: 'p99', label: 'p99', q: 99 },
-  { key: 'p999', label: 'p99.9', q: 99.9 },
-  { key: 'p9999', label: 'p99.99', q: 99.99 },
-  { key: 'max', label: 'max', q: 100 },
+  { key: 'p50', label: 'p50' },
+  { key: 'p90', label: 'p90' },
+  { key: 'p99', label: 'p99' },
+  { key: 'p999', label: 'p99.9' },
+  { key: 'p9999', label: 'p99.99' },
+  { key: 'max', label: 'max' },
 ] as const;
 
 export type PercentileKey = (typeof PERCENTILES)[number]['key'];
@@ -46,12 +47,11 @@ export function spread(values: readonly number[]): Spread | null {
   return { median: sortedMedian(sorted), min: sorted[0]!, max: sorted[sorted.length - 1]!, values };
 }
 
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-
+/** The recorder's summary of a merged histogram, its percentiles only. */
 function fromHistogram(h: Histogram): PercentilesUs {
-  const us = (ns: number): number => round3(ns / 1000);
+  const s = summarise(h);
   const out = {} as PercentilesUs;
-  for (const p of PERCENTILES) out[p.key] = p.q === 100 ? us(h.maxValue) : us(h.getValueAtPercentile(p.q));
+  for (const p of PERCENTILES) out[p.key] = s[p.key];
   return out;
 }
 
@@ -75,7 +75,7 @@ export function configurationStats(config: Configuration): ConfigurationStats {
     if (results.length === 0) continue;
     const encoded = results.map((r) => r!.hdr);
     allEncoded.push(...encoded);
-    const merged = mergeEncoded(encoded);
+    const merged = mergeReadable(encoded);
     if (merged) {
       operations.set(op, fromHistogram(merged));
       continue;
@@ -90,7 +90,7 @@ export function configurationStats(config: Configuration): ConfigurationStats {
   }
 
   let allOps: PercentilesUs | null = null;
-  const mergedAll = allHdr ? mergeEncoded(allEncoded) : null;
+  const mergedAll = allHdr ? mergeReadable(allEncoded) : null;
   if (mergedAll) allOps = fromHistogram(mergedAll);
   else if (operations.size > 0) {
     // Without histograms the kinds cannot be merged: take the worst kind at each percentile.
