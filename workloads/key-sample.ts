@@ -2,7 +2,8 @@
 // `statebench keys` (the command only parses flags and prints).
 
 import { UsageError } from '../core/errors.js';
-import { checkDistribution, checkTheta, createKeyChooser, THETA_DISTRIBUTIONS } from './distributions/index.js';
+import { checkDistribution, createKeyChooser, THETA_DISTRIBUTIONS } from './distributions/index.js';
+import { checkTheta } from './distributions/theta.js';
 import { keyProbabilities } from './distributions/pmf.js';
 import { createRng } from '../core/rng.js';
 import { chiSquareFit, type FitResult } from './stats/chi-square.js';

@@ -1,7 +1,8 @@
 // Fills in and checks a workload's parameters. Bad input throws a UsageError naming the flag.
 
 import { UsageError } from '../core/errors.js';
-import { checkDistribution, checkTheta, DEFAULT_THETA } from './distributions/index.js';
+import { checkDistribution, DEFAULT_THETA } from './distributions/index.js';
+import { checkTheta } from './distributions/theta.js';
 import { knownSettingNames } from './catalogue.js';
 import { CHOOSER_SETTINGS } from './distributions/settings.js';
 import { settingNumber } from './settings.js';

@@ -13,6 +13,7 @@ import { readSweepFile } from './sweep-file.js';
 import { resolveTuningFlags, type TuningFlags } from './run-flags.js';
 import { parseSemantics, withSemantics } from './semantics.js';
 import { cellHeapLimitMiB } from '../exec/heap-limit.js';
+import { checkTheta } from '../../workloads/distributions/theta.js';
 
 /** The run flags as yargs gives them (every value optional; strings where users type units). */
 export interface RunFlags extends TuningFlags {
@@ -173,7 +174,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     valueSize,
     keySize: f.keySize !== undefined ? parseCount('key-size', f.keySize, { min: 12 }) : QUICK_PRESET.keySize,
     distribution: f.distribution ?? null,
-    theta: f.theta !== undefined ? parseNumber('theta', f.theta, { min: 0, max: 10 }) : null,
+    theta: f.theta !== undefined ? checkTheta(f.theta) : null,
     compressibility: f.compressibility !== undefined ? parseNumber('compressibility', f.compressibility, { min: 0, max: 1 }) : null,
     seed: f.seed !== undefined ? parseNumber('seed', f.seed, { min: -2147483648, max: 2147483647 }) | 0 : QUICK_PRESET.seed,
     sets,

@@ -10,6 +10,7 @@ import { ScrambledZipfianChooser } from './scrambled-zipfian.js';
 import { SequentialChooser } from './sequential.js';
 import { UniformChooser } from './uniform.js';
 import { ZipfianChooser } from './zipfian.js';
+import { checkTheta } from './theta.js';
 
 export type { ChooserOptions, KeyChooser } from './chooser.js';
 
@@ -39,13 +40,6 @@ export function checkDistribution(name: string, flag = '--distribution'): Distri
     throw new UsageError(`${flag}: '${name}' is not a distribution; accepted: ${DISTRIBUTIONS.join(', ')}`);
   }
   return name;
-}
-
-export function checkTheta(theta: number, flag = '--theta'): number {
-  if (!Number.isFinite(theta) || theta <= 0 || theta >= 1) {
-    throw new UsageError(`${flag}: ${theta} is not valid; expected a number strictly between 0 and 1 (YCSB uses 0.99)`);
-  }
-  return theta;
 }
 
 /** A key chooser over `records` keys (at least 1). */

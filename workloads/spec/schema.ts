@@ -15,6 +15,7 @@
 
 import { z } from 'zod';
 import { DISTRIBUTIONS } from '../distributions/index.js';
+import { isTheta, THETA_ACCEPTED } from '../distributions/theta.js';
 
 const fraction = z.number().min(0).max(1);
 
@@ -54,7 +55,7 @@ export const WorkloadSpecSchema = z
     operations: MixSchema.optional(),
     phases: z.array(PhaseSchema).min(1).optional(),
     distribution: z.enum(DISTRIBUTIONS).optional(),
-    theta: z.number().gt(0).lt(1).optional(),
+    theta: z.number().refine(isTheta, `expected ${THETA_ACCEPTED}`).optional(),
     valueSize: z.union([z.string(), z.number().int().min(1), ValueSizeObject]).optional(),
     compressibility: fraction.optional(),
     scan: z

@@ -4,7 +4,7 @@
 
 import { basename } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { checkTheta } from '../distributions/index.js';
+import { isTheta, THETA_ACCEPTED } from '../distributions/theta.js';
 import type { ValueSizeSpec, WorkloadDefinition } from '../types.js';
 import { ycsbCore, type YcsbOp } from './core.js';
 import { parseProperties } from './properties.js';
@@ -95,13 +95,7 @@ export function parseYcsbPropertyFile(text: string, path: string): WorkloadDefin
   if (distribution === undefined) fail('requestdistribution', `expected one of ${Object.keys(REQUEST_DISTRIBUTIONS).join(', ')}`);
 
   const theta = num('zipfianconstant');
-  if (theta !== undefined) {
-    try {
-      checkTheta(theta, 'zipfianconstant');
-    } catch {
-      fail('zipfianconstant', 'expected a number strictly between 0 and 1');
-    }
-  }
+  if (theta !== undefined && !isTheta(theta)) fail('zipfianconstant', `expected ${THETA_ACCEPTED}`);
 
   const fieldCount = num('fieldcount', { integer: true, min: 1 }) ?? 10;
   const fieldLength = num('fieldlength', { integer: true, min: 1 }) ?? 100;
