@@ -4,12 +4,12 @@
 // (a key id and a namespace); each backend encodes them in its natural form and pays for it.
 // Expected outcomes (a miss) are values, never exceptions: an exception means the engine failed.
 
-import type { DurabilityClass } from '../core/result/schema.js';
+import type { DurabilityClass, KnobValue } from '../core/result/schema.js';
 
 export type { DurabilityClass };
 
-/** A knob value after parsing: sizes and durations are plain numbers in the knob's unit. */
-export type KnobValue = number | boolean | string;
+/** A knob value after parsing: the result document's KnobValue, one definition. */
+export type { KnobValue };
 
 export type KnobType = 'int' | 'float' | 'size' | 'duration' | 'bool' | 'enum' | 'string';
 

@@ -11,6 +11,8 @@ const nnum = z.number().nullable();
 const count = z.number().int().nonnegative();
 
 export const KnobValueSchema = z.union([z.number(), z.boolean(), z.string()]);
+/** A knob value after parsing: sizes and durations are plain numbers in the knob's unit. The one definition (backends/types.ts points here). */
+export type KnobValue = z.infer<typeof KnobValueSchema>;
 export const KnobsSchema = z.record(z.string(), KnobValueSchema.nullable());
 
 export const LatencyUsSchema = z.object({

@@ -7,9 +7,9 @@
 // sum over threads against one thread) side by side unmarked.
 
 import { canonicalJson } from '../../core/canonical-json.js';
-import type { CellResult, DurabilityClass, PhaseResult, ResultDocument } from '../../core/result/schema.js';
+import type { CellResult, DurabilityClass, KnobValue, PhaseResult, ResultDocument } from '../../core/result/schema.js';
 import { formatCount } from '../../core/units.js';
-import { formatKnobValue, type KnobValue } from './format.js';
+import { formatKnobValue } from './format.js';
 
 export type MeasuredCell = Extract<CellResult, { phases: unknown }>;
 

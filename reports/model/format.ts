@@ -1,10 +1,7 @@
 // Number and knob formatting shared by every reporter: one way to print a figure everywhere.
 
-import type { z } from 'zod';
-import type { KnobValueSchema } from '../../core/result/schema.js';
+import type { KnobValue } from '../../core/result/schema.js';
 import { formatBytes, trimFixed } from '../../core/units.js';
-
-export type KnobValue = z.infer<typeof KnobValueSchema>;
 
 /** A figure with a sensible number of digits: 3 significant, thousands grouped. */
 export function formatNumber(value: number | null | undefined, digits = 3): string {
