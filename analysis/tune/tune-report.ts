@@ -3,21 +3,15 @@
 
 import { backendTraits } from '../../backends/registry.js';
 import { formatBytes } from '../../core/units.js';
+import { formatNumber, formatSignedPct } from '../../core/numbers.js';
 import type { Effect } from './effect.js';
 import type { TuneResult } from './tune.js';
 
 /** The gain tune is asked to find (issue: at least 20 % over the defaults). */
 export const TARGET_GAIN_PCT = 20;
 
-const sign = (x: number | null): string => (x === null ? '?' : `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`);
-
 export function effectLine(e: Effect): string {
-  return `${e.metric} ${sign(e.changePct)} (95 % CI ${sign(e.ciLowPct)} .. ${sign(e.ciHighPct)}; medians ${fmt(e.baseMedian)} -> ${fmt(e.headMedian)}, ${e.method ?? 'no'} interval)`;
-}
-
-function fmt(x: number | null): string {
-  if (x === null) return '?';
-  return Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3);
+  return `${e.metric} ${formatSignedPct(e.changePct)} (95 % CI ${formatSignedPct(e.ciLowPct)} .. ${formatSignedPct(e.ciHighPct)}; medians ${formatNumber(e.baseMedian, 3, '?')} -> ${formatNumber(e.headMedian, 3, '?')}, ${e.method ?? 'no'} interval)`;
 }
 
 function knobList(k: Readonly<Record<string, unknown>>): string {
@@ -39,7 +33,7 @@ export function renderTune(r: TuneResult): string {
     const leader = st.race.leader !== null ? (st.entrants[st.race.leader] as number) : null;
     lines.push(`  ${st.name}: ${st.entrants.length} against ${st.control === 0 ? 'the defaults' : origin(r, st.control)}; ${st.race.rungs.map((g) => `${g.ran.length} x ${g.rounds} round(s) of ${g.durationMs} ms`).join(', ')}`);
     if (leader !== null) {
-      lines.push(`    leader ${origin(r, leader)}: ${sign(st.race.leaderGainPct)} (low ${sign(st.race.leaderLowPct)}), ${st.race.beatsControl ? 'beyond the noise' : 'within the noise'}`);
+      lines.push(`    leader ${origin(r, leader)}: ${formatSignedPct(st.race.leaderGainPct)} (low ${formatSignedPct(st.race.leaderLowPct)}), ${st.race.beatsControl ? 'beyond the noise' : 'within the noise'}`);
     }
   }
   lines.push('');

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 import type { ReportModel } from '../model/report-model.js';
-import { formatNumber } from '../model/format.js';
+import { formatNumber } from '../../core/numbers.js';
 import { isThreadSweep, threadedWorkloads, type ThreadLine, type ThreadPoint } from '../model/thread-scaling.js';
 import { BASE_CONFIG, VEGA_LITE_SCHEMA, wantsLogScale, type Chart } from './chart.js';
 import { reportPalette, type ColourScale } from './palette.js';

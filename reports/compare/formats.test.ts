@@ -23,7 +23,7 @@ const comparison = compareDocuments(base, head, { ...DEFAULT_COMPARE_OPTIONS, th
 describe('comparison as text', () => {
   const text = comparisonToText(comparison);
   it('has a row per metric with the verdict, the unpaired groups and a FAIL summary', () => {
-    expect(text).toMatch(/delay\/ycsb-a\s+throughput\s+1,002 ops\/s \(n=5\)\s+802 ops\/s \(n=5\)\s+-20\.0%\s+\[-20\.\d%, -19\.\d%\]\s+±5%\s+regressed/);
+    expect(text).toMatch(/delay\/ycsb-a\s+throughput\s+1,002 ops\/s \(n=5\)\s+802 ops\/s \(n=5\)\s+-20\.0 %\s+\[-20\.\d %, -19\.\d %\]\s+±5%\s+regressed/);
     expect(text).toMatch(/read p99\.9 .* unchanged/);
     expect(text).toContain('base: heap/ycsb-a: only in base.json (5 cell(s))');
     expect(text).toContain('head: lmdb/ycsb-a: only in head.json (5 cell(s))');
@@ -91,7 +91,7 @@ describe('github-action-benchmark', () => {
     expect(files.map((f) => f.path)).toEqual(['out/gab.json', 'out/gab.bigger.json', 'out/gab.smaller.json']);
     const bigger = JSON.parse(files[1]?.content ?? '');
     const tput = bigger.find((e: { name: string }) => e.name === 'delay/ycsb-a throughput');
-    expect(tput.extra).toMatch(/^repeats: 5\nvs base\.json: -20\.0% \[.*\] regressed$/);
+    expect(tput.extra).toMatch(/^repeats: 5\nvs base\.json: -20\.0 % \[.*\] regressed$/);
     expect(JSON.parse(files[2]?.content ?? '')).toBeInstanceOf(Array);
   });
 });

@@ -1,17 +1,15 @@
-// Number formatting shared by the comparison outputs.
+// The comparison outputs' figures, in the one way every output prints them (core/numbers.ts).
 
-/** A measured value with about four significant digits, thousands grouped: 12,345 or 1.234. */
+import { formatNumber, formatSignedPct } from '../../core/numbers.js';
+
+/** A measured value with four significant digits, thousands grouped: 12,345 or 1.234. */
 export function formatValue(v: number | null): string {
-  if (v === null) return '-';
-  const abs = Math.abs(v);
-  const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 10 ? 2 : 3;
-  return v.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+  return formatNumber(v, 4, '-');
 }
 
-/** A signed percentage: +3.1%, -12.0%. */
+/** A signed change: +3.1 %, -12.0 %. */
 export function formatPct(v: number | null): string {
-  if (v === null) return '-';
-  return `${v > 0 ? '+' : ''}${v.toFixed(1)}%`;
+  return formatSignedPct(v, '-');
 }
 
 export function formatInterval(low: number | null, high: number | null): string {

@@ -5,7 +5,7 @@
 
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 import { escapeHtml as h } from '../escape.js';
-import { formatNumber } from '../model/format.js';
+import { formatNumber } from '../../core/numbers.js';
 import type { ReportModel } from '../model/report-model.js';
 import { THREADS_TEXT, threadedWorkloads, unevenShare, type ThreadPoint } from '../model/thread-scaling.js';
 

@@ -4,7 +4,7 @@
 import type { Chart } from '../charts/chart.js';
 import { escapeMarkdownCell as md } from '../escape.js';
 import { formatBytes } from '../../core/units.js';
-import { formatNumber } from '../model/format.js';
+import { formatNumber } from '../../core/numbers.js';
 import { describeState, FLAG_TEXT, MICRO_HEADERS, microBudget, microTableRows } from '../model/micro-table.js';
 import type { MicroModel } from '../model/micro.js';
 import { recommendationRows } from '../model/recommendation-rows.js';

@@ -3,7 +3,7 @@
 // thread's share of the sum. Every string from the document goes through escapeMarkdownCell.
 
 import { escapeMarkdownCell as md } from '../escape.js';
-import { formatNumber } from '../model/format.js';
+import { formatNumber } from '../../core/numbers.js';
 import type { ReportModel } from '../model/report-model.js';
 import { THREADS_TEXT, threadedWorkloads, unevenShare } from '../model/thread-scaling.js';
 

@@ -4,7 +4,7 @@
 import { formatNs } from '../micro-terminal.js';
 import { RESOLUTION_FACTOR } from '../../core/result/micro-tasks.js';
 import { formatBytes } from '../../core/units.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from '../../core/numbers.js';
 import type { MicroCellRow, MicroModel, MicroState } from './micro.js';
 
 export type MicroFlag = 'baseline' | 'timer' | '';

@@ -33,7 +33,7 @@ describe('recommendation rows', () => {
       [],
     );
     expect(skipped?.verification).toBe('unverified: not measured: this document already refutes it');
-    expect(measured?.verification).toBe('confirmed: throughput +12 % (CI +5 % .. +19 %, 5 repeats); lsm against heap');
+    expect(measured?.verification).toBe('confirmed: throughput +12.0 % (CI +5.0 % .. +19.0 %, 5 repeats); lsm against heap');
   });
 
   it('a refuted suggestion carries why, with its figures; a standing one none', () => {

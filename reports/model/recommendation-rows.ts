@@ -3,7 +3,8 @@
 import { suggestionText } from '../../analysis/advice/suggestion-text.js';
 import type { Recommendation } from '../../core/result/schema.js';
 import type { Chart } from '../charts/chart.js';
-import { formatKnobValue, formatNumber } from './format.js';
+import { formatKnobValue } from './format.js';
+import { formatNumber, formatSignedPct } from '../../core/numbers.js';
 
 export interface RecommendationRow {
   readonly id: string;
@@ -28,7 +29,6 @@ export function resolveChart(name: string | null, charts: readonly Chart[]): str
   return charts.find((c) => c.id.startsWith(`${name}-`))?.id ?? null;
 }
 
-const pct = (v: number | null): string => (v === null ? '?' : `${v >= 0 ? '+' : ''}${formatNumber(v)} %`);
 
 export function recommendationRows(recommendations: readonly Recommendation[], charts: readonly Chart[]): RecommendationRow[] {
   return recommendations.map((r) => {
@@ -40,7 +40,7 @@ export function recommendationRows(recommendations: readonly Recommendation[], c
         ? 'not verified'
         : v.repeats === 0 && v.note
           ? `${v.status}: ${v.note}`
-          : `${v.status}: ${v.metric} ${pct(v.changePct)} (CI ${pct(v.ciLowPct)} .. ${pct(v.ciHighPct)}, ${v.repeats} repeats)${v.note ? `; ${v.note}` : ''}`;
+          : `${v.status}: ${v.metric} ${formatSignedPct(v.changePct)} (CI ${formatSignedPct(v.ciLowPct)} .. ${formatSignedPct(v.ciHighPct)}, ${v.repeats} repeats)${v.note ? `; ${v.note}` : ''}`;
     return {
       id: r.id,
       title: r.title,

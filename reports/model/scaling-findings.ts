@@ -3,7 +3,7 @@
 
 import type { ResultDocument, ScalingFinding, SizeMeasurement } from '../../core/result/schema.js';
 import { formatCount } from '../../core/units.js';
-import { formatNumber } from './format.js';
+import { formatNumber } from '../../core/numbers.js';
 
 export interface FindingLine {
   readonly text: string;

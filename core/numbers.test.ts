@@ -1,0 +1,29 @@
+// One way to print a figure and a signed change in every output.
+import { describe, expect, it } from 'vitest';
+import { formatNumber, formatSignedPct } from './numbers.js';
+
+describe('formatSignedPct', () => {
+  it('gives the sign, one decimal and a space before the per cent sign', () => {
+    expect(formatSignedPct(3.14)).toBe('+3.1 %');
+    expect(formatSignedPct(-12)).toBe('-12.0 %');
+    expect(formatSignedPct(164.56)).toBe('+164.6 %');
+  });
+
+  it('gives no sign to a change that rounds to zero, and `none` for a missing one', () => {
+    expect(formatSignedPct(0)).toBe('0.0 %');
+    expect(formatSignedPct(-0.04)).toBe('0.0 %');
+    expect(formatSignedPct(null)).toBe('?');
+    expect(formatSignedPct(null, '-')).toBe('-');
+  });
+});
+
+describe('formatNumber', () => {
+  it('keeps the significant digits asked for and groups thousands', () => {
+    expect(formatNumber(12_345.6)).toBe('12,346');
+    expect(formatNumber(1.2345)).toBe('1.23');
+    expect(formatNumber(1.2346, 4)).toBe('1.235');
+    expect(formatNumber(120)).toBe('120');
+    expect(formatNumber(null)).toBe('–');
+    expect(formatNumber(undefined, 4, '-')).toBe('-');
+  });
+});

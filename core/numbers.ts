@@ -1,0 +1,22 @@
+// How a figure prints, one way in every output: counts and measured values (formatNumber), and
+// signed changes in per cent (formatSignedPct: "+3.1 %", as the documentation writes them).
+
+import { trimFixed } from './units.js';
+
+/** A figure with a sensible number of digits: `digits` significant (3 unless told), thousands grouped. */
+export function formatNumber(value: number | null | undefined, digits = 3, none = '–'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return none;
+  const abs = Math.abs(value);
+  if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
+  if (abs === 0) return '0';
+  const decimals = Math.max(0, digits - 1 - Math.floor(Math.log10(abs)));
+  return trimFixed(value, Math.min(decimals, 6));
+}
+
+/** A change in per cent with its sign and one decimal: +3.1 %, -12.0 %, 0.0 %; `none` for a missing one. */
+export function formatSignedPct(value: number | null, none = '?'): string {
+  if (value === null || !Number.isFinite(value)) return none;
+  const fixed = value.toFixed(1);
+  if (Number(fixed) === 0) return '0.0 %';
+  return `${value > 0 ? '+' : ''}${fixed} %`;
+}
