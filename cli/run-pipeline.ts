@@ -3,7 +3,6 @@
 // the findings across cells (a state-size sweep's crossover), written back into results.json.
 // The harness measures; analysis advises, one layer up.
 
-import { join } from 'node:path';
 import { adviseDocument } from '../analysis/advice/advise.js';
 import { documentFindings } from '../analysis/scaling/findings.js';
 import { writeResultDocument } from '../core/result/write-document.js';
@@ -14,6 +13,6 @@ export async function runAndAdvise(o: ResolvedRunOptions, hooks: ExecuteHooks): 
   const measured = await executeRun(o, hooks);
   const recommendations = adviseDocument(measured.document, { memoryBudgetBytes: o.memoryBudgetBytes ?? null });
   const document = { ...measured.document, recommendations, ...documentFindings(measured.document) };
-  writeResultDocument(join(measured.outDir, 'results.json'), document);
+  writeResultDocument(measured.outDir, document);
   return { ...measured, document };
 }

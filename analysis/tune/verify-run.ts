@@ -14,6 +14,6 @@ export async function verifyRunAdvice(o: ResolvedRunOptions, doc: ResultDocument
   progress.line(`verifying ${doc.recommendations.length} recommendation(s), ${repeats} repeats per side; cells in ${join(outDir, 'verify.jsonl')}`);
   const recommendations = await verifyAll(doc, { base: o, repeats, progress, logPath: join(outDir, 'verify.jsonl') });
   const verified = { ...doc, recommendations };
-  writeResultDocument(join(outDir, 'results.json'), verified);
+  writeResultDocument(outDir, verified);
   return verified;
 }

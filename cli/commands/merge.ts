@@ -2,7 +2,7 @@
 // Lossless (cells kept as measured, histograms in their encoded form); documents of different
 // plans are refused with one line (exit 2). Recommendations and findings are computed again from all cells.
 
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { prepareOutDir } from '../../harness/run/execute.js';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadResultDocument } from '../../core/result/load-document.js';
@@ -37,7 +37,7 @@ export const mergeCommand: CommandModule<object, Args> = {
     const out = resolve(argv.out);
     const dir = out.endsWith('.json') ? resolve(out, '..') : out;
     prepareOutDir(dir);
-    const written = writeResultDocument(out.endsWith('.json') ? out : join(dir, 'results.json'), doc);
+    const written = writeResultDocument(out, doc);
     for (const w of doc.warnings.filter((w) => w.startsWith('merge:'))) logLine(`warning: ${w}`);
     if (argv.json) printJson(doc);
     else printLine(`merged ${paths.length} document(s): ${doc.cells.length} of ${doc.plan.cellCount} planned cells -> ${written}`);

@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { ResultDocumentSchema, SCHEMA_VERSION, type ResultDocument } from './schema.js';
+import { RESULTS_JSON } from './write-document.js';
 
 export function parseResultDocument(text: string, name: string): ResultDocument {
   let raw: unknown;
@@ -34,7 +35,7 @@ export function parseResultDocument(text: string, name: string): ResultDocument 
 /** A run's output directory stands for the results.json inside it. */
 function resolveDocumentPath(path: string): string {
   try {
-    if (statSync(path).isDirectory()) return join(path, 'results.json');
+    if (statSync(path).isDirectory()) return join(path, RESULTS_JSON);
   } catch {
     /* reported by the read below */
   }

@@ -1,14 +1,24 @@
 // writeResultDocument: the one atomic write of a results.json (run, merge, --verify-advice).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cell, documentOf } from './test-support/documents.js';
 import { writeResultDocument } from './write-document.js';
 
+const dirs: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'statebench-write-document-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 describe('writeResultDocument', () => {
   it('writes the document as indented JSON with a final newline, and no temporary file is left', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'statebench-write-document-'));
+    const dir = tempDir();
     const doc = documentOf([cell({ throughput: 1000 })]);
     const path = join(dir, 'results.json');
     expect(writeResultDocument(path, doc)).toBe(path);
@@ -16,8 +26,16 @@ describe('writeResultDocument', () => {
     expect(readdirSync(dir)).toEqual(['results.json']);
   });
 
+  it('writes results.json inside a directory it is given, and a .json file under its own name', () => {
+    const dir = tempDir();
+    const doc = documentOf([cell({ throughput: 1000 })]);
+    expect(writeResultDocument(dir, doc)).toBe(join(dir, 'results.json'));
+    expect(writeResultDocument(join(dir, 'all.json'), doc)).toBe(join(dir, 'all.json'));
+    expect(readdirSync(dir).sort()).toEqual(['all.json', 'results.json']);
+  });
+
   it('refuses a document that does not match the schema and leaves the file there untouched', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'statebench-write-document-'));
+    const dir = tempDir();
     const path = join(dir, 'results.json');
     writeFileSync(path, 'before\n');
     const bad = { ...documentOf([cell({ throughput: 1000 })]), schemaVersion: 2 } as unknown as Parameters<typeof writeResultDocument>[1];

@@ -24,11 +24,9 @@ export function buildDocument(environment: Environment, plan: Plan, cells: reado
 
 export class ResultWriter {
   readonly jsonlPath: string;
-  readonly jsonPath: string;
 
   constructor(readonly outDir: string) {
     this.jsonlPath = join(outDir, 'results.jsonl');
-    this.jsonPath = join(outDir, 'results.json');
     writeFileSync(this.jsonlPath, '');
   }
 
@@ -37,6 +35,6 @@ export class ResultWriter {
   }
 
   writeDocument(doc: ResultDocument): void {
-    writeResultDocument(this.jsonPath, doc);
+    writeResultDocument(this.outDir, doc);
   }
 }
