@@ -1,30 +1,27 @@
 // Several result documents as one, for `statebench report a.json b.json`: cells and
-// recommendations side by side. Cell ids that collide get a "d<N>:" prefix (and the
-// recommendations of that document follow); environments that differ are named in a warning.
+// recommendations side by side, through the one document merger (core/result/join-documents.ts).
+// A document whose cell or recommendation ids collide with an earlier one's gets a "d<N>:" prefix
+// on all of them, so every cell is kept; environments that differ are named in a warning.
 
-import type { CellResult, Recommendation, ResultDocument } from '../core/result/schema.js';
-
-const union = (lists: readonly (readonly string[])[]): string[] => [...new Set(lists.flat())];
+import type { ResultDocument } from '../core/result/schema.js';
+import { joinDocuments, renameIds, union } from '../core/result/join-documents.js';
 
 export function combineDocuments(docs: readonly ResultDocument[]): ResultDocument {
   const [first, ...rest] = docs;
   if (!first) throw new Error('combineDocuments needs at least one document');
   if (rest.length === 0) return first;
 
-  const seen = new Set<string>();
-  const cells: CellResult[] = [];
-  const recommendations: Recommendation[] = [];
-  docs.forEach((doc, index) => {
-    const collides = doc.cells.some((c) => seen.has(c.id)) || doc.recommendations.some((r) => recommendations.some((o) => o.id === r.id));
-    const rename = (id: string): string => (collides ? `d${index + 1}:${id}` : id);
-    for (const c of doc.cells) {
-      cells.push({ ...c, id: rename(c.id) });
-      seen.add(rename(c.id));
-    }
-    for (const r of doc.recommendations) recommendations.push({ ...r, id: rename(r.id), cellIds: r.cellIds.map(rename) });
+  const cellIds = new Set<string>();
+  const recommendationIds = new Set<string>();
+  const sideBySide = docs.map((doc, index) => {
+    const collides = doc.cells.some((c) => cellIds.has(c.id)) || doc.recommendations.some((r) => recommendationIds.has(r.id));
+    const placed = collides ? renameIds(doc, `d${index + 1}:`) : doc;
+    for (const c of placed.cells) cellIds.add(c.id);
+    for (const r of placed.recommendations) recommendationIds.add(r.id);
+    return { name: `document ${index + 1}`, document: placed };
   });
+  const { cells, recommendations, warnings } = joinDocuments(sideBySide);
 
-  const warnings = union(docs.map((d) => d.warnings));
   warnings.push(`combined ${docs.length} documents created ${docs.map((d) => d.createdAt).join(', ')}`);
   for (const field of ['hostname', 'cpuModel', 'os', 'kernel', 'node'] as const) {
     const values = union(docs.map((d) => [d.environment[field]]));

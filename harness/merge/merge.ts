@@ -1,11 +1,13 @@
-// Merges the documents of one plan's shards into the document of the whole run. Lossless:
-// cells are kept exactly as measured (their encoded HDR histograms included, never averaged
-// or re-summarised), in the whole plan's order where the cell ids tell it. Documents of
-// different plans do not merge: that is bad input, named in one line.
+// Merges the documents of one plan's shards into the document of the whole run, through the one
+// document merger (core/result/join-documents.ts). Lossless: cells are kept exactly as measured
+// (their encoded HDR histograms included, never averaged or re-summarised), in the whole plan's
+// order where the cell ids tell it. Documents of different plans do not merge: that is bad
+// input, named in one line.
 
 import { UsageError } from '../../core/errors.js';
 import { canonicalJson } from '../../core/canonical-json.js';
 import type { CellResult, Plan, ResultDocument } from '../../core/result/schema.js';
+import { joinDocuments, union, type NamedDocument } from '../../core/result/join-documents.js';
 
 /** The plan without its shard: what every shard of one run shares. */
 export function planIdentity(plan: Plan): string {
@@ -13,14 +15,7 @@ export function planIdentity(plan: Plan): string {
   return canonicalJson(rest);
 }
 
-const rank: Record<CellResult['status'], number> = { ok: 3, interrupted: 2, errored: 1, skipped: 0 };
-
-export interface MergeInput {
-  readonly name: string;
-  readonly document: ResultDocument;
-}
-
-export function mergeDocuments(inputs: readonly MergeInput[]): ResultDocument {
+export function mergeDocuments(inputs: readonly NamedDocument[]): ResultDocument {
   const first = inputs[0];
   if (!first) throw new UsageError('merge: no documents given; name the shard results.json files');
   const identity = planIdentity(first.document.plan);
@@ -29,41 +24,17 @@ export function mergeDocuments(inputs: readonly MergeInput[]): ResultDocument {
       throw new UsageError(`merge: ${input.name} is a run of a different plan than ${first.name} (${planDifference(first.document.plan, input.document.plan)}); only shards of one sweep merge`);
     }
   }
-  const warnings: string[] = [];
-  for (const input of inputs) warnings.push(...input.document.warnings.filter((w) => !warnings.includes(w)));
-
-  // One cell per id: a cell measured in two documents (a shard re-run) keeps its best status.
-  const byId = new Map<string, { cell: CellResult; from: string }>();
-  const order: string[] = [];
-  for (const input of inputs) {
-    for (const cell of input.document.cells) {
-      const prev = byId.get(cell.id);
-      if (!prev) {
-        byId.set(cell.id, { cell, from: input.name });
-        order.push(cell.id);
-      } else if (rank[cell.status] > rank[prev.cell.status]) {
-        byId.set(cell.id, { cell, from: input.name });
-      } else if (prev.cell.status === 'ok' && cell.status === 'ok') {
-        warnings.push(`merge: cell ${cell.id} is in ${prev.from} and ${input.name}; kept the one from ${prev.from}`);
-      }
-    }
-  }
-
-  const hosts = [...new Set(inputs.map((i) => i.document.environment.hostname))];
-  const cpus = [...new Set(inputs.map((i) => i.document.environment.cpuModel))];
+  const joined = joinDocuments(inputs);
+  const warnings = joined.warnings;
+  const hosts = union(inputs.map((i) => [i.document.environment.hostname]));
+  const cpus = union(inputs.map((i) => [i.document.environment.cpuModel]));
   if (hosts.length > 1) warnings.push(`merge: shards ran on ${hosts.length} machines (${hosts.join(', ')}); cells of different machines compare less well`);
   if (cpus.length > 1) warnings.push(`merge: shards ran on different CPUs (${cpus.join('; ')})`);
-  const missing = first.document.plan.cellCount - order.length;
+  const missing = first.document.plan.cellCount - joined.cells.length;
   if (missing > 0) warnings.push(`merge: ${missing} of the plan's ${first.document.plan.cellCount} cells are in none of the documents (a shard missing?)`);
 
-  const cells = planOrder(inputs, order).map((id) => (byId.get(id) as { cell: CellResult }).cell);
-  const seen = new Set<string>();
-  const recommendations = inputs.flatMap((i) => i.document.recommendations).filter((r) => {
-    const key = canonicalJson(r);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const byId = new Map(joined.cells.map((c) => [c.id, c]));
+  const cells = planOrder(inputs, [...byId.keys()]).map((id) => byId.get(id) as CellResult);
   // Each shard's findings saw only its own cells: the merged document's are found again from all
   // of them (statebench merge does).
   const { findings: _partial, ...whole } = first.document;
@@ -72,7 +43,7 @@ export function mergeDocuments(inputs: readonly MergeInput[]): ResultDocument {
     createdAt: new Date().toISOString(),
     plan: { ...first.document.plan, shard: null },
     cells,
-    recommendations,
+    recommendations: joined.recommendations,
     warnings,
   };
 }
@@ -91,7 +62,7 @@ function planDifference(a: Plan, b: Plan): string {
  * Shard i of N holds the whole plan's cells i, i+N, i+2N ... in order, so when every input is a
  * distinct shard of the same N, cell j of shard i goes back to position j*N + i.
  */
-function planOrder(inputs: readonly MergeInput[], fallback: readonly string[]): string[] {
+function planOrder(inputs: readonly NamedDocument[], fallback: readonly string[]): string[] {
   const shards = inputs.map((i) => i.document.plan.shard);
   const n = shards[0]?.count;
   const distinct = new Set(shards.map((s) => s?.index));
