@@ -1,7 +1,13 @@
-// How a figure prints, one way in every output: counts and measured values (formatNumber), and
-// signed changes in per cent (formatSignedPct: "+3.1 %", as the documentation writes them).
+// How a figure is kept and printed, one way everywhere: three decimals in the result document
+// (round3), counts and measured values in outputs (formatNumber), and signed changes in per cent
+// (formatSignedPct: "+3.1 %", as the documentation writes them).
 
 import { trimFixed } from './units.js';
+
+/** A figure as the result document keeps it (ms, µs, ratios): three decimals. */
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
 
 /** A figure with a sensible number of digits: `digits` significant (3 unless told), thousands grouped. */
 export function formatNumber(value: number | null | undefined, digits = 3, none = '–'): string {

@@ -14,6 +14,7 @@ import { runPhase } from '../runner/phase.js';
 import { chooseSampleEvery, measureTimingCostNs } from '../recorder/sampling.js';
 import { createRng } from '../../core/rng.js';
 import { median } from '../../core/stats.js';
+import { round3 } from '../../core/numbers.js';
 import { seededValuePool } from '../../workloads/values.js';
 import { DEFAULT_COMPRESSIBILITY } from '../../workloads/params.js';
 import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js';
@@ -232,7 +233,7 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
         op,
         rawOpsPerSec: Math.round(rawMedian),
         harnessOpsPerSec: Math.round(harnessMedian),
-        ratio: Math.round((harnessMedian / rawMedian) * 1000) / 1000,
+        ratio: round3(harnessMedian / rawMedian),
         rawRoundsOpsPerSec: raw.map(Math.round),
         harnessRoundsOpsPerSec: harness.map(Math.round),
         ...nativeFigures(rawMedian, native),
@@ -250,11 +251,11 @@ export async function measureOverhead(backend: Backend, o: OverheadOptions): Pro
 function untimedFigures(rawMedian: number, untimed: readonly number[]): Pick<OverheadResult, 'untimedOpsPerSec' | 'untimedToRaw' | 'untimedRoundsOpsPerSec'> {
   const m = median(untimed);
   if (m === null) return { untimedOpsPerSec: null, untimedToRaw: null, untimedRoundsOpsPerSec: [] };
-  return { untimedOpsPerSec: Math.round(m), untimedToRaw: Math.round((m / rawMedian) * 1000) / 1000, untimedRoundsOpsPerSec: untimed.map(Math.round) };
+  return { untimedOpsPerSec: Math.round(m), untimedToRaw: round3(m / rawMedian), untimedRoundsOpsPerSec: untimed.map(Math.round) };
 }
 
 function nativeFigures(rawMedian: number, native: readonly number[]): Pick<OverheadResult, 'nativeOpsPerSec' | 'rawToNative' | 'nativeRoundsOpsPerSec'> {
   const m = median(native);
   if (m === null) return { nativeOpsPerSec: null, rawToNative: null, nativeRoundsOpsPerSec: [] };
-  return { nativeOpsPerSec: Math.round(m), rawToNative: Math.round((rawMedian / m) * 1000) / 1000, nativeRoundsOpsPerSec: native.map(Math.round) };
+  return { nativeOpsPerSec: Math.round(m), rawToNative: round3(rawMedian / m), nativeRoundsOpsPerSec: native.map(Math.round) };
 }

@@ -4,6 +4,7 @@
 import * as hdr from 'hdr-histogram-js';
 import type { Histogram } from 'hdr-histogram-js';
 import type { LatencyUs } from '../../core/result/schema.js';
+import { round3 } from '../../core/numbers.js';
 
 /** An hour in nanoseconds: anything slower is clamped (and would be a failed run anyway). */
 export const HIGHEST_TRACKABLE_NS = 3_600_000_000_000;
@@ -50,8 +51,6 @@ export function recordNs(h: Histogram, v: number): void {
     h.recordValue(v);
   }
 }
-
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 export function summarise(h: Histogram): LatencyUs {
   if (h.totalCount === 0) {

@@ -8,6 +8,7 @@
 import type { Histogram } from 'hdr-histogram-js';
 import type { EngineSample } from '../../backends/types.js';
 import type { OperationResult, PhaseResult, TimePoint } from '../../core/result/schema.js';
+import { round3 } from '../../core/numbers.js';
 import { createHistogram, encodeHistogram, HIGHEST_TRACKABLE_NS, recordNs, summarise } from './histogram.js';
 
 export interface PhaseTiming {
@@ -76,8 +77,8 @@ export class PhaseRecorder {
     const s = summarise(this.merged);
     if (ops > 0 || this.timeseries.length === 0) {
       this.timeseries.push({
-        tMs: round(tMs),
-        opsPerSec: activeMs > 0 ? round((ops * 1000) / activeMs) : 0,
+        tMs: round3(tMs),
+        opsPerSec: activeMs > 0 ? round3((ops * 1000) / activeMs) : 0,
         p50Us: s.p50,
         p99Us: s.p99,
         p999Us: s.p999,
@@ -104,18 +105,14 @@ export class PhaseRecorder {
     }
     return {
       ops,
-      durationMs: round(activeMs),
-      throughputOpsPerSec: activeMs > 0 ? round((ops * 1000) / activeMs) : null,
+      durationMs: round3(activeMs),
+      throughputOpsPerSec: activeMs > 0 ? round3((ops * 1000) / activeMs) : null,
       timing: { mode: this.timing.mode, sampleEvery: this.timing.sampleEvery },
       targetRateOpsPerSec: targetRate,
       operations,
       timeseries: this.timeseries,
     };
   }
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }
 
 /** Engine samples go into JSON: NaN and Infinity become null. */

@@ -6,6 +6,7 @@ import type { Comparison } from '../../analysis/compare/types.js';
 import type { ResultDocument } from '../../core/result/schema.js';
 import { documentMetrics } from '../../analysis/compare/document-metrics.js';
 import { formatInterval, formatPct } from './numbers.js';
+import { round3 } from '../../core/numbers.js';
 
 export interface GabEntry {
   name: string;
@@ -20,7 +21,6 @@ export interface Gab {
   smallerIsBetter: GabEntry[];
 }
 
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** `extraFor(key, metricId)` adds a line to an entry's tooltip (compare adds the change vs base). */
 export function toGab(doc: ResultDocument, extraFor?: (groupKey: string, metricId: string) => string | null): Gab {
@@ -30,8 +30,8 @@ export function toGab(doc: ResultDocument, extraFor?: (groupKey: string, metricI
     const entry: GabEntry = {
       name: `${m.benchmark} ${m.label}`,
       unit: m.def.unit,
-      value: round(m.mean),
-      ...(m.n > 1 ? { range: `± ${round((m.max - m.min) / 2)}` } : {}),
+      value: round3(m.mean),
+      ...(m.n > 1 ? { range: `± ${round3((m.max - m.min) / 2)}` } : {}),
       extra,
     };
     (m.def.direction === 'higher-is-better' ? out.biggerIsBetter : out.smallerIsBetter).push(entry);
