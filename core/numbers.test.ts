@@ -1,6 +1,6 @@
 // One way to print a figure and a signed change in every output.
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatSignedPct } from './numbers.js';
+import { formatNumber, formatShare, formatSignedPct } from './numbers.js';
 
 describe('formatSignedPct', () => {
   it('gives the sign, one decimal and a space before the per cent sign', () => {
@@ -25,5 +25,13 @@ describe('formatNumber', () => {
     expect(formatNumber(120)).toBe('120');
     expect(formatNumber(null)).toBe('–');
     expect(formatNumber(undefined, 4, '-')).toBe('-');
+  });
+});
+
+describe('formatShare', () => {
+  it('gives a fraction in per cent with one decimal, and `none` for a missing one', () => {
+    expect(formatShare(0.8)).toBe('80.0 %');
+    expect(formatShare(0.0123)).toBe('1.2 %');
+    expect(formatShare(null, 'n/a')).toBe('n/a');
   });
 });

@@ -26,3 +26,8 @@ export function formatSignedPct(value: number | null, none = '?'): string {
   if (Number(fixed) === 0) return '0.0 %';
   return `${value > 0 ? '+' : ''}${fixed} %`;
 }
+
+/** A fraction as a share in per cent, one decimal: 0.8 -> 80.0 %; `none` for a missing one. */
+export function formatShare(fraction: number | null, none = '?'): string {
+  return fraction === null || !Number.isFinite(fraction) ? none : `${(fraction * 100).toFixed(1)} %`;
+}

@@ -9,6 +9,7 @@ import type { BottleneckKind, KnobValue, MoveContext } from '../../backends/type
 import type { ConfigFacts } from '../advice/facts.js';
 import { median } from '../../core/stats.js';
 import { formatBytes } from '../../core/units.js';
+import { formatShare } from '../../core/numbers.js';
 import { fits, normalise, type Config, type SearchSpace } from './space.js';
 
 export interface Move {
@@ -23,8 +24,6 @@ export interface Bottleneck {
   /** The measured figures behind it, as text. */
   readonly fact: string;
 }
-
-const pct = (x: number): string => `${(x * 100).toFixed(1)} %`;
 
 /** Median over cells of the run phase's compaction CPU as a share of the machine's cores. */
 function compactionCpuShare(f: ConfigFacts, cores: number): number | null {
@@ -44,15 +43,15 @@ export function bottlenecks(f: ConfigFacts, cores: number): Bottleneck[] {
   // The run phase's own hit ratio at its end (the cache as warm as it gets), else the cell's.
   const hit = f.metric('runEndBlockCacheHitRatio') ?? f.blockCacheHitRatio;
   if (hit !== null && f.shape.reads > 0) {
-    out.push({ kind: 'cache misses', score: f.shape.reads * (1 - hit), fact: `block-cache hit ratio ${pct(hit)} at the end of the run phase, ${pct(f.shape.reads)} reads, SST files ${formatBytes(f.metric('sstBytes') ?? 0)}` });
+    out.push({ kind: 'cache misses', score: f.shape.reads * (1 - hit), fact: `block-cache hit ratio ${formatShare(hit)} at the end of the run phase, ${formatShare(f.shape.reads)} reads, SST files ${formatBytes(f.metric('sstBytes') ?? 0)}` });
   }
-  if (f.stallShare !== null && f.stallShare > 0) out.push({ kind: 'write stalls', score: f.stallShare, fact: `writes stalled ${pct(f.stallShare)} of the time` });
+  if (f.stallShare !== null && f.stallShare > 0) out.push({ kind: 'write stalls', score: f.stallShare, fact: `writes stalled ${formatShare(f.stallShare)} of the time` });
   if (f.writeAmp !== null && f.shape.writes > 0) {
-    out.push({ kind: 'write amplification', score: f.shape.writes * Math.min(1, f.writeAmp / 10), fact: `write amplification ${f.writeAmp.toFixed(1)}, ${pct(f.shape.writes)} writes` });
+    out.push({ kind: 'write amplification', score: f.shape.writes * Math.min(1, f.writeAmp / 10), fact: `write amplification ${f.writeAmp.toFixed(1)}, ${formatShare(f.shape.writes)} writes` });
   }
   const cpu = compactionCpuShare(f, cores);
   if (cpu !== null) {
-    out.push({ kind: 'compaction CPU', score: Math.min(1, cpu), fact: `compactions used ${pct(cpu)} of the ${cores} cores' time in the run phase` });
+    out.push({ kind: 'compaction CPU', score: Math.min(1, cpu), fact: `compactions used ${formatShare(cpu)} of the ${cores} cores' time in the run phase` });
   }
   return out.filter((b) => b.score > 0).sort((a, b) => b.score - a.score);
 }

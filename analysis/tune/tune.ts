@@ -21,6 +21,7 @@ import { buildAdviceContext, type ConfigFacts } from '../advice/facts.js';
 import { createRng } from '../../core/rng.js';
 import { UsageError } from '../../core/errors.js';
 import { formatBytes } from '../../core/units.js';
+import { formatShare } from '../../core/numbers.js';
 import type { CellResult, ResultDocument } from '../../core/result/schema.js';
 import type { ResolvedRunOptions } from '../../harness/run/options.js';
 import type { ProgressSink } from '../../harness/run/progress.js';
@@ -378,7 +379,7 @@ export function winnerOf(best: Candidate, verification: Verification | null): Ca
 /** What the defaults' cells measured that bounds what tuning can gain. */
 function describeDefaults(f: ConfigFacts, found: readonly Bottleneck[]): string[] {
   const out: string[] = [];
-  const pct = (x: number | null): string => (x === null ? 'n/a' : `${(x * 100).toFixed(1)} %`);
+  const pct = (x: number | null): string => formatShare(x, 'n/a');
   out.push(`defaults: ${f.opsPerSec !== null ? Math.round(f.opsPerSec).toLocaleString('en-US') : '?'} ops/s (median of ${f.cells.length} cells)`);
   // A backend tuned along bottlenecks: the figures they are read from.
   if (backendTraits(f.backend)?.tuning?.movesAlong) {
