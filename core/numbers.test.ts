@@ -1,6 +1,6 @@
 // One way to print a figure and a signed change in every output.
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatShare, formatSignedPct } from './numbers.js';
+import { formatNumber, formatShare, formatSignedPct, formatWhole } from './numbers.js';
 
 describe('formatSignedPct', () => {
   it('gives the sign, one decimal and a space before the per cent sign', () => {
@@ -33,5 +33,14 @@ describe('formatShare', () => {
     expect(formatShare(0.8)).toBe('80.0 %');
     expect(formatShare(0.0123)).toBe('1.2 %');
     expect(formatShare(null, 'n/a')).toBe('n/a');
+  });
+});
+
+describe('formatWhole', () => {
+  it('rounds a count or rate to a whole number with thousands grouped, and `none` for a missing one', () => {
+    expect(formatWhole(12_345.6)).toBe('12,346');
+    expect(formatWhole(7)).toBe('7');
+    expect(formatWhole(null)).toBe('-');
+    expect(formatWhole(undefined, '–')).toBe('–');
   });
 });

@@ -19,6 +19,11 @@ export function formatNumber(value: number | null | undefined, digits = 3, none 
   return trimFixed(value, Math.min(decimals, 6));
 }
 
+/** A count or rate as a whole number, thousands grouped: 12,346; `none` for a missing one. */
+export function formatWhole(value: number | null | undefined, none = '-'): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? none : Math.round(value).toLocaleString('en-US');
+}
+
 /** A change in per cent with its sign and one decimal: +3.1 %, -12.0 %, 0.0 %; `none` for a missing one. */
 export function formatSignedPct(value: number | null, none = '?'): string {
   if (value === null || !Number.isFinite(value)) return none;

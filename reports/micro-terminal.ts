@@ -7,6 +7,7 @@ import { formatBytes } from '../core/units.js';
 import { NULL_TASK } from '../core/result/micro-tasks.js';
 import { RESOLUTION_FACTOR } from '../core/result/micro-tasks.js';
 import type { MicroStateInfo } from '../harness/micro/spec.js';
+import { formatWhole } from '../core/numbers.js';
 
 /** Nanoseconds with a unit that keeps three significant figures or so. */
 export function formatNs(ns: number | null): string {
@@ -16,17 +17,16 @@ export function formatNs(ns: number | null): string {
   return `${(ns / 1e6).toFixed(ns < 1e7 ? 2 : 1)} ms`;
 }
 
-const fmtInt = (n: number | null): string => (n === null ? '-' : Math.round(n).toLocaleString('en-US'));
 const fmtRme = (n: number | null): string => (n === null ? '-' : `±${n.toFixed(1)}%`);
 const div = (n: number | null, d: number): number | null => (n === null ? null : n / d);
 
 function taskRows(prefix: string[], name: string, t: MicroTask): string[][] {
   const flag = name === NULL_TASK ? 'baseline' : t.atTimerResolution ? `timer (<${RESOLUTION_FACTOR}x null)` : '';
-  const rows = [[...prefix, name, formatNs(t.meanNs), formatNs(t.p50Ns), formatNs(t.p99Ns), fmtInt(t.opsPerSec), fmtRme(t.rme), fmtInt(t.samples), flag]];
+  const rows = [[...prefix, name, formatNs(t.meanNs), formatNs(t.p50Ns), formatNs(t.p99Ns), formatWhole(t.opsPerSec), fmtRme(t.rme), formatWhole(t.samples), flag]];
   const per = t.opsPerCall ?? 1;
   if (per > 1) {
     // The same samples seen per key: a batch's time spread over the keys it wrote.
-    rows.push([...prefix, `  per key (/${per})`, formatNs(div(t.meanNs, per)), formatNs(div(t.p50Ns, per)), formatNs(div(t.p99Ns, per)), fmtInt(t.opsPerSec === null ? null : t.opsPerSec * per), '', '', '']);
+    rows.push([...prefix, `  per key (/${per})`, formatNs(div(t.meanNs, per)), formatNs(div(t.p50Ns, per)), formatNs(div(t.p99Ns, per)), formatWhole(t.opsPerSec === null ? null : t.opsPerSec * per), '', '', '']);
   }
   return rows;
 }

@@ -5,8 +5,8 @@ import type { CellResult, ResultDocument } from '../core/result/schema.js';
 import { cellList, cellNotes } from './model/cell-notes.js';
 import { formatCount } from '../core/units.js';
 import { scalingFindingTexts } from './model/scaling-findings.js';
+import { formatWhole } from '../core/numbers.js';
 
-const fmtInt = (n: number | null | undefined): string => (n === null || n === undefined ? '-' : Math.round(n).toLocaleString('en-US'));
 const fmtUs = (n: number | null | undefined): string =>
   n === null || n === undefined ? '-' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US');
 
@@ -60,16 +60,16 @@ export function renderTerminalSummary(doc: ResultDocument): string {
     const status = cell.status === 'errored' ? 'errored' : cell.status;
     const ops = Object.entries(run?.operations ?? {});
     if (ops.length === 0) {
-      rows.push([...base, status, fmtInt(run?.throughputOpsPerSec), '-', '', '', '', '', '']);
+      rows.push([...base, status, formatWhole(run?.throughputOpsPerSec), '-', '', '', '', '', '']);
       continue;
     }
     ops.forEach(([name, op], i) => {
       rows.push([
         ...(i === 0 ? base : base.map(() => '')),
         i === 0 ? status : '',
-        i === 0 ? fmtInt(run?.throughputOpsPerSec) : '',
+        i === 0 ? formatWhole(run?.throughputOpsPerSec) : '',
         name,
-        fmtInt(op.count),
+        formatWhole(op.count),
         fmtUs(op.latencyUs.p50),
         fmtUs(op.latencyUs.p99),
         fmtUs(op.latencyUs.p999),

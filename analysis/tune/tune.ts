@@ -21,7 +21,7 @@ import { buildAdviceContext, type ConfigFacts } from '../advice/facts.js';
 import { createRng } from '../../core/rng.js';
 import { UsageError } from '../../core/errors.js';
 import { formatBytes } from '../../core/units.js';
-import { formatShare } from '../../core/numbers.js';
+import { formatShare, formatWhole } from '../../core/numbers.js';
 import type { CellResult, ResultDocument } from '../../core/result/schema.js';
 import type { ResolvedRunOptions } from '../../harness/run/options.js';
 import type { ProgressSink } from '../../harness/run/progress.js';
@@ -380,7 +380,7 @@ export function winnerOf(best: Candidate, verification: Verification | null): Ca
 function describeDefaults(f: ConfigFacts, found: readonly Bottleneck[]): string[] {
   const out: string[] = [];
   const pct = (x: number | null): string => formatShare(x, 'n/a');
-  out.push(`defaults: ${f.opsPerSec !== null ? Math.round(f.opsPerSec).toLocaleString('en-US') : '?'} ops/s (median of ${f.cells.length} cells)`);
+  out.push(`defaults: ${formatWhole(f.opsPerSec, '?')} ops/s (median of ${f.cells.length} cells)`);
   // A backend tuned along bottlenecks: the figures they are read from.
   if (backendTraits(f.backend)?.tuning?.movesAlong) {
     out.push(`stall share ${pct(f.stallShare)}, block cache hit ratio ${pct(f.metric('runEndBlockCacheHitRatio'))} at the end of the run phase, write amplification ${f.writeAmp?.toFixed(1) ?? 'n/a'}, SST bytes ${formatBytes(f.metric('sstBytes') ?? 0)}`);

@@ -12,6 +12,7 @@ import type { ResolvedRunOptions } from '../../harness/run/options.js';
 import type { ProgressSink } from '../../harness/run/progress.js';
 import { measureEffect, type Effect } from './effect.js';
 import { knobsAsText, runConfigs, type ConfigSpec } from './run-configs.js';
+import { formatWhole } from '../../core/numbers.js';
 
 /** Rules whose remedy prevents a failure rather than speeding anything up: not measured by speed. */
 const NOT_SPEED: ReadonlySet<string> = new Set(['lmdb-map-nearly-full']);
@@ -116,4 +117,4 @@ function describe(c: ConfigSpec): string {
   return `${c.backend}${knobs ? ` ${knobs}` : ' (defaults)'}`;
 }
 
-const fmt = (x: number | null): string => (x === null ? '?' : Math.round(x).toLocaleString('en-US'));
+const fmt = (x: number | null): string => formatWhole(x, '?');

@@ -8,6 +8,7 @@ import { UsageError } from '../../core/errors.js';
 import { parseCount } from '../../core/parse-values.js';
 import { printJson, printLine } from '../output.js';
 import { renderTable } from '../../reports/terminal.js';
+import { formatWhole } from '../../core/numbers.js';
 
 interface Args {
   backend: string;
@@ -75,16 +76,15 @@ export const overheadCommand: CommandModule<object, Args> = {
     }
     const native = argv.native;
     const untimed = argv.untimed;
-    const fmt = (n: number | null): string => (n === null ? '-' : n.toLocaleString('en-US'));
-    const ratio = (x: number | null): string => (x === null ? '-' : x.toFixed(3));
+        const ratio = (x: number | null): string => (x === null ? '-' : x.toFixed(3));
     const rows = [
       ['op', ...(native ? ['native ops/s', 'raw/native'] : []), 'raw ops/s', ...(untimed ? ['untimed ops/s', 'untimed/raw'] : []), 'harness ops/s', 'ratio', 'timed'],
       ...results.map((r) => [
         r.op,
-        ...(native ? [fmt(r.nativeOpsPerSec), ratio(r.rawToNative)] : []),
-        fmt(r.rawOpsPerSec),
-        ...(untimed ? [fmt(r.untimedOpsPerSec), ratio(r.untimedToRaw)] : []),
-        fmt(r.harnessOpsPerSec),
+        ...(native ? [formatWhole(r.nativeOpsPerSec), ratio(r.rawToNative)] : []),
+        formatWhole(r.rawOpsPerSec),
+        ...(untimed ? [formatWhole(r.untimedOpsPerSec), ratio(r.untimedToRaw)] : []),
+        formatWhole(r.harnessOpsPerSec),
         r.ratio.toFixed(3),
         r.sampleEvery > 1 ? `1 in ${r.sampleEvery}` : 'every op',
       ]),

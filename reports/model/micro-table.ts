@@ -4,7 +4,7 @@
 import { formatNs } from '../micro-terminal.js';
 import { RESOLUTION_FACTOR } from '../../core/result/micro-tasks.js';
 import { formatBytes } from '../../core/units.js';
-import { formatNumber } from '../../core/numbers.js';
+import { formatNumber, formatWhole } from '../../core/numbers.js';
 import type { MicroCellRow, MicroModel, MicroState } from './micro.js';
 
 export type MicroFlag = 'baseline' | 'timer' | '';
@@ -32,7 +32,6 @@ export const FLAG_TEXT: Readonly<Record<MicroFlag, string>> = {
   '': '',
 };
 
-const rate = (v: number | null): string => (v === null ? '–' : Math.round(v).toLocaleString('en-US'));
 
 export function microTableRows(cell: MicroCellRow): MicroTableRow[] {
   const rows: MicroTableRow[] = [];
@@ -45,7 +44,7 @@ export function microTableRows(cell: MicroCellRow): MicroTableRow[] {
       mean: formatNs(f.meanNs),
       p50: formatNs(f.p50Ns),
       p99: formatNs(f.p99Ns),
-      opsPerSec: rate(f.opsPerSec),
+      opsPerSec: formatWhole(f.opsPerSec, '–'),
       rme: f.rme === null ? '–' : `±${f.rme.toFixed(1)}%`,
       samples: formatNumber(f.samples),
       flag: t.baseline ? 'baseline' : f.atTimerResolution ? 'timer' : '',
@@ -59,7 +58,7 @@ export function microTableRows(cell: MicroCellRow): MicroTableRow[] {
         mean: formatNs(p.meanNs),
         p50: formatNs(p.p50Ns),
         p99: formatNs(p.p99Ns),
-        opsPerSec: rate(p.opsPerSec),
+        opsPerSec: formatWhole(p.opsPerSec, '–'),
         rme: '',
         samples: '',
         flag: '',
