@@ -1,6 +1,6 @@
 // One way to print a figure and a signed change in every output.
 import { describe, expect, it } from 'vitest';
-import { formatNumber, formatShare, formatSignedPct, formatWhole } from './numbers.js';
+import { formatMargin, formatNumber, formatShare, formatSignedPct, formatWhole } from './numbers.js';
 
 describe('formatSignedPct', () => {
   it('gives the sign, one decimal and a space before the per cent sign', () => {
@@ -42,5 +42,13 @@ describe('formatWhole', () => {
     expect(formatWhole(7)).toBe('7');
     expect(formatWhole(null)).toBe('-');
     expect(formatWhole(undefined, '–')).toBe('–');
+  });
+});
+
+describe('formatMargin', () => {
+  it('gives a margin in per cent with one decimal, and `none` for a missing one', () => {
+    expect(formatMargin(1.234)).toBe('±1.2 %');
+    expect(formatMargin(null)).toBe('-');
+    expect(formatMargin(null, '–')).toBe('–');
   });
 });

@@ -36,3 +36,8 @@ export function formatSignedPct(value: number | null, none = '?'): string {
 export function formatShare(fraction: number | null, none = '?'): string {
   return fraction === null || !Number.isFinite(fraction) ? none : `${(fraction * 100).toFixed(1)} %`;
 }
+
+/** A margin around a figure in per cent, one decimal: ±1.2 % (a relative error, an interval's half-width). */
+export function formatMargin(pct: number | null, none = '-'): string {
+  return pct === null || !Number.isFinite(pct) ? none : `±${pct.toFixed(1)} %`;
+}

@@ -7,7 +7,7 @@ import { formatBytes } from '../core/units.js';
 import { NULL_TASK } from '../core/result/micro-tasks.js';
 import { RESOLUTION_FACTOR } from '../core/result/micro-tasks.js';
 import type { MicroStateInfo } from '../harness/micro/spec.js';
-import { formatWhole } from '../core/numbers.js';
+import { formatMargin, formatWhole } from '../core/numbers.js';
 
 /** Nanoseconds with a unit that keeps three significant figures or so. */
 export function formatNs(ns: number | null): string {
@@ -17,12 +17,11 @@ export function formatNs(ns: number | null): string {
   return `${(ns / 1e6).toFixed(ns < 1e7 ? 2 : 1)} ms`;
 }
 
-const fmtRme = (n: number | null): string => (n === null ? '-' : `±${n.toFixed(1)}%`);
 const div = (n: number | null, d: number): number | null => (n === null ? null : n / d);
 
 function taskRows(prefix: string[], name: string, t: MicroTask): string[][] {
   const flag = name === NULL_TASK ? 'baseline' : t.atTimerResolution ? `timer (<${RESOLUTION_FACTOR}x null)` : '';
-  const rows = [[...prefix, name, formatNs(t.meanNs), formatNs(t.p50Ns), formatNs(t.p99Ns), formatWhole(t.opsPerSec), fmtRme(t.rme), formatWhole(t.samples), flag]];
+  const rows = [[...prefix, name, formatNs(t.meanNs), formatNs(t.p50Ns), formatNs(t.p99Ns), formatWhole(t.opsPerSec), formatMargin(t.rme), formatWhole(t.samples), flag]];
   const per = t.opsPerCall ?? 1;
   if (per > 1) {
     // The same samples seen per key: a batch's time spread over the keys it wrote.

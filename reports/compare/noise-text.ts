@@ -3,6 +3,7 @@
 import type { NoiseReport } from '../../analysis/compare/noise.js';
 import { MAX_REPEATS_SEARCHED } from '../../analysis/compare/noise.js';
 import { formatValue } from './numbers.js';
+import { formatMargin } from '../../core/numbers.js';
 
 export function noiseToText(r: NoiseReport): string {
   const o = r.options;
@@ -13,7 +14,7 @@ export function noiseToText(r: NoiseReport): string {
     `${formatValue(x.mean)} ${x.unit}`,
     `${x.cvWithinPct.toFixed(2)}%`,
     x.cvBetweenPct === null ? '-' : `${x.cvBetweenPct.toFixed(2)}%`,
-    `±${x.halfWidthPct.toFixed(1)}%`,
+    formatMargin(x.halfWidthPct),
     `${x.smallestDetectablePct.toFixed(1)}%`,
     x.repeatsNeeded === null ? `>${MAX_REPEATS_SEARCHED}` : String(x.repeatsNeeded),
     `${x.aa.regressed}/${r.aaComparisons}`,

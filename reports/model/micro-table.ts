@@ -4,7 +4,7 @@
 import { formatNs } from '../micro-terminal.js';
 import { RESOLUTION_FACTOR } from '../../core/result/micro-tasks.js';
 import { formatBytes } from '../../core/units.js';
-import { formatNumber, formatWhole } from '../../core/numbers.js';
+import { formatMargin, formatNumber, formatWhole } from '../../core/numbers.js';
 import type { MicroCellRow, MicroModel, MicroState } from './micro.js';
 
 export type MicroFlag = 'baseline' | 'timer' | '';
@@ -45,7 +45,7 @@ export function microTableRows(cell: MicroCellRow): MicroTableRow[] {
       p50: formatNs(f.p50Ns),
       p99: formatNs(f.p99Ns),
       opsPerSec: formatWhole(f.opsPerSec, '–'),
-      rme: f.rme === null ? '–' : `±${f.rme.toFixed(1)}%`,
+      rme: formatMargin(f.rme, '–'),
       samples: formatNumber(f.samples),
       flag: t.baseline ? 'baseline' : f.atTimerResolution ? 'timer' : '',
     });
