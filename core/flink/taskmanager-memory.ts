@@ -201,7 +201,19 @@ export function taskManagerMemory(conf: FlatConf): TaskManagerMemory {
   }
   const totalFlinkMemory = totalOf(flink);
   return {
-    memoryConfiguration: { ...flink, ...jvm, totalFlinkMemory, totalProcessMemory: totalFlinkMemory + jvm.jvmMetaspace + jvm.jvmOverhead },
+    // In the REST API's order.
+    memoryConfiguration: {
+      frameworkHeap: flink.frameworkHeap,
+      taskHeap: flink.taskHeap,
+      frameworkOffHeap: flink.frameworkOffHeap,
+      taskOffHeap: flink.taskOffHeap,
+      networkMemory: flink.networkMemory,
+      managedMemory: flink.managedMemory,
+      jvmMetaspace: jvm.jvmMetaspace,
+      jvmOverhead: jvm.jvmOverhead,
+      totalFlinkMemory,
+      totalProcessMemory: totalFlinkMemory + jvm.jvmMetaspace + jvm.jvmOverhead,
+    },
     numberOfTaskSlots,
     log,
   };
