@@ -20,8 +20,8 @@ interface Args {
 function stateBackendLines(s: StateBackendMemory): string[] {
   const slots = `${s.numberOfTaskSlots} slot${s.numberOfTaskSlots === 1 ? '' : 's'}`;
   const lines = [
-    `Per slot (of ${slots}): task heap ${humanReadable(s.slot.taskHeap)}, managed ${humanReadable(s.slot.managedMemory)}, network ${humanReadable(s.slot.networkMemory)}, task off-heap ${humanReadable(s.slot.taskOffHeap)}`,
-    `  heap state backend: bounded by the task heap, ${humanReadable(s.heap.taskHeap)}, shared by the ${slots}`,
+    `Per slot (${slots}): task heap ${humanReadable(s.slot.taskHeap)}, managed ${humanReadable(s.slot.managedMemory)}, network ${humanReadable(s.slot.networkMemory)}, task off-heap ${humanReadable(s.slot.taskOffHeap)}`,
+    `  heap state backend: bounded by the task heap, ${humanReadable(s.heap.taskHeap)}${s.numberOfTaskSlots > 1 ? `, shared by the ${slots}` : ''}`,
   ];
   const r = s.rocksdb;
   if (r === null) {
