@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../harness/test-support/cli.js';
 
@@ -14,6 +15,7 @@ const notOptions = join(dir, 'OPTIONS-passwd');
 writeFileSync(notOptions, 'root:x:0:0:root:/root:/bin/bash\n');
 const badFlink = join(dir, 'flink-conf.yaml');
 writeFileSync(badFlink, 'state.backend.rocksdb.writebuffer.size: lots\n');
+const flinkFixture = (name: string): string => fileURLToPath(new URL(`../core/flink/test-support/${name}`, import.meta.url));
 
 const cases: [string, string[], RegExp][] = [
   ['an unknown command', ['frobnicate'], /unknown (argument|command)/i],
@@ -59,6 +61,11 @@ const cases: [string, string[], RegExp][] = [
     [`${command}: an OPTIONS file that is not one`, [command, '-b', 'lsm', '--set', `lsm.optionsFile=${notOptions}`], /lsm\.optionsFile: .*OPTIONS-passwd is not a RocksDB OPTIONS file \(RocksDB: .*\); expected a RocksDB OPTIONS file/],
   ]),
   ['a --flink-conf value Flink refuses', ['run', '--flink-conf', badFlink], /--flink-conf .*flink-conf\.yaml: state\.backend\.rocksdb\.writebuffer\.size: 'lots' is not valid; expected a memory size/],
+  // statebench flink-memory
+  ['flink-memory: a TaskManager Flink refuses', ['flink-memory', '--flink-conf', flinkFixture('config-refused-700m.yaml')], /--flink-conf .*config-refused-700m\.yaml: TaskManager memory configuration failed: Sum of configured Framework Heap Memory .* exceed configured Total Flink Memory \(252\.000mb \(264241152 bytes\)\)\.$/],
+  ['flink-memory: a size Flink cannot parse', ['flink-memory', '--flink-conf', flinkFixture('config-bad-size.yaml')], /--flink-conf .*config-bad-size\.yaml: taskmanager\.memory\.process\.size: '1\.5g' is not valid; expected a memory size/],
+  ['flink-memory: a missing file', ['flink-memory', '--flink-conf', join(dir, 'missing.yaml')], /--flink-conf: cannot read .*missing\.yaml \(ENOENT\)/],
+  ['flink-memory: no --flink-conf', ['flink-memory'], /Missing required argument: flink-conf/],
 ];
 
 describe('bad input: one clear line, exit 2, no stack trace', () => {

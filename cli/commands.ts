@@ -13,6 +13,7 @@ import { tuneCommand } from './commands/tune.js';
 import { mergeCommand } from './commands/merge.js';
 import { durabilityCommand } from './commands/durability.js';
 import { conformanceCommand } from './commands/conformance.js';
+import { flinkMemoryCommand } from './commands/flink-memory.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly CommandModule<any, any>[] = [
@@ -29,4 +30,5 @@ export const COMMANDS: readonly CommandModule<any, any>[] = [
   mergeCommand,
   durabilityCommand,
   conformanceCommand,
+  flinkMemoryCommand,
 ];

@@ -123,7 +123,7 @@ export function commandSections(markdown: string): Map<string, string[]> {
     if (h) headings.push({ index, level: (h[1] as string).length, text: h[2] as string });
   });
   headings.forEach((h, k) => {
-    const names = [...h.text.replace(/`/g, '').matchAll(/statebench ([a-z]+)/g)].map((m) => m[1] as string);
+    const names = [...h.text.replace(/`/g, '').matchAll(/statebench ([a-z][a-z-]*)/g)].map((m) => m[1] as string);
     if (names.length === 0) return;
     const next = headings.slice(k + 1).find((o) => o.level <= h.level);
     const body = lines.slice(h.index, next ? next.index : lines.length).join('\n');

@@ -134,6 +134,10 @@ describe('sections headed by a command', () => {
     expect(sections.get('tune')?.join('\n')).toContain('--top');
     expect(sections.get('keys')?.join('\n')).not.toContain('--seed');
   });
+
+  it('take a command name with a hyphen whole', () => {
+    expect([...commandSections('### statebench flink-memory\n`--json`').keys()]).toEqual(['flink-memory']);
+  });
 });
 
 describe('every flag of every command', () => {

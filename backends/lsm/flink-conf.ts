@@ -21,7 +21,7 @@
 // memory ratios outside (0, 1)): a KnobError naming the key, the value and what is accepted, so the
 // run stops with exit 2 before any cell. Keys Flink would ignore stay warnings.
 
-import { parse as parseYaml } from 'yaml';
+import { flattenFlinkConf } from '../../core/flink/flat-conf.js';
 import { parseSize } from '../../core/units.js';
 import { KnobError } from '../resolve-knobs.js';
 import { compressionByFlinkName } from './compression.js';
@@ -43,31 +43,6 @@ const FLINK_KNOBS = LSM_KNOB_RECORDS.filter((k): k is LsmKnob & { flink: FlinkKe
 function upperChoices(allowed: readonly string[]): string {
   const names = allowed.map((a) => a.toUpperCase());
   return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : (names[0] ?? '');
-}
-
-/** Flat `a.b.c -> value` pairs from nested YAML, flat YAML, or (when YAML fails) `key: value` lines. */
-export function flattenFlinkConf(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch {
-    doc = undefined;
-    for (const line of text.split(/\r?\n/)) {
-      const m = /^\s*([^#:\s][^:]*?)\s*:\s*(.*?)\s*$/.exec(line);
-      if (m) out.set(m[1] as string, (m[2] as string).replace(/^["']|["']$/g, ''));
-    }
-    return out;
-  }
-  const walk = (node: unknown, path: string): void => {
-    if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
-      for (const [k, v] of Object.entries(node as Record<string, unknown>)) walk(v, path ? `${path}.${k}` : k);
-    } else if (path) {
-      out.set(path, Array.isArray(node) ? node.map(String).join(';') : String(node));
-    }
-  };
-  walk(doc, '');
-  return out;
 }
 
 /** Flink memory sizes: "64mb", "64 mb", "1gb", "4kb", "268435456", "64 mebibytes". */
