@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PhaseResult } from '../../core/result/schema.js';
 import { createHistogram, encodeHistogram, recordNs } from '../recorder/histogram.js';
-import { mergeSlotPhases, traceAt, type TracePoint } from './merge-slots.js';
+import { mergeSlotPhases, mergeWarnings, traceAt, type TracePoint } from './merge-slots.js';
 
 function phase(ops: number, durationMs: number, latenciesNs: readonly number[]): PhaseResult {
   const h = createHistogram();
@@ -68,5 +68,15 @@ describe('merging the slots of a threaded cell', () => {
     const { result, disjoint } = mergeSlotPhases([a, b]);
     expect(disjoint).toBe(true);
     expect(result.throughputOpsPerSec).toBe(4000);
+  });
+});
+
+describe("the slots' notes", () => {
+  it('keeps a note all slots gave once, and names the thread of a note that differs', () => {
+    const merged = mergeWarnings([
+      ['shared cache', 'no compaction during the run phase (4 flushes)'],
+      ['shared cache', 'no compaction during the run phase (3 flushes)'],
+    ]);
+    expect(merged).toEqual(['shared cache', 'thread 0: no compaction during the run phase (4 flushes)', 'thread 1: no compaction during the run phase (3 flushes)']);
   });
 });

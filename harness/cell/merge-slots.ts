@@ -194,6 +194,19 @@ export function mergeVerify(parts: readonly (VerifyResult | undefined)[]): Verif
 }
 
 /**
+ * The slots' notes as the cell's: a note every slot gave once as it is; one that differs between
+ * slots (a flush count) once per slot that gave it, naming the thread.
+ */
+export function mergeWarnings(perSlot: readonly (readonly string[])[]): string[] {
+  const everywhere = (perSlot[0] ?? []).filter((w) => perSlot.every((ws) => ws.includes(w)));
+  const out = new Set(everywhere);
+  perSlot.forEach((ws, i) => {
+    for (const w of ws) if (!everywhere.includes(w)) out.add(`thread ${i}: ${w}`);
+  });
+  return [...out];
+}
+
+/**
  * Slot 0's engine report stands for the cell (each slot's engine is its own instance); every
  * slot's metrics are kept in raw.threads so differences between the instances show.
  */

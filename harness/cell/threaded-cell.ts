@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CellResult, PhaseResult } from '../../core/result/schema.js';
 import type { PhaseProgress } from '../runner/phase.js';
-import { mergeCheckpoints, mergeEngines, mergeSlotPhases, mergeVerify, type SlotPhase } from './merge-slots.js';
+import { mergeCheckpoints, mergeEngines, mergeSlotPhases, mergeVerify, mergeWarnings, type SlotPhase } from './merge-slots.js';
 import { collectResources, diskUsageBytes, startResources } from './resources.js';
 import type { CellEvents } from './run-cell.js';
 import { FLAG_COUNT, FLAG_GO, FLAG_STOP, type SlotData, type SlotMessage, type SlotTraces } from './slot-protocol.js';
@@ -128,7 +128,7 @@ function assemble(spec: CellSpec, n: number, startedAt: string, slots: readonly 
   const warnings = new Set<string>();
   const cores = availableParallelism();
   if (n > cores) warnings.add(`--threads ${n}: more threads than this machine's ${cores} cores; the threads take turns on the cores, so throughput cannot scale with them and latencies include waiting for a core`);
-  for (const s of slots) for (const w of s.result?.warnings ?? []) warnings.add(w);
+  for (const w of mergeWarnings(slots.map((s) => s.result?.warnings ?? []))) warnings.add(w);
   const common = {
     id: spec.id,
     backend: spec.backend,
