@@ -1,14 +1,14 @@
 // writeResultDocument: the one atomic write of a results.json (run, merge, --verify-advice).
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cell, documentOf } from './test-support/documents.js';
 import { writeResultDocument } from './write-document.js';
+import { tempDir } from '../test-support/temp-dir.js';
 
 describe('writeResultDocument', () => {
   it('writes the document as indented JSON with a final newline, and no temporary file is left', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'statebench-write-document-'));
+    const dir = tempDir('statebench-write-document-');
     const doc = documentOf([cell({ throughput: 1000 })]);
     const path = join(dir, 'results.json');
     expect(writeResultDocument(path, doc)).toBe(path);
@@ -17,7 +17,7 @@ describe('writeResultDocument', () => {
   });
 
   it('refuses a document that does not match the schema and leaves the file there untouched', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'statebench-write-document-'));
+    const dir = tempDir('statebench-write-document-');
     const path = join(dir, 'results.json');
     writeFileSync(path, 'before\n');
     const bad = { ...documentOf([cell({ throughput: 1000 })]), schemaVersion: 2 } as unknown as Parameters<typeof writeResultDocument>[1];
