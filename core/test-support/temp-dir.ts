@@ -1,5 +1,6 @@
 // A fresh directory in the OS temp dir for a test file, removed when the file's tests are done,
-// passed or failed. Importing this module registers the removal on the importing test file.
+// passed or failed. Importing this module registers the removal on the importing test file (vitest
+// isolates test files, so each file evaluates it afresh).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
