@@ -3,15 +3,14 @@
 // ('statebench' resolved through package.json "exports" to dist/api/index.d.ts).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compare, defineBackend, report, resultDocumentJsonSchema, ResultDocumentSchema, run } from './index.js';
+import { tempDir } from '../core/test-support/temp-dir.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = mkdtempSync(join(tmpdir(), 'statebench-api-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+const out = tempDir('statebench-api-');
 
 describe('the programmatic API', () => {
   it('run returns the document it writes; compare and report read it', async () => {

@@ -5,14 +5,14 @@
 // all three engines; the example plugin runs by path; a TypeScript file using the API type-checks
 // against the package's generated types, and a wrong use of them does not.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../core/test-support/temp-dir.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const work = mkdtempSync(join(tmpdir(), 'statebench-package-'));
+const work = tempDir('statebench-package-');
 const project = join(work, 'project');
 let tarball = '';
 let files: string[] = [];
@@ -30,7 +30,6 @@ beforeAll(() => {
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   sh('npm', ['install', tarball, '--no-audit', '--no-fund'], project);
 }, 300_000);
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packed package, installed into a fresh project', () => {
   it('holds the CLI, the built API and the addon sources, and no tests, test-support code or bench scripts', () => {

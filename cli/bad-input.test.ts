@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../harness/test-support/cli.js';
+import { tempDir } from '../core/test-support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'statebench-badinput-'));
+const dir = tempDir('statebench-badinput-');
 const badConfig = join(dir, 'bad-config.json');
 writeFileSync(badConfig, JSON.stringify({ records: 1000, frobnicate: true }));
 const notJson = join(dir, 'not.json');

@@ -3,14 +3,13 @@
 // over its own knob, checkpoints and restores, survives kills as it claims, and a knob value SQLite would refuse stops the run
 // in one line.
 // Its dependency is installed by `npm test`'s pretest (scripts/ensure-test-deps.mjs).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../harness/test-support/cli.js';
+import { tempDir } from '../core/test-support/temp-dir.js';
 
 const example = './examples/sqlite-backend/index.mjs';
-const out = mkdtempSync(join(tmpdir(), 'statebench-example-'));
+const out = tempDir('statebench-example-');
 
 interface Cell {
   readonly backend: string;

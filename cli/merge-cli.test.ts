@@ -1,13 +1,13 @@
 // statebench merge and tune on bad input: one line naming what is wrong, exit 2.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './main.js';
 import { cell, documentOf } from '../core/result/test-support/documents.js';
 import { ResultDocumentSchema } from '../core/result/schema.js';
+import { tempDir } from '../core/test-support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'statebench-merge-cli-'));
+const dir = tempDir('statebench-merge-cli-');
 function write(name: string, seed: number, index: number): string {
   const doc = documentOf([{ ...cell({ throughput: 100 }), id: `c${index}` }]);
   const path = join(dir, name);

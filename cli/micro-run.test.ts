@@ -1,7 +1,6 @@
 // A short real micro run on the heap backend, in a child process, through to results.json and the
 // table `statebench micro` prints (the harness measures, reports renders: the CLI's layer joins them).
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '../core/result/schema.js';
@@ -9,10 +8,11 @@ import { executeMicro } from '../harness/micro/execute.js';
 import { MICRO_OPS } from '../harness/micro/ops.js';
 import { resolveMicroOptions } from '../harness/micro/options.js';
 import { renderMicroTable } from '../reports/micro-terminal.js';
+import { tempDir } from '../core/test-support/temp-dir.js';
 
 describe('a micro run on heap', () => {
   it('writes a schema-valid document with one ok cell holding every requested task', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'statebench-micro-'));
+    const out = tempDir('statebench-micro-');
     const lines: string[] = [];
     const options = resolveMicroOptions({ backend: ['heap'], records: '1000', time: '20', warmup: '5', out });
     const outcome = await executeMicro(options, { log: (l) => lines.push(l) });

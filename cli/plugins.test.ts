@@ -1,17 +1,17 @@
 // Plugin backends as a user runs them: `--backend ./module.mjs` in run (with a --set sweep over
 // the plugin's own knob, the cells in child processes), micro and conformance; modules that do
 // not load, export no backend or describe themselves wrongly get one line and exit 2.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../harness/test-support/cli.js';
+import { tempDir } from '../core/test-support/temp-dir.js';
 
 const fixtures = fileURLToPath(new URL('../backends/test-support/plugins/', import.meta.url));
 /** As a user types it: relative to the working directory. */
 const plugin = (file: string): string => `./${relative(process.cwd(), join(fixtures, file))}`;
-const out = mkdtempSync(join(tmpdir(), 'statebench-plugins-'));
+const out = tempDir('statebench-plugins-');
 
 describe('plugin backends', () => {
   it('run: a plugin by path, known by its own name, its knob swept with --set, cells in child processes', async () => {

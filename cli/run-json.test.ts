@@ -1,15 +1,15 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../harness/test-support/cli.js';
 import { expectValidAgainstJsonSchema } from '../harness/test-support/schema.js';
 import { ResultDocumentSchema } from '../core/result/schema.js';
+import { tempDir } from '../core/test-support/temp-dir.js';
 
 
 describe('statebench run --json', () => {
   it('prints a result document valid against the exported JSON Schema, and writes the same files', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'statebench-json-'));
+    const out = tempDir('statebench-json-');
     const r = await runCliProcess(['run', '--backend', 'heap', '--workload', 'ycsb-a', '--records', '100000', '--ops', '1000000', '--json', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as unknown;

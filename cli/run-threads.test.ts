@@ -1,18 +1,18 @@
 // statebench run --threads as a user runs it: a sweep over thread counts on every built-in engine
 // gives a valid document with one cell per count, each threaded cell with its threads' shares; a
 // Ctrl-C during a threaded cell keeps what its threads measured; a bad count is one line, exit 2.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { interruptAfterLoad, runCliProcess, startCli } from '../harness/test-support/cli.js';
 import { expectValidAgainstJsonSchema } from '../harness/test-support/schema.js';
 import { ResultDocumentSchema } from '../core/result/schema.js';
+import { tempDir } from '../core/test-support/temp-dir.js';
 
 
 describe('statebench run --threads', () => {
   it('sweeps 1 and 2 threads on heap, lmdb and lsm: a valid document, one cell per count, per-thread shares', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'statebench-threads-cli-'));
+    const out = tempDir('statebench-threads-cli-');
     const r = await runCliProcess(['run', '-b', 'heap,lmdb,lsm', '-w', 'ycsb-a', '--records', '20000', '--ops', '40000', '--threads', '1,2', '--warmup', '0', '--json', '--out', out]);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as unknown;
@@ -42,7 +42,7 @@ describe('statebench run --threads', () => {
   }, 120_000);
 
   it('Ctrl-C during a threaded cell keeps what its threads measured', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'statebench-threads-int-'));
+    const out = tempDir('statebench-threads-int-');
     const run = startCli(['run', '-b', 'heap', '-w', 'ycsb-a', '--records', '10000', '--duration', '20s', '--warmup', '0', '--interval', '200ms', '--threads', '2', '--out', out], { detached: true });
     const r = await interruptAfterLoad(run);
     expect(r.code, r.stderr).toBe(130);
@@ -56,7 +56,7 @@ describe('statebench run --threads', () => {
   }, 60_000);
 
   it('a slot that fails in its run phase stops the others: the cell ends errored long before its duration', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'statebench-threads-fail-'));
+    const out = tempDir('statebench-threads-fail-');
     const started = Date.now();
     const r = await runCliProcess(['run', '-b', './backends/test-support/plugins/slot-fails.mjs', '-w', 'ycsb-a', '--records', '1000', '--duration', '30s', '--warmup', '0', '--interval', '200ms', '--threads', '2', '--out', out]);
     expect(r.code, r.stderr).toBe(1);

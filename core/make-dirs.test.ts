@@ -1,12 +1,12 @@
 // makeDirs: mkdir -p that fails at once where Node's recursive mkdir never returns.
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeDirs } from './make-dirs.js';
+import { tempDir } from './test-support/temp-dir.js';
 
 describe('makeDirs', () => {
-  const base = mkdtempSync(join(tmpdir(), 'statebench-make-dirs-'));
+  const base = tempDir('statebench-make-dirs-');
 
   it('makes every missing directory of a path, and accepts one that exists', () => {
     const dir = join(base, 'a', 'b', 'c');

@@ -1,12 +1,12 @@
 // `statebench report` as a user runs it (the built CLI in dist/, built by `npm test`).
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../harness/test-support/cli.js';
 import { makeDocument } from './test-support/fixtures.js';
+import { tempDir } from '../core/test-support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'statebench-report-cli-'));
+const dir = tempDir('statebench-report-cli-');
 const a = join(dir, 'a.json');
 const b = join(dir, 'b.json');
 writeFileSync(a, JSON.stringify(makeDocument({ backends: ['heap'], repeats: 1, intervals: 5 })));

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mixedDocument } from './test-support/fixtures.js';
 import { writeReports, writeRunReports } from './writer.js';
+import { tempDir } from '../core/test-support/temp-dir.js';
 
 const saved = process.env.GITHUB_STEP_SUMMARY;
 afterEach(() => {
@@ -13,7 +13,7 @@ afterEach(() => {
 
 describe('writeRunReports', () => {
   it('writes report.html and summary.md and appends the summary to the GitHub job summary', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'statebench-writer-'));
+    const dir = tempDir('statebench-writer-');
     const stepSummary = join(dir, 'step-summary.md');
     writeFileSync(stepSummary, 'earlier step\n');
     process.env.GITHUB_STEP_SUMMARY = stepSummary;
@@ -27,7 +27,7 @@ describe('writeRunReports', () => {
 
 describe('writeReports', () => {
   it('writes one SVG per chart under charts/ and links them from summary.md', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'statebench-writer-'));
+    const dir = tempDir('statebench-writer-');
     const paths = await writeReports(mixedDocument(), dir, ['md', 'svg']);
     const svgs = paths.filter((p) => p.endsWith('.svg'));
     expect(svgs.map((p) => p.slice(dir.length + 1))).toEqual([

@@ -1,11 +1,10 @@
 // statebench calibrate as a user runs it: a tiny A/A calibration of the delay backend, and bad input.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../../harness/test-support/cli.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'statebench-calibrate-cli-'));
+const dir = tempDir('statebench-calibrate-cli-');
 const tiny = ['-b', 'delay', '-w', 'ycsb-a', '--records', '200', '--ops', '200', '--warmup', '0', '--set', 'delay.latencyUs=5'];
 
 describe('calibrate', () => {

@@ -1,12 +1,12 @@
 // statebench compare as a user runs it (the built CLI): exit 0 / 1 / 2, outputs, job summary.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../../harness/test-support/cli.js';
 import { cell, documentOf, repeatsDocument } from '../../core/result/test-support/documents.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'statebench-compare-cli-'));
+const dir = tempDir('statebench-compare-cli-');
 const write = (name: string, value: unknown): string => {
   const path = join(dir, name);
   writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));

@@ -1,15 +1,12 @@
 // runConfigs runs each configuration on top of the run's own base knobs: under Flink semantics
 // (the default) the defaults and every candidate run without the WAL, so a candidate that turns
 // the WAL off (a Flink preset) is compared like for like.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveRunOptions } from '../../harness/run/resolve-options.js';
 import { runConfigs } from './run-configs.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'statebench-run-configs-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('statebench-run-configs-');
 
 describe('runConfigs', () => {
   for (const [semantics, wal, durability] of [['flink', false, 'none'], ['per-write', true, 'process']] as const) {

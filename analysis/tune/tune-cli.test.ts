@@ -1,16 +1,16 @@
 // statebench tune end to end on real RocksDB, made small: every stage runs, every cell is
 // measured in steady state and says how warm it was, and a winner is named only with a gain
 // whose whole interval is above 0.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../../harness/test-support/cli.js';
 import type { TuneResult } from './tune.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 describe('statebench tune', () => {
   it('searches facts, steps and samples against controls, and writes tune.json with the warmth of every cell', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'statebench-tune-'));
+    const out = tempDir('statebench-tune-');
     const r = await runCliProcess([
       'tune', '-b', 'lsm', '-w', 'ycsb-b', '--memory-budget', '256MiB', '--trials', '5', '--records', '5000',
       '--rung', '100ms', '--max-rung', '200ms', '--verify-repeats', '5', '--verify-duration', '200ms', '--out', out,

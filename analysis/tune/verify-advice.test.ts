@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { craftCell, craftDocument } from '../../harness/test-support/cells.js';
 import type { Recommendation } from '../../core/result/schema.js';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adviseDocument } from '../advice/advise.js';
 import { resolveRunOptions } from '../../harness/run/resolve-options.js';
 import type { ProgressSink } from '../../harness/run/progress.js';
 import { measureEffect } from './effect.js';
 import { configsFor, verifyAll } from './verify-advice.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 const MiB = 1024 * 1024;
 function rec(cellIds: string[], suggestion: Partial<Recommendation['suggestion']>): Recommendation {
@@ -73,7 +73,7 @@ describe('a recommendation the document already refutes', () => {
       cellFinished: (id) => calls.push(`finished ${id}`),
       line: (text) => calls.push(text),
     };
-    const logPath = join(mkdtempSync(join(tmpdir(), 'statebench-verify-')), 'verify.jsonl');
+    const logPath = join(tempDir('statebench-verify-'), 'verify.jsonl');
     const base = await resolveRunOptions({ backend: ['heap,lsm'] });
     const [out] = await verifyAll({ ...doc, recommendations: refuted }, { base, repeats: 3, progress, logPath });
     expect(out?.refutedBy).toEqual(refuted[0]?.refutedBy);
@@ -87,7 +87,7 @@ describe('a recommendation made for a threaded cell', () => {
   it('is measured at that cell thread count', async () => {
     const made = { ...craftCell({ backend: 'heap', id: 'heap/ycsb-a/threads=2#0', records: 2000 }), threads: 2 };
     const doc = craftDocument(made);
-    const logPath = join(mkdtempSync(join(tmpdir(), 'statebench-verify-threads-')), 'verify.jsonl');
+    const logPath = join(tempDir('statebench-verify-threads-'), 'verify.jsonl');
     const base = await resolveRunOptions({ backend: ['heap'], workload: ['ycsb-a'], threads: '1,2', records: '2000', ops: '4000', warmup: '0' });
     const quiet: ProgressSink = { cellStarted: () => undefined, update: () => undefined, phaseFinished: () => undefined, cellFinished: () => undefined, line: () => undefined };
     await verifyAll({ ...doc, recommendations: [{ ...rec([made.id], { backend: 'heap', knob: 'valueMode', value: 'object', changes: { valueMode: 'object' } }), backend: 'heap' }] }, { base, repeats: 2, progress: quiet, logPath });

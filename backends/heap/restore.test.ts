@@ -1,20 +1,20 @@
 // Opening the heap on a checkpoint directory restores the snapshot; a damaged snapshot is refused.
-import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { heapBackend } from './backend.js';
 import { HEAP_SNAPSHOT_FILE } from './checkpoint.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 const knobs = { valueMode: 'bytes', checkpointFsync: true };
 const ctx = { keySize: 16, seed: 1 };
 
 describe('heap restore', () => {
   it('opens a checkpoint directory with the state the checkpoint saw', async () => {
-    const live = await heapBackend.open(mkdtempSync(join(tmpdir(), 'heap-live-')), knobs, ctx);
+    const live = await heapBackend.open(tempDir('heap-live-'), knobs, ctx);
     for (let i = 0; i < 1000; i++) live.put(i, Uint8Array.of(i & 0xff, 7), i % 3);
     live.delete(5, 5 % 3);
-    const cp = join(mkdtempSync(join(tmpdir(), 'heap-cp-')), 'cp-1');
+    const cp = join(tempDir('heap-cp-'), 'cp-1');
     const info = await live.checkpoint(cp);
     live.put(2000, Uint8Array.of(1)); // after the checkpoint: not in it
     expect(info.files).toBe(1);
@@ -28,8 +28,8 @@ describe('heap restore', () => {
   });
 
   it('replaces the previous snapshot whole (no temporary file left behind)', async () => {
-    const live = await heapBackend.open(mkdtempSync(join(tmpdir(), 'heap-live-')), knobs, ctx);
-    const cp = mkdtempSync(join(tmpdir(), 'heap-cp-'));
+    const live = await heapBackend.open(tempDir('heap-live-'), knobs, ctx);
+    const cp = tempDir('heap-cp-');
     live.put(1, Uint8Array.of(1));
     await live.checkpoint(cp);
     live.put(2, Uint8Array.of(2));
@@ -40,9 +40,9 @@ describe('heap restore', () => {
   });
 
   it('refuses a truncated or foreign snapshot with a message naming the file', async () => {
-    const live = await heapBackend.open(mkdtempSync(join(tmpdir(), 'heap-live-')), knobs, ctx);
+    const live = await heapBackend.open(tempDir('heap-live-'), knobs, ctx);
     live.put(1, new Uint8Array(100));
-    const cp = mkdtempSync(join(tmpdir(), 'heap-cp-'));
+    const cp = tempDir('heap-cp-');
     await live.checkpoint(cp);
     const file = join(cp, HEAP_SNAPSHOT_FILE);
     truncateSync(file, 60);

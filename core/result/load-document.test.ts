@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
 import { loadResultDocument, parseResultDocument } from './load-document.js';
 import { repeatsDocument } from './test-support/documents.js';
+import { tempDir } from '../test-support/temp-dir.js';
 
 const oneLine = (fn: () => unknown): string => {
   try {
@@ -20,7 +20,7 @@ const oneLine = (fn: () => unknown): string => {
 
 describe('loading a result document', () => {
   it('reads a valid document, or a run directory holding results.json', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'statebench-compare-'));
+    const dir = tempDir('statebench-compare-');
     writeFileSync(join(dir, 'results.json'), JSON.stringify(repeatsDocument([1, 2, 3])));
     expect(loadResultDocument(join(dir, 'results.json')).cells).toHaveLength(3);
     expect(loadResultDocument(dir).cells).toHaveLength(3);

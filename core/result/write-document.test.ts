@@ -1,24 +1,14 @@
 // writeResultDocument: the one atomic write of a results.json (run, merge, --verify-advice).
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cell, documentOf } from './test-support/documents.js';
 import { writeResultDocument } from './write-document.js';
-
-const dirs: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), 'statebench-write-document-'));
-  dirs.push(dir);
-  return dir;
-};
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { tempDir } from '../test-support/temp-dir.js';
 
 describe('writeResultDocument', () => {
   it('writes the document as indented JSON with a final newline, and no temporary file is left', () => {
-    const dir = tempDir();
+    const dir = tempDir('statebench-write-document-');
     const doc = documentOf([cell({ throughput: 1000 })]);
     const path = join(dir, 'results.json');
     expect(writeResultDocument(path, doc)).toBe(path);
@@ -27,7 +17,7 @@ describe('writeResultDocument', () => {
   });
 
   it('writes results.json inside a directory it is given, and a .json file under its own name', () => {
-    const dir = tempDir();
+    const dir = tempDir('statebench-write-document-');
     const doc = documentOf([cell({ throughput: 1000 })]);
     expect(writeResultDocument(dir, doc)).toBe(join(dir, 'results.json'));
     expect(writeResultDocument(join(dir, 'all.json'), doc)).toBe(join(dir, 'all.json'));
@@ -35,7 +25,7 @@ describe('writeResultDocument', () => {
   });
 
   it('refuses a document that does not match the schema and leaves the file there untouched', () => {
-    const dir = tempDir();
+    const dir = tempDir('statebench-write-document-');
     const path = join(dir, 'results.json');
     writeFileSync(path, 'before\n');
     const bad = { ...documentOf([cell({ throughput: 1000 })]), schemaVersion: 2 } as unknown as Parameters<typeof writeResultDocument>[1];

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startCli, waitFor } from '../test-support/cli.js';
 import { ResultDocumentSchema } from '../../core/result/schema.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 function childrenOf(pid: number): number[] {
   try {
@@ -16,7 +16,7 @@ function childrenOf(pid: number): number[] {
 
 describe('a cell whose process dies', () => {
   it('is marked errored with the reason, and the run goes on to the next cell', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'statebench-crash-'));
+    const out = tempDir('statebench-crash-');
     const run = startCli(['run', '-b', 'heap', '-w', 'ycsb-a', '-w', 'ycsb-c', '--records', '10000', '--duration', '4s', '--warmup', '0', '--out', out]);
     // Kill it in the run phase, once the load phase has been reported.
     await waitFor(() => run.stderrSoFar().includes('load done'), 30_000);

@@ -1,9 +1,7 @@
 // What the run phase exercised: an LSM's flushes and compactions counted at the start and end of
 // the run phase, and the note a cell gets when its writes never left the memtable.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { heapBackend } from '../../backends/heap/backend.js';
 import { lsmBackend } from '../../backends/lsm/backend.js';
 import { resolveKnobs } from '../../backends/resolve-knobs.js';
@@ -11,6 +9,7 @@ import type { BackgroundWork } from '../../backends/types.js';
 import { exercisedInRun } from './exercised.js';
 import { runCell } from './run-cell.js';
 import { inProcessCellSpec } from './spec.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 const work = (flushes: number, compactions: number, running: { flushes?: number; compactions?: number } = {}): BackgroundWork => ({
   flushes,
@@ -52,8 +51,7 @@ describe('exercisedInRun', () => {
 });
 
 describe('a run cell says what it exercised and its durability class', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'statebench-exercised-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir('statebench-exercised-');
   const cell = (backend: 'lsm' | 'heap', knobs: Record<string, string>, records: number, ops: number, n: number) => {
     const desc = backend === 'lsm' ? lsmBackend.describe() : heapBackend.describe();
     return runCell(

@@ -1,10 +1,7 @@
 // Each built-in workload run as a cell on the heap backend (runCell, the code path of a
 // `statebench run` cell): the measured run phase's operation counts match the declared mix
 // within 1 % over 100k ops.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { heapBackend } from '../../backends/heap/backend.js';
 import { listWorkloads } from '../../workloads/catalogue.js';
 import { DECLARED_SHARES } from '../../workloads/test-support/declared-shares.js';
@@ -12,10 +9,10 @@ import { resolveKnobs } from '../../backends/resolve-knobs.js';
 import { cellId } from '../run/plan.js';
 import { runCell } from './run-cell.js';
 import { inProcessCellSpec } from './spec.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 const OPS = 100_000;
-const dir = mkdtempSync(join(tmpdir(), 'statebench-heap-shares-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('statebench-heap-shares-');
 
 describe('built-in workloads on the heap backend, 100k ops', () => {
   for (const def of listWorkloads()) {

@@ -2,18 +2,16 @@
 // debt, `settle` waits until no flush or compaction is running or pending before the warm-up, and
 // the cell says how long that took and how warm its block cache was at the start and end of the
 // measured phase.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lsmBackend } from '../../backends/lsm/backend.js';
 import { resolveKnobs } from '../../backends/resolve-knobs.js';
 import { runCell } from './run-cell.js';
 import { settle } from './settle.js';
 import { inProcessCellSpec } from './spec.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'statebench-steady-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('statebench-steady-');
 // Small memtables and an L0 trigger of 2: the load leaves flushes and compactions behind.
 const busy = { writeBufferSize: '256KiB', level0FileNumCompactionTrigger: '2', maxBytesForLevelBase: '1MiB', targetFileSizeBase: '256KiB' };
 

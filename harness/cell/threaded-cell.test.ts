@@ -1,19 +1,18 @@
 // --threads: a cell run by worker threads, each slot its own instance and share of the work.
 // The merged run phase's counts and histograms are the slots' added up (nothing lost or counted
 // twice), its throughput the sum of the slots' window rates, and each slot ran its own share.
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadBackend } from '../../backends/registry.js';
 import { resolveKnobs } from '../../backends/resolve-knobs.js';
 import { decodeHistogram } from '../recorder/histogram.js';
 import { parseValueSize } from '../../workloads/values.js';
 import { runThreadedCell } from './threaded-cell.js';
 import { inProcessCellSpec, type CellSpec } from './spec.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
-const root = mkdtempSync(join(tmpdir(), 'statebench-threads-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDir('statebench-threads-');
 
 async function spec(backend: string, threads: number, over: Partial<CellSpec> = {}): Promise<CellSpec> {
   const b = await loadBackend(backend);

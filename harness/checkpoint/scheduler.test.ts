@@ -1,18 +1,17 @@
 // The scheduler takes a checkpoint at the first boundary one interval after the last (less half
 // an interval of drift), keeps only the newest on disk, and times them on the phase's base.
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { heapBackend } from '../../backends/heap/backend.js';
 import { now } from '../recorder/clock.js';
 import { CheckpointScheduler } from './scheduler.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 describe('checkpoint scheduler', () => {
   it('checkpoints at boundaries an interval apart and retains the newest', async () => {
-    const heap = await heapBackend.open(mkdtempSync(join(tmpdir(), 'sb-heap-')), { valueMode: 'bytes', checkpointFsync: false }, { keySize: 16, seed: 1 });
+    const heap = await heapBackend.open(tempDir('sb-heap-'), { valueMode: 'bytes', checkpointFsync: false }, { keySize: 16, seed: 1 });
     heap.put(1, Uint8Array.of(1));
-    const base = mkdtempSync(join(tmpdir(), 'sb-cps-'));
+    const base = tempDir('sb-cps-');
     const s = new CheckpointScheduler(heap, base, 1000, 200);
     const start = now() - 10_000; // a phase that started 10 s ago: tMs lands near 10 s
     s.start(start);

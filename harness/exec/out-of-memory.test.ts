@@ -1,16 +1,16 @@
 // A heap cell that outgrows the JS heap limit of its process (STATEBENCH_CELL_HEAP, tiny here)
 // ends errored with the reason in plain words, at its state size, and the run goes on.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '../../core/result/schema.js';
 import { runCliProcess } from '../test-support/cli.js';
 import { cellHeapLimitMiB } from './heap-limit.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 describe('a heap cell out of memory', () => {
   it('is errored with "out of memory" and its size; the other cells still run', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'statebench-oom-'));
+    const out = tempDir('statebench-oom-');
     // Two rounds: whatever the shuffled order, a cell runs after the first one that dies.
     const args = ['run', '-b', 'heap', '-w', 'value-state', '--records', '1k,600k', '--repeat', '2', '--duration', '500ms', '--warmup', '0', '--out', out];
     const r = await runCliProcess(args, { env: { STATEBENCH_CELL_HEAP: '48MiB' } });

@@ -2,8 +2,7 @@
 // cell for cell (same cells in the same order; every operation's histogram with the same counts).
 // Then --resume of a run cut short: only the missing cells run.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeHistogram } from '../recorder/histogram.js';
@@ -12,8 +11,9 @@ import { executeRun } from '../run/execute.js';
 import { createProgress } from '../run/progress.js';
 import { resolveRunOptions, type RunFlags } from '../run/resolve-options.js';
 import { mergeDocuments } from './merge.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
-const root = mkdtempSync(join(tmpdir(), 'statebench-shards-'));
+const root = tempDir('statebench-shards-');
 const sweep = join(root, 'sweep.yaml');
 writeFileSync(sweep, 'heap:\n  valueMode: [bytes, object]\n');
 const flags = (out: string, more: Partial<RunFlags> = {}): RunFlags => ({

@@ -1,18 +1,18 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { craftCell } from '../test-support/cells.js';
 import type { PlannedCell } from '../run/plan.js';
 import { matchResumed } from './match.js';
 import { readResultsJsonl } from './read-results.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 function planned(id: string, knobs: Record<string, unknown>, seed = 42): PlannedCell {
   return { id, backend: 'heap', knobs: knobs as PlannedCell['knobs'], setKnobs: {}, workload: 'ycsb-a', workloadParams: { records: 100_000 }, ops: 1000, durationMs: null, warmupOps: null, warmupMs: null, keySize: 16, targetRate: null, intervalMs: 1000, seed, repeat: 0, sampleEvery: null, maxInFlight: null };
 }
 
 describe('--resume', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'statebench-resume-'));
+  const dir = tempDir('statebench-resume-');
   const a = craftCell({ backend: 'heap', id: 'heap/ycsb-a/x=1#0' });
   const b = craftCell({ backend: 'heap', id: 'heap/ycsb-a/x=2#0' });
 

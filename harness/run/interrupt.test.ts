@@ -1,13 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { interruptAfterLoad, startCli } from '../test-support/cli.js';
 import { ResultDocumentSchema } from '../../core/result/schema.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 describe('Ctrl-C during a run', () => {
   it('stops cleanly, keeps what was measured, marks the cell interrupted and removes only its own data', async () => {
-    const base = mkdtempSync(join(tmpdir(), 'statebench-int-'));
+    const base = tempDir('statebench-int-');
     const out = join(base, 'out');
     const important = join(base, 'important');
     mkdirSync(important);

@@ -1,13 +1,13 @@
 // The quick preset (`statebench run` without flags) is sized so that RocksDB works as an LSM in it:
 // the state is several times its default write buffer, so its cells flush and compact while they
 // are measured (harness/cell/exercised.ts says when they do not).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lsmDefault } from '../../backends/lsm/knobs.js';
 import { buildPlan } from './plan.js';
 import { resolveRunOptions } from './resolve-options.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 describe('the quick preset', () => {
   it('loads a state of at least three write buffers in every workload, with 1000-byte values', async () => {
@@ -29,7 +29,7 @@ describe('the quick preset', () => {
       { kind: 'constant', bytes: 100 },
     ]);
     // A YCSB file declares its records' length (2 fields of 60 bytes); list-state has none.
-    const file = join(mkdtempSync(join(tmpdir(), 'statebench-preset-')), 'small.properties');
+    const file = join(tempDir('statebench-preset-'), 'small.properties');
     writeFileSync(file, 'readproportion=0.5\nupdateproportion=0.5\nfieldcount=2\nfieldlength=60\n');
     const own = await buildPlan(await resolveRunOptions({ backend: ['heap'], workload: [file, 'list-state'] }));
     expect(own.cells.map((c) => c.workloadParams.valueSize)).toEqual([

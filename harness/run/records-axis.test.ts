@@ -1,7 +1,6 @@
 // --records as a sweep axis: parsed from the flag, a --config file or a --sweep file; one cell per
 // size in the plan, the size in the ids; shards, resume and merge keep sizes apart.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../core/errors.js';
@@ -12,8 +11,9 @@ import { selectShard } from '../merge/shard.js';
 import { matchResumed } from '../resume/match.js';
 import { buildPlan } from './plan.js';
 import { parseRecords, resolveRunOptions } from './resolve-options.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'statebench-records-'));
+const dir = tempDir('statebench-records-');
 
 describe('--records', () => {
   it('one size is a number as before; a list is the sizes, ascending, each written as --records takes it', () => {

@@ -1,11 +1,11 @@
 // --semantics: flink (the default) runs every backend without per-write durability, under the
 // knobs the user sets; per-write keeps each engine's defaults.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPlan } from './plan.js';
 import { resolveRunOptions } from './resolve-options.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 const knobsOf = async (flags: Parameters<typeof resolveRunOptions>[0]) => {
   const plan = await buildPlan(await resolveRunOptions({ workload: ['value-state'], ...flags }));
@@ -46,7 +46,7 @@ describe('--semantics', () => {
   });
 
   it('is read from a --config file, and a flag overrides it', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'statebench-semantics-')), 'run.json');
+    const file = join(tempDir('statebench-semantics-'), 'run.json');
     writeFileSync(file, JSON.stringify({ backend: 'lsm', semantics: 'per-write' }));
     expect((await resolveRunOptions({ config: file })).semantics).toBe('per-write');
     expect((await resolveRunOptions({ config: file, semantics: 'flink' })).baseKnobs).toEqual({ lsm: { walEnabled: 'false' } });

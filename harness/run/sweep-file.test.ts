@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSweep, readSweepFile, sweepToSets } from './sweep-file.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 describe('--sweep FILE', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'statebench-sweep-'));
+  const dir = tempDir('statebench-sweep-');
   it('YAML and JSON matrices become --set axes per backend', () => {
     const yaml = join(dir, 's.yaml');
     writeFileSync(yaml, 'lsm:\n  writeBufferSize: [4MiB, 64MiB]\n  maxBackgroundJobs: 4\nlmdb:\n  noSync: [true, false]\n');

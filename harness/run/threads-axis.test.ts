@@ -1,15 +1,16 @@
 // --threads as a sweep axis: parsed from the flag, a --config file or a --sweep file; one cell per
 // count in the plan, the count in the ids and specs; more threads than cores said before any cell;
 // checkpoints and --verify carried to threaded cells.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../core/errors.js';
 import { buildPlan } from './plan.js';
 import { parseThreads, resolveRunOptions } from './resolve-options.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'statebench-threads-axis-'));
+const dir = tempDir('statebench-threads-axis-');
 
 describe('--threads', () => {
   it('is 1 by default; one count or a list of counts, ascending, duplicates dropped', () => {

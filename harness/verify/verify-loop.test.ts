@@ -1,9 +1,6 @@
 // --verify loops: a clean run counts no problems; a value corrupted behind the harness's back,
 // a value moved to another key, a stale value and a lost key are each caught by the next read.
 import { runTestPhase } from '../test-support/phase.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { heapBackend } from '../../backends/heap/backend.js';
 import type { BackendInstance } from '../../backends/types.js';
@@ -11,6 +8,7 @@ import type { OpBatch, OpSource, OperationKind } from '../../workloads/types.js'
 import { runCell } from '../cell/run-cell.js';
 import { smallCell } from '../checkpoint/test-support/small-cell.js';
 import { Verifier } from './verify-loop.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 const OPS: OperationKind[] = [
   { name: 'write', action: 'put', writes: true },
@@ -48,7 +46,7 @@ async function phase(backend: BackendInstance, v: Verifier, kind: number, n: num
 }
 
 async function heap(): Promise<BackendInstance> {
-  return heapBackend.open(mkdtempSync(join(tmpdir(), 'sb-v-')), { valueMode: 'bytes', checkpointFsync: false }, { keySize: 16, seed: 1 });
+  return heapBackend.open(tempDir('sb-v-'), { valueMode: 'bytes', checkpointFsync: false }, { keySize: 16, seed: 1 });
 }
 
 describe('--verify loops', () => {

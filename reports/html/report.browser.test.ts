@@ -1,10 +1,9 @@
 // report.html in a real browser: headless Chromium with every request outside the file itself
 // refused, hostile strings planted in the document. Every chart must draw marks, nothing may log
-// an error, no planted element or dialog may appear, and a screenshot is kept for a human look.
+// an error, no planted element or dialog may appear. STATEBENCH_SCREENSHOTS=DIR keeps the
+// screenshots in DIR for a human look; without it they go with the test's temporary directory.
 
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +12,11 @@ import { runMicro } from '../test-support/micro-document.js';
 import { threadsDocument } from '../test-support/threads-document.js';
 import { launchChromium, type Browser } from '../test-support/browser.js';
 import { writeReports } from '../writer.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
-const outRoot = mkdtempSync(join(tmpdir(), 'statebench-report-browser-'));
+const outRoot = tempDir('statebench-report-browser-');
+const keepScreenshots = process.env.STATEBENCH_SCREENSHOTS || undefined;
+const screenshotPath = (name: string): string => (keepScreenshots ? resolve(keepScreenshots, name) : join(outRoot, name));
 let browser: Browser;
 
 interface Visit {
@@ -91,9 +93,9 @@ describe('report.html in headless Chromium', () => {
     }
     expect(visit.requests).toEqual([]);
     expect(visit.problems).toEqual([]);
-    const screenshot = join(outRoot, 'sweep.png');
+    const screenshot = screenshotPath('sweep.png');
     await visit.page.screenshot({ path: screenshot });
-    process.stderr.write(`report screenshot: ${screenshot}\n`);
+    if (keepScreenshots) process.stderr.write(`report screenshot: ${screenshot}\n`);
     await visit.page.close();
   });
 
@@ -145,7 +147,7 @@ describe('report.html in headless Chromium', () => {
     await expect(visit.page.locator('#micro').innerText()).resolves.toContain('per key (/100)');
     expect(visit.requests).toEqual([]);
     expect(visit.problems).toEqual([]);
-    await visit.page.screenshot({ path: join(outRoot, 'micro.png'), fullPage: true });
+    await visit.page.screenshot({ path: screenshotPath('micro.png'), fullPage: true });
     await visit.page.close();
   });
 
@@ -166,8 +168,8 @@ describe('report.html in headless Chromium', () => {
     await expect(visit.page.locator('nav a[href="#threads"]').count()).resolves.toBe(1);
     expect(visit.requests).toEqual([]);
     expect(visit.problems).toEqual([]);
-    await visit.page.locator('#chart-thread-scaling').screenshot({ path: join(outRoot, 'threads.png') });
-    process.stderr.write(`threads chart screenshot: ${join(outRoot, 'threads.png')}\n`);
+    await visit.page.locator('#chart-thread-scaling').screenshot({ path: screenshotPath('threads.png') });
+    if (keepScreenshots) process.stderr.write(`threads chart screenshot: ${screenshotPath('threads.png')}\n`);
     await visit.page.close();
   });
 

@@ -1,10 +1,9 @@
 // Headless Chromium for the report's browser test: Debian's chromium driven by playwright-core,
 // a fresh profile, every background network feature off. Never downloads a browser.
 
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 export const CHROMIUM_PATH = process.env.STATEBENCH_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -28,7 +27,7 @@ export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`no Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` (or set STATEBENCH_CHROMIUM)`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'statebench-chromium-'));
+  const profile = tempDir('statebench-chromium-');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -37,9 +36,7 @@ export async function launchChromium(): Promise<Browser> {
   });
   return {
     context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    // The profile directory goes with the test file's other temporary directories.
+    close: () => context.close(),
   };
 }

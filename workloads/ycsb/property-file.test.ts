@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../core/errors.js';
@@ -7,6 +6,7 @@ import { resolveWorkload } from '../catalogue.js';
 import { resolveParams } from '../params.js';
 import { parseYcsbPropertyFile } from './property-file.js';
 import { parseProperties } from './properties.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
 
 // The keys and values of YCSB's stock workload E (a file in its own format, comments ours).
 const STOCK_E = `# scans with a few inserts
@@ -95,7 +95,7 @@ describe('YCSB property files', () => {
   }
 
   it('resolves a file path given as --workload', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ycsb-'));
+    const dir = tempDir('ycsb-');
     const path = join(dir, 'workloade');
     writeFileSync(path, STOCK_E);
     const def = resolveWorkload(path);

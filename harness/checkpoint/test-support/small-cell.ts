@@ -1,10 +1,8 @@
 // A small cell spec for tests that run cells in this process.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadBackend } from '../../../backends/registry.js';
 import { resolveKnobs } from '../../../backends/resolve-knobs.js';
 import type { CellSpec } from '../../cell/spec.js';
+import { tempDir } from '../../../core/test-support/temp-dir.js';
 
 export async function smallCell(backend: string, workload: string, extra: Partial<CellSpec> & { set?: Record<string, string> } = {}): Promise<CellSpec> {
   const b = await loadBackend(backend);
@@ -26,7 +24,7 @@ export async function smallCell(backend: string, workload: string, extra: Partia
     intervalMs: 100,
     seed: 7,
     repeat: 0,
-    dataDir: mkdtempSync(join(tmpdir(), `sb-${backend}-`)),
+    dataDir: tempDir(`sb-${backend}-`),
     sampleEvery: null,
     maxInFlight: null,
     ...rest,
