@@ -24,10 +24,14 @@ describe('statebench tune', () => {
     expect(t.bottlenecks[0]?.kind).toBe('cache misses');
     expect(t.candidates.some((c) => c.origin.startsWith('cache misses: block cache'))).toBe(true);
     expect(t.noise.aaSamplesPct.length).toBeGreaterThanOrEqual(2);
-    for (const m of t.measurements.filter((x) => x.opsPerSec !== null)) {
-      expect(m.settleMs).toBeGreaterThanOrEqual(0);
-      expect(m.runEndHitRatio).toBeGreaterThanOrEqual(0);
-    }
+    const measured = t.measurements.filter((x) => x.opsPerSec !== null);
+    for (const m of measured) expect(m.settleMs).toBeGreaterThanOrEqual(0);
+    // A hit ratio needs block cache lookups in the run's last full interval: a candidate whose
+    // short rung read nothing through the cache (a slow moment on a busy machine) has none to give,
+    // but the defaults, the control of every race, always do.
+    const withRatio = measured.filter((m) => m.runEndHitRatio !== null);
+    for (const m of withRatio) expect(m.runEndHitRatio).toBeGreaterThanOrEqual(0);
+    expect(measured.filter((m) => m.candidate === 0 && m.runEndHitRatio === null)).toEqual([]);
     if (t.winner) {
       expect(t.verification?.gain.ciLowPct).toBeGreaterThan(0);
       expect(r.stdout).toMatch(/^Winner: /m);
