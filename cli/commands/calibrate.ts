@@ -8,7 +8,7 @@ import { estimateNoise } from '../../analysis/compare/noise.js';
 import { parseThresholds } from '../../analysis/compare/thresholds.js';
 import type { Method } from '../../analysis/compare/types.js';
 import { runAndAdvise } from '../run-pipeline.js';
-import { createProgress } from '../../harness/run/progress.js';
+import { createProgress } from '../../harness/exec/progress.js';
 import { resolveRunOptions, type RunFlags } from '../../harness/run/resolve-options.js';
 import type { ResultDocument } from '../../core/result/schema.js';
 import { noiseToText } from '../../reports/compare/noise-text.js';

@@ -3,7 +3,7 @@
 
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { resolveRunOptions, type RunFlags } from '../../harness/run/resolve-options.js';
-import { createProgress } from '../../harness/run/progress.js';
+import { createProgress } from '../../harness/exec/progress.js';
 import { renderTerminalSummary } from '../../reports/terminal.js';
 import { writeRunReports } from '../../reports/writer.js';
 import { logLine, printJson, printLine } from '../output.js';

@@ -4,7 +4,7 @@
 
 import type { CellResult, PhaseResult } from '../../core/result/schema.js';
 import type { CellSpec } from '../cell/spec.js';
-import type { CheckReport, CheckSpec, WriterSpec } from '../durability/spec.js';
+import type { CheckReport, CheckSpec, WriterSpec } from '../durability-child/spec.js';
 import type { MicroCellSpec, MicroStateInfo } from '../micro/spec.js';
 import type { PhaseProgress } from '../runner/phase.js';
 

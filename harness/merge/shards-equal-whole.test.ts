@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeHistogram } from '../recorder/histogram.js';
 import type { CellResult, ResultDocument } from '../../core/result/schema.js';
 import { executeRun } from '../run/execute.js';
-import { createProgress } from '../run/progress.js';
+import { createProgress } from '../exec/progress.js';
 import { resolveRunOptions, type RunFlags } from '../run/resolve-options.js';
 import { mergeDocuments } from './merge.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';

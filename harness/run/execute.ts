@@ -10,16 +10,16 @@ import { resolve } from 'node:path';
 import { makeDirs } from '../../core/make-dirs.js';
 import { UsageError } from '../../core/errors.js';
 import type { CellResult, Plan as PlanRecord, ResultDocument } from '../../core/result/schema.js';
-import { buildDocument, ResultWriter } from './document.js';
+import { buildDocument, ResultWriter } from '../exec/document.js';
 import { setUpRun } from '../exec/run-setup.js';
-import type { ResolvedRunOptions } from './options.js';
-import { buildPlan } from './plan.js';
-import { createProgress, type ProgressSink } from './progress.js';
+import type { ResolvedRunOptions } from '../plan/run-options.js';
+import { buildPlan } from '../plan/run-cells.js';
+import { createProgress, type ProgressSink } from '../exec/progress.js';
 import { applyMeasuredBudget } from '../budget/measured.js';
-import { selectCells, type CellAction } from './cell-selection.js';
+import { selectCells, type CellAction } from '../plan/selection.js';
 import { executeCells, type CellDecision } from '../exec/execute-cells.js';
 import { showCellEnd, spawnShownCell } from '../exec/cell-progress.js';
-import { describeSpecRef } from '../cell/spec-ref.js';
+import { describeSpecRef } from '../exec/spec-ref.js';
 
 export interface RunOutcome {
   readonly document: ResultDocument;

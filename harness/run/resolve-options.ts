@@ -7,11 +7,12 @@ import { flinkConfReader, loadAllBackends, resolveBackendSpecs } from '../../bac
 import type { FlinkConfKnobs } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
 import { parseCount, parseFlagDuration, parseNumber, parseWarmup } from '../../core/parse-values.js';
-import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
-import { parseSets } from './sweep.js';
+import { QUICK_PRESET, type ResolvedRunOptions } from '../plan/run-options.js';
+import { parseSets } from '../plan/knob-sets.js';
+import { parseSeed } from '../plan/order.js';
 import { readSweepFile } from './sweep-file.js';
 import { resolveTuningFlags, type TuningFlags } from './run-flags.js';
-import { parseSemantics, withSemantics } from './semantics.js';
+import { parseSemantics, withSemantics } from '../plan/semantics.js';
 import { cellHeapLimitMiB } from '../exec/heap-limit.js';
 import { checkTheta } from '../../workloads/distributions/theta.js';
 
@@ -140,8 +141,10 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   // --sweep FILE axes first: a --set of the same knob replaces them (later wins in parseSets).
   const sweep = readSweepFile(f.sweep);
   const sets = [...sweep.sets, ...(f.set ?? [])];
+  // The one parse of --set text: the plan and the semantics read these axes.
+  const axes = parseSets(sets);
   const flink = f.flinkConf !== undefined ? readFlinkConf(f.flinkConf) : null;
-  const setBackends = [...new Set([...parseSets(sets).keys(), ...(flink ? [flink.backend] : [])])];
+  const setBackends = [...new Set([...axes.keys(), ...(flink ? [flink.backend] : [])])];
   const given = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
   // Plugins (a path or a package) load here and are known by their backend's name from now on.
   let backends = given ? await resolveBackendSpecs(given) : undefined;
@@ -176,8 +179,9 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     distribution: f.distribution ?? null,
     theta: f.theta !== undefined ? checkTheta(f.theta) : null,
     compressibility: f.compressibility !== undefined ? parseNumber('compressibility', f.compressibility, { min: 0, max: 1 }) : null,
-    seed: f.seed !== undefined ? parseNumber('seed', f.seed, { min: -2147483648, max: 2147483647 }) | 0 : QUICK_PRESET.seed,
+    seed: parseSeed(f.seed, QUICK_PRESET.seed),
     sets,
+    axes,
     repeat: f.repeat !== undefined ? parseCount('repeat', f.repeat) : 1,
     warmupOps: warmup.ops,
     warmupMs: warmup.ms,
@@ -190,7 +194,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     maxInFlight: f.maxInFlight !== undefined ? parseCount('max-in-flight', f.maxInFlight) : null,
     workloadSettings: parseParams(f.param ?? []),
     semantics,
-    baseKnobs: await withSemantics(semantics, backends, sets, flink ? { [flink.backend]: flink.knobs } : {}),
+    baseKnobs: await withSemantics(semantics, backends, axes, flink ? { [flink.backend]: flink.knobs } : {}),
     flinkConf: flink ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, memoryBudgetScope: flink.memoryBudgetScope, warnings: flink.warnings } : null,
     checkpointIntervalMs,
     threads,

@@ -2,7 +2,8 @@
 // --verify-advice), resolved into the extra fields of ResolvedRunOptions.
 
 import { parseMemoryBudget } from '../budget/parse-budget.js';
-import { parseShard, type ShardSpec } from '../merge/shard.js';
+import type { ResolvedTuningOptions } from '../plan/run-options.js';
+import { parseShard } from '../plan/shard.js';
 import { parseCount } from '../../core/parse-values.js';
 
 export interface TuningFlags {
@@ -12,14 +13,6 @@ export interface TuningFlags {
   resume?: string;
   verifyAdvice?: boolean;
   verifyRepeats?: string | number;
-}
-
-export interface ResolvedTuningOptions {
-  readonly memoryBudgetBytes: number | null;
-  readonly shard: ShardSpec | null;
-  readonly resume: string | null;
-  readonly verifyAdvice: boolean;
-  readonly verifyRepeats: number;
 }
 
 /** Repeats per side when a recommendation is verified: 5 is the fewest the Mann-Whitney interval needs at 95 %. */

@@ -3,9 +3,13 @@
 
 import { MAX_KEY_SIZE, MIN_KEY_SIZE } from '../../backends/key-codec.js';
 import { UsageError } from '../../core/errors.js';
-import { parseCount, parseNumber } from '../../core/parse-values.js';
+import { parseCount } from '../../core/parse-values.js';
 import { parseDuration } from '../../core/units.js';
-import { parseOps, type MicroOp } from './ops.js';
+import { parseOps } from '../micro/ops.js';
+import type { MicroTaskSettings } from '../micro/spec.js';
+import { parseSets } from '../plan/knob-sets.js';
+import type { MicroPlanInput } from '../plan/micro-cells.js';
+import { parseSeed } from '../plan/order.js';
 
 /** The flags as yargs gives them (strings where users type units). */
 export interface MicroFlags {
@@ -23,19 +27,8 @@ export interface MicroFlags {
   dataDir?: string;
 }
 
-export interface MicroOptions {
-  /** Backend names as given; null: every available, non-test backend. */
-  readonly backends: readonly string[] | null;
-  readonly ops: readonly MicroOp[];
-  readonly records: number;
-  /** tinybench's time budget per task (sum of measured samples), ms. */
-  readonly timeMs: number;
-  /** tinybench's warm-up budget per task, ms; 0: no warm-up. */
-  readonly warmupMs: number;
-  readonly valueSize: number;
-  readonly keySize: number;
-  readonly seed: number;
-  readonly repeat: number;
+export interface MicroOptions extends MicroTaskSettings, MicroPlanInput {
+  /** --set as given, for the result document (axes: the same parsed once). */
   readonly sets: readonly string[];
   readonly out: string;
   readonly dataDir: string | null;
@@ -77,9 +70,10 @@ export function resolveMicroOptions(f: MicroFlags): MicroOptions {
     warmupMs: f.warmup !== undefined ? parseMs('warmup', f.warmup, { allowZero: true }) : MICRO_DEFAULTS.warmupMs,
     valueSize: f.valueSize !== undefined ? parseCount('value-size', f.valueSize, { min: 1 }) : MICRO_DEFAULTS.valueSize,
     keySize: f.keySize !== undefined ? keySize(f.keySize) : MICRO_DEFAULTS.keySize,
-    seed: f.seed !== undefined ? parseNumber('seed', f.seed, { min: -2147483648, max: 2147483647 }) | 0 : MICRO_DEFAULTS.seed,
+    seed: parseSeed(f.seed, MICRO_DEFAULTS.seed),
     repeat: f.repeat !== undefined ? parseCount('repeat', f.repeat) : 1,
     sets: f.set ?? [],
+    axes: parseSets(f.set ?? []),
     out: f.out ?? MICRO_DEFAULTS.out,
     dataDir: f.dataDir ?? null,
   };
