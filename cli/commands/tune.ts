@@ -2,7 +2,7 @@
 // the winner against the defaults with repeats, print it as options a user pastes.
 
 import { writeFileSync } from 'node:fs';
-import { prepareOutDir } from '../../harness/run/execute.js';
+import { prepareOutDir } from '../../harness/exec/out-dir.js';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parseMemoryBudget } from '../../harness/budget/parse-budget.js';

@@ -33,11 +33,3 @@ export type ChildMessage =
   | { readonly type: 'line'; readonly line: string }
   | { readonly type: 'done'; readonly result: JobResults[JobKind] }
   | { readonly type: 'crashed'; readonly message: string };
-
-/**
- * The durability writer's extra pipe: one line per acknowledged write, written with writeSync.
- * An IPC message still in flight when the writer is SIGKILLed is lost; a line writeSync returned
- * from is already in the kernel's pipe buffer, so the parent reads every write acknowledged
- * before the kill.
- */
-export const ACK_FD = 3;

@@ -7,7 +7,7 @@
 import type { CellResult, Plan as PlanRecord, ResultDocument } from '../../core/result/schema.js';
 import { buildDocument, ResultWriter } from '../exec/document.js';
 import { setUpRun } from '../exec/run-setup.js';
-import { prepareOutDir } from '../run/execute.js';
+import { prepareOutDir } from '../exec/out-dir.js';
 import { executeCells } from '../exec/execute-cells.js';
 import type { MicroOptions } from './options.js';
 import { buildMicroPlan, type MicroPlannedCell } from '../plan/micro-cells.js';
