@@ -9,7 +9,8 @@ import { decodeHistogram } from '../recorder/histogram.js';
 import type { CellResult, ResultDocument } from '../../core/result/schema.js';
 import { executeRun } from '../run/execute.js';
 import { createProgress } from '../exec/progress.js';
-import { resolveRunOptions, type RunFlags } from '../run/resolve-options.js';
+import { resolveRunOptions } from '../run/resolve-options.js';
+import type { RunFlags } from '../run/run-flags.js';
 import { mergeDocuments } from './merge.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 

@@ -2,7 +2,6 @@
 // and naming the flag when one is wrong.
 
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { flinkConfReader, loadAllBackends, resolveBackendSpecs } from '../../backends/registry.js';
 import type { FlinkConfKnobs } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
@@ -11,84 +10,10 @@ import { QUICK_PRESET, type ResolvedRunOptions } from '../plan/run-options.js';
 import { parseSets } from '../plan/knob-sets.js';
 import { parseSeed } from '../plan/order.js';
 import { readSweepFile } from './sweep-file.js';
-import { resolveTuningFlags, type TuningFlags } from './run-flags.js';
+import { resolveTuningFlags, RunConfigSchema, type RunFlags } from './run-flags.js';
 import { parseSemantics, withSemantics } from '../plan/semantics.js';
 import { cellHeapLimitMiB } from '../exec/heap-limit.js';
 import { checkTheta } from '../../workloads/distributions/theta.js';
-
-/** The run flags as yargs gives them (every value optional; strings where users type units). */
-export interface RunFlags extends TuningFlags {
-  backend?: string[];
-  workload?: string[];
-  /** One size, or a list ("100k,1M"; a --config file may give an array): one cell per size. */
-  records?: string | number | readonly (string | number)[];
-  ops?: string | number;
-  duration?: string | number;
-  valueSize?: string | number;
-  keySize?: string | number;
-  distribution?: string;
-  theta?: string | number;
-  compressibility?: string | number;
-  seed?: string | number;
-  set?: string[];
-  repeat?: string | number;
-  warmup?: string | number;
-  targetRate?: string | number;
-  interval?: string | number;
-  out?: string;
-  dataDir?: string;
-  keepData?: boolean;
-  sampleEvery?: string | number;
-  maxInFlight?: string | number;
-  param?: string[];
-  config?: string;
-  flinkConf?: string;
-  checkpointInterval?: string | number;
-  verify?: boolean;
-  semantics?: string;
-  /** One count, or a list ("1,2,4"; a --config file may give an array): one cell per count. */
-  threads?: string | number | readonly (string | number)[];
-}
-
-const stringOrList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
-const scalar = z.union([z.string(), z.number()]);
-
-/** A --config file: the same settings as the flags, as JSON. Validated, never executed. */
-export const RunConfigSchema = z.strictObject({
-  backend: stringOrList.optional(),
-  workload: stringOrList.optional(),
-  records: z.union([scalar, z.array(scalar).min(1)]).optional(),
-  ops: scalar.optional(),
-  duration: scalar.optional(),
-  valueSize: scalar.optional(),
-  keySize: scalar.optional(),
-  distribution: z.string().optional(),
-  theta: scalar.optional(),
-  compressibility: scalar.optional(),
-  seed: scalar.optional(),
-  set: stringOrList.optional(),
-  repeat: scalar.optional(),
-  warmup: scalar.optional(),
-  targetRate: scalar.optional(),
-  interval: scalar.optional(),
-  out: z.string().optional(),
-  dataDir: z.string().optional(),
-  keepData: z.boolean().optional(),
-  sampleEvery: scalar.optional(),
-  maxInFlight: scalar.optional(),
-  param: stringOrList.optional(),
-  flinkConf: z.string().optional(),
-  checkpointInterval: scalar.optional(),
-  verify: z.boolean().optional(),
-  semantics: z.string().optional(),
-  threads: z.union([scalar, z.array(scalar).min(1)]).optional(),
-  sweep: z.string().optional(),
-  memoryBudget: scalar.optional(),
-  shard: z.string().optional(),
-  resume: z.string().optional(),
-  verifyAdvice: z.boolean().optional(),
-  verifyRepeats: scalar.optional(),
-});
 
 export function readRunConfig(path: string): Partial<RunFlags> {
   let text: string;
