@@ -38,7 +38,7 @@ const HARNESS_TIERS = [
   ['other-jobs', 'micro|durability-child'],
   ['exec', 'exec'],
   ['plan', 'plan'],
-  ['commands', 'run|micro-run|durability'],
+  ['commands', 'run-command|micro-command|durability'],
 ];
 const notTests = '(\\.test\\.ts$|/test-support/)';
 

@@ -4,7 +4,7 @@ import type { Recommendation } from '../../core/result/schema.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adviseDocument } from '../advice/advise.js';
-import { resolveRunOptions } from '../../harness/run/resolve-options.js';
+import { resolveRunOptions } from '../../harness/run-command/resolve-options.js';
 import type { ProgressSink } from '../../harness/exec/progress.js';
 import { measureEffect } from './effect.js';
 import { configsFor, verifyAll } from './verify-advice.js';

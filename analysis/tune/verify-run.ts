@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ResultDocument } from '../../core/result/schema.js';
 import type { ResolvedRunOptions } from '../../harness/plan/run-options.js';
 import type { ProgressSink } from '../../harness/exec/progress.js';
-import { DEFAULT_VERIFY_REPEATS } from '../../harness/run/run-flags.js';
+import { DEFAULT_VERIFY_REPEATS } from '../../harness/run-command/run-flags.js';
 import { verifyAll } from './verify-advice.js';
 import { writeResultDocument } from '../../core/result/write-document.js';
 

@@ -3,9 +3,9 @@
 // the document with --json.
 
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { executeMicro } from '../../harness/micro-run/execute.js';
+import { executeMicro } from '../../harness/micro-command/execute.js';
 import { MICRO_OPS } from '../../harness/micro/ops.js';
-import { resolveMicroOptions, type MicroFlags } from '../../harness/micro-run/options.js';
+import { resolveMicroOptions, type MicroFlags } from '../../harness/micro-command/options.js';
 import { renderMicroTable } from '../../reports/micro-terminal.js';
 import { EXIT } from '../../core/errors.js';
 import { logLine, printJson, printLine } from '../output.js';

@@ -2,8 +2,8 @@
 // reports) into --out; print the summary table, or the document with --json.
 
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { resolveRunOptions } from '../../harness/run/resolve-options.js';
-import { runYargsOptions, type RunFlags } from '../../harness/run/run-flags.js';
+import { resolveRunOptions } from '../../harness/run-command/resolve-options.js';
+import { runYargsOptions, type RunFlags } from '../../harness/run-command/run-flags.js';
 import { createProgress } from '../../harness/exec/progress.js';
 import { renderTerminalSummary } from '../../reports/terminal.js';
 import { writeRunReports } from '../../reports/writer.js';
@@ -21,7 +21,7 @@ export const runCommand: CommandModule<object, Args> = {
   describe: 'Run benchmark cells (backend x knobs x workload x repeat) and write results.json, results.jsonl, report.html, summary.md',
   builder: (y: Argv) =>
     y
-      // Every run flag, as declared once in harness/run/run-flags.ts (the --config schema too).
+      // Every run flag, as declared once in harness/run-command/run-flags.ts (the --config schema too).
       .options(runYargsOptions())
       .option('json', { type: 'boolean', default: false, describe: 'Print the result document on stdout (progress stays on stderr)' })
       .example('$0 run', 'the quick default preset: every available backend on ycsb-a and value-state, as Flink runs them')

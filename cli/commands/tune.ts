@@ -6,7 +6,7 @@ import { prepareOutDir } from '../../harness/exec/out-dir.js';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parseMemoryBudget } from '../../harness/budget/parse-budget.js';
-import { resolveRunOptions } from '../../harness/run/resolve-options.js';
+import { resolveRunOptions } from '../../harness/run-command/resolve-options.js';
 import { createProgress } from '../../harness/exec/progress.js';
 import { tune } from '../../analysis/tune/tune.js';
 import { renderTune } from '../../analysis/tune/tune-report.js';

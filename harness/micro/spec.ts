@@ -2,7 +2,7 @@
 import type { ResolvedKnobs } from '../../backends/types.js';
 import type { MicroOp } from './ops.js';
 
-/** The run's per-task settings (micro-run/options.ts), the same for every cell. */
+/** The run's per-task settings (micro-command/options.ts), the same for every cell. */
 export interface MicroTaskSettings {
   readonly ops: readonly MicroOp[];
   readonly records: number;

@@ -1,5 +1,5 @@
 // A run's options with every default filled in (the quick default preset), as resolveRunOptions
-// makes them from the flags as given (RunFlags, resolve-options.ts).
+// makes them from the flags as given (RunFlags, run-command/run-flags.ts and resolve-options.ts).
 
 import type { BaseKnobs } from './configurations.js';
 import type { KnobAxes } from './knob-sets.js';
@@ -15,7 +15,7 @@ export interface ResolvedTuningOptions {
   readonly verifyRepeats: number;
 }
 
-/** --memory-budget, --shard, --resume, --verify-advice (run-flags.ts); optional so older callers compile. */
+/** --memory-budget, --shard, --resume, --verify-advice (run-command/run-flags.ts); optional so older callers compile. */
 export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly backends: readonly string[];
   readonly workloads: readonly string[];
