@@ -2,7 +2,7 @@
 // the knobs resolved against the backend's schema and checked by the engine, before anything
 // runs (a bad value exits 2 at once). run, micro, durability and tune all come through here.
 
-import { backendNames, loadBackend } from '../../backends/registry.js';
+import { backendNames, loadAllBackends, loadBackend } from '../../backends/registry.js';
 import type { Backend, BackendDescription, KnobValue, ResolvedKnobs } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
 import { resolveKnobs, validateKnobSets } from '../../backends/resolve-knobs.js';
@@ -30,6 +30,12 @@ export interface ConfigurationRequest {
 export interface Configurations {
   readonly configurations: readonly Configuration[];
   readonly descriptions: ReadonlyMap<string, BackendDescription>;
+}
+
+/** The backends a command runs when none is named: every available one that is not a test double. */
+export async function defaultBackends(): Promise<string[]> {
+  const all = (await loadAllBackends()).map((b) => b.describe());
+  return all.filter((d) => d.available && !d.testOnly).map((d) => d.name);
 }
 
 export async function planConfigurations(r: ConfigurationRequest): Promise<Configurations> {

@@ -1,9 +1,9 @@
 // The cells of a micro run: backend x knob combination x repeat, each a child process. The
 // configurations come from the one planner (configurations.ts), so a bad --set exits 2 at once.
 
-import { loadAllBackends, resolveBackendSpecs } from '../../backends/registry.js';
+import { resolveBackendSpecs } from '../../backends/registry.js';
 import type { BackendDescription, ResolvedKnobs } from '../../backends/types.js';
-import { planConfigurations } from './configurations.js';
+import { defaultBackends, planConfigurations } from './configurations.js';
 import type { KnobAxes } from './knob-sets.js';
 
 /** What the micro plan reads of the micro options. */
@@ -29,14 +29,8 @@ export interface MicroPlan {
   readonly cells: readonly MicroPlannedCell[];
 }
 
-async function chooseBackends(o: MicroPlanInput): Promise<readonly string[]> {
-  if (o.backends !== null) return resolveBackendSpecs(o.backends);
-  const all = (await loadAllBackends()).map((b) => b.describe());
-  return all.filter((d) => d.available && !d.testOnly).map((d) => d.name);
-}
-
 export async function buildMicroPlan(o: MicroPlanInput): Promise<MicroPlan> {
-  const { configurations, descriptions } = await planConfigurations({ backends: await chooseBackends(o), axes: o.axes });
+  const { configurations, descriptions } = await planConfigurations({ backends: o.backends !== null ? await resolveBackendSpecs(o.backends) : await defaultBackends(), axes: o.axes });
   // Repeats interleaved (all configurations of repeat 0, then of repeat 1 ...), so drift over
   // the run spreads over every configuration rather than landing on one; every repeat on the
   // same seed (tinybench's tasks draw their keys from it).

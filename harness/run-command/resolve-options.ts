@@ -2,11 +2,12 @@
 // and naming the flag when one is wrong.
 
 import { readFileSync } from 'node:fs';
-import { flinkConfReader, loadAllBackends, resolveBackendSpecs } from '../../backends/registry.js';
+import { flinkConfReader, resolveBackendSpecs } from '../../backends/registry.js';
 import type { FlinkConfKnobs } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
 import { parseCount, parseFlagDuration, parseNumber, parseWarmup } from '../../core/parse-values.js';
 import { QUICK_PRESET, type ResolvedRunOptions } from '../plan/run-options.js';
+import { defaultBackends } from '../plan/configurations.js';
 import { parseSets } from '../plan/knob-sets.js';
 import { parseSeed } from '../plan/order.js';
 import { readSweepFile } from './sweep-file.js';
@@ -73,16 +74,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const given = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
   // Plugins (a path or a package) load here and are known by their backend's name from now on.
   let backends = given ? await resolveBackendSpecs(given) : undefined;
-  if (!backends || backends.length === 0) {
-    if (setBackends.length > 0) backends = setBackends;
-    else {
-      const all = await loadAllBackends();
-      backends = all
-        .map((b) => b.describe())
-        .filter((d) => d.available && !d.testOnly)
-        .map((d) => d.name);
-    }
-  }
+  if (!backends || backends.length === 0) backends = setBackends.length > 0 ? setBackends : await defaultBackends();
   const workloads = (f.workload ?? [...QUICK_PRESET.workloads]).flatMap((w) => w.split(',')).map((w) => w.trim()).filter((w) => w !== '');
   if (workloads.length === 0) throw new UsageError('--workload: empty; name a workload (`statebench workloads` lists them)');
   const ops = f.ops !== undefined ? parseCount('ops', f.ops) : null;
