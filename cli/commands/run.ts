@@ -3,7 +3,8 @@
 
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { resolveRunOptions } from '../../harness/run-command/resolve-options.js';
-import { runYargsOptions, type RunFlags } from '../../harness/run-command/run-flags.js';
+import { yargsOptionsOf } from '../../core/flags.js';
+import { RUN_FLAGS, type RunFlags } from '../../harness/run-command/run-flags.js';
 import { createProgress } from '../../harness/exec/progress.js';
 import { renderTerminalSummary } from '../../reports/terminal.js';
 import { writeRunReports } from '../../reports/writer.js';
@@ -22,7 +23,7 @@ export const runCommand: CommandModule<object, Args> = {
   builder: (y: Argv) =>
     y
       // Every run flag, as declared once in harness/run-command/run-flags.ts (the --config schema too).
-      .options(runYargsOptions())
+      .options(yargsOptionsOf(RUN_FLAGS))
       .option('json', { type: 'boolean', default: false, describe: 'Print the result document on stdout (progress stays on stderr)' })
       .example('$0 run', 'the quick default preset: every available backend on ycsb-a and value-state, as Flink runs them')
       .example('$0 run --semantics per-write', 'the same with each engine durable per write, as it is by default')

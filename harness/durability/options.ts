@@ -2,21 +2,25 @@
 
 import { resolveBackendSpecs } from '../../backends/registry.js';
 import { UsageError } from '../../core/errors.js';
+import type { FlagSpec, FlagsOf } from '../../core/flags.js';
 import { parseCount, parseFlagDuration } from '../../core/parse-values.js';
 import { planConfigurations, type Configuration } from '../plan/configurations.js';
 import { parseSets } from '../plan/knob-sets.js';
 import { parseSeed } from '../plan/order.js';
 
-export interface DurabilityFlags {
-  backend?: string[];
-  set?: string[];
-  rounds?: string | number;
-  seed?: string | number;
-  killWithin?: string | number;
-  checkpointInterval?: string | number;
-  valueSize?: string | number;
-  dataDir?: string;
-}
+/** The durability command's flags, declared once: its yargs options and DurabilityFlags come from here. */
+export const DURABILITY_FLAGS = {
+  backend: { shape: 'list', alias: 'b', describe: 'Backends to test (heap, lmdb, lsm); required' },
+  set: { shape: 'list', describe: 'Knob values: backend.knob=value[,value...]; several values make several configurations' },
+  rounds: { shape: 'scalar', describe: 'Kills per configuration (default 5)' },
+  seed: { shape: 'scalar', describe: 'Seed of the kill moments (default 42)' },
+  killWithin: { shape: 'scalar', describe: 'Each kill lands at a random moment between a tenth of this and this after the writer is ready (default 1s)' },
+  checkpointInterval: { shape: 'scalar', describe: "Heap: how often the writer checkpoints, the heap's only persistence (default 250ms)" },
+  valueSize: { shape: 'scalar', describe: 'Bytes per value (default 100, at least 24)' },
+  dataDir: { shape: 'text', describe: 'Where the writers keep their data (a fresh subdirectory, removed at the end)' },
+} as const satisfies Record<string, FlagSpec>;
+
+export type DurabilityFlags = FlagsOf<typeof DURABILITY_FLAGS>;
 
 export interface DurabilityOptions {
   /** Each backend x every combination of its --set values (the plan's configurations). */

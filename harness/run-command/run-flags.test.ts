@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_FLAGS, RunConfigSchema, runYargsOptions } from './run-flags.js';
+import { yargsOptionsOf } from '../../core/flags.js';
+import { RUN_FLAGS, RunConfigSchema } from './run-flags.js';
 
 describe('the run flags, declared once', () => {
   it('makes every flag a yargs option (kebab-case, with its alias) and every flag but --config a --config field', () => {
-    const options = runYargsOptions();
+    const options = yargsOptionsOf(RUN_FLAGS);
     expect(Object.keys(options)).toContain('memory-budget');
     expect(options['backend']).toMatchObject({ type: 'string', array: true, alias: 'b' });
     expect(options['keep-data']).toMatchObject({ type: 'boolean' });

@@ -1,30 +1,13 @@
-// The run command's flags, declared once: each flag's alias, the shape of its value and its help.
-// The yargs options of `statebench run` (cli/commands/run.ts), the --config file's schema and
-// the RunFlags type are all derived from this table, so a flag added here exists in all three.
-// Also the resolution of the flags of sweeps and tuning (--memory-budget, --shard, --resume,
-// --verify-advice) into the extra fields of ResolvedRunOptions.
+// The run command's flags, declared once (core/flags.ts): the yargs options of `statebench run`
+// (cli/commands/run.ts), the --config file's schema and the RunFlags type all come from RUN_FLAGS,
+// so a flag added here exists in all three. Also the resolution of the flags of sweeps and tuning
+// (--memory-budget, --shard, --resume, --verify-advice) into the extra fields of ResolvedRunOptions.
 
-import type { Options } from 'yargs';
-import { z } from 'zod';
+import { configSchemaOf, type FlagSpec, type FlagsOf } from '../../core/flags.js';
 import { parseMemoryBudget } from '../budget/parse-budget.js';
 import type { ResolvedTuningOptions } from '../plan/run-options.js';
 import { parseShard } from '../plan/shard.js';
 import { parseCount } from '../../core/parse-values.js';
-
-/**
- * The shapes of flag values: text; a number users may write with units (a string on the command
- * line, a number or string in a file); one such value or a list of them (a sweep axis); a flag
- * given several times (or a list in a file); a switch.
- */
-type FlagShape = 'text' | 'scalar' | 'scalars' | 'list' | 'switch';
-
-interface FlagSpec {
-  readonly shape: FlagShape;
-  readonly alias?: string;
-  readonly describe: string;
-  /** false: a command-line flag only, not a --config field (--config itself). */
-  readonly inConfig?: false;
-}
 
 export const RUN_FLAGS = {
   backend: { shape: 'list', alias: 'b', describe: 'Backends to run (heap, lmdb, lsm); default: every available one' },
@@ -63,48 +46,11 @@ export const RUN_FLAGS = {
   config: { shape: 'text', describe: 'A JSON file with the same settings (validated, never executed); flags override it', inConfig: false },
 } as const satisfies Record<string, FlagSpec>;
 
-interface ShapeValue {
-  text: string;
-  scalar: string | number;
-  scalars: string | number | readonly (string | number)[];
-  list: string[];
-  switch: boolean;
-}
-
 /** The run flags as yargs gives them (every value optional; strings where users type units). */
-export type RunFlags = { -readonly [K in keyof typeof RUN_FLAGS]?: ShapeValue[(typeof RUN_FLAGS)[K]['shape']] };
-
-const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-
-/** The yargs options of `statebench run`, by flag name as typed (kebab-case). */
-export function runYargsOptions(): Record<string, Options> {
-  const out: Record<string, Options> = {};
-  for (const [name, f] of Object.entries(RUN_FLAGS) as [string, FlagSpec][]) {
-    out[kebab(name)] = {
-      type: f.shape === 'switch' ? 'boolean' : 'string',
-      ...(f.shape === 'list' ? { array: true } : {}),
-      ...(f.alias !== undefined ? { alias: f.alias } : {}),
-      describe: f.describe,
-    };
-  }
-  return out;
-}
-
-const scalar = z.union([z.string(), z.number()]);
-const SHAPE_SCHEMAS: Readonly<Record<FlagShape, z.ZodType>> = {
-  text: z.string(),
-  scalar,
-  scalars: z.union([scalar, z.array(scalar).min(1)]),
-  list: z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])),
-  switch: z.boolean(),
-};
+export type RunFlags = FlagsOf<typeof RUN_FLAGS>;
 
 /** A --config file: the same settings as the flags, as JSON. Validated, never executed. */
-export const RunConfigSchema = z.strictObject(
-  Object.fromEntries(
-    (Object.entries(RUN_FLAGS) as [string, FlagSpec][]).filter(([, f]) => f.inConfig !== false).map(([name, f]) => [name, SHAPE_SCHEMAS[f.shape].optional()]),
-  ),
-);
+export const RunConfigSchema = configSchemaOf(RUN_FLAGS);
 
 /** Repeats per side when a recommendation is verified: 5 is the fewest the Mann-Whitney interval needs at 95 %. */
 export const DEFAULT_VERIFY_REPEATS = 5;
