@@ -79,7 +79,8 @@ async function planConfig(c: ConfigSpec, o: RunConfigsOptions): Promise<PlannedC
 /** Results per configuration, in the order given, each list ordered by repeat. */
 export async function runConfigs(configs: readonly ConfigSpec[], o: RunConfigsOptions): Promise<CellResult[][]> {
   const planned = await Promise.all(configs.map((c) => planConfig(c, o)));
-  const schedule = interleaveRepeats(o.repeats, o.base.seed, (r) => configs.map((_, i) => ({ config: i, cell: (planned[i] as PlannedCell[])[r] as PlannedCell })));
+  // Shuffled even in a round of one repeat (tune's race): drift then favours no configuration.
+  const schedule = interleaveRepeats(o.repeats, o.base.seed, (r) => configs.map((_, i) => ({ config: i, cell: (planned[i] as PlannedCell[])[r] as PlannedCell })), true);
   const results: CellResult[][] = configs.map(() => []);
   // Tune's cells show no line per phase, and keep no data (--keep-data is run's).
   await executeCells(schedule, {

@@ -5,8 +5,11 @@ import { interleaveRepeats, parseSeed, repeatSeed } from './order.js';
 const rounds = (repeats: number, seed: number): string[] => interleaveRepeats(repeats, seed, (r) => ['a', 'b', 'c', 'd', 'e'].map((c) => `${c}#${r}`));
 
 describe('the order of cells', () => {
-  it('keeps the order given when there is one repeat', () => {
+  it('keeps the order given when there is one repeat, unless told to shuffle that one round too', () => {
     expect(rounds(1, 42)).toEqual(['a#0', 'b#0', 'c#0', 'd#0', 'e#0']);
+    const shuffled = (seed: number): string[] => interleaveRepeats(1, seed, () => ['a', 'b', 'c', 'd', 'e'], true);
+    expect([...shuffled(42)].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect([1, 2, 3, 4, 5].some((s) => shuffled(s).join() !== 'a,b,c,d,e')).toBe(true);
   });
 
   it('runs every cell of repeat r before any of repeat r + 1, each round shuffled by the seed', () => {

@@ -16,14 +16,16 @@ export function repeatSeed(seed: number, repeat: number): number {
 
 /**
  * Repeats interleaved: the cells of repeat 0, then of repeat 1 ..., each round in a seeded
- * shuffled order when there are several (one round keeps the order given).
+ * shuffled order when there are several. One round keeps the order given (a run's cells in the
+ * order its flags name them) unless `shuffleOne`: tune's rounds of one repeat each, where the
+ * control must not always go first.
  */
-export function interleaveRepeats<T>(repeats: number, seed: number, round: (repeat: number) => T[]): T[] {
+export function interleaveRepeats<T>(repeats: number, seed: number, round: (repeat: number) => T[], shuffleOne = false): T[] {
   const order = createRng(seed ^ 0x2545f491);
   const out: T[] = [];
   for (let r = 0; r < repeats; r++) {
     const cells = round(r);
-    if (repeats > 1) {
+    if (repeats > 1 || shuffleOne) {
       for (let i = cells.length - 1; i > 0; i--) {
         const j = order.int(i + 1);
         [cells[i], cells[j]] = [cells[j] as T, cells[i] as T];
