@@ -24,9 +24,52 @@ const upward = LAYERS.slice(0, -1).map((layer, i) => {
   };
 });
 
+// Inside harness/, the folders in one direction too, lowest tier first (docs/architecture.md says
+// what each holds): the measured loop at the bottom, what runs inside a child process above it,
+// then the parent side (child processes, the plan), and the commands' orchestration on top. A
+// folder may import its own tier's folder and the tiers below; the folders of one tier do not
+// import each other. Tests and test-support/ may drive code of any tier (a cell test plans its
+// cells); the rules above still hold for them.
+const HARNESS_TIERS = [
+  ['recorder', 'recorder'],
+  ['runner', 'runner'],
+  ['cell-parts', 'verify|checkpoint|overhead|budget|merge'],
+  ['cell', 'cell'],
+  ['other-jobs', 'micro|durability-child'],
+  ['exec', 'exec'],
+  ['plan', 'plan'],
+  ['commands', 'run-command|micro-command|durability'],
+];
+const notTests = '(\\.test\\.ts$|/test-support/)';
+
+const harnessTiers = HARNESS_TIERS.flatMap(([name, folders], i) => {
+  const shown = `harness/${folders.split('|').join(', harness/')}`;
+  const rules = [];
+  if (i < HARNESS_TIERS.length - 1) {
+    rules.push({
+      name: `harness-${name}-imports-no-harness-tier-above`,
+      comment: `${shown} may import only the harness tiers below (${HARNESS_TIERS.slice(0, i).map(([, f]) => f).join(', ') || 'none'}); move the code down or the caller up`,
+      severity: 'error',
+      from: { path: `^harness/(${folders})/`, pathNot: notTests },
+      to: { path: `^harness/(${HARNESS_TIERS.slice(i + 1).map(([, f]) => f).join('|')})/` },
+    });
+  }
+  if (folders.includes('|')) {
+    rules.push({
+      name: `harness-${name}-apart`,
+      comment: `${shown} share a tier and do not import each other: what two of them need belongs in a lower tier`,
+      severity: 'error',
+      from: { path: `^harness/(${folders})/`, pathNot: notTests },
+      to: { path: `^harness/(${folders})/`, pathNot: '^harness/$1/' },
+    });
+  }
+  return rules;
+});
+
 module.exports = {
   forbidden: [
     ...upward,
+    ...harnessTiers,
     {
       name: 'workloads-and-backends-apart',
       comment: 'workloads and backends share a layer and do not know each other: what both need belongs in core/',

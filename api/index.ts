@@ -12,9 +12,9 @@ import { compareDocuments, DEFAULT_COMPARE_OPTIONS, type CompareOptions } from '
 import { parseThresholds } from '../analysis/compare/thresholds.js';
 import type { Comparison } from '../analysis/compare/types.js';
 import type { ResultDocument } from '../core/result/schema.js';
-import { createProgress } from '../harness/run/progress.js';
-import type { RunFlags } from '../harness/run/resolve-options.js';
-import { resolveRunOptions } from '../harness/run/resolve-options.js';
+import { createProgress } from '../harness/exec/progress.js';
+import type { RunFlags } from '../harness/run-command/run-flags.js';
+import { resolveRunOptions } from '../harness/run-command/resolve-options.js';
 import { formatNames, renderFormats, type ReportFile } from '../reports/formats.js';
 import { runAndAdvise } from '../cli/run-pipeline.js';
 

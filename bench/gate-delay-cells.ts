@@ -6,7 +6,7 @@
 import { delayBackend } from '../backends/delay/backend.js';
 import { runCell } from '../harness/cell/run-cell.js';
 import { inProcessCellSpec, type CellSpec } from '../harness/cell/spec.js';
-import { cellId } from '../harness/run/plan.js';
+import { cellId } from '../harness/plan/run-cells.js';
 import { resolveKnobs } from '../backends/resolve-knobs.js';
 import type { CellResult } from '../core/result/schema.js';
 

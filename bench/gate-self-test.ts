@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { compareDocuments, DEFAULT_COMPARE_OPTIONS } from '../analysis/compare/compare.js';
 import { parseThresholds } from '../analysis/compare/thresholds.js';
 import type { Comparison, Method } from '../analysis/compare/types.js';
-import { buildDocument } from '../harness/run/document.js';
+import { buildDocument } from '../harness/exec/document.js';
 import { ResultDocumentSchema, type CellResult, type Plan, type ResultDocument } from '../core/result/schema.js';
 import { createRng } from '../core/rng.js';
 import { GATE_WORKLOAD, runDelayCell } from './gate-delay-cells.js';

@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ResultDocumentSchema } from '../core/result/schema.js';
-import { executeMicro } from '../harness/micro/execute.js';
+import { executeMicro } from '../harness/micro-command/execute.js';
 import { MICRO_OPS } from '../harness/micro/ops.js';
-import { resolveMicroOptions } from '../harness/micro/options.js';
+import { resolveMicroOptions } from '../harness/micro-command/options.js';
 import { renderMicroTable } from '../reports/micro-terminal.js';
 import { tempDir } from '../core/test-support/temp-dir.js';
 

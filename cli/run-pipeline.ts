@@ -6,8 +6,8 @@
 import { adviseDocument } from '../analysis/advice/advise.js';
 import { documentFindings } from '../analysis/scaling/findings.js';
 import { writeResultDocument } from '../core/result/write-document.js';
-import { executeRun, type ExecuteHooks, type RunOutcome } from '../harness/run/execute.js';
-import type { ResolvedRunOptions } from '../harness/run/options.js';
+import { executeRun, type ExecuteHooks, type RunOutcome } from '../harness/run-command/execute.js';
+import type { ResolvedRunOptions } from '../harness/plan/run-options.js';
 
 export async function runAndAdvise(o: ResolvedRunOptions, hooks: ExecuteHooks): Promise<RunOutcome> {
   const measured = await executeRun(o, hooks);

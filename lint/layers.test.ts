@@ -99,4 +99,37 @@ describe('layer rules', () => {
     expect(r.output).toContain('test-support-only-in-tests: harness/h.ts → harness/test-support/fake.ts');
     expect(r.output).not.toContain('harness/h.test.ts →');
   });
+
+  it('pass harness folders importing down their tiers: run-command -> plan -> exec -> cell -> runner -> recorder', () => {
+    const r = cruise({
+      'harness/recorder/clock.ts': 'export const now = () => 1;\n',
+      'harness/runner/phase.ts': "import { now } from '../recorder/clock.js';\nexport const phase = now;\n",
+      'harness/cell/run-cell.ts': "import { phase } from '../runner/phase.js';\nexport const cell = phase;\n",
+      'harness/exec/spawn.ts': "import { cell } from '../cell/run-cell.js';\nexport const spawn = cell;\n",
+      'harness/plan/cells.ts': "import { spawn } from '../exec/spawn.js';\nexport const plan = spawn;\n",
+      'harness/run-command/execute.ts': "import { plan } from '../plan/cells.js';\nexport const run = plan;\n",
+    });
+    expect(r.output).toContain('no dependency violations');
+    expect(r.code).toBe(0);
+  });
+
+  it('fail a harness folder importing a tier above it (the cell importing the plan), but not its test', () => {
+    const r = cruise({
+      'harness/cell/run-cell.ts': "import { plan } from '../plan/cells.js';\nexport const cell = plan;\n",
+      'harness/cell/run-cell.test.ts': "import { plan } from '../plan/cells.js';\nexport const t = plan;\n",
+      'harness/plan/cells.ts': 'export const plan = 1;\n',
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('harness-cell-imports-no-harness-tier-above: harness/cell/run-cell.ts → harness/plan/cells.ts');
+    expect(r.output).not.toContain('harness/cell/run-cell.test.ts →');
+  });
+
+  it('fail an import between harness folders of one tier (micro orchestration reaching into run)', () => {
+    const r = cruise({
+      'harness/micro-command/execute.ts': "import { out } from '../run-command/execute.js';\nexport const micro = out;\n",
+      'harness/run-command/execute.ts': 'export const out = 1;\n',
+    });
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('harness-commands-apart: harness/micro-command/execute.ts → harness/run-command/execute.ts');
+  });
 });

@@ -7,7 +7,7 @@
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 import { canonicalJson } from '../../core/canonical-json.js';
 import { formatBytes } from '../../core/units.js';
-import { meanValueBytes } from '../../harness/budget/apply.js';
+import { meanValueBytes } from '../../harness/plan/budget.js';
 import { parseValueSize } from '../../workloads/values.js';
 import type { DurabilityClass } from '../../core/result/schema.js';
 import { weaker, whatItLoses, whatItSurvives } from './durability.js';

@@ -8,11 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLUGINS_ENV, backendProblem, loadPlugin } from '../../backends/plugins.js';
 import { backendNames, backendTraits, tunableBackends } from '../../backends/registry.js';
 import { createRng } from '../../core/rng.js';
-import { budgetSkips } from '../../harness/budget/apply.js';
+import { budgetSkips } from '../../harness/plan/budget.js';
 import { applyMeasuredBudget } from '../../harness/budget/measured.js';
 import { inProcessCellSpec } from '../../harness/cell/spec.js';
 import { crashNotes } from '../../harness/durability/crash-notes.js';
-import type { PlannedCell } from '../../harness/run/plan.js';
+import type { PlannedCell } from '../../harness/plan/run-cells.js';
 import { craftCell } from '../../harness/test-support/cells.js';
 import { fits, sampleConfigs, spaceFor, type SearchSpace } from './space.js';
 

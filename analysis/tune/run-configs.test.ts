@@ -2,7 +2,7 @@
 // (the default) the defaults and every candidate run without the WAL, so a candidate that turns
 // the WAL off (a Flink preset) is compared like for like.
 import { describe, expect, it } from 'vitest';
-import { resolveRunOptions } from '../../harness/run/resolve-options.js';
+import { resolveRunOptions } from '../../harness/run-command/resolve-options.js';
 import { runConfigs } from './run-configs.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 

@@ -1,26 +1,28 @@
 // Runs a few configurations of one workload against each other: every configuration planned by
-// the run's own buildPlan (so knobs are checked and resolved as for `run`), the repeats
-// interleaved in a seeded shuffled order per round, and repeat r of every configuration on the
-// same seed (the same operation stream): drift on a busy machine then favours no configuration.
+// the run's own buildPlan (so knobs are checked and resolved as for `run`, typed values taken as
+// they are), the repeats interleaved by the plan's seeded order, and repeat r of every
+// configuration on the plan's seed of repeat r (the same operation stream): drift on a busy
+// machine then favours no configuration.
 // The planning is here; the cells run through the harness's loop (executeCells), each in its own
 // child process on a fresh data directory.
 
 import type { CellResult } from '../../core/result/schema.js';
-import { describeSpecRef } from '../../harness/cell/spec-ref.js';
+import { describeSpecRef } from '../../harness/exec/spec-ref.js';
 import { showCellEnd, spawnShownCell } from '../../harness/exec/cell-progress.js';
 import { executeCells } from '../../harness/exec/execute-cells.js';
-import { RunDataDir } from '../../harness/run/data-dir.js';
-import type { ResolvedRunOptions } from '../../harness/run/options.js';
-import { buildPlan, type PlannedCell } from '../../harness/run/plan.js';
-import type { ProgressSink } from '../../harness/run/progress.js';
-import { createRng } from '../../core/rng.js';
+import { RunDataDir } from '../../harness/exec/data-dir.js';
+import type { ResolvedRunOptions } from '../../harness/plan/run-options.js';
+import { buildPlan, type PlannedCell } from '../../harness/plan/run-cells.js';
+import type { ProgressSink } from '../../harness/exec/progress.js';
+import { interleaveRepeats, repeatSeed } from '../../harness/plan/order.js';
+import type { KnobValue } from '../../backends/types.js';
 
 export interface ConfigSpec {
   /** Short name used in cell ids and logs ("base", "suggested", "trial-3"). */
   readonly label: string;
   readonly backend: string;
-  /** Knob values as text (sizes in bytes are fine), on top of the backend's defaults. */
-  readonly knobs: Readonly<Record<string, string>>;
+  /** Knob values, on top of the backend's defaults. */
+  readonly knobs: Readonly<Record<string, KnobValue>>;
 }
 
 export interface RunConfigsOptions {
@@ -51,6 +53,7 @@ async function planConfig(c: ConfigSpec, o: RunConfigsOptions): Promise<PlannedC
     backends: [c.backend],
     workloads: [o.workload],
     sets: [],
+    axes: new Map(),
     repeat: 1,
     // The configuration on top of the run's own base knobs (--semantics, --flink-conf): a tune or
     // a verification under Flink semantics compares configurations that all run without the WAL.
@@ -67,7 +70,7 @@ async function planConfig(c: ConfigSpec, o: RunConfigsOptions): Promise<PlannedC
       ...cell,
       id: `${c.label}:${cell.backend}/${cell.workload}#${r}`,
       repeat: r,
-      seed: (o.base.seed + Math.imul(r, 0x9e3779b1)) | 0,
+      seed: repeatSeed(o.base.seed, r),
     });
   }
   return out;
@@ -76,16 +79,8 @@ async function planConfig(c: ConfigSpec, o: RunConfigsOptions): Promise<PlannedC
 /** Results per configuration, in the order given, each list ordered by repeat. */
 export async function runConfigs(configs: readonly ConfigSpec[], o: RunConfigsOptions): Promise<CellResult[][]> {
   const planned = await Promise.all(configs.map((c) => planConfig(c, o)));
-  const order = createRng(o.base.seed ^ 0x51ab1e);
-  const schedule: { config: number; cell: PlannedCell }[] = [];
-  for (let r = 0; r < o.repeats; r++) {
-    const round = configs.map((_, i) => ({ config: i, cell: (planned[i] as PlannedCell[])[r] as PlannedCell }));
-    for (let i = round.length - 1; i > 0; i--) {
-      const j = order.int(i + 1);
-      [round[i], round[j]] = [round[j] as (typeof round)[number], round[i] as (typeof round)[number]];
-    }
-    schedule.push(...round);
-  }
+  // Shuffled even in a round of one repeat (tune's race): drift then favours no configuration.
+  const schedule = interleaveRepeats(o.repeats, o.base.seed, (r) => configs.map((_, i) => ({ config: i, cell: (planned[i] as PlannedCell[])[r] as PlannedCell })), true);
   const results: CellResult[][] = configs.map(() => []);
   // Tune's cells show no line per phase, and keep no data (--keep-data is run's).
   await executeCells(schedule, {
@@ -102,12 +97,12 @@ export async function runConfigs(configs: readonly ConfigSpec[], o: RunConfigsOp
   return results;
 }
 
-/** Knob values of a resolved cell that differ from the backend's defaults, as text. */
-export function knobsAsText(knobs: Readonly<Record<string, unknown>>, defaults: Readonly<Record<string, unknown>>): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Knob values of a resolved cell that differ from the backend's defaults. */
+export function knobsChanged(knobs: Readonly<Record<string, KnobValue | null>>, defaults: Readonly<Record<string, KnobValue | null>>): Record<string, KnobValue> {
+  const out: Record<string, KnobValue> = {};
   for (const [k, v] of Object.entries(knobs)) {
     if (v === null || v === undefined || v === defaults[k]) continue;
-    out[k] = String(v);
+    out[k] = v;
   }
   return out;
 }

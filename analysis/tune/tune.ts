@@ -23,8 +23,8 @@ import { UsageError } from '../../core/errors.js';
 import { formatBytes } from '../../core/units.js';
 import { formatShare, formatWhole } from '../../core/numbers.js';
 import type { CellResult, ResultDocument } from '../../core/result/schema.js';
-import type { ResolvedRunOptions } from '../../harness/run/options.js';
-import type { ProgressSink } from '../../harness/run/progress.js';
+import type { ResolvedRunOptions } from '../../harness/plan/run-options.js';
+import type { ProgressSink } from '../../harness/exec/progress.js';
 import { AaNoise } from './aa-noise.js';
 import { measureEffect, METRICS, type Effect } from './effect.js';
 import { bottlenecks, coordinateSteps, movesAlong, pairSteps, presetMoves, type Bottleneck, type Move } from './moves.js';
@@ -116,10 +116,8 @@ const AA_ROUNDS = 2;
 /** Cell samples (ms) fine enough to see the cache warm over the measured phase. */
 const TUNE_INTERVAL_MS = 250;
 
-const asText = (c: Config): Record<string, string> => Object.fromEntries(Object.entries(c).map(([k, v]) => [k, String(v)]));
-
 function spec(label: string, backend: string, c: Config): ConfigSpec {
-  return { label, backend, knobs: asText(c) };
+  return { label, backend, knobs: c };
 }
 
 const throughput = (cell: CellResult | undefined): number | null => (cell ? METRICS.throughput!(cell) : null);

@@ -4,8 +4,8 @@ import type { Recommendation } from '../../core/result/schema.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adviseDocument } from '../advice/advise.js';
-import { resolveRunOptions } from '../../harness/run/resolve-options.js';
-import type { ProgressSink } from '../../harness/run/progress.js';
+import { resolveRunOptions } from '../../harness/run-command/resolve-options.js';
+import type { ProgressSink } from '../../harness/exec/progress.js';
 import { measureEffect } from './effect.js';
 import { configsFor, verifyAll } from './verify-advice.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
@@ -28,8 +28,8 @@ describe('what a verification runs', () => {
   const doc = craftDocument(cell);
   it("a knob change: the cell's own knobs against the same plus the suggestion's changes", async () => {
     const pair = await configsFor(rec([cell.id], { changes: { level0SlowdownWritesTrigger: 20, level0StopWritesTrigger: 36 } }), doc);
-    expect(pair?.current.knobs).toEqual({ writeBufferSize: String(MiB), level0SlowdownWritesTrigger: '4' });
-    expect(pair?.suggested).toEqual({ label: 'suggested', backend: 'lsm', knobs: { writeBufferSize: String(MiB), level0SlowdownWritesTrigger: '20', level0StopWritesTrigger: '36' } });
+    expect(pair?.current.knobs).toEqual({ writeBufferSize: MiB, level0SlowdownWritesTrigger: 4 });
+    expect(pair?.suggested).toEqual({ label: 'suggested', backend: 'lsm', knobs: { writeBufferSize: MiB, level0SlowdownWritesTrigger: 20, level0StopWritesTrigger: 36 } });
     expect(pair?.workload).toBe('fillrandom');
   });
   it('a backend switch: the target backend with only the changes it names', async () => {

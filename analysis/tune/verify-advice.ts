@@ -8,10 +8,10 @@ import { appendFileSync } from 'node:fs';
 import { loadBackend } from '../../backends/registry.js';
 import type { KnobValue } from '../../backends/types.js';
 import type { CellResult, Recommendation, ResultDocument } from '../../core/result/schema.js';
-import type { ResolvedRunOptions } from '../../harness/run/options.js';
-import type { ProgressSink } from '../../harness/run/progress.js';
+import type { ResolvedRunOptions } from '../../harness/plan/run-options.js';
+import type { ProgressSink } from '../../harness/exec/progress.js';
 import { measureEffect, type Effect } from './effect.js';
-import { knobsAsText, runConfigs, type ConfigSpec } from './run-configs.js';
+import { knobsChanged, runConfigs, type ConfigSpec } from './run-configs.js';
 import { formatWhole } from '../../core/numbers.js';
 
 /** Rules whose remedy prevents a failure rather than speeding anything up: not measured by speed. */
@@ -32,16 +32,13 @@ async function defaultsOf(backend: string): Promise<Record<string, KnobValue | n
   return out;
 }
 
-const text = (changes: Readonly<Record<string, KnobValue>>): Record<string, string> =>
-  Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, String(v)]));
-
 /** The two configurations a recommendation compares: what was measured, and what it suggests. */
 export async function configsFor(rec: Recommendation, doc: ResultDocument): Promise<{ current: ConfigSpec; suggested: ConfigSpec; workload: string } | null> {
   const cell = doc.cells.find((c) => c.id === rec.cellIds[0]);
   if (!cell) return null;
-  const currentKnobs = knobsAsText(cell.knobs, await defaultsOf(cell.backend));
+  const currentKnobs = knobsChanged(cell.knobs, await defaultsOf(cell.backend));
   const target = rec.suggestion.backend ?? cell.backend;
-  const changes = text(rec.suggestion.changes ?? {});
+  const changes = rec.suggestion.changes ?? {};
   const suggestedKnobs = target === cell.backend ? { ...currentKnobs, ...changes } : changes;
   // The workload as the run named it (a file path stays a path); the document has its name.
   const workload = cell.workload.name;

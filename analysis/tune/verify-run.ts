@@ -2,9 +2,9 @@
 // verified ones, and return the document the reports are written from.
 import { join } from 'node:path';
 import type { ResultDocument } from '../../core/result/schema.js';
-import type { ResolvedRunOptions } from '../../harness/run/options.js';
-import type { ProgressSink } from '../../harness/run/progress.js';
-import { DEFAULT_VERIFY_REPEATS } from '../../harness/run/run-flags.js';
+import type { ResolvedRunOptions } from '../../harness/plan/run-options.js';
+import type { ProgressSink } from '../../harness/exec/progress.js';
+import { DEFAULT_VERIFY_REPEATS } from '../../harness/run-command/run-flags.js';
 import { verifyAll } from './verify-advice.js';
 import { writeResultDocument } from '../../core/result/write-document.js';
 

@@ -6,7 +6,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { runConformance } from '../../backends/conformance/run.js';
 import { loadBackend, backendNames, resolveBackendSpecs } from '../../backends/registry.js';
 import { EXIT, UsageError } from '../../core/errors.js';
-import { parseSingleSets } from '../../harness/run/sweep.js';
+import { parseSingleSets } from '../../harness/plan/knob-sets.js';
 import { printJson, printLine } from '../output.js';
 
 interface Args {

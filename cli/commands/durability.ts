@@ -3,7 +3,8 @@
 // that measures (a loss: none; no loss: at least process) is set against the one each claims.
 
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { resolveDurabilityOptions, type DurabilityFlags } from '../../harness/durability/options.js';
+import { DURABILITY_FLAGS, resolveDurabilityOptions, type DurabilityFlags } from '../../harness/durability/options.js';
+import { yargsOptionsOf } from '../../core/flags.js';
 import { runDurability } from '../../harness/durability/run-durability.js';
 import { renderDurabilityTable } from '../../harness/durability/table.js';
 import { EXIT } from '../../core/errors.js';
@@ -18,14 +19,8 @@ export const durabilityCommand: CommandModule<object, Args> = {
   describe: 'Kill a writing process at random moments (SIGKILL), reopen, count acknowledged writes lost per configuration, and check the durability class each claims',
   builder: (y: Argv) =>
     y
-      .option('backend', { alias: 'b', type: 'string', array: true, describe: 'Backends to test (heap, lmdb, lsm); required' })
-      .option('set', { type: 'string', array: true, describe: 'Knob values: backend.knob=value[,value...]; several values make several configurations' })
-      .option('rounds', { type: 'string', describe: 'Kills per configuration (default 5)' })
-      .option('seed', { type: 'string', describe: 'Seed of the kill moments (default 42)' })
-      .option('kill-within', { type: 'string', describe: 'Each kill lands at a random moment between a tenth of this and this after the writer is ready (default 1s)' })
-      .option('checkpoint-interval', { type: 'string', describe: "Heap: how often the writer checkpoints, the heap's only persistence (default 250ms)" })
-      .option('value-size', { type: 'string', describe: 'Bytes per value (default 100, at least 24)' })
-      .option('data-dir', { type: 'string', describe: 'Where the writers keep their data (a fresh subdirectory, removed at the end)' })
+      // Every durability flag, as declared once in harness/durability/options.ts.
+      .options(yargsOptionsOf(DURABILITY_FLAGS))
       .option('json', { type: 'boolean', default: false, describe: 'Print {configurations: [{backend, knobs, rounds, acknowledged, lost, durabilityClass: {claimed, measured, verdict, text}, ...}]} on stdout' })
       .example('$0 durability -b lsm --set lsm.walEnabled=true,false', 'what turning the WAL off costs in acknowledged writes')
       .example('$0 durability -b lmdb --set lmdb.noSync=false,true --rounds 10', 'lmdb with and without fsync') as unknown as Argv<Args>,

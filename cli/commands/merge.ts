@@ -3,7 +3,7 @@
 // plans are refused with one line (exit 2). Recommendations and findings are computed again from all cells.
 
 import { resolve } from 'node:path';
-import { prepareOutDir } from '../../harness/run/execute.js';
+import { prepareOutDir } from '../../harness/exec/out-dir.js';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadResultDocument } from '../../core/result/load-document.js';
 import { mergeDocuments } from '../../harness/merge/merge.js';

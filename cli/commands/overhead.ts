@@ -3,7 +3,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { loadBackend, backendNames, resolveBackendSpecs } from '../../backends/registry.js';
 import { measureOverhead } from '../../harness/overhead/measure.js';
-import { parseSingleSets } from '../../harness/run/sweep.js';
+import { parseSingleSets } from '../../harness/plan/knob-sets.js';
 import { UsageError } from '../../core/errors.js';
 import { parseCount } from '../../core/parse-values.js';
 import { printJson, printLine } from '../output.js';

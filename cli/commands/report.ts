@@ -5,7 +5,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { combineDocuments } from '../../reports/combine.js';
 import { formatNames } from '../../reports/formats.js';
 import { writeReports } from '../../reports/writer.js';
-import { prepareOutDir } from '../../harness/run/execute.js';
+import { prepareOutDir } from '../../harness/exec/out-dir.js';
 import { loadResultDocument } from '../../core/result/load-document.js';
 import { UsageError } from '../../core/errors.js';
 import { logLine, printLine } from '../output.js';

@@ -2,12 +2,12 @@
 // the winner against the defaults with repeats, print it as options a user pastes.
 
 import { writeFileSync } from 'node:fs';
-import { prepareOutDir } from '../../harness/run/execute.js';
+import { prepareOutDir } from '../../harness/exec/out-dir.js';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { parseMemoryBudget } from '../../harness/budget/parse-budget.js';
-import { resolveRunOptions } from '../../harness/run/resolve-options.js';
-import { createProgress } from '../../harness/run/progress.js';
+import { resolveRunOptions } from '../../harness/run-command/resolve-options.js';
+import { createProgress } from '../../harness/exec/progress.js';
 import { tune } from '../../analysis/tune/tune.js';
 import { renderTune } from '../../analysis/tune/tune-report.js';
 import { resolveBackendSpecs, tunableBackends } from '../../backends/registry.js';

@@ -6,7 +6,7 @@ import { heapBackend } from '../../backends/heap/backend.js';
 import { listWorkloads } from '../../workloads/catalogue.js';
 import { DECLARED_SHARES } from '../../workloads/test-support/declared-shares.js';
 import { resolveKnobs } from '../../backends/resolve-knobs.js';
-import { cellId } from '../run/plan.js';
+import { cellId } from '../plan/run-cells.js';
 import { runCell } from './run-cell.js';
 import { inProcessCellSpec } from './spec.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';

@@ -21,7 +21,7 @@ describe('durability options', () => {
   it('names the flag or knob that is wrong', async () => {
     await expect(resolveDurabilityOptions({})).rejects.toThrow(UsageError);
     await expect(resolveDurabilityOptions({ backend: ['nope'] })).rejects.toThrow(/--backend: unknown backend 'nope'/);
-    await expect(resolveDurabilityOptions({ backend: ['lsm'], set: ['lmdb.noSync=true'] })).rejects.toThrow(/not among --backend/);
+    await expect(resolveDurabilityOptions({ backend: ['lsm'], set: ['lmdb.noSync=true'] })).rejects.toThrow(/backend 'lmdb' is not in this run's backends \(lsm\)/);
     await expect(resolveDurabilityOptions({ backend: ['lsm'], set: ['lsm.walEnable=false'] })).rejects.toThrow(KnobError);
     await expect(resolveDurabilityOptions({ backend: ['lsm'], rounds: '0' })).rejects.toThrow(/--rounds/);
     await expect(resolveDurabilityOptions({ backend: ['lsm'], killWithin: 'soon' })).rejects.toThrow(/--kill-within/);

@@ -1,32 +1,30 @@
 // statebench durability flags -> the configurations to test and the round settings.
 
-import { loadBackend, resolveBackendSpecs } from '../../backends/registry.js';
-import type { ResolvedKnobs } from '../../backends/types.js';
+import { resolveBackendSpecs } from '../../backends/registry.js';
 import { UsageError } from '../../core/errors.js';
-import { parseCount, parseFlagDuration, parseNumber } from '../../core/parse-values.js';
-import { resolveKnobs, validateKnobSets } from '../../backends/resolve-knobs.js';
-import { cartesian, parseSets } from '../run/sweep.js';
+import type { FlagSpec, FlagsOf } from '../../core/flags.js';
+import { parseCount, parseFlagDuration } from '../../core/parse-values.js';
+import { planConfigurations, type Configuration } from '../plan/configurations.js';
+import { parseSets } from '../plan/knob-sets.js';
+import { parseSeed } from '../plan/order.js';
 
-export interface DurabilityFlags {
-  backend?: string[];
-  set?: string[];
-  rounds?: string | number;
-  seed?: string | number;
-  killWithin?: string | number;
-  checkpointInterval?: string | number;
-  valueSize?: string | number;
-  dataDir?: string;
-}
+/** The durability command's flags, declared once: its yargs options and DurabilityFlags come from here. */
+export const DURABILITY_FLAGS = {
+  backend: { shape: 'list', alias: 'b', describe: 'Backends to test (heap, lmdb, lsm); required' },
+  set: { shape: 'list', describe: 'Knob values: backend.knob=value[,value...]; several values make several configurations' },
+  rounds: { shape: 'scalar', describe: 'Kills per configuration (default 5)' },
+  seed: { shape: 'scalar', describe: 'Seed of the kill moments (default 42)' },
+  killWithin: { shape: 'scalar', describe: 'Each kill lands at a random moment between a tenth of this and this after the writer is ready (default 1s)' },
+  checkpointInterval: { shape: 'scalar', describe: "Heap: how often the writer checkpoints, the heap's only persistence (default 250ms)" },
+  valueSize: { shape: 'scalar', describe: 'Bytes per value (default 100, at least 24)' },
+  dataDir: { shape: 'text', describe: 'Where the writers keep their data (a fresh subdirectory, removed at the end)' },
+} as const satisfies Record<string, FlagSpec>;
 
-export interface DurabilityConfiguration {
-  readonly backend: string;
-  /** The knobs as set (--set), which tell configurations apart. */
-  readonly setKnobs: Readonly<Record<string, string>>;
-  readonly knobs: ResolvedKnobs;
-}
+export type DurabilityFlags = FlagsOf<typeof DURABILITY_FLAGS>;
 
 export interface DurabilityOptions {
-  readonly configurations: readonly DurabilityConfiguration[];
+  /** Each backend x every combination of its --set values (the plan's configurations). */
+  readonly configurations: readonly Configuration[];
   readonly rounds: number;
   readonly seed: number;
   /** Each round's kill lands uniformly in [killWithinMs / 10, killWithinMs] after the writer is ready. */
@@ -42,27 +40,13 @@ export const DURABILITY_DEFAULTS = { rounds: 5, seed: 42, killWithinMs: 1000, ch
 export async function resolveDurabilityOptions(f: DurabilityFlags): Promise<DurabilityOptions> {
   const backends = await resolveBackendSpecs((f.backend ?? []).flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== ''));
   if (backends.length === 0) throw new UsageError('--backend: required; name one or more backends (heap, lmdb, lsm)');
-  const axes = parseSets(f.set ?? []);
-  for (const name of axes.keys()) {
-    if (!backends.includes(name)) throw new UsageError(`--set ${name}.…: backend '${name}' is not among --backend (${backends.join(', ')})`);
-  }
-  const configurations: DurabilityConfiguration[] = [];
-  for (const name of [...new Set(backends)]) {
-    const backend = await loadBackend(name);
-    if (!backend) throw new UsageError(`--backend: unknown backend '${name}'`);
-    const desc = backend.describe();
-    if (!desc.available) throw new UsageError(`--backend ${name}: unavailable (${desc.reason ?? 'no reason given'})`);
-    for (const setKnobs of cartesian(axes.get(name) ?? [])) {
-      configurations.push({ backend: name, setKnobs, knobs: resolveKnobs(desc, setKnobs) });
-    }
-    // What only the engine can check (an options string RocksDB cannot parse ...): before any round.
-    validateKnobSets(backend, name, configurations);
-  }
+  // Every configuration is checked before the first round; a backend must be able to run here.
+  const { configurations } = await planConfigurations({ backends, axes: parseSets(f.set ?? []), requireAvailable: true });
   const valueSize = f.valueSize !== undefined ? parseCount('value-size', f.valueSize) : DURABILITY_DEFAULTS.valueSize;
   return {
     configurations,
     rounds: f.rounds !== undefined ? parseCount('rounds', f.rounds) : DURABILITY_DEFAULTS.rounds,
-    seed: f.seed !== undefined ? parseNumber('seed', f.seed, { min: -2147483648, max: 2147483647 }) | 0 : DURABILITY_DEFAULTS.seed,
+    seed: parseSeed(f.seed, DURABILITY_DEFAULTS.seed),
     killWithinMs: f.killWithin !== undefined ? parseFlagDuration('kill-within', f.killWithin) : DURABILITY_DEFAULTS.killWithinMs,
     checkpointIntervalMs:
       f.checkpointInterval !== undefined ? parseFlagDuration('checkpoint-interval', f.checkpointInterval) : DURABILITY_DEFAULTS.checkpointIntervalMs,

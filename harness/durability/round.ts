@@ -1,7 +1,7 @@
 // One round: a writer child writes until the parent kills it with SIGKILL at a seeded random
 // moment; a checker child then reopens the data and counts the acknowledged writes that are gone.
 // Both are jobs of the one spawn module (exec/spawn.ts); the writer's acknowledgements come on its
-// extra pipe (exec/jobs.ts ACK_FD says why not over IPC).
+// extra pipe (durability-child/spec.ts ACK_FD says why not over IPC).
 
 import type { ResolvedKnobs } from '../../backends/types.js';
 import { lastLine, spawnJob, type ChildEnd } from '../exec/spawn.js';

@@ -8,9 +8,10 @@ import type { CrashNotes } from '../../backends/types.js';
 import { createRng } from '../../core/rng.js';
 import type { DurabilityClass } from '../../core/result/schema.js';
 import { checkClass, type ClassCheck } from './class-check.js';
-import { RunDataDir } from '../run/data-dir.js';
+import { RunDataDir } from '../exec/data-dir.js';
 import { crashNotes } from './crash-notes.js';
-import type { DurabilityConfiguration, DurabilityOptions } from './options.js';
+import type { Configuration } from '../plan/configurations.js';
+import type { DurabilityOptions } from './options.js';
 import { runRound, type RoundResult } from './round.js';
 
 export interface ConfigurationResult {
@@ -78,7 +79,7 @@ export async function runDurability(o: DurabilityOptions, progress: (line: strin
   return { seed: o.seed, killWithinMs: o.killWithinMs, heapCheckpointIntervalMs: o.checkpointIntervalMs, killMomentsMs: moments, configurations };
 }
 
-function summarise(c: DurabilityConfiguration, perRound: readonly RoundResult[], claimed: DurabilityClass | null): ConfigurationResult {
+function summarise(c: Configuration, perRound: readonly RoundResult[], claimed: DurabilityClass | null): ConfigurationResult {
   const sum = (f: (r: RoundResult) => number): number => perRound.reduce((s, r) => s + f(r), 0);
   const tally = {
     rounds: perRound.length,

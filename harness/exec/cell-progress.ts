@@ -3,8 +3,8 @@
 
 import type { CellResult } from '../../core/result/schema.js';
 import type { CellSpec } from '../cell/spec.js';
-import { spawnCell, type SpawnedCell } from '../cell/spawn.js';
-import type { ProgressSink } from '../run/progress.js';
+import { spawnCell, type SpawnedCell } from './spawn-cell.js';
+import type { ProgressSink } from './progress.js';
 
 /** Spawns the cell and shows it; `phases: false` leaves out the line per finished phase (tune). */
 export function spawnShownCell(spec: CellSpec, index: number, total: number, progress: ProgressSink | undefined, phases = true): SpawnedCell {

@@ -28,8 +28,8 @@ const RUNNERS: { readonly [K in JobKind]: (job: JobOf<K>, c: JobContext) => Prom
       onLine: (line) => c.send({ type: 'line', line }),
       shouldStop: c.shouldStop,
     }),
-  'durability-writer': async ({ spec }) => (await import('../durability/jobs.js')).runWriter(spec),
-  'durability-checker': async ({ spec }) => (await import('../durability/jobs.js')).runChecker(spec),
+  'durability-writer': async ({ spec }) => (await import('../durability-child/jobs.js')).runWriter(spec),
+  'durability-checker': async ({ spec }) => (await import('../durability-child/jobs.js')).runChecker(spec),
 };
 
 let stopRequested = false;

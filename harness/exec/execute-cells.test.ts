@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BackendDescription } from '../../backends/types.js';
 import type { CellResult } from '../../core/result/schema.js';
-import { RunDataDir } from '../run/data-dir.js';
+import { RunDataDir } from './data-dir.js';
 import { skippedCell, unfinishedCell, type CellRef } from './cell-stub.js';
 import { executeCells, type CellDecision, type RunningCell } from './execute-cells.js';
 

@@ -6,7 +6,7 @@
 
 import type { BackendDescription } from '../../backends/types.js';
 import type { CellResult } from '../../core/result/schema.js';
-import type { RunDataDir } from '../run/data-dir.js';
+import type { RunDataDir } from './data-dir.js';
 import { skippedCell, type CellRef } from './cell-stub.js';
 
 /** What to do with one planned cell before anything is spawned. */

@@ -4,7 +4,7 @@
 
 import type { CellResult, PhaseResult } from '../../core/result/schema.js';
 import type { CellSpec } from '../cell/spec.js';
-import type { CheckReport, CheckSpec, WriterSpec } from '../durability/spec.js';
+import type { CheckReport, CheckSpec, WriterSpec } from '../durability-child/spec.js';
 import type { MicroCellSpec, MicroStateInfo } from '../micro/spec.js';
 import type { PhaseProgress } from '../runner/phase.js';
 
@@ -33,11 +33,3 @@ export type ChildMessage =
   | { readonly type: 'line'; readonly line: string }
   | { readonly type: 'done'; readonly result: JobResults[JobKind] }
   | { readonly type: 'crashed'; readonly message: string };
-
-/**
- * The durability writer's extra pipe: one line per acknowledged write, written with writeSync.
- * An IPC message still in flight when the writer is SIGKILLed is lost; a line writeSync returned
- * from is already in the kernel's pipe buffer, so the parent reads every write acknowledged
- * before the kill.
- */
-export const ACK_FD = 3;

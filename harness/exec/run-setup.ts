@@ -5,8 +5,8 @@
 import type { BackendDescription } from '../../backends/types.js';
 import type { Environment } from '../../core/result/schema.js';
 import { measureClock } from '../recorder/clock.js';
-import { RunDataDir } from '../run/data-dir.js';
-import { collectEnvironment } from '../run/environment.js';
+import { RunDataDir } from './data-dir.js';
+import { collectEnvironment } from './environment.js';
 
 export interface RunSetup {
   readonly data: RunDataDir;

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { heapBackend } from '../../backends/heap/backend.js';
 import { resolveKnobs } from '../../backends/resolve-knobs.js';
-import { spawnCell } from '../cell/spawn.js';
+import { spawnCell } from './spawn-cell.js';
 import { inProcessCellSpec, type CellSpec } from '../cell/spec.js';
-import { spawnMicroCell } from '../micro/spawn.js';
+import { spawnMicroCell } from './spawn-micro.js';
 import { CELL_HEAP_ENV } from './heap-limit.js';
 import { spawnJob } from './spawn.js';
 

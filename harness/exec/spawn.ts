@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { PhaseResult } from '../../core/result/schema.js';
 import type { PhaseProgress } from '../runner/phase.js';
 import { cellHeapExecArgv, looksOutOfMemory, outOfMemoryReason } from './heap-limit.js';
-import { ACK_FD, type ChildMessage, type JobKind, type JobOf, type JobResults, type ParentMessage } from './jobs.js';
+import { ACK_FD } from '../durability-child/spec.js';
+import type { ChildMessage, JobKind, JobOf, JobResults, ParentMessage } from './jobs.js';
 
 export interface JobHandlers {
   onProgress?(p: PhaseProgress): void;

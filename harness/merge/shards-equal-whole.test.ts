@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeHistogram } from '../recorder/histogram.js';
 import type { CellResult, ResultDocument } from '../../core/result/schema.js';
-import { executeRun } from '../run/execute.js';
-import { createProgress } from '../run/progress.js';
-import { resolveRunOptions, type RunFlags } from '../run/resolve-options.js';
+import { executeRun } from '../run-command/execute.js';
+import { createProgress } from '../exec/progress.js';
+import { resolveRunOptions } from '../run-command/resolve-options.js';
+import type { RunFlags } from '../run-command/run-flags.js';
 import { mergeDocuments } from './merge.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 

@@ -1,9 +1,21 @@
 // What a micro cell's child process needs: serialisable, sent over IPC.
 import type { ResolvedKnobs } from '../../backends/types.js';
-import type { MicroOptions } from './options.js';
+import type { MicroOp } from './ops.js';
 
-/** One cell: the run's per-task settings (micro/options.ts) for one backend, knob setting and repeat. */
-export interface MicroCellSpec extends Pick<MicroOptions, 'ops' | 'records' | 'timeMs' | 'warmupMs' | 'valueSize' | 'keySize'> {
+/** The run's per-task settings (micro-command/options.ts), the same for every cell. */
+export interface MicroTaskSettings {
+  readonly ops: readonly MicroOp[];
+  readonly records: number;
+  /** tinybench's time budget per task (sum of measured samples), ms. */
+  readonly timeMs: number;
+  /** tinybench's warm-up budget per task, ms; 0: no warm-up. */
+  readonly warmupMs: number;
+  readonly valueSize: number;
+  readonly keySize: number;
+}
+
+/** One cell: the run's per-task settings for one backend, knob setting and repeat. */
+export interface MicroCellSpec extends MicroTaskSettings {
   readonly id: string;
   readonly backend: string;
   readonly knobs: ResolvedKnobs;

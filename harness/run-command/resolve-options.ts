@@ -2,92 +2,19 @@
 // and naming the flag when one is wrong.
 
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
-import { flinkConfReader, loadAllBackends, resolveBackendSpecs } from '../../backends/registry.js';
+import { flinkConfReader, resolveBackendSpecs } from '../../backends/registry.js';
 import type { FlinkConfKnobs } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
 import { parseCount, parseFlagDuration, parseNumber, parseWarmup } from '../../core/parse-values.js';
-import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
-import { parseSets } from './sweep.js';
+import { QUICK_PRESET, type ResolvedRunOptions } from '../plan/run-options.js';
+import { defaultBackends } from '../plan/configurations.js';
+import { parseSets } from '../plan/knob-sets.js';
+import { parseSeed } from '../plan/order.js';
 import { readSweepFile } from './sweep-file.js';
-import { resolveTuningFlags, type TuningFlags } from './run-flags.js';
-import { parseSemantics, withSemantics } from './semantics.js';
+import { resolveTuningFlags, RunConfigSchema, type RunFlags } from './run-flags.js';
+import { parseSemantics, withSemantics } from '../plan/semantics.js';
 import { cellHeapLimitMiB } from '../exec/heap-limit.js';
 import { checkTheta } from '../../workloads/distributions/theta.js';
-
-/** The run flags as yargs gives them (every value optional; strings where users type units). */
-export interface RunFlags extends TuningFlags {
-  backend?: string[];
-  workload?: string[];
-  /** One size, or a list ("100k,1M"; a --config file may give an array): one cell per size. */
-  records?: string | number | readonly (string | number)[];
-  ops?: string | number;
-  duration?: string | number;
-  valueSize?: string | number;
-  keySize?: string | number;
-  distribution?: string;
-  theta?: string | number;
-  compressibility?: string | number;
-  seed?: string | number;
-  set?: string[];
-  repeat?: string | number;
-  warmup?: string | number;
-  targetRate?: string | number;
-  interval?: string | number;
-  out?: string;
-  dataDir?: string;
-  keepData?: boolean;
-  sampleEvery?: string | number;
-  maxInFlight?: string | number;
-  param?: string[];
-  config?: string;
-  flinkConf?: string;
-  checkpointInterval?: string | number;
-  verify?: boolean;
-  semantics?: string;
-  /** One count, or a list ("1,2,4"; a --config file may give an array): one cell per count. */
-  threads?: string | number | readonly (string | number)[];
-}
-
-const stringOrList = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
-const scalar = z.union([z.string(), z.number()]);
-
-/** A --config file: the same settings as the flags, as JSON. Validated, never executed. */
-export const RunConfigSchema = z.strictObject({
-  backend: stringOrList.optional(),
-  workload: stringOrList.optional(),
-  records: z.union([scalar, z.array(scalar).min(1)]).optional(),
-  ops: scalar.optional(),
-  duration: scalar.optional(),
-  valueSize: scalar.optional(),
-  keySize: scalar.optional(),
-  distribution: z.string().optional(),
-  theta: scalar.optional(),
-  compressibility: scalar.optional(),
-  seed: scalar.optional(),
-  set: stringOrList.optional(),
-  repeat: scalar.optional(),
-  warmup: scalar.optional(),
-  targetRate: scalar.optional(),
-  interval: scalar.optional(),
-  out: z.string().optional(),
-  dataDir: z.string().optional(),
-  keepData: z.boolean().optional(),
-  sampleEvery: scalar.optional(),
-  maxInFlight: scalar.optional(),
-  param: stringOrList.optional(),
-  flinkConf: z.string().optional(),
-  checkpointInterval: scalar.optional(),
-  verify: z.boolean().optional(),
-  semantics: z.string().optional(),
-  threads: z.union([scalar, z.array(scalar).min(1)]).optional(),
-  sweep: z.string().optional(),
-  memoryBudget: scalar.optional(),
-  shard: z.string().optional(),
-  resume: z.string().optional(),
-  verifyAdvice: z.boolean().optional(),
-  verifyRepeats: scalar.optional(),
-});
 
 export function readRunConfig(path: string): Partial<RunFlags> {
   let text: string;
@@ -140,21 +67,14 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   // --sweep FILE axes first: a --set of the same knob replaces them (later wins in parseSets).
   const sweep = readSweepFile(f.sweep);
   const sets = [...sweep.sets, ...(f.set ?? [])];
+  // The one parse of --set text: the plan and the semantics read these axes.
+  const axes = parseSets(sets);
   const flink = f.flinkConf !== undefined ? readFlinkConf(f.flinkConf) : null;
-  const setBackends = [...new Set([...parseSets(sets).keys(), ...(flink ? [flink.backend] : [])])];
+  const setBackends = [...new Set([...axes.keys(), ...(flink ? [flink.backend] : [])])];
   const given = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
   // Plugins (a path or a package) load here and are known by their backend's name from now on.
   let backends = given ? await resolveBackendSpecs(given) : undefined;
-  if (!backends || backends.length === 0) {
-    if (setBackends.length > 0) backends = setBackends;
-    else {
-      const all = await loadAllBackends();
-      backends = all
-        .map((b) => b.describe())
-        .filter((d) => d.available && !d.testOnly)
-        .map((d) => d.name);
-    }
-  }
+  if (!backends || backends.length === 0) backends = setBackends.length > 0 ? setBackends : await defaultBackends();
   const workloads = (f.workload ?? [...QUICK_PRESET.workloads]).flatMap((w) => w.split(',')).map((w) => w.trim()).filter((w) => w !== '');
   if (workloads.length === 0) throw new UsageError('--workload: empty; name a workload (`statebench workloads` lists them)');
   const ops = f.ops !== undefined ? parseCount('ops', f.ops) : null;
@@ -176,8 +96,9 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     distribution: f.distribution ?? null,
     theta: f.theta !== undefined ? checkTheta(f.theta) : null,
     compressibility: f.compressibility !== undefined ? parseNumber('compressibility', f.compressibility, { min: 0, max: 1 }) : null,
-    seed: f.seed !== undefined ? parseNumber('seed', f.seed, { min: -2147483648, max: 2147483647 }) | 0 : QUICK_PRESET.seed,
+    seed: parseSeed(f.seed, QUICK_PRESET.seed),
     sets,
+    axes,
     repeat: f.repeat !== undefined ? parseCount('repeat', f.repeat) : 1,
     warmupOps: warmup.ops,
     warmupMs: warmup.ms,
@@ -190,7 +111,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     maxInFlight: f.maxInFlight !== undefined ? parseCount('max-in-flight', f.maxInFlight) : null,
     workloadSettings: parseParams(f.param ?? []),
     semantics,
-    baseKnobs: await withSemantics(semantics, backends, sets, flink ? { [flink.backend]: flink.knobs } : {}),
+    baseKnobs: await withSemantics(semantics, backends, axes, flink ? { [flink.backend]: flink.knobs } : {}),
     flinkConf: flink ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, memoryBudgetScope: flink.memoryBudgetScope, warnings: flink.warnings } : null,
     checkpointIntervalMs,
     threads,

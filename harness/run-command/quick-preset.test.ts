@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lsmDefault } from '../../backends/lsm/knobs.js';
-import { buildPlan } from './plan.js';
+import { buildPlan } from '../plan/run-cells.js';
 import { resolveRunOptions } from './resolve-options.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 

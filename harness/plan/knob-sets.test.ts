@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cartesian, parseSets } from './sweep.js';
+import { cartesian, parseSets } from './knob-sets.js';
 import { UsageError } from '../../core/errors.js';
 
 describe('--set parsing and sweeps', () => {

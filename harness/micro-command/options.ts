@@ -3,39 +3,36 @@
 
 import { MAX_KEY_SIZE, MIN_KEY_SIZE } from '../../backends/key-codec.js';
 import { UsageError } from '../../core/errors.js';
-import { parseCount, parseNumber } from '../../core/parse-values.js';
+import { parseCount } from '../../core/parse-values.js';
 import { parseDuration } from '../../core/units.js';
-import { parseOps, type MicroOp } from './ops.js';
+import { MICRO_OPS, parseOps } from '../micro/ops.js';
+import type { FlagSpec, FlagsOf } from '../../core/flags.js';
+import type { MicroTaskSettings } from '../micro/spec.js';
+import { parseSets } from '../plan/knob-sets.js';
+import type { MicroPlanInput } from '../plan/micro-cells.js';
+import { parseSeed } from '../plan/order.js';
+
+/** The micro command's flags, declared once: its yargs options and MicroFlags come from here. */
+export const MICRO_FLAGS = {
+  backend: { shape: 'list', alias: 'b', describe: 'Backends (heap, lmdb, lsm; comma lists allowed); default: every available one' },
+  ops: { shape: 'list', describe: `Operations (comma lists allowed); default all: ${MICRO_OPS.join(', ')}` },
+  records: { shape: 'scalar', alias: 'n', describe: 'Records preloaded before the tasks, at least 100 (default 100000)' },
+  time: { shape: 'scalar', describe: 'Time budget per task: milliseconds of timed calls (default 1000; 2s also accepted)' },
+  warmup: { shape: 'scalar', describe: 'Warm-up budget per task in milliseconds; 0 for none (default 250)' },
+  valueSize: { shape: 'scalar', describe: 'Value size in bytes (default 100)' },
+  keySize: { shape: 'scalar', describe: 'Encoded key width in bytes for byte-keyed engines (default 16, min 12)' },
+  seed: { shape: 'scalar', describe: 'Seed of the key draws and values (default 42)' },
+  repeat: { shape: 'scalar', alias: 'r', describe: 'Run every backend N times, each in a new process (compare needs 4 or more; 3 with --method bootstrap)' },
+  set: { shape: 'list', describe: 'Knob values: backend.knob=value[,value...]; several values make a sweep' },
+  out: { shape: 'text', alias: 'o', describe: 'Output directory (default statebench-micro)' },
+  dataDir: { shape: 'text', describe: 'Where engines keep their data; a fresh subdirectory is made and removed (default: the OS temp dir)' },
+} as const satisfies Record<string, FlagSpec>;
 
 /** The flags as yargs gives them (strings where users type units). */
-export interface MicroFlags {
-  backend?: string[];
-  ops?: string[];
-  records?: string | number;
-  time?: string | number;
-  warmup?: string | number;
-  valueSize?: string | number;
-  keySize?: string | number;
-  seed?: string | number;
-  repeat?: string | number;
-  set?: string[];
-  out?: string;
-  dataDir?: string;
-}
+export type MicroFlags = FlagsOf<typeof MICRO_FLAGS>;
 
-export interface MicroOptions {
-  /** Backend names as given; null: every available, non-test backend. */
-  readonly backends: readonly string[] | null;
-  readonly ops: readonly MicroOp[];
-  readonly records: number;
-  /** tinybench's time budget per task (sum of measured samples), ms. */
-  readonly timeMs: number;
-  /** tinybench's warm-up budget per task, ms; 0: no warm-up. */
-  readonly warmupMs: number;
-  readonly valueSize: number;
-  readonly keySize: number;
-  readonly seed: number;
-  readonly repeat: number;
+export interface MicroOptions extends MicroTaskSettings, MicroPlanInput {
+  /** --set as given, for the result document (axes: the same parsed once). */
   readonly sets: readonly string[];
   readonly out: string;
   readonly dataDir: string | null;
@@ -77,9 +74,10 @@ export function resolveMicroOptions(f: MicroFlags): MicroOptions {
     warmupMs: f.warmup !== undefined ? parseMs('warmup', f.warmup, { allowZero: true }) : MICRO_DEFAULTS.warmupMs,
     valueSize: f.valueSize !== undefined ? parseCount('value-size', f.valueSize, { min: 1 }) : MICRO_DEFAULTS.valueSize,
     keySize: f.keySize !== undefined ? keySize(f.keySize) : MICRO_DEFAULTS.keySize,
-    seed: f.seed !== undefined ? parseNumber('seed', f.seed, { min: -2147483648, max: 2147483647 }) | 0 : MICRO_DEFAULTS.seed,
+    seed: parseSeed(f.seed, MICRO_DEFAULTS.seed),
     repeat: f.repeat !== undefined ? parseCount('repeat', f.repeat) : 1,
     sets: f.set ?? [],
+    axes: parseSets(f.set ?? []),
     out: f.out ?? MICRO_DEFAULTS.out,
     dataDir: f.dataDir ?? null,
   };

@@ -3,7 +3,7 @@
 // results.jsonl of a different run (other knobs, other seed) is never taken for this one.
 
 import { canonicalJson } from '../../core/canonical-json.js';
-import type { PlannedCell } from '../run/plan.js';
+import type { PlannedCell } from './run-cells.js';
 import type { CellResult } from '../../core/result/schema.js';
 
 function sameCell(planned: PlannedCell, done: CellResult): boolean {

@@ -1,4 +1,5 @@
-// --set backend.knob=v1[,v2...] parsing and the cartesian product of sweep axes per backend.
+// --set backend.knob=v1[,v2...] parsed into axes per backend (once, where the flags are
+// resolved), and the cartesian product of a backend's axes.
 
 import { UsageError } from '../../core/errors.js';
 
@@ -6,6 +7,9 @@ export interface SweepAxis {
   readonly knob: string;
   readonly values: readonly string[];
 }
+
+/** The axes of every backend, by backend name, in the order given. */
+export type KnobAxes = ReadonlyMap<string, readonly SweepAxis[]>;
 
 /** Axes per backend, in the order given; a knob set twice keeps the later values. */
 export function parseSets(sets: readonly string[]): Map<string, SweepAxis[]> {

@@ -37,3 +37,11 @@ export interface CheckReport {
   /** Reopening failed: every acknowledged write counts as lost. */
   readonly error: string | null;
 }
+
+/**
+ * The durability writer's extra pipe: one line per acknowledged write, written with writeSync.
+ * An IPC message still in flight when the writer is SIGKILLed is lost; a line writeSync returned
+ * from is already in the kernel's pipe buffer, so the parent reads every write acknowledged
+ * before the kill.
+ */
+export const ACK_FD = 3;

@@ -2,13 +2,13 @@
 // other machines, cells a stopped run (--resume) finished ok are taken over as measured, and
 // cells whose knob-bounded memory exceeds --memory-budget are skipped with the reason.
 
-import { budgetSkips } from '../budget/apply.js';
-import { selectShard } from '../merge/shard.js';
-import { matchResumed } from '../resume/match.js';
-import { readResultsJsonl } from '../resume/read-results.js';
+import { budgetSkips } from './budget.js';
+import { selectShard } from './shard.js';
+import { matchResumed } from './resume.js';
+import { readResultsJsonl } from './read-results.js';
 import type { CellResult } from '../../core/result/schema.js';
-import type { ResolvedRunOptions } from './options.js';
-import type { Plan, PlannedCell } from './plan.js';
+import type { ResolvedRunOptions } from './run-options.js';
+import type { Plan, PlannedCell } from './run-cells.js';
 
 export type CellAction =
   | { readonly kind: 'run'; readonly cell: PlannedCell }

@@ -3,9 +3,9 @@
 
 import type { ChildProcess } from 'node:child_process';
 import type { CellResult } from '../../core/result/schema.js';
-import { unfinishedCell } from '../exec/cell-stub.js';
-import { describeEnd, spawnJob } from '../exec/spawn.js';
-import { microWorkloadRef, type MicroCellSpec, type MicroStateInfo } from './spec.js';
+import { unfinishedCell } from './cell-stub.js';
+import { describeEnd, spawnJob } from './spawn.js';
+import { microWorkloadRef, type MicroCellSpec, type MicroStateInfo } from '../micro/spec.js';
 
 export interface SpawnedMicroCell {
   readonly child: ChildProcess;

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { craftCell } from '../test-support/cells.js';
-import type { PlannedCell } from '../run/plan.js';
-import { matchResumed } from './match.js';
+import type { PlannedCell } from './run-cells.js';
+import { matchResumed } from './resume.js';
 import { readResultsJsonl } from './read-results.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../core/errors.js';
-import { MICRO_OPS, parseOps } from './ops.js';
+import { MICRO_OPS, parseOps } from '../micro/ops.js';
 import { MICRO_DEFAULTS, parseMs, resolveMicroOptions } from './options.js';
 
 describe('--ops parsing', () => {

@@ -5,21 +5,18 @@
 // the data directories this run created. The document holds what was measured; the CLI adds the
 // recommendations and writes the reports.
 
-import { accessSync, constants } from 'node:fs';
-import { resolve } from 'node:path';
-import { makeDirs } from '../../core/make-dirs.js';
-import { UsageError } from '../../core/errors.js';
 import type { CellResult, Plan as PlanRecord, ResultDocument } from '../../core/result/schema.js';
-import { buildDocument, ResultWriter } from './document.js';
+import { buildDocument, ResultWriter } from '../exec/document.js';
 import { setUpRun } from '../exec/run-setup.js';
-import type { ResolvedRunOptions } from './options.js';
-import { buildPlan } from './plan.js';
-import { createProgress, type ProgressSink } from './progress.js';
+import { prepareOutDir } from '../exec/out-dir.js';
+import type { ResolvedRunOptions } from '../plan/run-options.js';
+import { buildPlan } from '../plan/run-cells.js';
+import { createProgress, type ProgressSink } from '../exec/progress.js';
 import { applyMeasuredBudget } from '../budget/measured.js';
-import { selectCells, type CellAction } from './cell-selection.js';
+import { selectCells, type CellAction } from '../plan/selection.js';
 import { executeCells, type CellDecision } from '../exec/execute-cells.js';
 import { showCellEnd, spawnShownCell } from '../exec/cell-progress.js';
-import { describeSpecRef } from '../cell/spec-ref.js';
+import { describeSpecRef } from '../exec/spec-ref.js';
 
 export interface RunOutcome {
   readonly document: ResultDocument;
@@ -34,18 +31,6 @@ export interface ExecuteHooks {
   readonly onCell?: (cell: CellResult) => void;
   /** Install SIGINT handling (the CLI does; programmatic callers may not want it). */
   readonly handleSignals?: boolean;
-}
-
-export function prepareOutDir(out: string): string {
-  const dir = resolve(out);
-  try {
-    makeDirs(dir);
-    accessSync(dir, constants.W_OK);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new UsageError(`--out: cannot write to ${dir} (${code}); give a writable directory`);
-  }
-  return dir;
 }
 
 export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}): Promise<RunOutcome> {

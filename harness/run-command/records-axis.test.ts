@@ -7,9 +7,9 @@ import { UsageError } from '../../core/errors.js';
 import { cell, documentOf } from '../../core/result/test-support/documents.js';
 import { ResultDocumentSchema, type CellResult, type ResultDocument } from '../../core/result/schema.js';
 import { mergeDocuments } from '../merge/merge.js';
-import { selectShard } from '../merge/shard.js';
-import { matchResumed } from '../resume/match.js';
-import { buildPlan } from './plan.js';
+import { selectShard } from '../plan/shard.js';
+import { matchResumed } from '../plan/resume.js';
+import { buildPlan } from '../plan/run-cells.js';
 import { parseRecords, resolveRunOptions } from './resolve-options.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 

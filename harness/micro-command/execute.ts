@@ -5,14 +5,14 @@
 // not run are listed as skipped.
 
 import type { CellResult, Plan as PlanRecord, ResultDocument } from '../../core/result/schema.js';
-import { buildDocument, ResultWriter } from '../run/document.js';
+import { buildDocument, ResultWriter } from '../exec/document.js';
 import { setUpRun } from '../exec/run-setup.js';
-import { prepareOutDir } from '../run/execute.js';
+import { prepareOutDir } from '../exec/out-dir.js';
 import { executeCells } from '../exec/execute-cells.js';
 import type { MicroOptions } from './options.js';
-import { buildMicroPlan, type MicroPlannedCell } from './plan.js';
-import { spawnMicroCell } from './spawn.js';
-import { microWorkloadRef, type MicroStateInfo } from './spec.js';
+import { buildMicroPlan, type MicroPlannedCell } from '../plan/micro-cells.js';
+import { spawnMicroCell } from '../exec/spawn-micro.js';
+import { microWorkloadRef, type MicroStateInfo } from '../micro/spec.js';
 
 export interface MicroOutcome {
   readonly document: ResultDocument;

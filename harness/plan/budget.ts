@@ -5,8 +5,8 @@ import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 import type { ValueSizeSpec } from '../../workloads/types.js';
 import { formatBytes } from '../../core/units.js';
-import type { PlannedCell } from '../run/plan.js';
-import { estimateCellMemory } from './estimate.js';
+import type { PlannedCell } from './run-cells.js';
+import { estimateCellMemory } from '../budget/estimate.js';
 import { flinkConfReader } from '../../backends/registry.js';
 
 export function meanValueBytes(v: ValueSizeSpec): number {

@@ -1,10 +1,21 @@
 // A run's options with every default filled in (the quick default preset), as resolveRunOptions
-// makes them from the flags as given (RunFlags, resolve-options.ts).
+// makes them from the flags as given (RunFlags, run-command/run-flags.ts and resolve-options.ts).
 
-import type { ResolvedTuningOptions } from './run-flags.js';
+import type { BaseKnobs } from './configurations.js';
+import type { KnobAxes } from './knob-sets.js';
 import type { Semantics } from './semantics.js';
+import type { ShardSpec } from './shard.js';
 
-/** --memory-budget, --shard, --resume, --verify-advice (run-flags.ts); optional so older callers compile. */
+/** The flags of sweeps and tuning (--memory-budget, --shard, --resume, --verify-advice), resolved. */
+export interface ResolvedTuningOptions {
+  readonly memoryBudgetBytes: number | null;
+  readonly shard: ShardSpec | null;
+  readonly resume: string | null;
+  readonly verifyAdvice: boolean;
+  readonly verifyRepeats: number;
+}
+
+/** --memory-budget, --shard, --resume, --verify-advice (run-command/run-flags.ts); optional so older callers compile. */
 export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly backends: readonly string[];
   readonly workloads: readonly string[];
@@ -23,7 +34,10 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly theta: number | null;
   readonly compressibility: number | null;
   readonly seed: number;
+  /** --set and --sweep as given, for the result document. */
   readonly sets: readonly string[];
+  /** The same parsed once into knob axes per backend: what the plan expands. */
+  readonly axes: KnobAxes;
   readonly repeat: number;
   readonly warmupOps: number | null;
   readonly warmupMs: number | null;
@@ -35,7 +49,7 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly sampleEvery: number | null;
   readonly maxInFlight: number | null;
   readonly workloadSettings: Readonly<Record<string, number | string | boolean>>;
-  readonly baseKnobs: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly baseKnobs: BaseKnobs;
   /** --flink-conf: the file, the memory budget Flink's arithmetic gives, and mapping warnings. */
   readonly flinkConf: {
     readonly path: string;

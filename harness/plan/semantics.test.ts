@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPlan } from './plan.js';
-import { resolveRunOptions } from './resolve-options.js';
+import { buildPlan } from './run-cells.js';
+import { resolveRunOptions } from '../run-command/resolve-options.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 
 const knobsOf = async (flags: Parameters<typeof resolveRunOptions>[0]) => {

@@ -10,8 +10,7 @@ import { writeSync } from 'node:fs';
 import { loadBackend } from '../../backends/registry.js';
 import type { BackendInstance } from '../../backends/types.js';
 import { readElement, stampValue } from '../verify/value-codec.js';
-import { ACK_FD } from '../exec/jobs.js';
-import type { CheckReport, CheckSpec, WriterSpec } from './spec.js';
+import { ACK_FD, type CheckReport, type CheckSpec, type WriterSpec } from './spec.js';
 
 const say = (line: string): void => {
   writeSync(ACK_FD, `${line}\n`);

@@ -7,7 +7,8 @@
 
 import { loadBackend } from '../../backends/registry.js';
 import { UsageError } from '../../core/errors.js';
-import { parseSets } from './sweep.js';
+import type { BaseKnobs } from './configurations.js';
+import type { KnobAxes } from './knob-sets.js';
 
 export const SEMANTICS = ['flink', 'per-write'] as const;
 export type Semantics = (typeof SEMANTICS)[number];
@@ -19,13 +20,10 @@ export function parseSemantics(raw: string | undefined, fallback: Semantics): Se
   return s;
 }
 
-type BaseKnobs = Readonly<Record<string, Readonly<Record<string, string>>>>;
-
 /** The base knobs of each backend with the semantics' knobs under them (`base` wins). */
-export async function withSemantics(semantics: Semantics, backends: readonly string[], sets: readonly string[], base: BaseKnobs): Promise<BaseKnobs> {
+export async function withSemantics(semantics: Semantics, backends: readonly string[], axes: KnobAxes, base: BaseKnobs): Promise<BaseKnobs> {
   if (semantics === 'per-write') return base;
-  const axes = parseSets(sets);
-  const out: Record<string, Readonly<Record<string, string>>> = { ...base };
+  const out: Record<string, BaseKnobs[string]> = { ...base };
   for (const name of backends) {
     const cs = (await loadBackend(name))?.checkpointSemantics;
     if (!cs) continue;

@@ -1,20 +1,17 @@
 // The plan: cells = backend x knob combination x workload x state size x threads x repeat. Knob values and
 // workload names are checked here, before anything runs, so bad input fails fast with exit 2.
 
-import { loadBackend } from '../../backends/registry.js';
-import type { Backend, BackendDescription } from '../../backends/types.js';
+import type { BackendDescription } from '../../backends/types.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
-import { createRng } from '../../core/rng.js';
 import { parseValueSize } from '../../workloads/values.js';
 import type { WorkloadParamsInput } from '../../workloads/types.js';
-import { UsageError } from '../../core/errors.js';
 import { formatCount } from '../../core/units.js';
-import { resolveKnobs, validateKnobSets } from '../../backends/resolve-knobs.js';
 import { availableParallelism } from 'node:os';
 import type { CellSpec } from '../cell/spec.js';
-import { QUICK_PRESET, type ResolvedRunOptions } from './options.js';
-import { cartesian, parseSets } from './sweep.js';
+import { planConfigurations } from './configurations.js';
+import { interleaveRepeats, repeatSeed } from './order.js';
+import { QUICK_PRESET, type ResolvedRunOptions } from './run-options.js';
 
 export type PlannedCell = Omit<CellSpec, 'dataDir'>;
 
@@ -33,21 +30,7 @@ interface WorkloadSetup {
 }
 
 export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
-  const descriptions = new Map<string, BackendDescription>();
-  const loaded = new Map<string, Backend>();
-  for (const name of o.backends) {
-    const backend = await loadBackend(name);
-    if (!backend) throw new UsageError(`--backend: unknown backend '${name}'; known: ${await knownBackends()}`);
-    descriptions.set(name, backend.describe());
-    loaded.set(name, backend);
-  }
-  const axesByBackend = parseSets(o.sets);
-  for (const name of axesByBackend.keys()) {
-    if (!descriptions.has(name)) {
-      throw new UsageError(`--set ${name}.…: backend '${name}' is not in this run's backends (${o.backends.join(', ')})`);
-    }
-  }
-
+  const { configurations: configs, descriptions } = await planConfigurations({ backends: o.backends, axes: o.axes, baseKnobs: o.baseKnobs });
   const valueSize = o.valueSize !== null ? parseValueSize(o.valueSize) : null;
   const presetValueSize = parseValueSize(QUICK_PRESET.valueSize);
   // The state-size axis: null is one size, each workload's own default.
@@ -77,30 +60,14 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
     }
   }
 
-  interface Config {
-    backend: string;
-    setKnobs: Record<string, string>;
-    knobs: ReturnType<typeof resolveKnobs>;
-  }
-  const configs: Config[] = [];
-  for (const [name, desc] of descriptions) {
-    for (const setKnobs of cartesian(axesByBackend.get(name) ?? [])) {
-      const knobs = resolveKnobs(desc, { ...(o.baseKnobs[name] ?? {}), ...setKnobs });
-      configs.push({ backend: name, setKnobs, knobs });
-    }
-  }
-  // What only the engine can check (an options string RocksDB cannot parse ...): before any cell.
-  for (const [name, backend] of loaded) validateKnobSets(backend, name, configs);
-
   // The thread-count axis (--threads 1,2,4): in the id whenever a count other than 1 is in the run.
   const threadCounts = o.threads ?? [1];
   const showThreads = threadCounts.some((t) => t !== 1);
   const cores = availableParallelism();
   const overCores = threadCounts.filter((t) => t > cores);
   const threadWarnings = overCores.length > 0 ? [`--threads ${overCores.join(',')}: more threads than this machine's ${cores} cores; they take turns on the cores, so throughput cannot scale past ${cores} threads and latencies include waiting for a core`] : [];
-  const cells: PlannedCell[] = [];
-  const order = createRng(o.seed ^ 0x2545f491);
-  for (let r = 0; r < o.repeat; r++) {
+  // Repeats interleaved, each round in a seeded shuffled order, so drift favours no configuration.
+  const cells = interleaveRepeats(o.repeat, o.seed, (r) => {
     const round: PlannedCell[] = [];
     // Smallest sizes first (parseRecords sorts them): a run stopped early has every backend at the sizes it reached.
     for (const size of sizes) {
@@ -124,7 +91,7 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
               targetRate: o.targetRate,
               intervalMs: o.intervalMs,
               // Repeats draw different (but reproducible) operation streams.
-              seed: (o.seed + Math.imul(r, 0x9e3779b1)) | 0,
+              seed: repeatSeed(o.seed, r),
               repeat: r,
               sampleEvery: o.sampleEvery,
               maxInFlight: o.maxInFlight,
@@ -136,10 +103,8 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
         }
       }
     }
-    // Repeats interleaved, each round in a seeded shuffled order, so drift favours no configuration.
-    if (o.repeat > 1) shuffle(round, order);
-    cells.push(...round);
-  }
+    return round;
+  });
   // Warnings are the workload file's, the same at every size: once per workload.
   const warnings = o.workloads.flatMap((name) => (workloads.get(setupKey(name, sizes[0] ?? null))?.warnings ?? []).map((w) => `workload ${name}: ${w}`));
   return { cells, descriptions, warnings: [...threadWarnings, ...warnings] };
@@ -158,16 +123,4 @@ export function cellId(backend: string, workload: string, setKnobs: Readonly<Rec
 
 function setupKey(workload: string, size: number | null): string {
   return `${size ?? ''}\u0000${workload}`;
-}
-
-function shuffle<T>(items: T[], rng: { int(n: number): number }): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
-  }
-}
-
-async function knownBackends(): Promise<string> {
-  const { backendNames } = await import('../../backends/registry.js');
-  return backendNames().join(', ');
 }

@@ -1,10 +1,10 @@
 // The identifying fields of a cell, from its plan or spec alone: used when the cell was not run,
 // or its child died before it could describe its workload itself.
-import type { CellRef } from '../exec/cell-stub.js';
+import type { CellRef } from './cell-stub.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
-import type { CellSpec } from './spec.js';
-import { describeWorkloadRef } from './workload-ref.js';
+import type { CellSpec } from '../cell/spec.js';
+import { describeWorkloadRef } from '../cell/workload-ref.js';
 
 export function describeSpecRef(spec: Pick<CellSpec, 'id' | 'backend' | 'knobs' | 'workload' | 'repeat' | 'seed'> & Partial<Pick<CellSpec, 'workloadParams' | 'threads'>>): CellRef {
   const threads = spec.threads ?? 1;

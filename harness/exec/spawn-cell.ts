@@ -4,10 +4,10 @@
 
 import type { ChildProcess } from 'node:child_process';
 import type { CellResult, PhaseResult } from '../../core/result/schema.js';
-import { unfinishedCell } from '../exec/cell-stub.js';
-import { describeEnd, spawnJob } from '../exec/spawn.js';
+import { unfinishedCell } from './cell-stub.js';
+import { describeEnd, spawnJob } from './spawn.js';
 import type { PhaseProgress } from '../runner/phase.js';
-import type { CellSpec } from './spec.js';
+import type { CellSpec } from '../cell/spec.js';
 import { describeSpecRef } from './spec-ref.js';
 
 export interface SpawnedCell {

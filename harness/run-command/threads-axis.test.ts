@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../core/errors.js';
-import { buildPlan } from './plan.js';
+import { buildPlan } from '../plan/run-cells.js';
 import { parseThreads, resolveRunOptions } from './resolve-options.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 
