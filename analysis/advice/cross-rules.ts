@@ -14,6 +14,7 @@ import { weaker, whatItLoses, whatItSurvives } from './durability.js';
 import type { AdviceContext, ConfigFacts } from './facts.js';
 import type { DocumentRule, Finding } from './types.js';
 import type { KnobValue } from '../../backends/types.js';
+import { formatWhole } from '../../core/numbers.js';
 
 function byWorkload(ctx: AdviceContext): Map<string, ConfigFacts[]> {
   const out = new Map<string, ConfigFacts[]>();
@@ -48,7 +49,7 @@ function label(f: ConfigFacts): string {
 }
 
 const opsOf = (f: ConfigFacts): number => f.opsPerSec as number;
-const opsText = (f: ConfigFacts): string => `${label(f)} ${Math.round(opsOf(f)).toLocaleString('en-US')} ops/s`;
+const opsText = (f: ConfigFacts): string => `${label(f)} ${formatWhole(opsOf(f))} ops/s`;
 const times = (a: ConfigFacts, b: ConfigFacts): string => `${label(a)} is ${(opsOf(a) / opsOf(b)).toFixed(2)}x ${label(b)}`;
 const fastestFirst = (list: readonly ConfigFacts[]): ConfigFacts[] => [...list].sort((a, b) => opsOf(b) - opsOf(a));
 
@@ -168,7 +169,7 @@ export const smallReadMostlyEngine: DocumentRule = {
             value: 'heap',
             backend: 'heap',
             changes: {},
-            rationale: `The state is about ${formatBytes(state)} and ${(f.shape.reads * 100).toFixed(0)} % of operations read it: it fits in memory, where the heap answers without serialising values or crossing into native code${heap ? ` (measured: heap ${Math.round(heap.opsPerSec as number).toLocaleString('en-US')} ops/s vs ${f.backend} ${Math.round(f.opsPerSec).toLocaleString('en-US')} ops/s)` : ''}. Keep the engine if the state will outgrow memory or needs incremental checkpoints.`,
+            rationale: `The state is about ${formatBytes(state)} and ${(f.shape.reads * 100).toFixed(0)} % of operations read it: it fits in memory, where the heap answers without serialising values or crossing into native code${heap ? ` (measured: heap ${formatWhole(heap.opsPerSec)} ops/s vs ${f.backend} ${formatWhole(f.opsPerSec)} ops/s)` : ''}. Keep the engine if the state will outgrow memory or needs incremental checkpoints.`,
           },
           evidence: [
             { metric: `${f.backend} throughput (ops/s)`, value: f.opsPerSec, chart: CHART_IDS.throughput },

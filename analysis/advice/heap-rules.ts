@@ -9,6 +9,7 @@ import { formatBytes } from '../../core/units.js';
 import { median } from '../../core/stats.js';
 import type { AdviceContext, ConfigFacts } from './facts.js';
 import type { ConfigRule } from './types.js';
+import { formatShare } from '../../core/numbers.js';
 
 /** GC pauses over this share of the measured time, or state over this share of the budget, speak. */
 export const GC_SHARE_MAX = 0.1;
@@ -38,7 +39,7 @@ export const heapGcOrMemory: ConfigRule = {
       changes: {},
       // Near the budget the move is for memory: a faster measured heap is its cost, not a refutation.
       purpose: nearBudget(f, ctx) ? 'capacity' : 'speed',
-      rationale: `The heap backend keeps every entry as a JS object: ${f.gcPauseShare !== null ? `GC paused ${(f.gcPauseShare * 100).toFixed(1)} % of the measured time` : 'GC time unknown'}${state !== null ? `, state ${formatBytes(state)}${ctx.memoryBudgetBytes !== null ? ` of a ${formatBytes(ctx.memoryBudgetBytes)} budget` : ''}` : ''}. An LSM tree keeps state off the JS heap with memory bounded by its write buffers and block cache, and grows past memory onto disk; each access then costs serialisation and a native call.`,
+      rationale: `The heap backend keeps every entry as a JS object: ${f.gcPauseShare !== null ? `GC paused ${formatShare(f.gcPauseShare)} of the measured time` : 'GC time unknown'}${state !== null ? `, state ${formatBytes(state)}${ctx.memoryBudgetBytes !== null ? ` of a ${formatBytes(ctx.memoryBudgetBytes)} budget` : ''}` : ''}. An LSM tree keeps state off the JS heap with memory bounded by its write buffers and block cache, and grows past memory onto disk; each access then costs serialisation and a native call.`,
     };
   },
   evidence: (f, ctx) => [

@@ -14,6 +14,7 @@ import { estimateLsm } from '../../backends/lsm/memory-estimate.js';
 import { formatBytes } from '../../core/units.js';
 import { knobNumber, type AdviceContext, type ConfigFacts } from './facts.js';
 import type { ConfigRule, Suggestion } from './types.js';
+import { formatShare } from '../../core/numbers.js';
 
 const MiB = 1024 * 1024;
 /** Share of the measured time writes spent stalled before a stall rule speaks. */
@@ -135,7 +136,7 @@ export const lsmBlockCacheLow: ConfigRule = {
       target = Math.min(target, Math.floor((ctx.memoryBudgetBytes - others) / MiB) * MiB);
     }
     if (target <= cache) return null;
-    return suggestion('blockCacheSize', 'increase', target, `Only ${pct(f.blockCacheHitRatio)} of block lookups hit the ${formatBytes(cache)} cache while the SST files hold ${formatBytes(working)}: reads go to the OS page cache or disk and decompress each time. A ${formatBytes(target)} cache holds the working set${ctx.memoryBudgetBytes !== null ? ' within the memory budget' : ''}.`);
+    return suggestion('blockCacheSize', 'increase', target, `Only ${formatShare(f.blockCacheHitRatio)} of block lookups hit the ${formatBytes(cache)} cache while the SST files hold ${formatBytes(working)}: reads go to the OS page cache or disk and decompress each time. A ${formatBytes(target)} cache holds the working set${ctx.memoryBudgetBytes !== null ? ' within the memory budget' : ''}.`);
   },
   evidence: (f) => [
     { metric: 'block cache hit ratio', value: f.blockCacheHitRatio, chart: CHART_IDS.knobSweep },
@@ -260,9 +261,6 @@ export const lsmBackgroundJobs: ConfigRule = {
   ],
 };
 
-function pct(x: number | null): string {
-  return x === null ? '?' : `${(x * 100).toFixed(1)} %`;
-}
 function num(x: number | null): string {
   return x === null ? '?' : x.toFixed(1);
 }

@@ -25,6 +25,7 @@ import { formatBytes } from '../../core/units.js';
 import { weaker } from './durability.js';
 import type { AdviceContext, ConfigFacts } from './facts.js';
 import { suggestionText } from './suggestion-text.js';
+import { formatWhole } from '../../core/numbers.js';
 
 export interface Drafted {
   readonly rec: Recommendation;
@@ -50,7 +51,7 @@ function knobText(backend: string, knob: string, value: KnobValue | null): strin
   return size && typeof value === 'number' ? formatBytes(value) : String(value);
 }
 
-const ops = (x: number): string => `${Math.round(x).toLocaleString('en-US')} ops/s`;
+const ops = (x: number): string => `${formatWhole(x)} ops/s`;
 const workloadKey = (f: ConfigFacts): string => canonicalJson(f.cells[0]?.workload ?? {});
 
 /** The configuration a recommendation was made for: the one holding its first cell (as --verify-advice reads it). */

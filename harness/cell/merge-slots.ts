@@ -7,6 +7,7 @@
 
 import type { CellOk, CellResult, OperationResult, PhaseResult, ThreadShare, TimePoint, VerifyResult } from '../../core/result/schema.js';
 import { mergeEncoded, encodeHistogram, summarise } from '../recorder/histogram.js';
+import { round3 } from '../../core/numbers.js';
 
 /** A slot's progress at one moment: wall clock (ms, one time base for all slots), ops done, active ms. */
 export interface TracePoint {
@@ -57,7 +58,7 @@ export function mergeSlotPhases(slots: readonly SlotPhase[]): MergedPhase {
       const a = traceAt(s.trace, from);
       const b = traceAt(s.trace, to);
       const active = b.activeMs - a.activeMs;
-      windowRate = active > 0 ? round((b.ops - a.ops) * 1000 / active) : null;
+      windowRate = active > 0 ? round3((b.ops - a.ops) * 1000 / active) : null;
     }
     return {
       thread: i,
@@ -69,13 +70,13 @@ export function mergeSlotPhases(slots: readonly SlotPhase[]): MergedPhase {
     };
   });
   const rates = perThread.map((t) => t.windowOpsPerSec);
-  const throughput = rates.every((r): r is number => r !== null) ? round(rates.reduce((x, y) => x + y, 0)) : null;
+  const throughput = rates.every((r): r is number => r !== null) ? round3(rates.reduce((x, y) => x + y, 0)) : null;
   const timings = slots.map((s) => s.result.timing);
   const sampleEvery = Math.max(...timings.map((t) => t.sampleEvery));
   const targets = slots.map((s) => s.result.targetRateOpsPerSec);
   const result: PhaseResult = {
     ops: slots.reduce((sum, s) => sum + s.result.ops, 0),
-    durationMs: round(disjoint ? Math.max(...ends) - Math.min(...starts) : to - from),
+    durationMs: round3(disjoint ? Math.max(...ends) - Math.min(...starts) : to - from),
     throughputOpsPerSec: throughput,
     timing: { mode: timings.some((t) => t.mode === 'sampled') ? 'sampled' : 'every', sampleEvery },
     targetRateOpsPerSec: targets.every((t): t is number => t !== null) ? targets.reduce((x, y) => x + y, 0) : null,
@@ -118,8 +119,8 @@ function mergeTimeseries(series: readonly (readonly TimePoint[])[]): TimePoint[]
       return vs.length > 0 ? Math.max(...vs) : null;
     };
     out.push({
-      tMs: round(points.reduce((s, p) => s + p.tMs, 0) / points.length),
-      opsPerSec: round(points.reduce((s, p) => s + p.opsPerSec, 0)),
+      tMs: round3(points.reduce((s, p) => s + p.tMs, 0) / points.length),
+      opsPerSec: round3(points.reduce((s, p) => s + p.opsPerSec, 0)),
       p50Us: worst((p) => p.p50Us),
       p99Us: worst((p) => p.p99Us),
       p999Us: worst((p) => p.p999Us),
@@ -143,7 +144,7 @@ export function mergeCheckpoints(measured: readonly (Measured | null)[]): Pick<M
   const checkpoints = measured.flatMap((m, i) => (m?.checkpoints ?? []).map((c) => ({ thread: i, ...c })));
   const costs = measured.map((m) => m?.checkpointCost);
   const restores = measured.map((m) => m?.restore);
-  const sum = (xs: readonly (number | null)[]): number | null => (xs.every((x): x is number => x !== null) ? Math.round(xs.reduce((a, b) => a + b, 0) * 1000) / 1000 : null);
+  const sum = (xs: readonly (number | null)[]): number | null => (xs.every((x): x is number => x !== null) ? round3(xs.reduce((a, b) => a + b, 0)) : null);
   const worst = (xs: readonly (number | null)[]): number | null => {
     const vs = xs.filter((x): x is number => x !== null);
     return vs.length > 0 ? Math.max(...vs) : null;
@@ -214,8 +215,4 @@ export function mergeEngines(engines: readonly (EngineReport | null)[]): EngineR
   const first = engines[0] ?? null;
   if (!first) return null;
   return { ...first, raw: { ...first.raw, threads: engines.map((e) => e?.metrics ?? null) } };
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
 }

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { Resources } from '../../core/result/schema.js';
+import { round3 } from '../../core/numbers.js';
 
 /** Bytes this process caused to be written to storage (/proc/self/io write_bytes), or null. */
 export function processWriteBytes(): number | null {
@@ -52,7 +53,7 @@ export class GcMeter {
     // Deliver entries still buffered before disconnecting.
     for (const e of this.observer.takeRecords()) this.totalMs += e.duration;
     this.observer.disconnect();
-    return Math.round(this.totalMs * 1000) / 1000;
+    return round3(this.totalMs);
   }
 }
 

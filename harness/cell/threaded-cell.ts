@@ -18,6 +18,7 @@ import type { CellSpec } from './spec.js';
 import { describeWorkloadRef } from './workload-ref.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
+import { round3 } from '../../core/numbers.js';
 
 
 interface SlotEnd {
@@ -119,7 +120,7 @@ function sumProgress(all: readonly (PhaseProgress | undefined)[]): PhaseProgress
 function sumGc(slots: readonly SlotEnd[]): number {
   let gc = 0;
   for (const s of slots) if (s.result && 'resources' in s.result && s.result.resources) gc += s.result.resources.gcPauseMs ?? 0;
-  return Math.round(gc * 1000) / 1000;
+  return round3(gc);
 }
 
 function assemble(spec: CellSpec, n: number, startedAt: string, slots: readonly SlotEnd[], resources: ReturnType<typeof collectResources>, events: CellEvents): CellResult {

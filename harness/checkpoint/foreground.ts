@@ -7,6 +7,7 @@
 
 import type { CheckpointCost, CheckpointRecord, PhaseResult } from '../../core/result/schema.js';
 import { median } from '../../core/stats.js';
+import { round3 } from '../../core/numbers.js';
 
 /** `checkpoints`: those taken during the run phase (not the final one, which follows it). */
 export function checkpointCost(run: PhaseResult, checkpoints: readonly CheckpointRecord[]): CheckpointCost {
@@ -24,23 +25,19 @@ export function checkpointCost(run: PhaseResult, checkpoints: readonly Checkpoin
   const activeMs = run.durationMs;
   return {
     count: inRun.length,
-    totalMs: round(totalMs),
-    maxMs: round(inRun.reduce((m, c) => Math.max(m, c.durationMs), 0)),
+    totalMs: round3(totalMs),
+    maxMs: round3(inRun.reduce((m, c) => Math.max(m, c.durationMs), 0)),
     intervalsDuring: during.length,
     intervalsOutside: outside.length,
     p99DuringUs: roundedMedian(during.map((d) => d.p99)),
     p99OutsideUs: roundedMedian(outside.map((d) => d.p99)),
     opsPerSecDuring: roundedMedian(during.map((d) => d.ops)),
     opsPerSecOutside: roundedMedian(outside.map((d) => d.ops)),
-    throughputWithCheckpointsOpsPerSec: activeMs + totalMs > 0 ? round((run.ops * 1000) / (activeMs + totalMs)) : null,
+    throughputWithCheckpointsOpsPerSec: activeMs + totalMs > 0 ? round3((run.ops * 1000) / (activeMs + totalMs)) : null,
   };
 }
 
 function roundedMedian(xs: readonly (number | null)[]): number | null {
   const m = median(xs);
-  return m === null ? null : round(m);
-}
-
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+  return m === null ? null : round3(m);
 }

@@ -6,6 +6,7 @@ import type { Backend, OpenContext, ResolvedKnobs } from '../../backends/types.j
 import { now } from '../recorder/clock.js';
 import type { RestoreResult } from '../../core/result/schema.js';
 import { summariseState, type NamespaceSummary } from './state-summary.js';
+import { round3 } from '../../core/numbers.js';
 
 export interface RestoreInput {
   readonly backend: Backend;
@@ -49,20 +50,16 @@ export function compareSummaries(
   }
   return {
     checkpointTMs: times.checkpointTMs,
-    openMs: round(times.openMs),
+    openMs: round3(times.openMs),
     namespaces: expected.length,
     expectedKeys: sum(expected),
     restoredKeys: sum(got),
     mismatchedNamespaces: mismatched,
     ok: mismatched === 0,
-    checkMs: round(times.checkMs),
+    checkMs: round3(times.checkMs),
   };
 }
 
 function sum(s: readonly NamespaceSummary[]): number {
   return s.reduce((a, x) => a + x.keys, 0);
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
 }

@@ -8,6 +8,7 @@ import type { BackendInstance } from '../../backends/types.js';
 import { now } from '../recorder/clock.js';
 import type { CheckpointRecord } from '../../core/result/schema.js';
 import type { BoundaryHook } from '../runner/phase.js';
+import { round3 } from '../../core/numbers.js';
 
 export interface TakenCheckpoint {
   readonly dir: string;
@@ -52,8 +53,8 @@ export class CheckpointScheduler implements BoundaryHook {
     const t1 = now();
     this.lastMs = t0;
     const record: CheckpointRecord = {
-      tMs: round(t0 - this.startMs),
-      durationMs: round(t1 - t0),
+      tMs: round3(t0 - this.startMs),
+      durationMs: round3(t1 - t0),
       bytes: info.bytes,
       files: info.files,
       incrementalBytes: info.incrementalBytes,
@@ -69,8 +70,4 @@ export class CheckpointScheduler implements BoundaryHook {
   get last(): TakenCheckpoint | null {
     return this.taken[this.taken.length - 1] ?? null;
   }
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 1000) / 1000;
 }

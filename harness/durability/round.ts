@@ -5,6 +5,7 @@
 
 import type { ResolvedKnobs } from '../../backends/types.js';
 import { lastLine, spawnJob, type ChildEnd } from '../exec/spawn.js';
+import { round3 } from '../../core/numbers.js';
 
 export interface RoundSettings {
   readonly backend: string;
@@ -85,7 +86,7 @@ export async function runRound(s: RoundSettings): Promise<RoundResult> {
     firstLost: report.firstLost,
     unacknowledgedPresent: report.unacknowledgedPresent,
     checkpointed,
-    reopenMs: report.error ? null : Math.round(report.openMs * 1000) / 1000,
+    reopenMs: report.error ? null : round3(report.openMs),
     error: report.error ? `reopen: ${report.error}` : null,
   };
 }

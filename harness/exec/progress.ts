@@ -2,6 +2,7 @@
 // otherwise (CI logs). Never on stdout, which --json keeps for the document.
 
 import type { PhaseProgress } from '../runner/phase.js';
+import { formatWhole } from '../../core/numbers.js';
 
 export interface ProgressSink {
   cellStarted(index: number, total: number, id: string): void;
@@ -11,7 +12,6 @@ export interface ProgressSink {
   line(text: string): void;
 }
 
-const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 export function createProgress(stream: NodeJS.WriteStream = process.stderr, quiet = false): ProgressSink {
   const tty = stream.isTTY === true;
@@ -36,7 +36,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, quie
         p.totalOps !== null && p.totalOps > 0 ? p.ops / p.totalOps : p.durationMs ? p.elapsedMs / p.durationMs : null;
       const pct = fraction !== null ? Math.min(100, Math.floor(fraction * 100)) : null;
       const etaS = fraction !== null && fraction > 0 ? Math.max(0, (p.elapsedMs / fraction - p.elapsedMs) / 1000) : null;
-      const text = `${label} ${p.phase} ${pct !== null ? `${pct}% ` : ''}${fmt(p.ops)} ops ${fmt(p.opsPerSec)} ops/s${
+      const text = `${label} ${p.phase} ${pct !== null ? `${pct}% ` : ''}${formatWhole(p.ops)} ops ${formatWhole(p.opsPerSec)} ops/s${
         etaS !== null ? ` ETA ${etaS.toFixed(0)}s` : ''
       }`;
       if (tty) {
@@ -52,7 +52,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, quie
     },
     phaseFinished(phase, ops, durationMs, opsPerSec) {
       if (quiet) return;
-      const text = `${label} ${phase} done: ${fmt(ops)} ops in ${(durationMs / 1000).toFixed(1)}s${opsPerSec !== null ? `, ${fmt(opsPerSec)} ops/s` : ''}`;
+      const text = `${label} ${phase} done: ${formatWhole(ops)} ops in ${(durationMs / 1000).toFixed(1)}s${opsPerSec !== null ? `, ${formatWhole(opsPerSec)} ops/s` : ''}`;
       if (tty) {
         clear();
         stream.write(text.slice(0, (stream.columns ?? 100) - 1));
@@ -63,7 +63,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, quie
     cellFinished(id, status, opsPerSec) {
       if (quiet) return;
       clear();
-      stream.write(`${label.split(' ')[0]} ${id}: ${status}${opsPerSec !== null ? `, ${fmt(opsPerSec)} ops/s` : ''}\n`);
+      stream.write(`${label.split(' ')[0]} ${id}: ${status}${opsPerSec !== null ? `, ${formatWhole(opsPerSec)} ops/s` : ''}\n`);
     },
     line(text) {
       if (quiet) return;
