@@ -67,3 +67,20 @@ const SHAPE_SCHEMAS: Readonly<Record<FlagShape, z.ZodType>> = {
 export function configSchemaOf(flags: Readonly<Record<string, FlagSpec>>) {
   return z.strictObject(Object.fromEntries(Object.entries(flags).filter(([, f]) => f.inConfig !== false).map(([name, f]) => [name, SHAPE_SCHEMAS[f.shape].optional()])));
 }
+
+/**
+ * Some flags of another command's table that mean the same here (calibrate runs what run runs),
+ * declared once there; `describe` replaces the help of those whose role differs here.
+ */
+export function pickFlags<T extends Readonly<Record<string, FlagSpec>>, K extends keyof T & string>(
+  table: T,
+  names: readonly K[],
+  describe: Partial<Record<K, string>> = {},
+): { [P in K]: T[P] } {
+  const out = {} as { [P in K]: T[P] };
+  for (const name of names) {
+    const help = describe[name];
+    out[name] = (help === undefined ? table[name] : { ...table[name], describe: help }) as T[typeof name];
+  }
+  return out;
+}

@@ -10,7 +10,8 @@ import type { Method } from '../../analysis/compare/types.js';
 import { runAndAdvise } from '../run-pipeline.js';
 import { createProgress } from '../../harness/exec/progress.js';
 import { resolveRunOptions } from '../../harness/run-command/resolve-options.js';
-import type { RunFlags } from '../../harness/run-command/run-flags.js';
+import { RUN_FLAGS, type RunFlags } from '../../harness/run-command/run-flags.js';
+import { pickFlags, yargsOptionsOf } from '../../core/flags.js';
 import type { ResultDocument } from '../../core/result/schema.js';
 import { noiseToText } from '../../reports/compare/noise-text.js';
 import { UsageError } from '../../core/errors.js';
@@ -24,6 +25,12 @@ interface Args extends RunFlags {
   method: string;
   json: boolean;
 }
+
+const CALIBRATED_NAMES = ['records', 'ops', 'duration', 'warmup', 'valueSize', 'set', 'param', 'seed', 'dataDir'] as const;
+const CALIBRATED_RUN_FLAGS = pickFlags(RUN_FLAGS, CALIBRATED_NAMES, {
+  set: 'Knob values backend.knob=value (several values: each configuration is calibrated)',
+  seed: 'Seed (the same in every run: only the machine varies)',
+});
 
 function parseOnePercent(flag: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined) return fallback;
@@ -44,15 +51,8 @@ export const calibrateCommand: CommandModule<object, Args> = {
       .option('threshold', { alias: 't', type: 'string', describe: 'The gate threshold (default 5%)' })
       .option('detect', { type: 'string', describe: 'The change the gate must catch, for "repeats needed" (default twice the threshold)' })
       .option('method', { type: 'string', default: 'mann-whitney', describe: 'Interval method of the A/A comparisons: mann-whitney, bootstrap' })
-      .option('records', { alias: 'n', type: 'string', describe: 'Records loaded before the run phase' })
-      .option('ops', { type: 'string', describe: 'Operations in the run phase' })
-      .option('duration', { alias: 'd', type: 'string', describe: 'Run phase length (30s, 2m)' })
-      .option('warmup', { type: 'string', describe: 'Warm-up: a duration, ops, or 0' })
-      .option('value-size', { type: 'string', describe: 'Value size' })
-      .option('set', { type: 'string', array: true, describe: 'Knob values backend.knob=value (several values: each configuration is calibrated)' })
-      .option('param', { type: 'string', array: true, describe: 'Workload setting name=value' })
-      .option('seed', { type: 'string', describe: 'Seed (the same in every run: only the machine varies)' })
-      .option('data-dir', { type: 'string', describe: 'Where engines keep their data' })
+      // What calibrate runs, as `statebench run` declares it (harness/run-command/run-flags.ts).
+      .options(yargsOptionsOf(CALIBRATED_RUN_FLAGS))
       .option('out', { alias: 'o', type: 'string', default: 'statebench-calibrate', describe: 'Directory for the runs (run-1/results.json ...)' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the noise report as JSON' })
       .example('$0 calibrate -b lsm -w ycsb-a --ops 200000 --repeat 5 --runs 4', 'how small a change can a 5-repeat gate see?') as unknown as Argv<Args>,
@@ -68,15 +68,7 @@ export const calibrateCommand: CommandModule<object, Args> = {
       backend: argv.backend,
       workload: argv.workload,
       repeat,
-      ...(argv.records !== undefined ? { records: argv.records } : {}),
-      ...(argv.ops !== undefined ? { ops: argv.ops } : {}),
-      ...(argv.duration !== undefined ? { duration: argv.duration } : {}),
-      ...(argv.warmup !== undefined ? { warmup: argv.warmup } : {}),
-      ...(argv.valueSize !== undefined ? { valueSize: argv.valueSize } : {}),
-      ...(argv.set !== undefined ? { set: argv.set } : {}),
-      ...(argv.param !== undefined ? { param: argv.param } : {}),
-      ...(argv.seed !== undefined ? { seed: argv.seed } : {}),
-      ...(argv.dataDir !== undefined ? { dataDir: argv.dataDir } : {}),
+      ...Object.fromEntries(CALIBRATED_NAMES.flatMap((name) => (argv[name] !== undefined ? [[name, argv[name]]] : []))),
     };
     const documents: ResultDocument[] = [];
     for (let i = 1; i <= runs; i++) {
