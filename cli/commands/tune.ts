@@ -12,6 +12,8 @@ import { tune } from '../../analysis/tune/tune.js';
 import { renderTune } from '../../analysis/tune/tune-report.js';
 import { resolveBackendSpecs, tunableBackends } from '../../backends/registry.js';
 import { UsageError } from '../../core/errors.js';
+import { pickFlags, yargsOptionsOf } from '../../core/flags.js';
+import { RUN_FLAGS } from '../../harness/run-command/run-flags.js';
 import { printJson, printLine } from '../output.js';
 import { parseCount, parseFlagDuration } from '../../core/parse-values.js';
 
@@ -39,6 +41,14 @@ interface Args {
 /** Defaults keep a tune run to a few minutes on two busy cores. */
 export const TUNE_DEFAULTS = { trials: 30, records: 100_000, rungMs: 1000, maxRungMs: 1500, eta: 3, verifyRepeats: 8, verifyMs: 5000 } as const;
 
+const TUNE_RUN_FLAGS = pickFlags(RUN_FLAGS, ['memoryBudget', 'records', 'valueSize', 'param', 'seed', 'warmup', 'semantics', 'dataDir'], {
+  memoryBudget: 'Only configurations whose write buffers + block cache fit, e.g. 256MiB',
+  records: `Records loaded per cell (default ${TUNE_DEFAULTS.records})`,
+  seed: 'Seed of the workload and of the search (default 42)',
+  warmup: 'Warm-up operations before each measured phase, after the load has settled (default: one per record)',
+  semantics: "flink (default: no WAL, as Flink runs RocksDB) or per-write (RocksDB's defaults, WAL on): every candidate and the defaults run under it",
+});
+
 export const tuneCommand: CommandModule<object, Args> = {
   command: 'tune',
   describe: "Search a backend's knobs for a workload (the defaults' bottlenecks first, then local steps, then samples; each raced against a control), verify the best against the defaults",
@@ -46,20 +56,14 @@ export const tuneCommand: CommandModule<object, Args> = {
     y
       .option('backend', { alias: 'b', type: 'string', demandOption: true, describe: 'A backend with a tune space: lsm, lmdb, or a plugin that offers one' })
       .option('workload', { alias: 'w', type: 'string', demandOption: true, describe: 'A built-in workload or a workload file' })
-      .option('memory-budget', { type: 'string', describe: 'Only configurations whose write buffers + block cache fit, e.g. 256MiB' })
+      // The flags tune shares with `statebench run`, declared once there (harness/run-command/run-flags.ts).
+      .options(yargsOptionsOf(TUNE_RUN_FLAGS))
       .option('trials', { type: 'string', describe: `Candidate configurations (default ${TUNE_DEFAULTS.trials})` })
-      .option('records', { alias: 'n', type: 'string', describe: `Records loaded per cell (default ${TUNE_DEFAULTS.records})` })
-      .option('value-size', { type: 'string', describe: "Value size (default: the workload's)" })
-      .option('param', { type: 'string', array: true, describe: 'Workload setting name=value' })
-      .option('seed', { type: 'string', describe: 'Seed of the workload and of the search (default 42)' })
       .option('rung', { type: 'string', describe: `Run phase of the first halving rung (default ${TUNE_DEFAULTS.rungMs}ms)` })
       .option('max-rung', { type: 'string', describe: `Longest rung (default ${TUNE_DEFAULTS.maxRungMs}ms)` })
       .option('verify-repeats', { type: 'string', describe: `Repeats of winner and defaults each (default ${TUNE_DEFAULTS.verifyRepeats})` })
       .option('verify-duration', { type: 'string', describe: `Run phase of each verification cell (default ${TUNE_DEFAULTS.verifyMs}ms)` })
-      .option('warmup', { type: 'string', describe: 'Warm-up operations before each measured phase, after the load has settled (default: one per record)' })
-      .option('semantics', { type: 'string', describe: "flink (default: no WAL, as Flink runs RocksDB) or per-write (RocksDB's defaults, WAL on): every candidate and the defaults run under it" })
       .option('relax-durability', { type: 'boolean', default: false, describe: 'Also search knobs that trade durability for speed (RocksDB WAL off, LMDB noSync/noMetaSync)' })
-      .option('data-dir', { type: 'string', describe: 'Where engines keep their data (default: the OS temp dir)' })
       .option('out', { alias: 'o', type: 'string', describe: 'Write tune.json (the search and the verification) into this directory' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the result as JSON on stdout' })
       .example('$0 tune -b lsm -w ycsb-a --memory-budget 256MiB', 'find a faster RocksDB configuration for YCSB A within 256 MiB') as unknown as Argv<Args>,
