@@ -1,5 +1,5 @@
 {
-  # The statebench RocksDB addon: node-addon-api (C++17) over RocksDB's C API (rocksdb/c.h),
+  # The statebench RocksDB addon: node-addon-api (C++17) over RocksDB's C++ API (rocksdb/db.h ...),
   # linked against the system librocksdb. ROCKSDB_INCLUDE_DIR / ROCKSDB_LIB_DIR point it at a
   # user's own build (scripts/build-native.mjs passes them, or pkg-config's, as variables).
   "variables": {

@@ -4,7 +4,8 @@
 // main thread and each worker thread that requires the addon): what an environment needs of its
 // own is its AddonData (addon-data.h); only the shared-cache registry is process-wide.
 #include <napi.h>
-#include <rocksdb/c.h>
+#include <rocksdb/convenience.h>
+#include <rocksdb/utilities/options_util.h>
 #include <rocksdb/version.h>
 
 #include <string>
@@ -16,50 +17,39 @@
 #include "shared-cache.h"
 #include "util.h"
 
-// RocksDB's message as a JS string (the C string freed), or null when there was none.
-static Napi::Value ErrorOrNull(Napi::Env env, char* err) {
-  if (err == nullptr) return env.Null();
-  std::string message(err);
-  rocksdb_free(err);
-  return Napi::String::New(env, message);
+// RocksDB's message as a JS string, or null when the status is OK.
+static Napi::Value ErrorOrNull(Napi::Env env, const rocksdb::Status& s) {
+  if (s.ok()) return env.Null();
+  return Napi::String::New(env, s.ToString());
 }
 
-// parseOptions(optionsString): null when rocksdb_get_options_from_string accepts it (the parser
-// the Database constructor uses), else RocksDB's message.
+// parseOptions(optionsString): null when GetOptionsFromString accepts it (the parser the Database
+// constructor uses, configured as there), else RocksDB's message.
 static Napi::Value ParseOptions(const Napi::CallbackInfo& info) {
   std::string text;
   if (!StringArg(info, 0, "parseOptions(options: string)", &text)) return info.Env().Undefined();
-  rocksdb_options_t* base = rocksdb_options_create();
-  rocksdb_options_t* parsed = rocksdb_options_create();
-  char* err = nullptr;
-  rocksdb_get_options_from_string(base, text.c_str(), parsed, &err);
-  rocksdb_options_destroy(parsed);
-  rocksdb_options_destroy(base);
-  return ErrorOrNull(info.Env(), err);
+  rocksdb::ConfigOptions config;
+  config.input_strings_escaped = false;
+  config.ignore_unknown_options = false;
+  rocksdb::Options parsed;
+  return ErrorOrNull(info.Env(), rocksdb::GetOptionsFromString(config, rocksdb::Options(), text, &parsed));
 }
 
-// loadOptionsDir(dir): null when RocksDB's OPTIONS-file parser (rocksdb_load_latest_options)
-// accepts the newest OPTIONS-NNNNNN file in dir, else RocksDB's message. No database is opened.
+// loadOptionsDir(dir): null when RocksDB's OPTIONS-file parser (LoadLatestOptions) accepts the
+// newest OPTIONS-NNNNNN file in dir, else RocksDB's message. No database is opened.
 static Napi::Value LoadOptionsDir(const Napi::CallbackInfo& info) {
   std::string dir;
   if (!StringArg(info, 0, "loadOptionsDir(dir: string)", &dir)) return info.Env().Undefined();
-  rocksdb_env_t* env = rocksdb_create_default_env();
-  // A cache for the loader to attach to the table options it builds (it dereferences the one given).
-  rocksdb_cache_t* cache = rocksdb_cache_create_lru(1 << 20);
-  rocksdb_options_t* dbOptions = nullptr;
-  size_t families = 0;
-  char** names = nullptr;
-  rocksdb_options_t** familyOptions = nullptr;
-  char* err = nullptr;
-  rocksdb_load_latest_options(dir.c_str(), env, false, cache, &dbOptions, &families, &names, &familyOptions, &err);
-  if (err == nullptr) rocksdb_load_latest_options_destroy(dbOptions, names, familyOptions, families);
-  rocksdb_cache_destroy(cache);
-  rocksdb_env_destroy(env);
-  return ErrorOrNull(info.Env(), err);
+  rocksdb::ConfigOptions config;
+  config.ignore_unknown_options = false;
+  rocksdb::DBOptions dbOptions;
+  std::vector<rocksdb::ColumnFamilyDescriptor> families;
+  return ErrorOrNull(info.Env(), rocksdb::LoadLatestOptions(config, dir, &dbOptions, &families));
 }
 
-// sharedCaches() -> [{ key, capacity, usage, pinnedUsage, references }]: the block caches shared
-// in this process (lsm.sharedBlockCache), whichever thread opened the instances holding them.
+// sharedCaches() -> [{ key, capacity, usage, pinnedUsage, references, writeBufferManagerBytes,
+// writeBufferManagerUsage }]: the block caches (and write buffer managers) shared in this process
+// (lsm.sharedBlockCache), whichever thread opened the instances holding them.
 static Napi::Value SharedCachesJs(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   std::vector<SharedCacheInfo> caches = SharedCaches();
@@ -71,6 +61,8 @@ static Napi::Value SharedCachesJs(const Napi::CallbackInfo& info) {
     c.Set("usage", Napi::Number::New(env, static_cast<double>(caches[i].usage)));
     c.Set("pinnedUsage", Napi::Number::New(env, static_cast<double>(caches[i].pinnedUsage)));
     c.Set("references", Napi::Number::New(env, caches[i].references));
+    c.Set("writeBufferManagerBytes", Napi::Number::New(env, static_cast<double>(caches[i].writeBufferManagerBytes)));
+    c.Set("writeBufferManagerUsage", Napi::Number::New(env, static_cast<double>(caches[i].writeBufferManagerUsage)));
     out.Set(i, c);
   }
   return out;

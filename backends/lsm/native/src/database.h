@@ -1,11 +1,17 @@
-// The Database wrapper: one RocksDB instance, every call synchronous on the JS thread.
+// The Database wrapper: one RocksDB instance through RocksDB's C++ API, every call synchronous on
+// the JS thread.
 #pragma once
 
 #include <napi.h>
-#include <rocksdb/c.h>
+#include <rocksdb/db.h>
+#include <rocksdb/statistics.h>
+#include <rocksdb/write_batch.h>
 
+#include <memory>
 #include <string>
 #include <unordered_set>
+
+#include "shared-cache.h"
 
 class IteratorWrap;
 
@@ -17,8 +23,8 @@ class Database : public Napi::ObjectWrap<Database> {
 
   // Used by IteratorWrap.
   bool IsClosed() const { return db_ == nullptr; }
-  rocksdb_t* Handle() const { return db_; }
-  rocksdb_column_family_handle_t* Family() const { return cf_; }
+  rocksdb::DB* Handle() const { return db_; }
+  rocksdb::ColumnFamilyHandle* Family() const { return cf_; }
   void Forget(IteratorWrap* it) { iterators_.erase(it); }
   void Remember(IteratorWrap* it) { iterators_.insert(it); }
 
@@ -54,6 +60,7 @@ class Database : public Napi::ObjectWrap<Database> {
   Napi::Value IntProperty(const Napi::CallbackInfo& info);
   Napi::Value Statistics(const Napi::CallbackInfo& info);
   Napi::Value LiveFiles(const Napi::CallbackInfo& info);
+  Napi::Value MemoryJs(const Napi::CallbackInfo& info);  // db-upkeep.cc
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value IsClosedJs(const Napi::CallbackInfo& info);
   Napi::Value HotPath(const Napi::CallbackInfo& info);
@@ -65,14 +72,17 @@ class Database : public Napi::ObjectWrap<Database> {
   static Napi::Value PutScratchBound(const Napi::CallbackInfo& info);
 
   Napi::Value DoGet(Napi::Env env, const char* key, size_t keyLen);
+  Napi::Value WriteOne(Napi::Env env, bool merge, const char* key, size_t keyLen, const Napi::Value& value);
 
-  rocksdb_t* db_ = nullptr;
-  rocksdb_options_t* options_ = nullptr;  // kept alive: it owns the statistics object
-  rocksdb_column_family_handle_t* cf_ = nullptr;
-  rocksdb_readoptions_t* read_ = nullptr;
-  rocksdb_writeoptions_t* write_ = nullptr;
-  rocksdb_flushoptions_t* flush_ = nullptr;
-  rocksdb_writebatch_t* batch_ = nullptr;
+  rocksdb::DB* db_ = nullptr;
+  rocksdb::ColumnFamilyHandle* cf_ = nullptr;
+  std::shared_ptr<rocksdb::Statistics> statistics_;
+  rocksdb::ReadOptions read_;
+  rocksdb::WriteOptions write_;
+  rocksdb::WriteBatch batch_;
+  // Reused by every get: a value served from the block cache is pinned there, one from a memtable
+  // is copied into its buffer, which keeps its capacity between calls (no allocation per get).
+  rocksdb::PinnableSlice pinned_;
   Napi::Reference<Napi::Uint8Array> scratchRef_;
   const char* scratch_ = nullptr;
   size_t scratchLen_ = 0;
@@ -80,7 +90,9 @@ class Database : public Napi::ObjectWrap<Database> {
   char* slab_ = nullptr;
   size_t slabLen_ = 0;
   std::unordered_set<IteratorWrap*> iterators_;
-  // lsm.sharedBlockCache: the key of the process-wide cache this instance holds (shared-cache.h).
-  std::string sharedCacheKey_;
-  bool holdsSharedCache_ = false;
+  // The memory this instance was given besides its options string (shared-cache.h); the key of the
+  // process-wide registry entry it holds, when it shares.
+  Memory memory_;
+  std::string sharedKey_;
+  bool holdsShared_ = false;
 };

@@ -1,15 +1,86 @@
-// Database: opening RocksDB through the C API with options built by RocksDB's own options-string
-// parser (rocksdb_get_options_from_string), or with a block cache shared by the instances of the
-// process (shared-cache.h); statistics always enabled. And closing it, whichever way it ends.
-#include "database.h"
+// Database: opening RocksDB with options built by RocksDB's own options-string parser
+// (GetOptionsFromString), with the block cache and write buffer manager the open options ask for
+// (the instance's own or the process's shared ones, shared-cache.h); statistics always enabled.
+// And closing it, whichever way it ends.
+#include <rocksdb/convenience.h>
+#include <rocksdb/perf_level.h>
+#include <rocksdb/table.h>
 
+#include "database.h"
 #include "iterator.h"
-#include "shared-cache.h"
 #include "util.h"
 
-// new Database(path, optionsString, { disableWAL, sync, perfLevel, sharedCache?: { key, capacity } })
-// sharedCache: the block cache is the process's shared one under `key` (shared-cache.h), of
-// `capacity` bytes, which must be the block cache the options string resolves to.
+namespace {
+
+// What the open options ask of the instance's memory besides its options string.
+struct MemoryRequest {
+  bool given = false;
+  std::string key;  // empty: the instance's own
+  MemorySpec spec;
+  // sharedCache: the options string's block cache must be the capacity shared (it is replaced by
+  // the shared one); memory: the cache replaces whatever the options string gives.
+  bool mustMatchOptions = false;
+};
+
+bool NumberIn(const Napi::Value& v, double low, double high) {
+  return v.IsNumber() && v.As<Napi::Number>().DoubleValue() >= low && v.As<Napi::Number>().DoubleValue() <= high;
+}
+
+constexpr double kMaxBytes = 9007199254740991.0;  // Number.MAX_SAFE_INTEGER
+
+// sharedCache: { key, capacity, highPriPoolRatio?, writeBufferBytes? }: the slots' one cache, of the
+// capacity the options string resolves to, and optionally one write buffer manager (not charged).
+bool ReadSharedCache(Napi::Env env, const Napi::Value& shared, MemoryRequest* out) {
+  const char* usage =
+      "Database: sharedCache must be { key: string, capacity: number >= 1, highPriPoolRatio?: number in [0, 1], "
+      "writeBufferBytes?: number >= 0 }";
+  if (!shared.IsObject()) return ThrowType(env, usage), false;
+  Napi::Object o = shared.As<Napi::Object>();
+  Napi::Value key = o.Get("key"), capacity = o.Get("capacity"), ratio = o.Get("highPriPoolRatio"), wbm = o.Get("writeBufferBytes");
+  if (!key.IsString() || !NumberIn(capacity, 1, kMaxBytes) || (!ratio.IsUndefined() && !NumberIn(ratio, 0, 1)) ||
+      (!wbm.IsUndefined() && !NumberIn(wbm, 0, kMaxBytes))) {
+    return ThrowType(env, usage), false;
+  }
+  out->given = true;
+  out->key = key.As<Napi::String>().Utf8Value();
+  out->spec.cacheCapacity = static_cast<size_t>(capacity.As<Napi::Number>().Int64Value());
+  if (!ratio.IsUndefined()) out->spec.highPriPoolRatio = ratio.As<Napi::Number>().DoubleValue();
+  if (!wbm.IsUndefined()) out->spec.writeBufferBytes = static_cast<size_t>(wbm.As<Napi::Number>().Int64Value());
+  out->mustMatchOptions = true;
+  return true;
+}
+
+// memory: { key?, cacheCapacity, highPriPoolRatio, writeBufferBytes, chargeToCache }: RocksDB's memory
+// bounded as Flink bounds it (lsm.boundedMemory), the instance's own or shared under key.
+bool ReadMemory(Napi::Env env, const Napi::Value& memory, MemoryRequest* out) {
+  const char* usage =
+      "Database: memory must be { key?: string, cacheCapacity: number >= 1, highPriPoolRatio: number in [0, 1], "
+      "writeBufferBytes: number >= 0, chargeToCache: boolean }";
+  if (!memory.IsObject()) return ThrowType(env, usage), false;
+  Napi::Object o = memory.As<Napi::Object>();
+  Napi::Value key = o.Get("key"), capacity = o.Get("cacheCapacity"), ratio = o.Get("highPriPoolRatio"),
+              wbm = o.Get("writeBufferBytes"), charge = o.Get("chargeToCache");
+  if ((!key.IsUndefined() && !key.IsString()) || !NumberIn(capacity, 1, kMaxBytes) || !NumberIn(ratio, 0, 1) ||
+      !NumberIn(wbm, 0, kMaxBytes) || !charge.IsBoolean()) {
+    return ThrowType(env, usage), false;
+  }
+  out->given = true;
+  if (key.IsString()) out->key = key.As<Napi::String>().Utf8Value();
+  out->spec.cacheCapacity = static_cast<size_t>(capacity.As<Napi::Number>().Int64Value());
+  out->spec.highPriPoolRatio = ratio.As<Napi::Number>().DoubleValue();
+  out->spec.writeBufferBytes = static_cast<size_t>(wbm.As<Napi::Number>().Int64Value());
+  out->spec.chargeToCache = charge.As<Napi::Boolean>().Value();
+  return true;
+}
+
+// The block-based table options of parsed options, or null (another table format).
+const rocksdb::BlockBasedTableOptions* TableOptions(const rocksdb::Options& options) {
+  return options.table_factory ? options.table_factory->GetOptions<rocksdb::BlockBasedTableOptions>() : nullptr;
+}
+
+}  // namespace
+
+// new Database(path, optionsString, { disableWAL, sync, perfLevel, sharedCache?, memory? })
 Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(info) {
   Napi::Env env = info.Env();
   if (info.Length() < 2 || !info[0].IsString() || !info[1].IsString()) {
@@ -18,97 +89,84 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
   }
   std::string path = info[0].As<Napi::String>().Utf8Value();
   std::string optionsString = info[1].As<Napi::String>().Utf8Value();
-  bool disableWal = false;
-  bool sync = false;
-  bool shareCache = false;
-  std::string cacheKey;
-  size_t cacheCapacity = 0;
+  MemoryRequest request;
   if (info.Length() > 2 && info[2].IsObject()) {
     Napi::Object w = info[2].As<Napi::Object>();
-    disableWal = w.Get("disableWAL").ToBoolean().Value();
-    sync = w.Get("sync").ToBoolean().Value();
+    write_.disableWAL = w.Get("disableWAL").ToBoolean().Value();
+    write_.sync = w.Get("sync").ToBoolean().Value();
     // The perf context is per thread: this sets it for the JS thread, which runs every operation.
     Napi::Value level = w.Get("perfLevel");
-    if (level.IsNumber()) rocksdb_set_perf_level(level.As<Napi::Number>().Int32Value());
+    if (level.IsNumber()) rocksdb::SetPerfLevel(static_cast<rocksdb::PerfLevel>(level.As<Napi::Number>().Int32Value()));
     Napi::Value shared = w.Get("sharedCache");
-    if (!shared.IsUndefined()) {
-      Napi::Value key = env.Undefined();
-      Napi::Value capacity = env.Undefined();
-      if (shared.IsObject()) {
-        key = shared.As<Napi::Object>().Get("key");
-        capacity = shared.As<Napi::Object>().Get("capacity");
-      }
-      if (!key.IsString() || !capacity.IsNumber() || capacity.As<Napi::Number>().DoubleValue() < 1) {
-        ThrowType(env, "Database: sharedCache must be { key: string, capacity: number >= 1 }");
-        return;
-      }
-      shareCache = true;
-      cacheKey = key.As<Napi::String>().Utf8Value();
-      cacheCapacity = static_cast<size_t>(capacity.As<Napi::Number>().Int64Value());
+    Napi::Value memory = w.Get("memory");
+    if (!shared.IsUndefined() && !memory.IsUndefined()) {
+      ThrowType(env, "Database: give sharedCache or memory, not both");
+      return;
     }
+    if (!shared.IsUndefined() && !ReadSharedCache(env, shared, &request)) return;
+    if (!memory.IsUndefined() && !ReadMemory(env, memory, &request)) return;
   }
 
-  rocksdb_options_t* base = rocksdb_options_create();
-  rocksdb_options_set_create_if_missing(base, 1);
-  rocksdb_options_t* parsed = rocksdb_options_create();
-  char* err = nullptr;
-  rocksdb_get_options_from_string(base, optionsString.c_str(), parsed, &err);
-  rocksdb_options_destroy(base);
-  if (err != nullptr) {
-    rocksdb_options_destroy(parsed);
-    CloseAll();
-    ThrowRocksError(env, err);
+  rocksdb::Options base;
+  base.create_if_missing = true;
+  rocksdb::ConfigOptions config;  // as the C API's rocksdb_get_options_from_string parses
+  config.input_strings_escaped = false;
+  config.ignore_unknown_options = false;
+  rocksdb::Options options;
+  rocksdb::Status s = rocksdb::GetOptionsFromString(config, base, optionsString, &options);
+  if (!s.ok()) {
+    ThrowRocksError(env, s);
     return;
   }
-  rocksdb_options_set_create_if_missing(parsed, 1);
+  options.create_if_missing = true;
 
-  // The default column family's options: the parsed ones, or with a shared cache those RocksDB's
-  // OPTIONS loader built around it (the DB options then come from the loader too).
-  rocksdb_options_t* family = parsed;
-  if (shareCache) {
-    std::string error;
-    rocksdb_cache_t* cache = AcquireSharedCache(cacheKey, cacheCapacity, &error);
-    if (cache != nullptr) {
-      sharedCacheKey_ = cacheKey;
-      holdsSharedCache_ = true;
-      std::string probe = path;
-      while (probe.size() > 1 && probe.back() == '/') probe.pop_back();
-      probe += ".options-probe";
-      if (!LoadOptionsWithCache(probe, parsed, cache, cacheCapacity, &options_, &family, &error)) cache = nullptr;
+  if (request.given) {
+    const rocksdb::BlockBasedTableOptions* table = TableOptions(options);
+    if (request.mustMatchOptions) {
+      bool hasCache = table != nullptr && !table->no_block_cache && table->block_cache != nullptr;
+      size_t resolved = hasCache ? table->block_cache->GetCapacity() : 0;
+      if (!hasCache || resolved != request.spec.cacheCapacity) {
+        Napi::Error::New(env, "shared block cache: the options resolve to " +
+                                  (hasCache ? "a block cache of " + std::to_string(resolved) + " bytes" : std::string("no block cache")) +
+                                  ", not the " + std::to_string(request.spec.cacheCapacity) + " bytes asked to share")
+            .ThrowAsJavaScriptException();
+        return;
+      }
+    } else if (table == nullptr) {
+      Napi::Error::New(env, "bounded memory: the options give no block-based table to hold the block cache").ThrowAsJavaScriptException();
+      return;
     }
-    rocksdb_options_destroy(parsed);
-    if (cache == nullptr) {
-      CloseAll();
+    std::string error;
+    if (request.key.empty()) {
+      memory_ = MakeMemory(request.spec);
+    } else if (AcquireSharedMemory(request.key, request.spec, &memory_, &error)) {
+      sharedKey_ = request.key;
+      holdsShared_ = true;
+    } else {
       Napi::Error::New(env, error).ThrowAsJavaScriptException();
       return;
     }
-    rocksdb_options_set_create_if_missing(options_, 1);
-  } else {
-    options_ = parsed;
+    // A new table factory around the cache, as Flink's setTableFormatConfig makes one.
+    rocksdb::BlockBasedTableOptions withCache = *table;
+    withCache.block_cache = memory_.cache;
+    withCache.no_block_cache = false;
+    options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(withCache));
+    if (memory_.writeBufferManager) options.write_buffer_manager = memory_.writeBufferManager;
   }
-  rocksdb_options_enable_statistics(options_);
+  statistics_ = rocksdb::CreateDBStatistics();
+  options.statistics = statistics_;
 
-  // Opened with its one column family named, so that the default family's handle is ours
-  // (batched multi-get and the *_cf calls need it).
-  const char* names[1] = {"default"};
-  const rocksdb_options_t* familyOptions[1] = {family};
-  rocksdb_column_family_handle_t* handles[1] = {nullptr};
-  db_ = rocksdb_open_column_families(options_, path.c_str(), 1, names, familyOptions, handles, &err);
-  if (family != options_) rocksdb_options_destroy(family);
-  if (err != nullptr) {
+  // Opened with its one column family named, so that the default family's handle is ours.
+  std::vector<rocksdb::ColumnFamilyDescriptor> families{{rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions(options)}};
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  s = rocksdb::DB::Open(rocksdb::DBOptions(options), path, families, &handles, &db_);
+  if (!s.ok()) {
     db_ = nullptr;
     CloseAll();
-    ThrowRocksError(env, err);
+    ThrowRocksError(env, s);
     return;
   }
   cf_ = handles[0];
-  read_ = rocksdb_readoptions_create();
-  write_ = rocksdb_writeoptions_create();
-  rocksdb_writeoptions_disable_WAL(write_, disableWal ? 1 : 0);
-  rocksdb_writeoptions_set_sync(write_, sync ? 1 : 0);
-  flush_ = rocksdb_flushoptions_create();
-  rocksdb_flushoptions_set_wait(flush_, 1);
-  batch_ = rocksdb_writebatch_create();
 }
 
 Database::~Database() { CloseAll(); }
@@ -117,23 +175,16 @@ void Database::CloseAll() {
   // Iterators first: RocksDB requires them gone before the DB closes.
   for (IteratorWrap* it : std::unordered_set<IteratorWrap*>(iterators_)) it->Release();
   iterators_.clear();
-  if (batch_ != nullptr) rocksdb_writebatch_destroy(batch_);
-  batch_ = nullptr;
-  if (cf_ != nullptr) rocksdb_column_family_handle_destroy(cf_);
+  batch_.Clear();
+  pinned_.Reset();
+  if (db_ != nullptr && cf_ != nullptr) db_->DestroyColumnFamilyHandle(cf_);
   cf_ = nullptr;
-  if (db_ != nullptr) rocksdb_close(db_);
+  delete db_;
   db_ = nullptr;
-  if (read_ != nullptr) rocksdb_readoptions_destroy(read_);
-  read_ = nullptr;
-  if (write_ != nullptr) rocksdb_writeoptions_destroy(write_);
-  write_ = nullptr;
-  if (flush_ != nullptr) rocksdb_flushoptions_destroy(flush_);
-  flush_ = nullptr;
-  if (options_ != nullptr) rocksdb_options_destroy(options_);
-  options_ = nullptr;
-  // After the DB is closed: the last holder destroys the shared cache.
-  if (holdsSharedCache_) ReleaseSharedCache(sharedCacheKey_);
-  holdsSharedCache_ = false;
+  // After the DB is closed: the last holder drops the shared cache and write buffer manager.
+  memory_ = Memory();
+  if (holdsShared_) ReleaseSharedMemory(sharedKey_);
+  holdsShared_ = false;
   if (!scratchRef_.IsEmpty()) scratchRef_.Reset();
   if (!slabRef_.IsEmpty()) slabRef_.Reset();
   slab_ = nullptr;

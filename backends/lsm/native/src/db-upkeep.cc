@@ -1,17 +1,24 @@
-// Database upkeep and introspection: flush, compaction, checkpoints, properties, statistics and
-// the live SST files. The data operations are in db.cc, opening and closing in db-open.cc.
-#include "database.h"
+// Database upkeep and introspection: flush, compaction, checkpoints, properties, statistics, the
+// live SST files and the memory the instance runs in. The data operations are in db.cc, opening
+// and closing in db-open.cc.
+#include <rocksdb/metadata.h>
+#include <rocksdb/table.h>
+#include <rocksdb/utilities/checkpoint.h>
 
+#include <cmath>
+#include <cstdlib>
 #include <string>
 
+#include "database.h"
 #include "util.h"
 
 Napi::Value Database::Flush(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  char* err = nullptr;
-  rocksdb_flush_cf(db_, flush_, cf_, &err);
-  if (err != nullptr) ThrowRocksError(env, err);
+  rocksdb::FlushOptions options;
+  options.wait = true;
+  rocksdb::Status s = db_->Flush(options, cf_);
+  if (!s.ok()) ThrowRocksError(env, s);
   return env.Undefined();
 }
 
@@ -25,7 +32,9 @@ Napi::Value Database::CompactRange(const Napi::CallbackInfo& info) {
     return env.Undefined();
   if (info.Length() > 1 && !info[1].IsNull() && !info[1].IsUndefined() && !BytesArg(info, 1, &end, &endLen))
     return env.Undefined();
-  rocksdb_compact_range_cf(db_, cf_, start, startLen, end, endLen);
+  rocksdb::Slice startSlice(start, startLen), endSlice(end, endLen);
+  rocksdb::Status s = db_->CompactRange(rocksdb::CompactRangeOptions(), cf_, start ? &startSlice : nullptr, end ? &endSlice : nullptr);
+  if (!s.ok()) ThrowRocksError(env, s);
   return env.Undefined();
 }
 
@@ -37,15 +46,11 @@ Napi::Value Database::Checkpoint(const Napi::CallbackInfo& info) {
   std::string dir;
   if (!StringArg(info, 0, "checkpoint(dir: string, logSizeForFlush?: number)", &dir)) return env.Undefined();
   uint64_t logSize = info.Length() > 1 && info[1].IsNumber() ? info[1].As<Napi::Number>().Int64Value() : 0;
-  char* err = nullptr;
-  rocksdb_checkpoint_t* cp = rocksdb_checkpoint_object_create(db_, &err);
-  if (err != nullptr) {
-    ThrowRocksError(env, err);
-    return env.Undefined();
-  }
-  rocksdb_checkpoint_create(cp, dir.c_str(), logSize, &err);
-  rocksdb_checkpoint_object_destroy(cp);
-  if (err != nullptr) ThrowRocksError(env, err);
+  rocksdb::Checkpoint* cp = nullptr;
+  rocksdb::Status s = rocksdb::Checkpoint::Create(db_, &cp);
+  if (s.ok()) s = cp->CreateCheckpoint(dir, logSize);
+  delete cp;
+  if (!s.ok()) ThrowRocksError(env, s);
   return env.Undefined();
 }
 
@@ -54,11 +59,9 @@ Napi::Value Database::Property(const Napi::CallbackInfo& info) {
   if (!CheckOpen(env)) return env.Undefined();
   std::string name;
   if (!StringArg(info, 0, "property(name: string)", &name)) return env.Undefined();
-  char* value = rocksdb_property_value_cf(db_, cf_, name.c_str());
-  if (value == nullptr) return env.Null();
-  Napi::String out = Napi::String::New(env, value);
-  rocksdb_free(value);
-  return out;
+  std::string value;
+  if (!db_->GetProperty(cf_, name, &value)) return env.Null();
+  return Napi::String::New(env, value);
 }
 
 Napi::Value Database::IntProperty(const Napi::CallbackInfo& info) {
@@ -67,38 +70,81 @@ Napi::Value Database::IntProperty(const Napi::CallbackInfo& info) {
   std::string name;
   if (!StringArg(info, 0, "intProperty(name: string)", &name)) return env.Undefined();
   uint64_t value = 0;
-  if (rocksdb_property_int_cf(db_, cf_, name.c_str(), &value) != 0) return env.Null();
+  if (!db_->GetIntProperty(cf_, name, &value)) return env.Null();
   return Napi::Number::New(env, static_cast<double>(value));
 }
 
 // The statistics text dump: every ticker ("name COUNT : n") and histogram
-// ("name P50 : x P95 : ... COUNT : n SUM : s"); the C API of RocksDB 7.8 offers no other access.
+// ("name P50 : x P95 : ... COUNT : n SUM : s"), as Statistics::ToString prints them.
 Napi::Value Database::Statistics(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  char* text = rocksdb_options_statistics_get_string(options_);
-  if (text == nullptr) return env.Null();
-  Napi::String out = Napi::String::New(env, text);
-  rocksdb_free(text);
-  return out;
+  if (!statistics_) return env.Null();
+  return Napi::String::New(env, statistics_->ToString());
 }
 
 // liveFiles() -> [{ name, level, bytes, entries, deletions }]: every live SST file.
 Napi::Value Database::LiveFiles(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  const rocksdb_livefiles_t* files = rocksdb_livefiles(db_);
-  int n = rocksdb_livefiles_count(files);
-  Napi::Array out = Napi::Array::New(env, n);
-  for (int i = 0; i < n; i++) {
+  std::vector<rocksdb::LiveFileMetaData> files;
+  db_->GetLiveFilesMetaData(&files);
+  Napi::Array out = Napi::Array::New(env, files.size());
+  for (size_t i = 0; i < files.size(); i++) {
     Napi::Object f = Napi::Object::New(env);
-    f.Set("name", Napi::String::New(env, rocksdb_livefiles_name(files, i)));
-    f.Set("level", Napi::Number::New(env, rocksdb_livefiles_level(files, i)));
-    f.Set("bytes", Napi::Number::New(env, static_cast<double>(rocksdb_livefiles_size(files, i))));
-    f.Set("entries", Napi::Number::New(env, static_cast<double>(rocksdb_livefiles_entries(files, i))));
-    f.Set("deletions", Napi::Number::New(env, static_cast<double>(rocksdb_livefiles_deletions(files, i))));
+    f.Set("name", Napi::String::New(env, files[i].name));
+    f.Set("level", Napi::Number::New(env, files[i].level));
+    f.Set("bytes", Napi::Number::New(env, static_cast<double>(files[i].size)));
+    f.Set("entries", Napi::Number::New(env, static_cast<double>(files[i].num_entries)));
+    f.Set("deletions", Napi::Number::New(env, static_cast<double>(files[i].num_deletions)));
     out.Set(i, f);
   }
-  rocksdb_livefiles_destroy(files);
+  return out;
+}
+
+// The high-priority pool ratio a cache reports in its printable options ("high_pri_pool_ratio:
+// 0.100"); NaN when it prints none (not an LRU cache).
+static double HighPriPoolRatio(const rocksdb::Cache& cache) {
+  std::string text = cache.GetPrintableOptions();
+  const std::string label = "high_pri_pool_ratio:";
+  size_t at = text.find(label);
+  return at == std::string::npos ? std::nan("") : std::strtod(text.c_str() + at + label.size(), nullptr);
+}
+
+// memory() -> { blockCache: { capacity, usage, pinnedUsage, highPriPoolRatio } | null,
+//               writeBufferManager: { bufferSize, memoryUsage, costToCache, shared } | null }
+// read back from the open DB's own options (the column family's table factory, the DB's write
+// buffer manager): what RocksDB runs with, whatever statebench asked for. A DB that made its
+// write buffer manager from db_write_buffer_size reports it too (bufferSize 0: no limit).
+Napi::Value Database::MemoryJs(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  Napi::Object out = Napi::Object::New(env);
+  rocksdb::Options options = db_->GetOptions(cf_);
+  const rocksdb::BlockBasedTableOptions* table =
+      options.table_factory ? options.table_factory->GetOptions<rocksdb::BlockBasedTableOptions>() : nullptr;
+  if (table != nullptr && !table->no_block_cache && table->block_cache) {
+    const rocksdb::Cache& cache = *table->block_cache;
+    Napi::Object c = Napi::Object::New(env);
+    c.Set("capacity", Napi::Number::New(env, static_cast<double>(cache.GetCapacity())));
+    c.Set("usage", Napi::Number::New(env, static_cast<double>(cache.GetUsage())));
+    c.Set("pinnedUsage", Napi::Number::New(env, static_cast<double>(cache.GetPinnedUsage())));
+    c.Set("highPriPoolRatio", Napi::Number::New(env, HighPriPoolRatio(cache)));
+    c.Set("shared", Napi::Boolean::New(env, holdsShared_));
+    out.Set("blockCache", c);
+  } else {
+    out.Set("blockCache", env.Null());
+  }
+  std::shared_ptr<rocksdb::WriteBufferManager> wbm = db_->GetDBOptions().write_buffer_manager;
+  if (wbm) {
+    Napi::Object w = Napi::Object::New(env);
+    w.Set("bufferSize", Napi::Number::New(env, static_cast<double>(wbm->buffer_size())));
+    w.Set("memoryUsage", Napi::Number::New(env, static_cast<double>(wbm->memory_usage())));
+    w.Set("costToCache", Napi::Boolean::New(env, wbm->cost_to_cache()));
+    w.Set("shared", Napi::Boolean::New(env, holdsShared_ && wbm == memory_.writeBufferManager));
+    out.Set("writeBufferManager", w);
+  } else {
+    out.Set("writeBufferManager", env.Null());
+  }
   return out;
 }

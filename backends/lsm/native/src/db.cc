@@ -2,6 +2,8 @@
 // db-open.cc; flush, compaction, checkpoints and statistics in db-upkeep.cc.
 #include "database.h"
 
+#include <rocksdb/perf_context.h>
+
 #include <cstring>
 #include <vector>
 
@@ -39,6 +41,7 @@ Napi::Function Database::Init(Napi::Env env) {
                          InstanceMethod("intProperty", &Database::IntProperty),
                          InstanceMethod("statistics", &Database::Statistics),
                          InstanceMethod("liveFiles", &Database::LiveFiles),
+                         InstanceMethod("memory", &Database::MemoryJs),
                          InstanceMethod("close", &Database::Close),
                          InstanceMethod("isClosed", &Database::IsClosedJs),
                      });
@@ -60,18 +63,14 @@ Napi::Value Database::SetScratch(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value Database::DoGet(Napi::Env env, const char* key, size_t keyLen) {
-  char* err = nullptr;
-  rocksdb_pinnableslice_t* slice = rocksdb_get_pinned_cf(db_, read_, cf_, key, keyLen, &err);
-  if (err != nullptr) {
-    if (slice != nullptr) rocksdb_pinnableslice_destroy(slice);
-    ThrowRocksError(env, err);
+  rocksdb::Status s = db_->Get(read_, cf_, rocksdb::Slice(key, keyLen), &pinned_);
+  if (s.IsNotFound()) return env.Undefined();
+  if (!s.ok()) {
+    ThrowRocksError(env, s);
     return env.Undefined();
   }
-  if (slice == nullptr) return env.Undefined();
-  size_t len = 0;
-  const char* data = rocksdb_pinnableslice_value(slice, &len);
-  Napi::Value out = CopyBytes(env, data, len);
-  rocksdb_pinnableslice_destroy(slice);
+  Napi::Value out = CopyBytes(env, pinned_.data(), pinned_.size());
+  pinned_.Reset();
   return out;
 }
 
@@ -107,29 +106,27 @@ Napi::Value Database::SetValueSlab(const Napi::CallbackInfo& info) {
 
 // getSlab(offset) with the key in the scratch buffer: -1 when the key is missing; the value's
 // length when it was copied into the slab at offset; -2 - length when it does not fit there
-// (nothing copied: the caller gives a bigger slab and asks again).
+// (nothing copied: the caller gives a bigger slab and asks again). The value comes through the
+// reused PinnableSlice: one copy, from the pinned block or the memtable, into the slab.
 Napi::Value Database::GetIntoSlab(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
   size_t offset = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().Uint32Value() : 0;
-  char* err = nullptr;
-  rocksdb_pinnableslice_t* slice = rocksdb_get_pinned_cf(db_, read_, cf_, scratch_, scratchLen_, &err);
-  if (err != nullptr) {
-    if (slice != nullptr) rocksdb_pinnableslice_destroy(slice);
-    ThrowRocksError(env, err);
+  rocksdb::Status s = db_->Get(read_, cf_, rocksdb::Slice(scratch_, scratchLen_), &pinned_);
+  if (s.IsNotFound()) return Napi::Number::New(env, -1);
+  if (!s.ok()) {
+    ThrowRocksError(env, s);
     return env.Undefined();
   }
-  if (slice == nullptr) return Napi::Number::New(env, -1);
-  size_t len = 0;
-  const char* data = rocksdb_pinnableslice_value(slice, &len);
+  size_t len = pinned_.size();
   double result;
   if (slab_ != nullptr && offset <= slabLen_ && len <= slabLen_ - offset) {
-    memcpy(slab_ + offset, data, len);
+    memcpy(slab_ + offset, pinned_.data(), len);
     result = static_cast<double>(len);
   } else {
     result = -2.0 - static_cast<double>(len);
   }
-  rocksdb_pinnableslice_destroy(slice);
+  pinned_.Reset();
   return Napi::Number::New(env, result);
 }
 
@@ -150,10 +147,9 @@ Napi::Value Database::HotPath(const Napi::CallbackInfo& info) {
 // thread (zero when perfLevel is 'disable'); reset: start counting from zero again.
 Napi::Value Database::PerfComparisons(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
-  rocksdb_perfcontext_t* ctx = rocksdb_perfcontext_create();
-  double n = static_cast<double>(rocksdb_perfcontext_metric(ctx, rocksdb_user_key_comparison_count));
-  if (info.Length() > 0 && info[0].ToBoolean().Value()) rocksdb_perfcontext_reset(ctx);
-  rocksdb_perfcontext_destroy(ctx);
+  rocksdb::PerfContext* ctx = rocksdb::get_perf_context();
+  double n = static_cast<double>(ctx->user_key_comparison_count);
+  if (info.Length() > 0 && info[0].ToBoolean().Value()) ctx->Reset();
   return Napi::Number::New(env, n);
 }
 
@@ -165,41 +161,48 @@ Napi::Value Database::PutScratchBound(const Napi::CallbackInfo& info) {
   return static_cast<Database*>(info.Data())->PutScratch(info);
 }
 
-// Shared body of put/merge, with the key from an argument or the scratch buffer.
-#define WRITE_BODY(call, keyExpr, keyLenExpr, valueIndex)                 \
-  Napi::Env env = info.Env();                                             \
-  if (!CheckOpen(env)) return env.Undefined();                            \
-  const char* value;                                                      \
-  size_t valueLen;                                                        \
-  if (!BytesArg(info, valueIndex, &value, &valueLen)) return env.Undefined(); \
-  char* err = nullptr;                                                    \
-  call(db_, write_, cf_, keyExpr, keyLenExpr, value, valueLen, &err);     \
-  if (err != nullptr) ThrowRocksError(env, err);                          \
+// Shared body of put/merge; the value is the argument `value`.
+Napi::Value Database::WriteOne(Napi::Env env, bool merge, const char* key, size_t keyLen, const Napi::Value& value) {
+  if (!value.IsTypedArray() || value.As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+    ThrowType(env, "expected a Uint8Array argument");
+    return env.Undefined();
+  }
+  Napi::Uint8Array bytes = value.As<Napi::Uint8Array>();
+  rocksdb::Slice k(key, keyLen), v(reinterpret_cast<const char*>(bytes.Data()), bytes.ByteLength());
+  rocksdb::Status s = merge ? db_->Merge(write_, cf_, k, v) : db_->Put(write_, cf_, k, v);
+  if (!s.ok()) ThrowRocksError(env, s);
   return env.Undefined();
+}
 
 Napi::Value Database::Put(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
   const char* key;
   size_t keyLen;
-  if (db_ != nullptr && !BytesArg(info, 0, &key, &keyLen)) return info.Env().Undefined();
-  WRITE_BODY(rocksdb_put_cf, key, keyLen, 1)
+  if (!BytesArg(info, 0, &key, &keyLen)) return env.Undefined();
+  return WriteOne(env, false, key, keyLen, info[1]);
 }
 
 Napi::Value Database::PutScratch(const Napi::CallbackInfo& info) {
-  WRITE_BODY(rocksdb_put_cf, scratch_, scratchLen_, 0)
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  return WriteOne(env, false, scratch_, scratchLen_, info[0]);
 }
 
 Napi::Value Database::Merge(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
   const char* key;
   size_t keyLen;
-  if (db_ != nullptr && !BytesArg(info, 0, &key, &keyLen)) return info.Env().Undefined();
-  WRITE_BODY(rocksdb_merge_cf, key, keyLen, 1)
+  if (!BytesArg(info, 0, &key, &keyLen)) return env.Undefined();
+  return WriteOne(env, true, key, keyLen, info[1]);
 }
 
 Napi::Value Database::MergeScratch(const Napi::CallbackInfo& info) {
-  WRITE_BODY(rocksdb_merge_cf, scratch_, scratchLen_, 0)
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  return WriteOne(env, true, scratch_, scratchLen_, info[0]);
 }
-
-#undef WRITE_BODY
 
 Napi::Value Database::Delete(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -207,18 +210,16 @@ Napi::Value Database::Delete(const Napi::CallbackInfo& info) {
   const char* key;
   size_t keyLen;
   if (!BytesArg(info, 0, &key, &keyLen)) return env.Undefined();
-  char* err = nullptr;
-  rocksdb_delete_cf(db_, write_, cf_, key, keyLen, &err);
-  if (err != nullptr) ThrowRocksError(env, err);
+  rocksdb::Status s = db_->Delete(write_, cf_, rocksdb::Slice(key, keyLen));
+  if (!s.ok()) ThrowRocksError(env, s);
   return env.Undefined();
 }
 
 Napi::Value Database::DeleteScratch(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  char* err = nullptr;
-  rocksdb_delete_cf(db_, write_, cf_, scratch_, scratchLen_, &err);
-  if (err != nullptr) ThrowRocksError(env, err);
+  rocksdb::Status s = db_->Delete(write_, cf_, rocksdb::Slice(scratch_, scratchLen_));
+  if (!s.ok()) ThrowRocksError(env, s);
   return env.Undefined();
 }
 
@@ -239,66 +240,56 @@ Napi::Value Database::MultiGet(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   size_t n = packedLen / keySize;
-  std::vector<const char*> keys(n);
-  std::vector<size_t> sizes(n, keySize);
-  std::vector<rocksdb_pinnableslice_t*> values(n, nullptr);
-  std::vector<char*> errs(n, nullptr);
-  for (size_t i = 0; i < n; i++) keys[i] = packed + i * keySize;
-  rocksdb_batched_multi_get_cf(db_, read_, cf_, n, keys.data(), sizes.data(), values.data(), errs.data(), false);
-  char* firstErr = nullptr;
+  std::vector<rocksdb::Slice> keys(n);
+  std::vector<rocksdb::PinnableSlice> values(n);
+  std::vector<rocksdb::Status> statuses(n);
+  for (size_t i = 0; i < n; i++) keys[i] = rocksdb::Slice(packed + i * keySize, keySize);
+  db_->MultiGet(read_, cf_, n, keys.data(), values.data(), statuses.data(), false);
   Napi::Array out = Napi::Array::New(env, n);
   for (size_t i = 0; i < n; i++) {
-    if (errs[i] != nullptr) {
-      if (firstErr == nullptr) firstErr = errs[i];
-      else rocksdb_free(errs[i]);
-    } else if (values[i] != nullptr && firstErr == nullptr) {
-      size_t len = 0;
-      const char* data = rocksdb_pinnableslice_value(values[i], &len);
-      out.Set(i, CopyBytes(env, data, len));
+    if (statuses[i].IsNotFound()) continue;
+    if (!statuses[i].ok()) {
+      ThrowRocksError(env, statuses[i]);
+      return env.Undefined();
     }
-    if (values[i] != nullptr) rocksdb_pinnableslice_destroy(values[i]);
-  }
-  if (firstErr != nullptr) {
-    ThrowRocksError(env, firstErr);
-    return env.Undefined();
+    out.Set(i, CopyBytes(env, values[i].data(), values[i].size()));
   }
   return out;
 }
 
+// Shared body of the batch calls: key at 0 and, with a value, value at 1.
+#define BATCH_ARGS(withValue)                                                             \
+  Napi::Env env = info.Env();                                                             \
+  if (!CheckOpen(env)) return env.Undefined();                                            \
+  const char *key, *value = nullptr;                                                      \
+  size_t keyLen, valueLen = 0;                                                            \
+  if (!BytesArg(info, 0, &key, &keyLen) || (withValue && !BytesArg(info, 1, &value, &valueLen))) \
+    return env.Undefined();
+
 Napi::Value Database::BatchPut(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (!CheckOpen(env)) return env.Undefined();
-  const char *key, *value;
-  size_t keyLen, valueLen;
-  if (!BytesArg(info, 0, &key, &keyLen) || !BytesArg(info, 1, &value, &valueLen)) return env.Undefined();
-  rocksdb_writebatch_put_cf(batch_, cf_, key, keyLen, value, valueLen);
+  BATCH_ARGS(true)
+  batch_.Put(cf_, rocksdb::Slice(key, keyLen), rocksdb::Slice(value, valueLen));
   return env.Undefined();
 }
 
 Napi::Value Database::BatchMerge(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (!CheckOpen(env)) return env.Undefined();
-  const char *key, *value;
-  size_t keyLen, valueLen;
-  if (!BytesArg(info, 0, &key, &keyLen) || !BytesArg(info, 1, &value, &valueLen)) return env.Undefined();
-  rocksdb_writebatch_merge_cf(batch_, cf_, key, keyLen, value, valueLen);
+  BATCH_ARGS(true)
+  batch_.Merge(cf_, rocksdb::Slice(key, keyLen), rocksdb::Slice(value, valueLen));
   return env.Undefined();
 }
 
 Napi::Value Database::BatchDelete(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (!CheckOpen(env)) return env.Undefined();
-  const char* key;
-  size_t keyLen;
-  if (!BytesArg(info, 0, &key, &keyLen)) return env.Undefined();
-  rocksdb_writebatch_delete_cf(batch_, cf_, key, keyLen);
+  BATCH_ARGS(false)
+  batch_.Delete(cf_, rocksdb::Slice(key, keyLen));
   return env.Undefined();
 }
+
+#undef BATCH_ARGS
 
 Napi::Value Database::BatchClear(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  rocksdb_writebatch_clear(batch_);
+  batch_.Clear();
   return env.Undefined();
 }
 
@@ -306,10 +297,9 @@ Napi::Value Database::BatchClear(const Napi::CallbackInfo& info) {
 Napi::Value Database::BatchWrite(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  char* err = nullptr;
-  rocksdb_write(db_, write_, batch_, &err);
-  rocksdb_writebatch_clear(batch_);
-  if (err != nullptr) ThrowRocksError(env, err);
+  rocksdb::Status s = db_->Write(write_, &batch_);
+  batch_.Clear();
+  if (!s.ok()) ThrowRocksError(env, s);
   return env.Undefined();
 }
 
@@ -327,27 +317,23 @@ Napi::Value Database::Scan(const Napi::CallbackInfo& info) {
   }
   int64_t limit = info[2].As<Napi::Number>().Int64Value();
   // Bound bytes must outlive the iterator; the typed arrays stay alive for this call.
-  rocksdb_readoptions_t* ro = rocksdb_readoptions_create();
-  rocksdb_readoptions_set_iterate_lower_bound(ro, lower, lowerLen);
-  rocksdb_readoptions_set_iterate_upper_bound(ro, upper, upperLen);
-  rocksdb_iterator_t* it = rocksdb_create_iterator_cf(db_, ro, cf_);
+  rocksdb::Slice lowerSlice(lower, lowerLen), upperSlice(upper, upperLen);
+  rocksdb::ReadOptions ro;
+  ro.iterate_lower_bound = &lowerSlice;
+  ro.iterate_upper_bound = &upperSlice;
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf_));
   Napi::Array out = Napi::Array::New(env);
   uint32_t n = 0;
-  rocksdb_iter_seek(it, lower, lowerLen);
-  for (int64_t i = 0; i < limit && rocksdb_iter_valid(it); i++) {
-    size_t kl = 0, vl = 0;
-    const char* k = rocksdb_iter_key(it, &kl);
-    const char* v = rocksdb_iter_value(it, &vl);
-    out.Set(n++, CopyBytes(env, k, kl));
-    out.Set(n++, CopyBytes(env, v, vl));
-    rocksdb_iter_next(it);
+  it->Seek(lowerSlice);
+  for (int64_t i = 0; i < limit && it->Valid(); i++) {
+    rocksdb::Slice k = it->key(), v = it->value();
+    out.Set(n++, CopyBytes(env, k.data(), k.size()));
+    out.Set(n++, CopyBytes(env, v.data(), v.size()));
+    it->Next();
   }
-  char* err = nullptr;
-  rocksdb_iter_get_error(it, &err);
-  rocksdb_iter_destroy(it);
-  rocksdb_readoptions_destroy(ro);
-  if (err != nullptr) {
-    ThrowRocksError(env, err);
+  rocksdb::Status s = it->status();
+  if (!s.ok()) {
+    ThrowRocksError(env, s);
     return env.Undefined();
   }
   return out;

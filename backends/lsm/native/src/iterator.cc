@@ -35,41 +35,40 @@ IteratorWrap::IteratorWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<It
     Napi::Error::New(env, kClosedMessage).ThrowAsJavaScriptException();
     return;
   }
-  read_ = rocksdb_readoptions_create();
+  rocksdb::ReadOptions read;
   const char* data;
   size_t len;
   if (info.Length() > 1 && !info[1].IsNull() && !info[1].IsUndefined()) {
     if (!BytesArg(info, 1, &data, &len)) return;
     lower_.assign(data, len);
-    rocksdb_readoptions_set_iterate_lower_bound(read_, lower_.data(), lower_.size());
+    lowerSlice_ = rocksdb::Slice(lower_);
+    read.iterate_lower_bound = &lowerSlice_;
   }
   if (info.Length() > 2 && !info[2].IsNull() && !info[2].IsUndefined()) {
     if (!BytesArg(info, 2, &data, &len)) return;
     upper_.assign(data, len);
-    rocksdb_readoptions_set_iterate_upper_bound(read_, upper_.data(), upper_.size());
+    upperSlice_ = rocksdb::Slice(upper_);
+    read.iterate_upper_bound = &upperSlice_;
   }
   owner_ = db;
   ownerRef_ = Napi::Persistent(dbObject);
-  it_ = rocksdb_create_iterator_cf(db->Handle(), read_, db->Family());
+  it_.reset(db->Handle()->NewIterator(read, db->Family()));
   db->Remember(this);
 }
 
 IteratorWrap::~IteratorWrap() {
   if (owner_ != nullptr) owner_->Forget(this);
   Release();
-  if (read_ != nullptr) rocksdb_readoptions_destroy(read_);
-  read_ = nullptr;
   if (!ownerRef_.IsEmpty()) ownerRef_.Reset();
 }
 
 void IteratorWrap::Release() {
-  if (it_ != nullptr) rocksdb_iter_destroy(it_);
-  it_ = nullptr;
+  it_.reset();
   owner_ = nullptr;
 }
 
 bool IteratorWrap::CheckOpen(Napi::Env env) {
-  if (it_ != nullptr) return true;
+  if (it_) return true;
   Napi::Error::New(env, "rocksdb: iterator is closed").ThrowAsJavaScriptException();
   return false;
 }
@@ -80,8 +79,8 @@ Napi::Value IteratorWrap::Seek(const Napi::CallbackInfo& info) {
   const char* key;
   size_t len;
   if (!BytesArg(info, 0, &key, &len)) return env.Undefined();
-  rocksdb_iter_seek(it_, key, len);
-  return Napi::Boolean::New(env, rocksdb_iter_valid(it_) != 0);
+  it_->Seek(rocksdb::Slice(key, len));
+  return Napi::Boolean::New(env, it_->Valid());
 }
 
 Napi::Value IteratorWrap::SeekForPrev(const Napi::CallbackInfo& info) {
@@ -90,47 +89,46 @@ Napi::Value IteratorWrap::SeekForPrev(const Napi::CallbackInfo& info) {
   const char* key;
   size_t len;
   if (!BytesArg(info, 0, &key, &len)) return env.Undefined();
-  rocksdb_iter_seek_for_prev(it_, key, len);
-  return Napi::Boolean::New(env, rocksdb_iter_valid(it_) != 0);
+  it_->SeekForPrev(rocksdb::Slice(key, len));
+  return Napi::Boolean::New(env, it_->Valid());
 }
 
 Napi::Value IteratorWrap::SeekToFirst(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  rocksdb_iter_seek_to_first(it_);
-  return Napi::Boolean::New(env, rocksdb_iter_valid(it_) != 0);
+  it_->SeekToFirst();
+  return Napi::Boolean::New(env, it_->Valid());
 }
 
 Napi::Value IteratorWrap::SeekToLast(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  rocksdb_iter_seek_to_last(it_);
-  return Napi::Boolean::New(env, rocksdb_iter_valid(it_) != 0);
+  it_->SeekToLast();
+  return Napi::Boolean::New(env, it_->Valid());
 }
 
 Napi::Value IteratorWrap::Next(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  if (rocksdb_iter_valid(it_)) rocksdb_iter_next(it_);
-  return Napi::Boolean::New(env, rocksdb_iter_valid(it_) != 0);
+  if (it_->Valid()) it_->Next();
+  return Napi::Boolean::New(env, it_->Valid());
 }
 
 Napi::Value IteratorWrap::Prev(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  if (rocksdb_iter_valid(it_)) rocksdb_iter_prev(it_);
-  return Napi::Boolean::New(env, rocksdb_iter_valid(it_) != 0);
+  if (it_->Valid()) it_->Prev();
+  return Napi::Boolean::New(env, it_->Valid());
 }
 
 // valid(): true when positioned on an entry; an iterator that stopped on an error throws it.
 Napi::Value IteratorWrap::Valid(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  if (rocksdb_iter_valid(it_)) return Napi::Boolean::New(env, true);
-  char* err = nullptr;
-  rocksdb_iter_get_error(it_, &err);
-  if (err != nullptr) {
-    ThrowRocksError(env, err);
+  if (it_->Valid()) return Napi::Boolean::New(env, true);
+  rocksdb::Status s = it_->status();
+  if (!s.ok()) {
+    ThrowRocksError(env, s);
     return env.Undefined();
   }
   return Napi::Boolean::New(env, false);
@@ -139,19 +137,17 @@ Napi::Value IteratorWrap::Valid(const Napi::CallbackInfo& info) {
 Napi::Value IteratorWrap::Key(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  if (!rocksdb_iter_valid(it_)) return env.Undefined();
-  size_t len = 0;
-  const char* data = rocksdb_iter_key(it_, &len);
-  return CopyBytes(env, data, len);
+  if (!it_->Valid()) return env.Undefined();
+  rocksdb::Slice key = it_->key();
+  return CopyBytes(env, key.data(), key.size());
 }
 
 Napi::Value IteratorWrap::Value(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  if (!rocksdb_iter_valid(it_)) return env.Undefined();
-  size_t len = 0;
-  const char* data = rocksdb_iter_value(it_, &len);
-  return CopyBytes(env, data, len);
+  if (!it_->Valid()) return env.Undefined();
+  rocksdb::Slice value = it_->value();
+  return CopyBytes(env, value.data(), value.size());
 }
 
 // Frees everything native at once: the JS object may wait long for its finalizer (N-API runs
@@ -159,8 +155,6 @@ Napi::Value IteratorWrap::Value(const Napi::CallbackInfo& info) {
 Napi::Value IteratorWrap::Close(const Napi::CallbackInfo& info) {
   if (owner_ != nullptr) owner_->Forget(this);
   Release();
-  if (read_ != nullptr) rocksdb_readoptions_destroy(read_);
-  read_ = nullptr;
   lower_ = std::string();
   upper_ = std::string();
   if (!ownerRef_.IsEmpty()) ownerRef_.Reset();

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <napi.h>
-#include <rocksdb/c.h>
+#include <rocksdb/iterator.h>
+#include <rocksdb/options.h>
 
+#include <memory>
 #include <string>
 
 class Database;
@@ -32,9 +34,10 @@ class IteratorWrap : public Napi::ObjectWrap<IteratorWrap> {
 
   Database* owner_ = nullptr;
   Napi::ObjectReference ownerRef_;  // keeps the Database alive while this iterator lives
-  rocksdb_iterator_t* it_ = nullptr;
-  rocksdb_readoptions_t* read_ = nullptr;
-  // Bounds are referenced by the read options, so their bytes live here.
+  std::unique_ptr<rocksdb::Iterator> it_;
+  // Bounds are referenced by the read options, so their bytes and slices live here.
   std::string lower_;
   std::string upper_;
+  rocksdb::Slice lowerSlice_;
+  rocksdb::Slice upperSlice_;
 };

@@ -55,33 +55,35 @@ Napi::Value Database::NativeLoop(const Napi::CallbackInfo& info) {
   }
   const size_t valueMask = valuesLen / valueSize - 1;
   std::vector<char> key(keySize);
-  char* err = nullptr;
+  rocksdb::Status s;
   double sink = 0;
   if (op == "get") {
     std::vector<char> slab(1 << 20);
     for (size_t i = 0; i < n; i++) {
       EncodeKey(key.data(), keySize, ids[i], nss[i & nsMask]);
-      rocksdb_pinnableslice_t* slice = rocksdb_get_pinned_cf(db_, read_, cf_, key.data(), keySize, &err);
-      if (err != nullptr) break;
-      if (slice == nullptr) continue;
-      size_t len = 0;
-      const char* data = rocksdb_pinnableslice_value(slice, &len);
-      if (len <= slab.size()) memcpy(slab.data(), data, len);
+      s = db_->Get(read_, cf_, rocksdb::Slice(key.data(), keySize), &pinned_);
+      if (s.IsNotFound()) {
+        s = rocksdb::Status::OK();
+        continue;
+      }
+      if (!s.ok()) break;
+      size_t len = pinned_.size();
+      if (len <= slab.size()) memcpy(slab.data(), pinned_.data(), len);
       sink += static_cast<double>(len);
-      rocksdb_pinnableslice_destroy(slice);
+      pinned_.Reset();
     }
   } else if (op == "put") {
     for (size_t i = 0; i < n; i++) {
       EncodeKey(key.data(), keySize, ids[i], nss[i & nsMask]);
-      rocksdb_put_cf(db_, write_, cf_, key.data(), keySize, values + (i & valueMask) * valueSize, valueSize, &err);
-      if (err != nullptr) break;
+      s = db_->Put(write_, cf_, rocksdb::Slice(key.data(), keySize), rocksdb::Slice(values + (i & valueMask) * valueSize, valueSize));
+      if (!s.ok()) break;
     }
   } else {
     ThrowType(env, usage);
     return env.Undefined();
   }
-  if (err != nullptr) {
-    ThrowRocksError(env, err);
+  if (!s.ok()) {
+    ThrowRocksError(env, s);
     return env.Undefined();
   }
   return Napi::Number::New(env, sink);

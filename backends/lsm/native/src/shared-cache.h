@@ -1,23 +1,49 @@
-// Block caches shared by the RocksDB instances of one process (lsm.sharedBlockCache): the slots of
-// a cell run by N worker threads, as a Flink TaskManager's slots share its fixed-per-tm memory.
-// The registry is process-wide (the addon's .so is loaded once per process, whatever the number of
-// worker threads requiring it): a mutex and a map from a key (the cell's sharedDir) to the cache,
-// its capacity and the instances holding it. The last instance to let go destroys the cache.
+// The block cache and write buffer manager of an instance, and the process-wide registry of those
+// shared by several instances (lsm.sharedBlockCache: the slots of a cell run by N worker threads,
+// as a Flink TaskManager's slots share its fixed-per-tm memory). The registry is process-wide (the
+// addon's .so is loaded once per process, whatever the number of worker threads requiring it): a
+// mutex and a map from a key (the cell's sharedDir) to the cache, the write buffer manager, what
+// they were made as, and the instances holding them. The last instance to let go drops them
+// (RocksDB instances still open keep them alive through their own shared_ptrs).
 #pragma once
 
-#include <rocksdb/c.h>
+#include <rocksdb/cache.h>
+#include <rocksdb/write_buffer_manager.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
-// The cache under `key`, created with `capacity` bytes when absent; its reference count is raised.
-// nullptr with *error set when the key already holds a cache of another capacity.
-rocksdb_cache_t* AcquireSharedCache(const std::string& key, size_t capacity, std::string* error);
+// What an instance's memory is made of. A cache of `cacheCapacity` bytes (0: the one the options
+// string resolves to is kept, unshared) with a high-priority pool of `highPriPoolRatio`; a write
+// buffer manager of `writeBufferBytes` (0: none), charged to that cache when `chargeToCache`.
+struct MemorySpec {
+  size_t cacheCapacity = 0;
+  double highPriPoolRatio = 0.5;  // LRUCacheOptions' default
+  size_t writeBufferBytes = 0;
+  bool chargeToCache = false;
 
-// Lowers the key's reference count; at zero the cache is destroyed (RocksDB instances still using
-// it keep it alive through their own references).
-void ReleaseSharedCache(const std::string& key);
+  bool operator==(const MemorySpec& o) const {
+    return cacheCapacity == o.cacheCapacity && highPriPoolRatio == o.highPriPoolRatio &&
+           writeBufferBytes == o.writeBufferBytes && chargeToCache == o.chargeToCache;
+  }
+};
+
+struct Memory {
+  std::shared_ptr<rocksdb::Cache> cache;
+  std::shared_ptr<rocksdb::WriteBufferManager> writeBufferManager;  // null when the spec has none
+};
+
+// A cache and write buffer manager as `spec` says, for one instance alone.
+Memory MakeMemory(const MemorySpec& spec);
+
+// Those under `key`, made as `spec` says when absent; the key's reference count is raised. False
+// with *error set when the key already holds memory made otherwise.
+bool AcquireSharedMemory(const std::string& key, const MemorySpec& spec, Memory* out, std::string* error);
+
+// Lowers the key's reference count; at zero the registry drops the key.
+void ReleaseSharedMemory(const std::string& key);
 
 struct SharedCacheInfo {
   std::string key;
@@ -25,19 +51,8 @@ struct SharedCacheInfo {
   size_t usage;
   size_t pinnedUsage;
   int references;
+  size_t writeBufferManagerBytes;  // 0: none shared
+  size_t writeBufferManagerUsage;
 };
 
 std::vector<SharedCacheInfo> SharedCaches();
-
-// RocksDB options as `parsed` (built by rocksdb_get_options_from_string) says, with `cache` as the
-// block cache of the default column family. RocksDB 7.8's C API cannot reach into the table
-// factory of a parsed options object; its OPTIONS-file loader can: `parsed` is opened once on a
-// fresh probe database in `probeDir` (RocksDB writes its OPTIONS file), closed, and
-// rocksdb_load_latest_options reads that file back with `cache` in place of every block-based
-// table's block cache (LoadOptionsFromFile). The probe is destroyed. The probe also checks that
-// the options resolve to a block cache of `capacity` bytes (rocksdb.block-cache-capacity), the
-// size the shared cache was created with. On success *dbOptions and *familyOptions (the default
-// column family's) are the caller's to destroy; on failure *error says why.
-bool LoadOptionsWithCache(const std::string& probeDir, rocksdb_options_t* parsed, rocksdb_cache_t* cache,
-                          size_t capacity, rocksdb_options_t** dbOptions, rocksdb_options_t** familyOptions,
-                          std::string* error);

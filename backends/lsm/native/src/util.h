@@ -1,16 +1,14 @@
-// Small helpers shared by the wrappers: argument checks and RocksDB error conversion.
+// Small helpers shared by the wrappers: argument checks and RocksDB status conversion.
 #pragma once
 
 #include <napi.h>
-#include <rocksdb/c.h>
+#include <rocksdb/status.h>
 
 #include <string>
 
-// RocksDB's status message becomes the JS error message; the C string is freed here.
-inline void ThrowRocksError(Napi::Env env, char* err) {
-  std::string message(err);
-  rocksdb_free(err);
-  Napi::Error::New(env, message).ThrowAsJavaScriptException();
+// RocksDB's status message (Status::ToString, what the C API's error strings are) as the JS error.
+inline void ThrowRocksError(Napi::Env env, const rocksdb::Status& status) {
+  Napi::Error::New(env, status.ToString()).ThrowAsJavaScriptException();
 }
 
 inline void ThrowType(Napi::Env env, const char* message) {
