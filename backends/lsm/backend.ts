@@ -2,7 +2,8 @@
 // synchronous on the JS thread. Keys are the key codec's fixed-width big-endian bytes; the hot
 // path encodes into the codec's scratch buffer, which the addon reads without a key argument.
 // Under --threads N each worker thread opens its own instance; with lsm.sharedBlockCache they
-// share one block cache, keyed by the cell's sharedDir (build-options.ts, SlotSharing).
+// share one block cache (and with lsm.boundedMemory one write buffer manager), keyed by the
+// cell's sharedDir (build-options.ts, SlotSharing).
 
 import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,11 +22,11 @@ import type {
   ScanEntry,
   SlotContext,
 } from '../types.js';
-import { buildOpenPlan, type SlotSharing } from './build-options.js';
+import { buildOpenPlan, type OpenPlan, type SlotSharing } from './build-options.js';
 import { buildEngineReport, type RunMaxima, SAMPLED_INT_PROPERTIES } from './engine-report.js';
 import { LSM_KNOBS } from './knobs.js';
 import { LSM_CHECKPOINT_SEMANTICS, lsmDurabilityClass } from './durability.js';
-import { loadNative, type NativeDatabase } from './native.js';
+import { loadNative, type NativeDatabase, type NativeOpenOptions } from './native.js';
 import { backgroundWorkOf, blockCacheCounters, parseStatistics, type StatisticsSnapshot, subtractBaseline } from './statistics.js';
 import { validateLsmKnobs } from './validate-knobs.js';
 import { LSM_TRAITS } from './traits.js';
@@ -34,7 +35,7 @@ function describeLsm(): BackendDescription {
   const native = loadNative();
   return {
     name: 'lsm',
-    engine: 'RocksDB (statebench addon over the C API)',
+    engine: 'RocksDB (statebench addon over the C++ API)',
     version: native.ok ? native.addon.rocksdbVersion : null,
     available: native.ok,
     ...(native.ok ? {} : { reason: native.reason }),
@@ -245,16 +246,20 @@ export interface SharedMemoryReport {
   /** db_write_buffer_size for all slots together (0 = no limit), and this slot's share of it. */
   readonly writeBufferBudget: number;
   readonly writeBufferBudgetPerSlot: number | null;
+  /** The budget is one write buffer manager the slots draw from, charged to the shared cache (lsm.boundedMemory). */
+  readonly sharedWriteBufferManager: boolean;
   readonly note: string;
 }
 
 function sharedMemoryReport(sharing: SlotSharing, key: string): SharedMemoryReport {
   const notes = [
     sharing.blockCacheBytes > 0 ? `one LRU block cache of ${sharing.blockCacheBytes} bytes for the ${sharing.slots} slots` : 'no block cache (nothing to share)',
-    sharing.writeBufferBudgetPerSlot !== null
-      ? `db_write_buffer_size ${sharing.writeBufferBudget} divided statically: ${sharing.writeBufferBudgetPerSlot} per slot (RocksDB 7.8.3's C API has no WriteBufferManager to share one budget)`
-      : 'no write buffer budget (db_write_buffer_size 0): each slot\'s memtables as configured',
-    ...(sharing.blockCacheDropped.length > 0 ? [`not carried to the shared cache: ${sharing.blockCacheDropped.join(', ')} (RocksDB 7.8.3's C API makes an LRU cache from a capacity alone)`] : []),
+    sharing.sharedWriteBufferManager
+      ? `one write buffer manager of ${sharing.writeBufferBudget} bytes charged to that cache, which the slots' memtables draw from (lsm.boundedMemory)`
+      : sharing.writeBufferBudgetPerSlot !== null
+        ? `db_write_buffer_size ${sharing.writeBufferBudget} divided statically: ${sharing.writeBufferBudgetPerSlot} per slot (set lsm.boundedMemory for one write buffer manager the slots share)`
+        : 'no write buffer budget (db_write_buffer_size 0): each slot\'s memtables as configured',
+    ...(sharing.blockCacheDropped.length > 0 ? [`not carried to the shared cache: ${sharing.blockCacheDropped.join(', ')} (the shared cache is made from its capacity alone)`] : []),
   ];
   return {
     slots: sharing.slots,
@@ -262,8 +267,18 @@ function sharedMemoryReport(sharing: SlotSharing, key: string): SharedMemoryRepo
     blockCacheCapacity: sharing.blockCacheBytes,
     writeBufferBudget: sharing.writeBufferBudget,
     writeBufferBudgetPerSlot: sharing.writeBufferBudgetPerSlot,
+    sharedWriteBufferManager: sharing.sharedWriteBufferManager,
     note: notes.join('; '),
   };
+}
+
+/** What the addon builds besides the options string: the bound's cache and write buffer manager, or the slots' shared cache. */
+function memoryOpenOptions(plan: OpenPlan, key: string): Pick<NativeOpenOptions, 'memory' | 'sharedCache'> {
+  const m = plan.memory;
+  if (m !== null) {
+    return { memory: { ...(m.shared ? { key } : {}), cacheCapacity: m.cacheCapacity, highPriPoolRatio: m.highPriPoolRatio, writeBufferBytes: m.writeBufferManagerBytes, chargeToCache: true } };
+  }
+  return plan.sharing !== null && plan.sharing.blockCacheBytes > 0 ? { sharedCache: { key, capacity: plan.sharing.blockCacheBytes } } : {};
 }
 
 /** The key the slots of a cell share their block cache under: their sharedDir, as an absolute path. */
@@ -277,9 +292,8 @@ export const lsmBackend: Backend = {
     if (!native.ok) throw new Error(`lsm backend unavailable: ${native.reason}`);
     const plan = buildOpenPlan(knobs, ctx.slot?.count ?? 1);
     const key = ctx.slot ? sharedCacheKey(ctx.slot) : '';
-    const shared = plan.sharing !== null && plan.sharing.blockCacheBytes > 0 ? { sharedCache: { key, capacity: plan.sharing.blockCacheBytes } } : {};
     mkdirSync(dir, { recursive: true });
-    const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites, perfLevel: plan.perfLevel, ...shared });
+    const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites, perfLevel: plan.perfLevel, ...memoryOpenOptions(plan, key) });
     return new LsmInstance(db, dir, ctx.keySize, plan.sharing ? sharedMemoryReport(plan.sharing, key) : null);
   },
   validateKnobs: validateLsmKnobs,

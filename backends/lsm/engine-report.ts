@@ -1,10 +1,11 @@
 // The LSM engine report: figures RocksDB itself reports (statistics tickers and histograms,
-// DB properties, live SST files, the OPTIONS file), combined into the contract's metrics.
+// DB properties, live SST files, the OPTIONS file, the cache and write buffer manager the DB
+// holds), combined into the contract's metrics.
 
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineReport, FinalStatsContext } from '../types.js';
-import type { NativeDatabase } from './native.js';
+import type { NativeDatabase, NativeMemory } from './native.js';
 import { readUsedOptions } from './options-file.js';
 import type { StatisticsSnapshot } from './statistics.js';
 
@@ -56,6 +57,22 @@ function stallCounts(statsText: string | null): { stops: number | null; delays: 
   return { stops: stops === undefined ? null : Number(stops), delays: delays === undefined ? null : Number(delays) };
 }
 
+/**
+ * The cache and write buffer manager as RocksDB reports them (Database.memory(): the objects the
+ * open DB holds, not what statebench asked for). A DB without a write buffer manager of its own
+ * makes one from db_write_buffer_size (0: no limit), so writeBufferManagerBytes is 0 when unbounded.
+ */
+function memoryMetrics(memory: NativeMemory): Record<string, number | null> {
+  const cache = memory.blockCache;
+  const wbm = memory.writeBufferManager;
+  return {
+    blockCacheHighPriPoolRatio: cache !== null && Number.isFinite(cache.highPriPoolRatio) ? cache.highPriPoolRatio : null,
+    writeBufferManagerBytes: wbm?.bufferSize ?? null,
+    writeBufferManagerUsageBytes: wbm?.memoryUsage ?? null,
+    writeBufferManagerChargedToCache: wbm === null ? null : wbm.costToCache ? 1 : 0,
+  };
+}
+
 export function buildEngineReport(db: NativeDatabase, dir: string, stats: StatisticsSnapshot, maxima: RunMaxima, ctx: FinalStatsContext): EngineReport {
   const t = (name: string): number => stats.tickers[name] ?? 0;
   const properties: Record<string, number | null> = {};
@@ -84,6 +101,7 @@ export function buildEngineReport(db: NativeDatabase, dir: string, stats: Statis
   const misses = t('rocksdb.block.cache.miss');
   const statsText = db.property('rocksdb.stats');
   const stalls = stallCounts(statsText);
+  const memory = db.memory();
 
   return {
     writeAmp: ratio(flushBytes + compactBytes, userBytes),
@@ -113,6 +131,7 @@ export function buildEngineReport(db: NativeDatabase, dir: string, stats: Statis
       compactionCount: stats.histograms['rocksdb.compaction.times.micros']?.count ?? null,
       estimatedKeys: properties['rocksdb.estimate-num-keys'] ?? null,
       blockCacheCapacityBytes: properties['rocksdb.block-cache-capacity'] ?? null,
+      ...memoryMetrics(memory),
     },
     raw: {
       tickers: stats.tickers,
@@ -120,6 +139,7 @@ export function buildEngineReport(db: NativeDatabase, dir: string, stats: Statis
       levels,
       properties,
       stats: statsText,
+      memory,
     },
     options: readUsedOptions(dir) ?? {},
   };

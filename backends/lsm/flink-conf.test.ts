@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { KnobError, resolveKnobs } from '../resolve-knobs.js';
 import { lsmBackend } from './backend.js';
+import { buildOpenPlan } from './build-options.js';
 import { knobsFromFlinkConf } from './flink-conf.js';
 
 const MiB = 1024 * 1024;
@@ -51,21 +52,28 @@ describe('knobsFromFlinkConf', () => {
     expect(r.knobs.blockCacheSize).toBe(String(64 * MiB));
   });
 
-  it('splits a fixed per-slot budget as Flink does: cache (3 - r) M / 3, write buffers 2/3 M r', () => {
+  it('bounds memory to a fixed per-slot budget with its ratios, as Flink does; the cache and write buffer manager follow from them', () => {
     const r = knobsFromFlinkConf(
-      ['state.backend.rocksdb.memory.fixed-per-slot: 300mb', 'state.backend.rocksdb.memory.write-buffer-ratio: 0.5', 'state.backend.rocksdb.memory.high-prio-pool-ratio: 0.2'].join('\n'),
+      [
+        'state.backend.rocksdb.memory.fixed-per-slot: 300mb',
+        'state.backend.rocksdb.memory.write-buffer-ratio: 0.4',
+        'state.backend.rocksdb.memory.high-prio-pool-ratio: 0.2',
+        'state.backend.rocksdb.memory.partitioned-index-filters: true',
+        'state.backend.rocksdb.block.cache-size: 64mb',
+      ].join('\n'),
     );
     expect(r.memoryBudgetBytes).toBe(300 * MiB);
-    expect(r.knobs.blockCacheSize).toBe('262144000'); // 2.5 x 300MiB / 3
-    expect(r.knobs.dbWriteBufferSize).toBe('104857600'); // 2 x 300MiB x 0.5 / 3
-    expect(r.knobs.cacheIndexAndFilterBlocks).toBe('true');
-    expect(r.knobs.options).toContain('high_pri_pool_ratio=0.2');
+    expect(r.knobs).toMatchObject({ boundedMemory: String(300 * MiB), writeBufferRatio: '0.4', highPriPoolRatio: '0.2', partitionedIndexFilters: 'true' });
+    expect(r.knobs.blockCacheSize).toBeUndefined();
+    expect(r.warnings).toEqual(["state.backend.rocksdb.block.cache-size: ignored, Flink's memory budget sizes the shared cache"]);
+    const plan = buildOpenPlan(resolveKnobs(lsmBackend.describe(), r.knobs));
+    expect(plan.memory).toMatchObject({ cacheCapacity: Math.floor((2.6 * 300 * MiB) / 3), writeBufferManagerBytes: Math.floor((2 * 300 * MiB * 0.4) / 3), highPriPoolRatio: 0.2, partitionedIndexFilters: true });
   });
 
   it('divides managed memory among the slots, and warns when its size is unknown', () => {
     const r = knobsFromFlinkConf('taskmanager.memory.managed.size: 1gb\ntaskmanager.numberOfTaskSlots: 4\n');
     expect(r.memoryBudgetBytes).toBe(256 * MiB);
-    expect(r.knobs.blockCacheSize).toBe(String(Math.floor((2.5 * 256 * MiB) / 3)));
+    expect(r.knobs.boundedMemory).toBe(String(256 * MiB));
     const unknown = knobsFromFlinkConf('state.backend.rocksdb.writebuffer.size: 64mb\n');
     expect(unknown.memoryBudgetBytes).toBeNull();
     expect(unknown.warnings.join('\n')).toMatch(/managed memory per slot/);
@@ -95,9 +103,8 @@ describe('knobsFromFlinkConf', () => {
     expect(r.memoryBudgetScope).toBe('taskmanager');
     expect(r.taskSlots).toBe(2);
     expect(r.knobs.sharedBlockCache).toBe('true');
-    expect(r.knobs.blockCacheSize).toBe(String(500 * MiB)); // 2.5 x 600MiB / 3
-    expect(r.knobs.dbWriteBufferSize).toBe(String(200 * MiB)); // 2 x 600MiB x 0.5 / 3, divided among the slots at open
-    expect(r.warnings.join('\n')).toMatch(/fixed-per-tm: the slots share one block cache .* dbWriteBufferSize \/ N/);
+    expect(r.knobs.boundedMemory).toBe(String(600 * MiB));
+    expect(r.warnings).toEqual([]);
   });
 
   it('ignores fixed-per-tm as Flink does when per-slot memory is configured (fixed-per-slot, or managed memory on by default)', () => {
@@ -149,15 +156,15 @@ describe('knobsFromFlinkConf', () => {
       const db = await lsmBackend.open(join(dir, 'db'), knobs, { keySize: 16, seed: 1 });
       const report = await db.finalStats({ userBytesWritten: 0, liveLogicalBytes: 0, processWriteBytes: null });
       expect(report.metrics.blockCacheCapacityBytes).toBe(Math.floor((2.5 * 128 * MiB) / 3));
+      expect(report.metrics.writeBufferManagerBytes).toBe(Math.floor((2 * 128 * MiB * 0.5) / 3));
       expect(report.options?.['CFOptions.default.compression_per_level']).toBe('kNoCompression:kSnappyCompression');
-      expect(report.options?.['DBOptions.db_write_buffer_size']).toBe(String(Math.floor((2 * 128 * MiB * 0.5) / 3)));
       await db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it("fixed-per-tm's knobs run N slots on one cache of Flink's size, each with its share of the write buffers", async () => {
+  it("fixed-per-tm's knobs run N slots on one cache and one write buffer manager of Flink's sizes", async () => {
     const r = knobsFromFlinkConf('state.backend.rocksdb.memory.managed: false\nstate.backend.rocksdb.memory.fixed-per-tm: 96mb\ntaskmanager.numberOfTaskSlots: 2\n');
     const knobs = resolveKnobs(lsmBackend.describe(), r.knobs);
     const { mkdtempSync, rmSync } = await import('node:fs');
@@ -171,9 +178,12 @@ describe('knobsFromFlinkConf', () => {
       for (const db of dbs) {
         const report = await db.finalStats({ userBytesWritten: 0, liveLogicalBytes: 0, processWriteBytes: null });
         expect(report.metrics.blockCacheCapacityBytes).toBe(80 * MiB); // 2.5 x 96MiB / 3
-        expect(report.options?.['DBOptions.db_write_buffer_size']).toBe(String(16 * MiB)); // 2 x 96MiB x 0.5 / 3 / 2 slots
-        expect(report.raw.sharedMemory).toMatchObject({ slots: 2, blockCacheCapacity: 80 * MiB, writeBufferBudget: 32 * MiB, writeBufferBudgetPerSlot: 16 * MiB });
-        expect(String((report.raw.sharedMemory as { note: string }).note)).toMatch(/not carried to the shared cache: high_pri_pool_ratio=0.1/);
+        expect(report.metrics.blockCacheHighPriPoolRatio).toBe(0.1);
+        expect(report.metrics.writeBufferManagerBytes).toBe(32 * MiB); // 2 x 96MiB x 0.5 / 3, for both slots
+        expect(report.metrics.writeBufferManagerChargedToCache).toBe(1);
+        expect(report.raw.memory).toMatchObject({ blockCache: { shared: true }, writeBufferManager: { shared: true } });
+        expect(report.raw.sharedMemory).toMatchObject({ slots: 2, blockCacheCapacity: 80 * MiB, writeBufferBudget: 32 * MiB, writeBufferBudgetPerSlot: null, sharedWriteBufferManager: true });
+        expect(String((report.raw.sharedMemory as { note: string }).note)).toMatch(/one write buffer manager of 33554432 bytes charged to that cache/);
       }
       for (const db of dbs) await db.close();
     } finally {

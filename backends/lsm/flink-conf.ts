@@ -4,17 +4,14 @@
 // backend": its options, defaults, predefined options and memory arithmetic). The keys that set a
 // knob are in the knob records (knobs.ts, field `flink`); the ones handled here are the rest.
 //
-// Memory: when RocksDB's memory is bounded (memory.fixed-per-slot, or memory.managed with a
-// known managed size per slot), Flink gives one shared LRU cache (3 - r) x M / 3 bytes, with a
-// high-priority pool for index and filter blocks, and a write buffer manager 2/3 x M x r
-// charged to that cache (r = write-buffer-ratio). Here the cache becomes blockCacheSize and
-// the write buffer manager dbWriteBufferSize (RocksDB's options string cannot charge it to the
-// cache: a warning says so). Flink picks the bound as RocksDBSharedResourcesFactory.from does:
-// fixed-per-slot, else managed memory (on by default), else memory.fixed-per-tm, whose M is the
-// whole TaskManager's, shared by all its slots: the same arithmetic on it, and
-// sharedBlockCache=true so that a --threads cell's slots share the one cache (and divide the
-// write buffer budget). taskmanager.numberOfTaskSlots is returned as taskSlots (the run's
-// default --threads).
+// Memory: Flink picks the bound as RocksDBSharedResourcesFactory.from does: memory.fixed-per-slot,
+// else managed memory (on by default: taskmanager.memory.managed.size divided among
+// taskmanager.numberOfTaskSlots), else memory.fixed-per-tm, whose M is the whole TaskManager's,
+// shared by all its slots. M becomes lsm.boundedMemory, with the ratios (writeBufferRatio,
+// highPriPoolRatio) and partitionedIndexFilters as given; the backend then builds Flink's cache
+// and write buffer manager charged to it (build-options.ts, MemoryBound). fixed-per-tm also sets
+// sharedBlockCache=true, so that a --threads cell's slots share them. taskmanager.numberOfTaskSlots
+// is returned as taskSlots (the run's default --threads).
 //
 // A value Flink cannot parse is refused, as Flink refuses it when it reads the option
 // (docs/references.md, "Flink's RocksDB state backend": "Could not parse value ... for key ...";
@@ -104,6 +101,7 @@ export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
 
   for (const k of FLINK_KNOBS) {
     const { key, value } = k.flink;
+    if (value === 'memory') continue; // the memory bound, read below as a whole
     if (value === 'size') size(key, k.name);
     else if (value === 'int') int(key, k.name);
     else if (value === 'bool') bool(key, k.name);
@@ -185,22 +183,19 @@ export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
     );
   }
   if (scope === 'taskmanager') {
-    // One cache and one write buffer budget for all the TaskManager's slots (the --threads of a cell).
+    // One cache and one write buffer manager for all the TaskManager's slots (the --threads of a cell).
     knobs.sharedBlockCache = 'true';
-    warnings.push(
-      `${PREFIX}memory.fixed-per-tm: the slots share one block cache (lsm.sharedBlockCache) but not one write buffer manager (RocksDB 7.8.3's C API has none): each of N slots gets dbWriteBufferSize / N, and under --threads > 1 the shared cache has RocksDB's default high-priority pool ratio (0.5), not memory.high-prio-pool-ratio`,
-    );
   }
   if (budget !== null) {
-    if (knobs.blockCacheSize !== undefined) warnings.push(`${PREFIX}block.cache-size: ignored, Flink's memory budget sizes the shared cache`);
-    // Flink's RocksDBMemoryControllerUtils arithmetic (integer bytes, truncated as Java's long cast).
-    const cache = Math.floor(((3 - writeRatio) * budget) / 3);
-    const writeBuffers = Math.floor((2 * budget * writeRatio) / 3);
-    knobs.blockCacheSize = String(cache);
-    knobs.dbWriteBufferSize = String(writeBuffers);
-    knobs.cacheIndexAndFilterBlocks = 'true';
-    extraTable.push(`block_cache={capacity=${cache};high_pri_pool_ratio=${highPrio}}`, 'cache_index_and_filter_blocks_with_high_priority=true', 'pin_top_level_index_and_filter=true');
-    warnings.push('the write buffer manager is not charged to the block cache as in Flink (RocksDB options cannot express it): memory may reach cache + write buffers');
+    if (knobs.blockCacheSize !== undefined) {
+      warnings.push(`${PREFIX}block.cache-size: ignored, Flink's memory budget sizes the shared cache`);
+      delete knobs.blockCacheSize;
+    }
+    knobs.boundedMemory = String(budget);
+    if (get('memory.write-buffer-ratio') !== undefined) knobs.writeBufferRatio = String(writeRatio);
+    if (get('memory.high-prio-pool-ratio') !== undefined) knobs.highPriPoolRatio = String(highPrio);
+    const partitioned = get('memory.partitioned-index-filters');
+    if (partitioned !== undefined) knobs.partitionedIndexFilters = String(flinkBool(`${PREFIX}memory.partitioned-index-filters`, partitioned));
   }
 
   if (extraTable.length > 0) extraOptions.push(`block_based_table_factory={${extraTable.join(';')}}`);
@@ -219,9 +214,6 @@ const OTHER_KEYS = [
   'write-batch-size',
   'predefined-options',
   'memory.managed',
-  'memory.fixed-per-slot',
   'memory.fixed-per-tm',
-  'memory.write-buffer-ratio',
-  'memory.high-prio-pool-ratio',
 ];
 const KNOWN = new Set([...FLINK_KNOBS.flatMap((k) => [k.flink.key, ...(k.flink.enabledBy ? [k.flink.enabledBy] : [])]), ...OTHER_KEYS]);

@@ -134,6 +134,36 @@ const HOOKED: Readonly<Record<string, (open: Open, tempDir: () => string) => Pro
     expect(await held({ sharedBlockCache: 'true' })).toBe(2);
     expect(await held({})).toBeUndefined();
   },
+  // The memory bound: the cache and write buffer manager RocksDB holds are Flink's sizes of M, the
+  // manager charged to the cache; unbounded, RocksDB's own (db_write_buffer_size 0: no limit, not charged).
+  boundedMemory: async (open) => {
+    const M = 48 * 1024 * 1024;
+    const { db } = await open({ boundedMemory: String(M) });
+    expect(db.db.memory()).toMatchObject({
+      blockCache: { capacity: Math.floor((2.5 * M) / 3) },
+      writeBufferManager: { bufferSize: Math.floor((2 * M * 0.5) / 3), costToCache: true },
+    });
+    expect((await open({})).db.db.memory().writeBufferManager).toMatchObject({ bufferSize: 0, costToCache: false });
+  },
+  writeBufferRatio: async (open) => {
+    const M = 48 * 1024 * 1024;
+    const { db } = await open({ boundedMemory: String(M), writeBufferRatio: '0.25' });
+    expect(db.db.memory()).toMatchObject({ blockCache: { capacity: Math.floor((2.75 * M) / 3) }, writeBufferManager: { bufferSize: Math.floor((2 * M * 0.25) / 3) } });
+  },
+  // The cache's high-priority pool, as the cache prints it (GetPrintableOptions).
+  highPriPoolRatio: async (open) => {
+    expect((await open({ boundedMemory: '48MiB', highPriPoolRatio: '0.3' })).db.db.memory().blockCache?.highPriPoolRatio).toBe(0.3);
+    expect((await open({ boundedMemory: '48MiB' })).db.db.memory().blockCache?.highPriPoolRatio).toBe(0.1);
+  },
+  // Flink's partitioned index and filters, in the OPTIONS file.
+  partitionedIndexFilters: async (open) => {
+    const table = async (knobs: Record<string, string>) => {
+      const used = readUsedOptions((await open({ boundedMemory: '48MiB', ...knobs })).dir) ?? {};
+      return [used['TableOptions/BlockBasedTable.default.index_type'], used['TableOptions/BlockBasedTable.default.partition_filters']];
+    };
+    expect(await table({ partitionedIndexFilters: 'true' })).toEqual(['kTwoLevelIndexSearch', 'true']);
+    expect(await table({})).toEqual(['kBinarySearch', 'false']);
+  },
   // A layer: a raw options string shows in the OPTIONS file.
   options: async (open) => {
     const { dir } = await open({ options: 'max_write_buffer_number=5;block_based_table_factory={block_restart_interval=8}' });

@@ -29,14 +29,18 @@ export interface RocksDbOption {
  * - write-option: a WriteOptions field of every write (disableWAL, sync);
  * - perf-level: rocksdb_set_perf_level on the thread that runs the operations;
  * - option-layer: a whole set of options under the typed knobs (preset, options, optionsFile);
- * - slot-sharing: what the slots of a cell run by N threads share (one block cache, a write
- *   buffer budget divided among them), keyed by OpenContext.slot.sharedDir.
+ * - slot-sharing: what the slots of a cell run by N threads share (one block cache, and its write
+ *   buffer manager), keyed by OpenContext.slot.sharedDir;
+ * - memory-bound: RocksDB's memory bounded as Flink bounds it (a cache and a write buffer manager
+ *   charged to it, which the addon builds with RocksDB's C++ API, and the table options Flink sets
+ *   with them).
  */
-export type LsmHook = 'write-option' | 'perf-level' | 'option-layer' | 'slot-sharing';
+export type LsmHook = 'write-option' | 'perf-level' | 'option-layer' | 'slot-sharing' | 'memory-bound';
 
 /** How a Flink value converts: a Flink memory size, an integer, true/false, an upper-case enum
- *  name of the knob's value, a CompressionType name, or the bloom filter's pair of keys. */
-export type FlinkValue = 'size' | 'int' | 'bool' | 'enum' | 'compression' | 'bloom';
+ *  name of the knob's value, a CompressionType name, the bloom filter's pair of keys, or one of
+ *  the memory.* keys, which flink-conf.ts reads together (Flink's choice of the memory bound). */
+export type FlinkValue = 'size' | 'int' | 'bool' | 'enum' | 'compression' | 'bloom' | 'memory';
 
 export interface FlinkKey {
   /** The key after state.backend.rocksdb. */

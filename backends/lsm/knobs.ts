@@ -55,9 +55,32 @@ export const LSM_KNOB_RECORDS: readonly LsmKnob[] = [
   // --threads N: the slots' instances share one cache of blockCacheSize (Flink's
   // memory.fixed-per-tm) instead of one each (per-slot memory); build-options.ts, docs/lsm.md.
   {
-    name: 'sharedBlockCache', type: 'bool', default: false, help: 'with --threads N > 1: every slot\'s instance uses one LRU block cache of the configured capacity (as Flink\'s memory.fixed-per-tm), and dbWriteBufferSize is divided among the slots; false: each slot has its own cache (per-slot memory)',
+    name: 'sharedBlockCache', type: 'bool', default: false, help: 'with --threads N > 1: every slot\'s instance uses one LRU block cache (as Flink\'s memory.fixed-per-tm), with boundedMemory one cache and one write buffer manager of the bound; without it dbWriteBufferSize is divided among the slots; false: each slot has its own (per-slot memory)',
     applied: 'slot-sharing',
     flinkNote: 'shared block cache: Flink shares one cache among a TaskManager\'s slots with state.backend.rocksdb.memory.fixed-per-tm (and memory.managed: false)',
+  },
+  // RocksDB's memory bounded as Flink bounds it (managed memory, memory.fixed-per-slot,
+  // memory.fixed-per-tm): build-options.ts (MemoryBound), docs/lsm.md "Bounded memory". The
+  // ratios' defaults are Flink's; they change nothing while boundedMemory is 0.
+  {
+    name: 'boundedMemory', type: 'size', unit: 'bytes', default: 0, min: 0,
+    help: 'bound RocksDB\'s memory to M bytes per slot as Flink does (managed memory, memory.fixed-per-slot): one LRU cache of (3 - r) x M / 3 bytes with a high-priority pool for index and filter blocks, and a write buffer manager of 2 x M x r / 3 bytes charged to it (r = writeBufferRatio); with sharedBlockCache and --threads N, M for all the slots (memory.fixed-per-tm); 0 = not bounded (blockCacheSize and dbWriteBufferSize apply)',
+    applied: 'memory-bound', flink: { key: 'memory.fixed-per-slot', value: 'memory' },
+  },
+  {
+    name: 'writeBufferRatio', type: 'float', unit: 'ratio', default: 0.5, min: 0, max: 1,
+    help: 'with boundedMemory: the share of M for write buffers (Flink\'s memory.write-buffer-ratio), between 0 and 1 exclusive',
+    applied: 'memory-bound', flink: { key: 'memory.write-buffer-ratio', value: 'memory' },
+  },
+  {
+    name: 'highPriPoolRatio', type: 'float', unit: 'ratio', default: 0.1, min: 0, max: 1,
+    help: 'with boundedMemory: the cache\'s high-priority pool, where index and filter blocks live (Flink\'s memory.high-prio-pool-ratio), between 0 and 1 exclusive',
+    applied: 'memory-bound', flink: { key: 'memory.high-prio-pool-ratio', value: 'memory' },
+  },
+  {
+    name: 'partitionedIndexFilters', type: 'bool', default: false,
+    help: 'with boundedMemory: partitioned index and filters (two-level index search, partitioned full filters, the top level pinned), as Flink\'s memory.partitioned-index-filters sets them',
+    applied: 'memory-bound', flink: { key: 'memory.partitioned-index-filters', value: 'memory' },
   },
   {
     name: 'blockSize', type: 'size', unit: 'bytes', default: 4096, min: 256, help: 'uncompressed size of a data block in SST files (block_size)',

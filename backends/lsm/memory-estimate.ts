@@ -4,16 +4,16 @@
 //   that is set) + the block cache, read from the options RocksDB will be opened with (preset,
 //   options string and OPTIONS file included). Index and filter blocks outside the cache and the
 //   table readers are not bounded by a knob and not counted.
-// - with --flink-conf memory bounds: Flink's arithmetic (cache (3-r)M/3, write buffer manager
-//   2rM/3 charged to the cache, so Flink holds it to M); statebench cannot charge the write
-//   buffers to the cache, so the cell may reach cache + write buffers, which is checked.
+// - with lsm.boundedMemory (what --flink-conf's memory bounds set): Flink's arithmetic, a cache
+//   of (3-r)M/3 and a write buffer manager of 2rM/3 charged to it; both are counted, as
+//   memtables may run past the manager's capacity by up to half of it.
 // - under --threads N: N instances, so N x the memtables; the block cache N times (one per slot),
 //   or once when the slots share it (lsm.sharedBlockCache), with db_write_buffer_size then divided
 //   among the slots (build-options.ts, SlotSharing).
 
 import { formatBytes } from '../../core/units.js';
 import type { MemoryContext, MemoryEstimate, ResolvedKnobs } from '../types.js';
-import { buildOpenPlan } from './build-options.js';
+import { buildOpenPlan, type MemoryBound } from './build-options.js';
 import { lsmBlockCacheBytes, lsmMemtableBytes } from './memory-options.js';
 
 /** The memtables and cache of N instances, the cache once when the slots share it. */
@@ -35,14 +35,28 @@ function lsmSlotsBytes(knobs: ResolvedKnobs, threads: number): { total: number; 
   return { total, text: `${threads} slots x (write buffers ${formatBytes(memtables)} + block cache ${formatBytes(cache)}, one cache per slot) = ${formatBytes(total)}` };
 }
 
+/**
+ * Under lsm.boundedMemory: the cache plus the write buffer manager's capacity, per slot or once when
+ * the slots share them. The manager is charged to the cache, but RocksDB lets memtables run past
+ * it by up to half (Flink's arithmetic leaves room for that within M), so both are counted.
+ */
+function lsmBoundedBytes(bound: MemoryBound, threads: number): { total: number; text: string } {
+  const one = bound.cacheCapacity + bound.writeBufferManagerBytes;
+  const parts = `cache ${formatBytes(bound.cacheCapacity)} + write buffer manager ${formatBytes(bound.writeBufferManagerBytes)} charged to it (lsm.boundedMemory ${formatBytes(bound.bytes)})`;
+  if (threads <= 1) return { total: one, text: `${parts} = ${formatBytes(one)}` };
+  if (bound.shared) return { total: one, text: `${threads} slots sharing one ${parts} = ${formatBytes(one)}` };
+  return { total: threads * one, text: `${threads} slots x (${parts}) = ${formatBytes(threads * one)}` };
+}
+
 export function estimateLsm(knobs: ResolvedKnobs, ctx: Pick<MemoryContext, 'flinkBudgetBytes' | 'flinkBudgetScope' | 'threads'>): MemoryEstimate {
   const threads = Math.max(1, ctx.threads ?? 1);
-  const { total, text } = lsmSlotsBytes(knobs, threads);
+  const bound = buildOpenPlan(knobs, threads).memory;
+  const { total, text } = bound !== null ? lsmBoundedBytes(bound, threads) : lsmSlotsBytes(knobs, threads);
   if (ctx.flinkBudgetBytes !== null) {
     const scope = ctx.flinkBudgetScope === 'taskmanager' ? 'per TaskManager (all slots)' : threads > 1 ? `per slot x ${threads} slots` : 'per slot';
     return {
       bytes: total,
-      breakdown: `Flink budget ${formatBytes(ctx.flinkBudgetBytes)} ${scope} (write buffers charged to the cache in Flink); as run here ${text}`,
+      breakdown: `Flink budget ${formatBytes(ctx.flinkBudgetBytes)} ${scope}; as run here ${text}`,
     };
   }
   return { bytes: total, breakdown: text };

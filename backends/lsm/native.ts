@@ -60,6 +60,8 @@ export interface NativeDatabase {
   intProperty(name: string): number | null;
   statistics(): string | null;
   liveFiles(): { name: string; level: number; bytes: number; entries: number; deletions: number }[];
+  /** The block cache and write buffer manager the open DB runs with, read back from RocksDB. */
+  memory(): NativeMemory;
   close(): void;
   isClosed(): boolean;
 }
@@ -74,7 +76,22 @@ export interface NativeOpenOptions {
    * its last instance closes), of `capacity` bytes, which must be the block cache the options
    * string resolves to (checked). Instances of every worker thread of the process share it.
    */
-  sharedCache?: { key: string; capacity: number };
+  sharedCache?: { key: string; capacity: number; highPriPoolRatio?: number; writeBufferBytes?: number };
+  /**
+   * RocksDB's memory bounded as Flink bounds it (lsm.boundedMemory): an LRU cache of
+   * `cacheCapacity` bytes with a high-priority pool of `highPriPoolRatio` replaces the options
+   * string's block cache, and a write buffer manager of `writeBufferBytes` (0: none) is charged to
+   * it when `chargeToCache`. With a `key`, the process's shared ones under that key (as sharedCache).
+   */
+  memory?: { key?: string; cacheCapacity: number; highPriPoolRatio: number; writeBufferBytes: number; chargeToCache: boolean };
+}
+
+/** What RocksDB reports of an open DB's memory (Database.memory()). */
+export interface NativeMemory {
+  /** Cache::GetCapacity, GetUsage, GetPinnedUsage, the high_pri_pool_ratio of GetPrintableOptions; null: no block cache. */
+  blockCache: { capacity: number; usage: number; pinnedUsage: number; highPriPoolRatio: number; shared: boolean } | null;
+  /** WriteBufferManager::buffer_size (0: no limit), memory_usage, cost_to_cache; null: none. */
+  writeBufferManager: { bufferSize: number; memoryUsage: number; costToCache: boolean; shared: boolean } | null;
 }
 
 /** One block cache shared in this process (NativeAddon.sharedCaches). */
@@ -85,6 +102,9 @@ export interface NativeSharedCache {
   pinnedUsage: number;
   /** Open instances holding it. */
   references: number;
+  /** The write buffer manager shared with it (0: none), and its memory_usage. */
+  writeBufferManagerBytes: number;
+  writeBufferManagerUsage: number;
 }
 
 export interface NativeAddon {

@@ -61,7 +61,7 @@ describe('lsm.sharedBlockCache across the slots of one cell', () => {
     expect(usage(b)).toBe(usage(a));
     // The process's registry holds it once, under the cell's sharedDir, for both instances.
     expect(addon().sharedCaches().filter((c) => c.key === resolve(sharedDir))).toEqual([
-      { key: resolve(sharedDir), capacity: 4 * MiB, usage: usage(a), pinnedUsage: expect.any(Number), references: 2 },
+      { key: resolve(sharedDir), capacity: 4 * MiB, usage: usage(a), pinnedUsage: expect.any(Number), references: 2, writeBufferManagerBytes: 0, writeBufferManagerUsage: 0 },
     ]);
     // Per instance still: each one's statistics count its own reads.
     expect(a.statistics().tickers['rocksdb.block.cache.miss']).toBeGreaterThan(0);
@@ -128,8 +128,8 @@ describe('lsm.sharedBlockCache across the slots of one cell', () => {
     for (const dir of ['slot-0', 'slot-1']) expect(readUsedOptions(join(sharedDir, dir))?.['DBOptions.db_write_buffer_size']).toBe(String(32 * MiB));
     const report = await a.finalStats({ userBytesWritten: 0, liveLogicalBytes: 0, processWriteBytes: null });
     const shared = report.raw.sharedMemory as SharedMemoryReport;
-    expect(shared).toMatchObject({ slots: 2, blockCacheKey: resolve(sharedDir), blockCacheCapacity: 4 * MiB, writeBufferBudget: 64 * MiB, writeBufferBudgetPerSlot: 32 * MiB });
-    expect(shared.note).toMatch(/WriteBufferManager/);
+    expect(shared).toMatchObject({ slots: 2, blockCacheKey: resolve(sharedDir), blockCacheCapacity: 4 * MiB, writeBufferBudget: 64 * MiB, writeBufferBudgetPerSlot: 32 * MiB, sharedWriteBufferManager: false });
+    expect(shared.note).toMatch(/db_write_buffer_size 67108864 divided statically: 33554432 per slot/);
     expect(report.options?.['DBOptions.db_write_buffer_size']).toBe(String(32 * MiB));
     expect(report.metrics.blockCacheCapacityBytes).toBe(4 * MiB);
     expect((await finalRaw(b)).sharedMemory).toMatchObject({ writeBufferBudgetPerSlot: 32 * MiB });
@@ -167,7 +167,7 @@ describe('the addon\'s shared cache refuses what would not be one cache of the c
         `shared block cache: the options resolve to a block cache of ${4 * MiB} bytes, not the ${8 * MiB} bytes asked to share`,
       );
       expect(() => new (addon().Database)(join(dir, 'd'), 'block_based_table_factory={no_block_cache=true}', { sharedCache: { key: `${key}-3`, capacity: MiB } } as never)).toThrow(/no block cache/);
-      expect(() => new (addon().Database)(join(dir, 'e'), opts, { sharedCache: { key } } as never)).toThrow(/sharedCache must be \{ key: string, capacity: number >= 1 \}/);
+      expect(() => new (addon().Database)(join(dir, 'e'), opts, { sharedCache: { key } } as never)).toThrow(/sharedCache must be \{ key: string, capacity: number >= 1, /);
       // The refused instances hold nothing, and left no database or probe database behind.
       expect(addon().sharedCaches().filter((c) => c.key.startsWith(key)).map((c) => [c.key, c.references])).toEqual([[key, 1]]);
       expect(readdirSync(dir)).toEqual(['a']);

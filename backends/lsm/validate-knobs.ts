@@ -57,7 +57,21 @@ function checkOptionsString(raw: string, addon: NativeAddon | null): void {
   if (err !== null) throw new KnobError(`lsm.options: '${raw}' is not valid (RocksDB: ${firstLine(err)}); expected ${OPTIONS_ACCEPTED}`);
 }
 
+/** The bound's ratios as Flink's RocksDBMemoryConfiguration checks them: each in (0, 1), together at most 1. */
+function checkMemoryRatios(knobs: ResolvedKnobs): void {
+  const ratios = ['writeBufferRatio', 'highPriPoolRatio'] as const;
+  for (const name of ratios) {
+    const v = knobs[name];
+    if (typeof v === 'number' && !(v > 0 && v < 1)) throw new KnobError(`lsm.${name}: ${v} is not valid; expected a ratio between 0 and 1 (exclusive), as Flink accepts it`);
+  }
+  const [w, h] = ratios.map((n) => knobs[n]);
+  if (typeof w === 'number' && typeof h === 'number' && w + h > 1) {
+    throw new KnobError(`lsm.writeBufferRatio: ${w} is not valid with lsm.highPriPoolRatio ${h}; expected ratios whose sum is at most 1, as Flink accepts them`);
+  }
+}
+
 export function validateLsmKnobs(knobs: ResolvedKnobs): void {
+  checkMemoryRatios(knobs);
   const native = loadNative();
   const addon = native.ok ? native.addon : null;
   if (typeof knobs.optionsFile === 'string' && knobs.optionsFile !== '') checkOptionsFile(knobs.optionsFile, addon);
