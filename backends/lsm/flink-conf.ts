@@ -192,11 +192,12 @@ export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
       delete knobs.blockCacheSize;
     }
     knobs.boundedMemory = String(budget);
-    if (get('memory.write-buffer-ratio') !== undefined) knobs.writeBufferRatio = String(writeRatio);
-    if (get('memory.high-prio-pool-ratio') !== undefined) knobs.highPriPoolRatio = String(highPrio);
-    const partitioned = get('memory.partitioned-index-filters');
-    if (partitioned !== undefined) knobs.partitionedIndexFilters = String(flinkBool(`${PREFIX}memory.partitioned-index-filters`, partitioned));
   }
+  // The bound's settings, as given (they change nothing while memory is not bounded).
+  if (get('memory.write-buffer-ratio') !== undefined) knobs.writeBufferRatio = String(writeRatio);
+  if (get('memory.high-prio-pool-ratio') !== undefined) knobs.highPriPoolRatio = String(highPrio);
+  const partitioned = get('memory.partitioned-index-filters');
+  if (partitioned !== undefined) knobs.partitionedIndexFilters = String(flinkBool(`${PREFIX}memory.partitioned-index-filters`, partitioned));
 
   if (extraTable.length > 0) extraOptions.push(`block_based_table_factory={${extraTable.join(';')}}`);
   if (extraOptions.length > 0) knobs.options = extraOptions.join(';');

@@ -54,7 +54,9 @@ describe('the winner in pasteable forms', () => {
     expect(mapped.length).toBeGreaterThan(10);
     for (const k of mapped) {
       const kind = k.flink?.value as string;
-      const value = kind === 'enum' ? (k.allowed?.find((a) => a !== k.default) as string) : (sample[kind] as KnobValue);
+      // The memory.* keys by the knob's type (M a size, the ratios, partitioned index filters a flag).
+      const memory: Record<string, KnobValue> = { size: 32 * MiB, float: 0.25, bool: true };
+      const value = kind === 'enum' ? (k.allowed?.find((a) => a !== k.default) as string) : kind === 'memory' ? (memory[k.type] as KnobValue) : (sample[kind] as KnobValue);
       const back = knobsFromFlinkConf(flinkKeys({ [k.name]: value }));
       expect(back.knobs[k.name], `lsm.${k.name}=${value} as ${flinkKeys({ [k.name]: value })}`).toBe(String(value));
       expect(back.warnings.filter((w) => w.includes('not mapped'))).toEqual([]);

@@ -84,7 +84,7 @@ export function flinkKeys(changes: Knobs): string {
       lines.push(`${FLINK}predefined-options: ${predefined}`);
     } else if (flink) {
       if (flink.managedMemory && value !== undefined) managedMemory = true;
-      if (flink.value === 'size') lines.push(`${FLINK}${flink.key}: ${flinkSize(Number(value))}`);
+      if (flink.value === 'size' || (flink.value === 'memory' && record?.type === 'size')) lines.push(`${FLINK}${flink.key}: ${flinkSize(Number(value))}`);
       else if (flink.value === 'enum') lines.push(`${FLINK}${flink.key}: ${String(value).toUpperCase()}`);
       else if (flink.value === 'compression') lines.push(`${FLINK}${flink.key}: ${compressionByKnob(String(value))?.flink ?? value}`);
       else if (flink.value === 'bloom') {

@@ -38,6 +38,13 @@ describe('lsm knobs checked by RocksDB before any cell (validateKnobs)', () => {
     expect(check({ optionsFile: join(tempDir(), 'missing') })).toThrow(/^lsm\.optionsFile: cannot read .*missing \(ENOENT\)/);
   });
 
+  it("the memory bound's ratios as Flink accepts them: each between 0 and 1 exclusive, their sum at most 1", () => {
+    expect(check({ boundedMemory: '64MiB', writeBufferRatio: '0.4', highPriPoolRatio: '0.2' })).not.toThrow();
+    expect(check({ writeBufferRatio: '0' })).toThrow(/^lsm\.writeBufferRatio: 0 is not valid; expected a ratio between 0 and 1 \(exclusive\)/);
+    expect(check({ highPriPoolRatio: '1' })).toThrow(/^lsm\.highPriPoolRatio: 1 is not valid; expected a ratio between 0 and 1 \(exclusive\)/);
+    expect(check({ writeBufferRatio: '0.7', highPriPoolRatio: '0.4' })).toThrow(/^lsm\.writeBufferRatio: 0\.7 is not valid with lsm\.highPriPoolRatio 0\.4; expected ratios whose sum is at most 1/);
+  });
+
   it('leaves no copy of the OPTIONS file behind', () => {
     const copies = () => readdirSync(tmpdir()).filter((n) => n.startsWith('statebench-options-')).length;
     const before = copies();
