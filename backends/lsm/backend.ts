@@ -253,13 +253,12 @@ export interface SharedMemoryReport {
 
 function sharedMemoryReport(sharing: SlotSharing, key: string): SharedMemoryReport {
   const notes = [
-    sharing.blockCacheBytes > 0 ? `one LRU block cache of ${sharing.blockCacheBytes} bytes for the ${sharing.slots} slots` : 'no block cache (nothing to share)',
+    sharing.blockCacheBytes > 0 ? `one LRU block cache of ${sharing.blockCacheBytes} bytes for the ${sharing.slots} slots (the first slot's, as its options built it)` : 'no block cache (nothing to share)',
     sharing.sharedWriteBufferManager
       ? `one write buffer manager of ${sharing.writeBufferBudget} bytes charged to that cache, which the slots' memtables draw from (lsm.boundedMemory)`
       : sharing.writeBufferBudgetPerSlot !== null
         ? `db_write_buffer_size ${sharing.writeBufferBudget} divided statically: ${sharing.writeBufferBudgetPerSlot} per slot (set lsm.boundedMemory for one write buffer manager the slots share)`
         : 'no write buffer budget (db_write_buffer_size 0): each slot\'s memtables as configured',
-    ...(sharing.blockCacheDropped.length > 0 ? [`not carried to the shared cache: ${sharing.blockCacheDropped.join(', ')} (the shared cache is made from its capacity alone)`] : []),
   ];
   return {
     slots: sharing.slots,

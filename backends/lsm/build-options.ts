@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { KnobValue, ResolvedKnobs } from '../types.js';
 import { type RocksDbOption, rocksdbText, TABLE_GROUP } from './knob-record.js';
 import { LSM_KNOB_RECORDS, PERF_LEVELS } from './knobs.js';
-import { lsmBlockCacheBytes, lsmBlockCacheExtras, lsmWriteBufferLimit, lsmWriteBufferLimitPath, valueAt } from './memory-options.js';
+import { lsmBlockCacheBytes, lsmWriteBufferLimit, lsmWriteBufferLimitPath, valueAt } from './memory-options.js';
 import { optionsFileToMap } from './options-file.js';
 import { mergeOptions, type OptionsMap, parseOptionsString, serializeOptions } from './options-string.js';
 import { PRESET_OPTIONS } from './presets.js';
@@ -61,8 +61,6 @@ export interface SlotSharing {
   readonly slots: number;
   /** The one cache's capacity; 0 when the options give no block cache (nothing to share). */
   readonly blockCacheBytes: number;
-  /** block_cache settings the shared cache does not carry (RocksDB 7.8.3's C API makes an LRU cache from a capacity alone). */
-  readonly blockCacheDropped: readonly string[];
   /** db_write_buffer_size as configured, for all slots together; 0 = no limit (nothing divided). */
   readonly writeBufferBudget: number;
   /** Each slot's db_write_buffer_size (floor(budget / slots)); null when there is no budget or one write buffer manager holds it. */
@@ -118,7 +116,7 @@ function slotSharing(knobs: ResolvedKnobs, options: OptionsMap, slots: number): 
   const split: OptionsMap = {};
   if (perSlot !== null) setPath(split, lsmWriteBufferLimitPath(), String(perSlot));
   return {
-    sharing: { slots, blockCacheBytes, blockCacheDropped: blockCacheBytes > 0 ? lsmBlockCacheExtras(options) : [], writeBufferBudget, writeBufferBudgetPerSlot: perSlot, sharedWriteBufferManager: false },
+    sharing: { slots, blockCacheBytes, writeBufferBudget, writeBufferBudgetPerSlot: perSlot, sharedWriteBufferManager: false },
     options: mergeOptions(options, split),
   };
 }
@@ -165,7 +163,6 @@ function boundTableLayer(options: OptionsMap, bound: MemoryBound): OptionsMap {
 const boundSharing = (bound: MemoryBound, slots: number): SlotSharing => ({
   slots,
   blockCacheBytes: bound.cacheCapacity,
-  blockCacheDropped: [],
   writeBufferBudget: bound.writeBufferManagerBytes,
   writeBufferBudgetPerSlot: null,
   sharedWriteBufferManager: true,

@@ -45,16 +45,6 @@ export function lsmBlockCacheBytes(options: OptionsMap): number {
   return rocksdbSize(valueAt(options, option.path.slice(0, -1))) ?? rocksdbSize(valueAt(options, option.path)) ?? dflt;
 }
 
-/** The block cache group's settings other than its capacity (high_pri_pool_ratio ...), as written. */
-export function lsmBlockCacheExtras(options: OptionsMap): string[] {
-  const { option } = lsmMemoryKnob('block-cache');
-  let node: OptionsMap | string | undefined = options;
-  for (const part of option.path.slice(0, -1)) node = typeof node === 'object' ? node[part] : undefined;
-  if (typeof node !== 'object') return [];
-  const capacity = option.path[option.path.length - 1];
-  return Object.entries(node).flatMap(([k, v]) => (k === capacity || typeof v !== 'string' ? [] : [`${k}=${v}`]));
-}
-
 /** db_write_buffer_size: the memtable limit across the whole DB, 0 = none. */
 export function lsmWriteBufferLimit(options: OptionsMap): number {
   return lsmMemoryOption(options, 'write-buffer-limit');

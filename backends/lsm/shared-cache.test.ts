@@ -143,7 +143,8 @@ describe('lsm.sharedBlockCache across the slots of one cell', () => {
     expect(capacity(a)).toBe(2 * MiB);
     expect(capacity(b)).toBe(2 * MiB);
     expect(addon().sharedCaches().find((c) => c.key === resolve(sharedDir))?.references).toBe(2);
-    expect(((await finalRaw(a)).sharedMemory as SharedMemoryReport).note).toMatch(/not carried to the shared cache: high_pri_pool_ratio=0.1/);
+    // The options' cache settings carry over to the shared cache: its high-priority pool, read back in both slots.
+    expect([a.db.memory().blockCache?.highPriPoolRatio, b.db.memory().blockCache?.highPriPoolRatio]).toEqual([0.1, 0.1]);
     const none = await twoSlots({ sharedBlockCache: 'true', blockCacheSize: '0' });
     expect(capacity(none.a)).toBeNull();
     expect(addon().sharedCaches().find((c) => c.key === resolve(none.sharedDir))).toBeUndefined();

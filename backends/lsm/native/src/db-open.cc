@@ -6,6 +6,8 @@
 #include <rocksdb/perf_level.h>
 #include <rocksdb/table.h>
 
+#include <cmath>
+
 #include "database.h"
 #include "iterator.h"
 #include "util.h"
@@ -20,6 +22,8 @@ struct MemoryRequest {
   // sharedCache: the options string's block cache must be the capacity shared (it is replaced by
   // the shared one); memory: the cache replaces whatever the options string gives.
   bool mustMatchOptions = false;
+  // sharedCache without highPriPoolRatio: the ratio is the options string's cache's.
+  bool highPriFromOptions = false;
 };
 
 bool NumberIn(const Napi::Value& v, double low, double high) {
@@ -45,6 +49,7 @@ bool ReadSharedCache(Napi::Env env, const Napi::Value& shared, MemoryRequest* ou
   out->key = key.As<Napi::String>().Utf8Value();
   out->spec.cacheCapacity = static_cast<size_t>(capacity.As<Napi::Number>().Int64Value());
   if (!ratio.IsUndefined()) out->spec.highPriPoolRatio = ratio.As<Napi::Number>().DoubleValue();
+  out->highPriFromOptions = ratio.IsUndefined();
   if (!wbm.IsUndefined()) out->spec.writeBufferBytes = static_cast<size_t>(wbm.As<Napi::Number>().Int64Value());
   out->mustMatchOptions = true;
   return true;
@@ -125,6 +130,12 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
     if (request.mustMatchOptions) {
       bool hasCache = table != nullptr && !table->no_block_cache && table->block_cache != nullptr;
       size_t resolved = hasCache ? table->block_cache->GetCapacity() : 0;
+      // The first slot's cache, as its options string built it, becomes the shared one: its
+      // high-priority pool (and shard bits, strict limit) carry over; later slots must match it.
+      if (hasCache && request.highPriFromOptions) {
+        double ratio = HighPriPoolRatio(*table->block_cache);
+        request.spec.highPriPoolRatio = std::isnan(ratio) ? -1 : ratio;  // -1: a cache without a pool
+      }
       if (!hasCache || resolved != request.spec.cacheCapacity) {
         Napi::Error::New(env, "shared block cache: the options resolve to " +
                                   (hasCache ? "a block cache of " + std::to_string(resolved) + " bytes" : std::string("no block cache")) +
@@ -139,7 +150,8 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
     std::string error;
     if (request.key.empty()) {
       memory_ = MakeMemory(request.spec);
-    } else if (AcquireSharedMemory(request.key, request.spec, &memory_, &error)) {
+    } else if (AcquireSharedMemory(request.key, request.spec, &memory_, &error,
+                                   request.mustMatchOptions ? table->block_cache : nullptr)) {
       sharedKey_ = request.key;
       holdsShared_ = true;
     } else {

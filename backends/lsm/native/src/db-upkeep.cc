@@ -5,8 +5,6 @@
 #include <rocksdb/table.h>
 #include <rocksdb/utilities/checkpoint.h>
 
-#include <cmath>
-#include <cstdlib>
 #include <string>
 
 #include "database.h"
@@ -100,15 +98,6 @@ Napi::Value Database::LiveFiles(const Napi::CallbackInfo& info) {
     out.Set(i, f);
   }
   return out;
-}
-
-// The high-priority pool ratio a cache reports in its printable options ("high_pri_pool_ratio:
-// 0.100"); NaN when it prints none (not an LRU cache).
-static double HighPriPoolRatio(const rocksdb::Cache& cache) {
-  std::string text = cache.GetPrintableOptions();
-  const std::string label = "high_pri_pool_ratio:";
-  size_t at = text.find(label);
-  return at == std::string::npos ? std::nan("") : std::strtod(text.c_str() + at + label.size(), nullptr);
 }
 
 // memory() -> { blockCache: { capacity, usage, pinnedUsage, highPriPoolRatio } | null,

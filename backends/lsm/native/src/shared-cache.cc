@@ -1,6 +1,8 @@
 // The process-wide registry of shared block caches and write buffer managers (shared-cache.h).
 #include "shared-cache.h"
 
+#include <cmath>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -38,7 +40,8 @@ Memory MakeMemory(const MemorySpec& spec) {
   return m;
 }
 
-bool AcquireSharedMemory(const std::string& key, const MemorySpec& spec, Memory* out, std::string* error) {
+bool AcquireSharedMemory(const std::string& key, const MemorySpec& spec, Memory* out, std::string* error,
+                         std::shared_ptr<rocksdb::Cache> cache) {
   std::lock_guard<std::mutex> lock(registryMutex);
   auto found = registry.find(key);
   if (found != registry.end()) {
@@ -56,7 +59,16 @@ bool AcquireSharedMemory(const std::string& key, const MemorySpec& spec, Memory*
     *out = found->second.memory;
     return true;
   }
-  Memory made = MakeMemory(spec);
+  Memory made;
+  if (cache) {
+    made.cache = cache;
+    if (spec.writeBufferBytes > 0) {
+      made.writeBufferManager = std::make_shared<rocksdb::WriteBufferManager>(
+          spec.writeBufferBytes, spec.chargeToCache ? cache : std::shared_ptr<rocksdb::Cache>());
+    }
+  } else {
+    made = MakeMemory(spec);
+  }
   registry.emplace(key, Entry{spec, made, 1});
   *out = made;
   return true;
@@ -79,4 +91,11 @@ std::vector<SharedCacheInfo> SharedCaches() {
                    e.references, wbm ? wbm->buffer_size() : 0, wbm ? wbm->memory_usage() : 0});
   }
   return out;
+}
+
+double HighPriPoolRatio(const rocksdb::Cache& cache) {
+  std::string text = cache.GetPrintableOptions();
+  const std::string label = "high_pri_pool_ratio:";
+  size_t at = text.find(label);
+  return at == std::string::npos ? std::nan("") : std::strtod(text.c_str() + at + label.size(), nullptr);
 }

@@ -38,9 +38,15 @@ struct Memory {
 // A cache and write buffer manager as `spec` says, for one instance alone.
 Memory MakeMemory(const MemorySpec& spec);
 
-// Those under `key`, made as `spec` says when absent; the key's reference count is raised. False
-// with *error set when the key already holds memory made otherwise.
-bool AcquireSharedMemory(const std::string& key, const MemorySpec& spec, Memory* out, std::string* error);
+// Those under `key`, made as `spec` says when absent (with `cache` as the cache when given: the one
+// an options string built, whose other settings then carry over); the key's reference count is
+// raised. False with *error set when the key already holds memory made otherwise.
+bool AcquireSharedMemory(const std::string& key, const MemorySpec& spec, Memory* out, std::string* error,
+                         std::shared_ptr<rocksdb::Cache> cache = nullptr);
+
+// The high-priority pool ratio a cache reports in its printable options ("high_pri_pool_ratio:
+// 0.100"); NaN when it prints none (not an LRU cache).
+double HighPriPoolRatio(const rocksdb::Cache& cache);
 
 // Lowers the key's reference count; at zero the registry drops the key.
 void ReleaseSharedMemory(const std::string& key);
