@@ -21,7 +21,7 @@ export interface OpenPlan {
   readonly options: OptionsMap;
   readonly walEnabled: boolean;
   readonly syncWrites: boolean;
-  /** RocksDB's PerfLevel for the thread that runs the operations (rocksdb_set_perf_level). */
+  /** RocksDB's PerfLevel for the thread that runs the operations (SetPerfLevel). */
   readonly perfLevel: number;
   /** lsm.sharedBlockCache with N > 1 slots: what the slots share; null otherwise (each slot on its own). */
   readonly sharing: SlotSharing | null;

@@ -122,7 +122,7 @@ export function buildEngineReport(db: NativeDatabase, dir: string, stats: Statis
       bloomUseful: t('rocksdb.bloom.filter.useful'),
       bloomFullPositive: t('rocksdb.bloom.filter.full.positive'),
       bloomFullTruePositive: t('rocksdb.bloom.filter.full.true.positive'),
-      // The C API exposes no stop duration; RocksDB counts stops and delays in rocksdb.stats.
+      // No stop duration is read; RocksDB counts stops and delays in rocksdb.stats.
       writeStopCount: stalls.stops,
       writeDelayCount: stalls.delays,
       maxL0Files: maxima.l0Files,

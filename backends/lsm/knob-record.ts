@@ -27,7 +27,7 @@ export interface RocksDbOption {
 /**
  * How a knob that is not a RocksDB option reaches the engine (build-options.ts applies each):
  * - write-option: a WriteOptions field of every write (disableWAL, sync);
- * - perf-level: rocksdb_set_perf_level on the thread that runs the operations;
+ * - perf-level: RocksDB's SetPerfLevel on the thread that runs the operations;
  * - option-layer: a whole set of options under the typed knobs (preset, options, optionsFile);
  * - slot-sharing: what the slots of a cell run by N threads share (one block cache, and its write
  *   buffer manager), keyed by OpenContext.slot.sharedDir;

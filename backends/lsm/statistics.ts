@@ -1,7 +1,7 @@
-// RocksDB statistics from the text dump (the only form RocksDB 7.8's C API offers):
+// RocksDB statistics from their text dump (Statistics::ToString, every ticker and histogram at once):
 //   "rocksdb.block.cache.miss COUNT : 12"
 //   "rocksdb.db.get.micros P50 : 1.5 P95 : 3.0 P99 : 4.1 P100 : 52.0 COUNT : 9 SUM : 40"
-// The C API has no statistics reset either; reset keeps a baseline that later reads subtract
+// Reset does not reset RocksDB's statistics: it keeps a baseline that later reads subtract
 // (tickers, and histogram counts and sums; percentiles stay since-open).
 
 import type { BackgroundWork } from '../types.js';
