@@ -85,4 +85,25 @@ describe('lsm.boundedMemory: the cache and write buffer manager Flink builds, re
     expect(c.db.memory().writeBufferManager).toMatchObject({ bufferSize: 32 * MiB, shared: false });
     expect(native.ok ? native.addon.sharedCaches().find((x) => x.key === resolve(own)) : null).toBeUndefined();
   });
+
+  it('the addon refuses a malformed memory request, memory and sharedCache together, and other sizes under a key already held', () => {
+    const native = loadNative();
+    if (!native.ok) throw new Error(native.reason);
+    const { Database } = native.addon;
+    const dir = tempDir();
+    const key = join(dir, 'cell');
+    const spec = { key, cacheCapacity: 4 * MiB, highPriPoolRatio: 0.1, writeBufferBytes: MiB, chargeToCache: true };
+    expect(() => new Database(join(dir, 'a'), '', { memory: { cacheCapacity: 4 * MiB } } as never)).toThrow(/^Database: memory must be \{ key\?: string, cacheCapacity: number >= 1, /);
+    expect(() => new Database(join(dir, 'b'), '', { memory: spec, sharedCache: { key, capacity: 4 * MiB } })).toThrow('Database: give sharedCache or memory, not both');
+    const first = new Database(join(dir, 'c'), '', { memory: spec });
+    try {
+      expect(() => new Database(join(dir, 'd'), '', { memory: { ...spec, writeBufferBytes: 2 * MiB } })).toThrow(
+        `shared memory '${key}' is a cache of ${4 * MiB} bytes (high-priority pool 0.1) and a write buffer manager of ${MiB} bytes charged to it; this instance asks for a cache of ${4 * MiB} bytes (high-priority pool 0.1) and a write buffer manager of ${2 * MiB} bytes charged to it`,
+      );
+      expect(native.addon.sharedCaches().filter((c) => c.key === key).map((c) => [c.references, c.writeBufferManagerBytes])).toEqual([[1, MiB]]);
+    } finally {
+      first.close();
+    }
+    expect(native.addon.sharedCaches().filter((c) => c.key === key)).toEqual([]);
+  });
 });
