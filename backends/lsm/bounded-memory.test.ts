@@ -60,6 +60,13 @@ describe('lsm.boundedMemory: the cache and write buffer manager Flink builds, re
     expect(plain.db.memory().blockCache?.usage ?? 0).toBeLessThan(MiB);
   });
 
+  it('any M, as Flink takes any: a tiny one gives a cache that holds nothing and a manager without a limit, still charged', async () => {
+    const { db } = await open({ boundedMemory: '2' });
+    expect(db.db.memory()).toMatchObject({ blockCache: { capacity: 1 }, writeBufferManager: { bufferSize: 0, costToCache: true } });
+    db.put(1, noise(100, 1));
+    expect(db.get(1)?.length).toBe(100);
+  });
+
   it('partitioned index and filters as Flink sets them: two-level index, partitioned filters, top level pinned, a full bloom filter of 10 bits', async () => {
     const { dir } = await open({ boundedMemory: '48MiB', partitionedIndexFilters: 'true', bloomBitsPerKey: '20' });
     const used = readUsedOptions(dir) ?? {};
@@ -93,7 +100,7 @@ describe('lsm.boundedMemory: the cache and write buffer manager Flink builds, re
     const dir = tempDir();
     const key = join(dir, 'cell');
     const spec = { key, cacheCapacity: 4 * MiB, highPriPoolRatio: 0.1, writeBufferBytes: MiB, chargeToCache: true };
-    expect(() => new Database(join(dir, 'a'), '', { memory: { cacheCapacity: 4 * MiB } } as never)).toThrow(/^Database: memory must be \{ key\?: string, cacheCapacity: number >= 1, /);
+    expect(() => new Database(join(dir, 'a'), '', { memory: { cacheCapacity: 4 * MiB } } as never)).toThrow(/^Database: memory must be \{ key\?: string, cacheCapacity: number >= 0, /);
     expect(() => new Database(join(dir, 'b'), '', { memory: spec, sharedCache: { key, capacity: 4 * MiB } })).toThrow('Database: give sharedCache or memory, not both');
     const first = new Database(join(dir, 'c'), '', { memory: spec });
     try {

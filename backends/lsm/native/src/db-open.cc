@@ -59,13 +59,14 @@ bool ReadSharedCache(Napi::Env env, const Napi::Value& shared, MemoryRequest* ou
 // bounded as Flink bounds it (lsm.boundedMemory), the instance's own or shared under key.
 bool ReadMemory(Napi::Env env, const Napi::Value& memory, MemoryRequest* out) {
   const char* usage =
-      "Database: memory must be { key?: string, cacheCapacity: number >= 1, highPriPoolRatio: number in [0, 1], "
+      "Database: memory must be { key?: string, cacheCapacity: number >= 0, highPriPoolRatio: number in [0, 1], "
       "writeBufferBytes: number >= 0, chargeToCache: boolean }";
   if (!memory.IsObject()) return ThrowType(env, usage), false;
   Napi::Object o = memory.As<Napi::Object>();
   Napi::Value key = o.Get("key"), capacity = o.Get("cacheCapacity"), ratio = o.Get("highPriPoolRatio"),
               wbm = o.Get("writeBufferBytes"), charge = o.Get("chargeToCache");
-  if ((!key.IsUndefined() && !key.IsString()) || !NumberIn(capacity, 1, kMaxBytes) || !NumberIn(ratio, 0, 1) ||
+  // Any capacity, as Flink sizes the cache from any M (a tiny M makes a cache that holds nothing).
+  if ((!key.IsUndefined() && !key.IsString()) || !NumberIn(capacity, 0, kMaxBytes) || !NumberIn(ratio, 0, 1) ||
       !NumberIn(wbm, 0, kMaxBytes) || !charge.IsBoolean()) {
     return ThrowType(env, usage), false;
   }

@@ -33,7 +33,9 @@ Memory MakeMemory(const MemorySpec& spec) {
   Memory m;
   // As Flink's RocksDBMemoryControllerUtils.createCache: shard bits chosen by RocksDB, no strict limit.
   m.cache = rocksdb::NewLRUCache(rocksdb::LRUCacheOptions(spec.cacheCapacity, -1, false, spec.highPriPoolRatio));
-  if (spec.writeBufferBytes > 0) {
+  // Charged to the cache, a manager is made whatever its size (Flink makes one of 0 bytes for a
+  // tiny M: no limit, still charged); uncharged, 0 bytes means none.
+  if (spec.writeBufferBytes > 0 || spec.chargeToCache) {
     m.writeBufferManager = std::make_shared<rocksdb::WriteBufferManager>(
         spec.writeBufferBytes, spec.chargeToCache ? m.cache : std::shared_ptr<rocksdb::Cache>());
   }
@@ -62,7 +64,7 @@ bool AcquireSharedMemory(const std::string& key, const MemorySpec& spec, Memory*
   Memory made;
   if (cache) {
     made.cache = cache;
-    if (spec.writeBufferBytes > 0) {
+    if (spec.writeBufferBytes > 0 || spec.chargeToCache) {
       made.writeBufferManager = std::make_shared<rocksdb::WriteBufferManager>(
           spec.writeBufferBytes, spec.chargeToCache ? cache : std::shared_ptr<rocksdb::Cache>());
     }

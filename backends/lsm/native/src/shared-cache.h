@@ -17,7 +17,8 @@
 
 // What an instance's memory is made of. A cache of `cacheCapacity` bytes (0: the one the options
 // string resolves to is kept, unshared) with a high-priority pool of `highPriPoolRatio`; a write
-// buffer manager of `writeBufferBytes` (0: none), charged to that cache when `chargeToCache`.
+// buffer manager of `writeBufferBytes`, charged to that cache when `chargeToCache` (0 bytes: none,
+// unless charged, when it is a manager without a limit).
 struct MemorySpec {
   size_t cacheCapacity = 0;
   double highPriPoolRatio = 0.5;  // LRUCacheOptions' default
