@@ -4,7 +4,7 @@
 // Never fails the install: without RocksDB the LSM backend describes itself as unavailable,
 // with the reason this script leaves in backends/lsm/native/build-status.json.
 //   ROCKSDB_INCLUDE_DIR / ROCKSDB_LIB_DIR: a RocksDB build of your own (else pkg-config, else
-//   the system's /usr/include). When rocksdb/c.h is missing and we are root with apt-get,
+//   the system's /usr/include). When rocksdb/db.h is missing and we are root with apt-get,
 //   librocksdb-dev is installed; otherwise the command to run is printed.
 
 import { spawnSync } from 'node:child_process';
@@ -39,13 +39,13 @@ function pkgConfig(flag) {
   return r.status === 0 ? r.stdout.trim() : '';
 }
 
-// Where rocksdb/c.h lives: the user's directory, pkg-config's, or the usual system ones.
+// Where rocksdb/db.h lives: the user's directory, pkg-config's, or the usual system ones.
 function findInclude() {
   const candidates = [];
   if (process.env.ROCKSDB_INCLUDE_DIR) candidates.push(process.env.ROCKSDB_INCLUDE_DIR);
   for (const f of pkgConfig('--cflags-only-I').split(/\s+/)) if (f.startsWith('-I')) candidates.push(f.slice(2));
   candidates.push('/usr/include', '/usr/local/include', '/opt/homebrew/include');
-  return candidates.find((d) => existsSync(join(d, 'rocksdb', 'c.h'))) ?? null;
+  return candidates.find((d) => existsSync(join(d, 'rocksdb', 'db.h'))) ?? null;
 }
 
 function findLibDir() {
@@ -58,7 +58,7 @@ function tryAptInstall() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = run('sh', ['-c', 'command -v apt-get'], { quiet: true }).status === 0;
   if (!isRoot || !hasApt || process.env.ROCKSDB_INCLUDE_DIR) return false;
-  log('rocksdb/c.h not found; installing librocksdb-dev with apt-get');
+  log('rocksdb/db.h not found; installing librocksdb-dev with apt-get');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (run('apt-get', ['install', '-y', 'librocksdb-dev'], { env }).status === 0) return true;
   run('apt-get', ['update'], { env });
@@ -82,7 +82,7 @@ function main() {
   let include = findInclude();
   if (!include && tryAptInstall()) include = findInclude();
   if (!include) {
-    const hint = `RocksDB headers (rocksdb/c.h) not found; install them with \`${APT_COMMAND}\` (or set ROCKSDB_INCLUDE_DIR and ROCKSDB_LIB_DIR to your own build), then run \`npm run build:native\``;
+    const hint = `RocksDB headers (rocksdb/db.h) not found; install them with \`${APT_COMMAND}\` (or set ROCKSDB_INCLUDE_DIR and ROCKSDB_LIB_DIR to your own build), then run \`npm run build:native\``;
     log(hint);
     finish(false, hint);
   }

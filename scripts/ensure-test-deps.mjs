@@ -17,7 +17,7 @@ if (!existsSync(join(example, 'node_modules', 'better-sqlite3', 'build', 'Releas
 
 const wanted = [
   { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
-  { pkg: 'librocksdb-dev', present: () => existsSync('/usr/include/rocksdb/c.h') },
+  { pkg: 'librocksdb-dev', present: () => existsSync('/usr/include/rocksdb/db.h') },
 ];
 const missing = wanted.filter((w) => !w.present()).map((w) => w.pkg);
 if (missing.length === 0) process.exit(0);
