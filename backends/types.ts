@@ -4,6 +4,7 @@
 // (a key id and a namespace); each backend encodes them in its natural form and pays for it.
 // Expected outcomes (a miss) are values, never exceptions: an exception means the engine failed.
 
+import type { StateBackendMemory } from '../core/flink/state-backend-memory.js';
 import type { DurabilityClass, KnobValue } from '../core/result/schema.js';
 
 export type { DurabilityClass };
@@ -175,6 +176,12 @@ export interface BackendInstance {
 
   /** Cheap engine metrics, called once per interval outside timed operations. */
   sampleStats(): EngineSample;
+  /**
+   * The bytes of values it holds in process memory outside the JS heap (ArrayBuffers), counted
+   * now: for the task heap check inside a TaskManager (--taskmanager-memory), at interval
+   * boundaries outside timed operations. Absent: the harness counts the process's ArrayBuffers.
+   */
+  heldValueBytes?(): number;
   /** The full engine report at the end of a cell. */
   finalStats(ctx: FinalStatsContext): EngineReport | Promise<EngineReport>;
 
@@ -264,6 +271,24 @@ export interface FlinkConfKnobs {
   warnings: string[];
 }
 
+/**
+ * What bounds a backend's state inside a Flink TaskManager (--taskmanager-memory), as Flink
+ * bounds its state backend: the task heap (state on the JVM heap) or the slot's managed memory.
+ */
+export interface TaskManagerBound {
+  /** fixed: RocksDB's state.backend.rocksdb.memory.fixed-per-slot (or -per-tm) instead of managed memory. */
+  readonly kind: 'task heap' | 'managed' | 'fixed';
+  /** The bound in bytes, for all slots together (the task heap, fixed-per-tm) or for one slot. */
+  readonly bytes: number;
+  /**
+   * True when the engine cannot hold the bound itself and the harness checks the cell's process
+   * memory against it (the heap backend's state); false when the engine's knobs enforce it.
+   */
+  readonly checkedByHarness: boolean;
+  /** What of the engine's memory the bound does not reach (an mmap engine's pages), said once per run. */
+  readonly notBounded?: string;
+}
+
 /** A configuration the tuner tries: knob changes from the defaults. */
 export type TuneConfig = Readonly<Record<string, KnobValue>>;
 
@@ -336,6 +361,12 @@ export interface BackendTraits {
   readonly durableThroughCheckpoints?: boolean;
   /** Reads Flink's configuration file (--flink-conf) as this backend's knobs; one backend reads it. */
   flinkConf?(text: string): FlinkConfKnobs;
+  /**
+   * How a Flink TaskManager of this memory bounds it (--taskmanager-memory); absent: nothing does.
+   * Knobs that enforce a managed bound come through `flinkConf`, which the harness hands the
+   * TaskManager's managed memory.
+   */
+  taskManagerBound?(memory: StateBackendMemory): TaskManagerBound | null;
   /** Its search space for `statebench tune`. */
   readonly tuning?: BackendTuning;
   /**

@@ -139,13 +139,16 @@ class HeapInstance implements BackendInstance {
     return { entries, namespaces: this.tables.size, heapUsedBytes: process.memoryUsage().heapUsed };
   }
 
+  heldValueBytes(): number {
+    let bytes = 0;
+    for (const t of this.tables.values()) for (const v of t.map.values()) bytes += v.byteLength;
+    return bytes;
+  }
+
   finalStats(ctx: FinalStatsContext): EngineReport {
     let entries = 0;
-    let valueBytes = 0;
-    for (const t of this.tables.values()) {
-      entries += t.map.size;
-      for (const v of t.map.values()) valueBytes += v.byteLength;
-    }
+    for (const t of this.tables.values()) entries += t.map.size;
+    const valueBytes = this.heldValueBytes();
     const heapUsedBytes = process.memoryUsage().heapUsed;
     return {
       writeAmp: null,

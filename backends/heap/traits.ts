@@ -17,6 +17,9 @@ export const HEAP_TRAITS: BackendTraits = {
     machineCrash: 'nothing more when the snapshot is fsynced (checkpointFsync=true); otherwise the snapshot itself may be lost',
   }),
   durableThroughCheckpoints: true,
+  // Its state is on the heap, as a JVM's heap state backend's: bounded by the task heap, which no
+  // knob of its own holds, so the harness checks the cell's memory against it.
+  taskManagerBound: (m) => ({ kind: 'task heap', bytes: m.heap.taskHeap, checkedByHarness: true }),
   scalingReference: true,
   chartColour: '#f28e2b',
 };

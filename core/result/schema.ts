@@ -157,6 +157,19 @@ export const WorkloadRefSchema = z
 /** What an acknowledged write survives: none (lost with the process), process (a process kill), machine (power loss). */
 export const DurabilityClassSchema = z.enum(['none', 'process', 'machine']);
 
+/**
+ * The memory a cell's backend had inside the emulated Flink TaskManager (--taskmanager-memory,
+ * docs/taskmanager.md): the TaskManager's process size as given, its slots, and what bounds this
+ * backend's state there: the task heap (the heap backend, one JVM heap for all slots) or a slot's
+ * managed memory (RocksDB's shared cache and write buffers; lmdb as far as an mmap engine can be
+ * bounded), or RocksDB's fixed memory (state.backend.rocksdb.memory.fixed-per-slot or -per-tm). bound null: nothing of the TaskManager bounds it.
+ */
+const CellMemorySchema = z.object({
+  taskManager: z.string(),
+  slots: z.number().int().positive(),
+  bound: z.object({ kind: z.enum(['task heap', 'managed', 'fixed']), bytes: count }).nullable(),
+});
+
 const cellCommon = {
   id: z.string(),
   backend: z.string(),
@@ -178,6 +191,8 @@ const cellCommon = {
    * Absent: 1 (documents before threads existed, and one-thread cells).
    */
   threads: z.number().int().positive().optional(),
+  /** --taskmanager-memory: the memory this backend had in the emulated TaskManager; absent: no TaskManager. */
+  memory: CellMemorySchema.optional(),
 };
 
 /** One micro-benchmark task (statebench micro): tinybench's statistics, in nanoseconds. */
@@ -275,6 +290,8 @@ export const PlanSchema = z.object({
   semantics: z.enum(['flink', 'per-write']).optional(),
   /** --threads: the thread counts of the run's cells (one cell per count); absent: 1. */
   threads: z.array(z.number().int().positive()).optional(),
+  /** --taskmanager-memory: the emulated TaskManager's process size (1728m) and slots; absent: none. */
+  taskManager: z.object({ processSize: z.string(), processBytes: count, slots: z.number().int().positive() }).optional(),
 });
 
 export const RecommendationSchema = z.object({
@@ -401,6 +418,7 @@ export type VerifyResult = z.infer<typeof VerifySchema>;
 export type WorkloadRef = z.infer<typeof WorkloadRefSchema>;
 export type CellResult = z.infer<typeof CellSchema>;
 export type DurabilityClass = z.infer<typeof DurabilityClassSchema>;
+export type CellMemory = z.infer<typeof CellMemorySchema>;
 export type CellOk = z.infer<typeof CellOkSchema>;
 export type CellStatus = CellResult['status'];
 export type Environment = z.infer<typeof EnvironmentSchema>;

@@ -21,6 +21,8 @@ import { collectResources, diskUsageBytes, GcMeter, startResources, writeBytesSi
 import { exercisedInRun, phaseWrote } from './exercised.js';
 import { settle } from './settle.js';
 import { cacheWarmth } from './warmth.js';
+import { cellMemory, taskHeapCheck } from './taskmanager-bound.js';
+import { formatWhole } from '../../core/numbers.js';
 
 export interface CellEvents {
   onPhase?(name: 'load' | 'run', result: PhaseResult): void;
@@ -57,6 +59,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     startedAt,
     warnings: [...(def.warnings ?? [])],
     ...(durabilityClass ? { durabilityClass } : {}),
+    ...(spec.taskManager ? { memory: cellMemory(spec.taskManager) } : {}),
   };
   if (!desc.available) {
     return { ...common, status: 'skipped', reason: desc.reason ?? `${desc.name} is unavailable` };
@@ -105,6 +108,14 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
 
   try {
     instance = await backend.open(spec.dataDir, spec.knobs, { keySize: spec.keySize, seed: spec.seed, ...(events.slot ? { slot: events.slot } : {}) });
+    // The task heap, checked where the runner pauses anyway (each interval boundary) and after each phase.
+    const heapCheck = taskHeapCheck(spec.taskManager, events.slot?.count ?? 1, instance);
+    if (heapCheck) {
+      phaseBase.onProgress = (p) => {
+        heapCheck.check(`${p.phase}, after ${formatWhole(p.ops)} ops`);
+        events.onProgress?.(p);
+      };
+    }
     const rawLoad = def.createLoad(params, rng.fork(STREAM.load), space);
     const load = rawLoad && track(rawLoad);
     if (load) {
@@ -114,6 +125,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       bytesWritten += out.bytesWritten;
       stopped = out.stopped;
       if (out.firstError) common.warnings.push(`load: ${out.firstError}`);
+      heapCheck?.check('after the load');
       events.onPhase?.('load', out.result);
     }
     let settleMs: number | null = null;
@@ -149,6 +161,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       bytesWritten += out.bytesWritten;
       stopped = out.stopped;
       if (out.firstError) common.warnings.push(`run: ${out.firstError}`);
+      heapCheck?.check('after the run');
       events.onPhase?.('run', out.result);
     }
     const engine: EngineReport = await instance.finalStats({

@@ -3,6 +3,7 @@
 
 import type { ResolvedKnobs } from '../../backends/types.js';
 import type { WorkloadParamsInput } from '../../workloads/types.js';
+import type { CellTaskManager } from './taskmanager-bound.js';
 
 export interface CellSpec {
   readonly id: string;
@@ -36,6 +37,8 @@ export interface CellSpec {
    * instance (lsm.sharedBlockCache shares one cache among them). Absent or 1: the cell's own thread.
    */
   readonly threads?: number;
+  /** --taskmanager-memory: the emulated TaskManager and the bound of this cell's backend in it; absent: none. */
+  readonly taskManager?: CellTaskManager;
   /** After the load, flush and wait for the engine's background work to finish (tune's cells). */
   readonly settle?: boolean;
 }

@@ -16,6 +16,7 @@ import { FLAG_COUNT, FLAG_GO, FLAG_STOP, type SlotData, type SlotMessage, type S
 import { slotContext, slotSpec } from './slot-spec.js';
 import type { CellSpec } from './spec.js';
 import { describeWorkloadRef } from './workload-ref.js';
+import { cellMemory } from './taskmanager-bound.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 import { round3 } from '../../core/numbers.js';
@@ -141,6 +142,7 @@ function assemble(spec: CellSpec, n: number, startedAt: string, slots: readonly 
     startedAt,
     threads: n,
     ...(first?.durabilityClass ? { durabilityClass: first.durabilityClass } : {}),
+    ...(spec.taskManager ? { memory: cellMemory(spec.taskManager) } : {}),
   };
   if (first?.status === 'skipped') return { ...common, warnings: [...warnings], status: 'skipped', reason: first.reason };
 

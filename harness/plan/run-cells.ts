@@ -12,6 +12,7 @@ import type { CellSpec } from '../cell/spec.js';
 import { planConfigurations } from './configurations.js';
 import { interleaveRepeats, repeatSeed } from './order.js';
 import { QUICK_PRESET, type ResolvedRunOptions } from './run-options.js';
+import { cellTaskManager } from './taskmanager.js';
 
 export type PlannedCell = Omit<CellSpec, 'dataDir'>;
 
@@ -98,6 +99,7 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
               checkpointIntervalMs: o.checkpointIntervalMs ?? null,
               verify: o.verify ?? false,
               ...(threads > 1 ? { threads } : {}),
+              ...(o.taskManager ? { taskManager: cellTaskManager(o.taskManager, c.backend) } : {}),
             });
           }
         }

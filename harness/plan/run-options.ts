@@ -5,6 +5,7 @@ import type { BaseKnobs } from './configurations.js';
 import type { KnobAxes } from './knob-sets.js';
 import type { Semantics } from './semantics.js';
 import type { ShardSpec } from './shard.js';
+import type { TaskManagerModel } from './taskmanager.js';
 
 /** The flags of sweeps and tuning (--memory-budget, --shard, --resume, --verify-advice), resolved. */
 export interface ResolvedTuningOptions {
@@ -58,6 +59,11 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
     readonly memoryBudgetScope?: 'slot' | 'taskmanager' | null;
     readonly warnings: readonly string[];
   } | null;
+  /**
+   * --taskmanager-memory (or the --flink-conf file's sizes): the emulated TaskManager the cells run
+   * in, and the Flink configuration reader's warnings when no file was given; null or absent: none.
+   */
+  readonly taskManager?: (TaskManagerModel & { readonly warnings: readonly string[] }) | null;
   /** --checkpoint-interval (ms), null: no checkpoints; optional so older callers compile. */
   readonly checkpointIntervalMs?: number | null;
   /** --verify: every read checks the value's key id, version and checksum. */

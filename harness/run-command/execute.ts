@@ -11,6 +11,7 @@ import { setUpRun } from '../exec/run-setup.js';
 import { prepareOutDir } from '../exec/out-dir.js';
 import type { ResolvedRunOptions } from '../plan/run-options.js';
 import { buildPlan } from '../plan/run-cells.js';
+import { describeTaskManager } from '../plan/taskmanager.js';
 import { createProgress, type ProgressSink } from '../exec/progress.js';
 import { applyMeasuredBudget } from '../budget/measured.js';
 import { selectCells, type CellAction } from '../plan/selection.js';
@@ -44,8 +45,10 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
   const { data, environment, warnings: setupWarnings } = setUpRun(plan.descriptions, o.dataDir);
   warnings.push(...setupWarnings);
   for (const w of o.flinkConf?.warnings ?? []) warnings.push(`--flink-conf ${o.flinkConf?.path}: ${w}`);
+  for (const w of o.taskManager?.warnings ?? []) warnings.push(`--taskmanager-memory: ${w}`);
   warnings.push(...plan.warnings);
   for (const w of warnings) progress.line(`warning: ${w}`);
+  if (o.taskManager) for (const line of describeTaskManager(o.taskManager, o.backends)) progress.line(line);
   for (const n of selection.notes) progress.line(n);
 
   const planRecord: PlanRecord = {
@@ -70,6 +73,7 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
     memoryBudgetBytes: o.memoryBudgetBytes ?? null,
     ...(o.semantics ? { semantics: o.semantics } : {}),
     ...(o.threads && o.threads.some((t) => t !== 1) ? { threads: [...o.threads] } : {}),
+    ...(o.taskManager ? { taskManager: { processSize: o.taskManager.processSize, processBytes: o.taskManager.processBytes, slots: o.taskManager.slots } } : {}),
   };
 
   const writer = new ResultWriter(outDir);

@@ -11,6 +11,7 @@ import { defaultBackends } from '../plan/configurations.js';
 import { parseSets } from '../plan/knob-sets.js';
 import { parseSeed } from '../plan/order.js';
 import { readSweepFile } from './sweep-file.js';
+import { resolveTaskManager, withManagedMemory } from './taskmanager-flag.js';
 import { resolveTuningFlags, RunConfigSchema, type RunFlags } from './run-flags.js';
 import { parseSemantics, withSemantics } from '../plan/semantics.js';
 import { cellHeapLimitMiB } from '../exec/heap-limit.js';
@@ -69,8 +70,13 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const sets = [...sweep.sets, ...(f.set ?? [])];
   // The one parse of --set text: the plan and the semantics read these axes.
   const axes = parseSets(sets);
-  const flink = f.flinkConf !== undefined ? readFlinkConf(f.flinkConf) : null;
-  const setBackends = [...new Set([...axes.keys(), ...(flink ? [flink.backend] : [])])];
+  const confText = f.flinkConf !== undefined ? readConfText(f.flinkConf) : null;
+  const taskManager = resolveTaskManager(f.taskmanagerMemory, confText, f.flinkConf);
+  // Inside a TaskManager the Flink configuration reader bounds its backend by the slot's managed memory.
+  const readerText = taskManager ? withManagedMemory(confText, taskManager) : confText;
+  const flink = readerText !== null ? readFlinkConf(readerText, f.flinkConf !== undefined ? `--flink-conf ${f.flinkConf}` : '--taskmanager-memory') : null;
+  // A file of Flink settings alone runs the backend that reads them; a TaskManager alone runs every backend.
+  const setBackends = [...new Set([...axes.keys(), ...(flink && confText !== null ? [flink.backend] : [])])];
   const given = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
   // Plugins (a path or a package) load here and are known by their backend's name from now on.
   let backends = given ? await resolveBackendSpecs(given) : undefined;
@@ -112,7 +118,8 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     workloadSettings: parseParams(f.param ?? []),
     semantics,
     baseKnobs: await withSemantics(semantics, backends, axes, flink ? { [flink.backend]: flink.knobs } : {}),
-    flinkConf: flink ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, memoryBudgetScope: flink.memoryBudgetScope, warnings: flink.warnings } : null,
+    flinkConf: flink && confText !== null ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, memoryBudgetScope: flink.memoryBudgetScope, warnings: flink.warnings } : null,
+    taskManager: taskManager ? { ...taskManager, warnings: confText === null ? (flink?.warnings ?? []) : [] } : null,
     checkpointIntervalMs,
     threads,
     verify: f.verify ?? false,
@@ -150,19 +157,22 @@ function powerOfTwo(flag: string, n: number): number {
   return n;
 }
 
-/** --flink-conf FILE: Flink's settings as the knobs of the backend that reads them (lsm: Flink's defaults and memory arithmetic). */
-function readFlinkConf(path: string): FlinkConfKnobs & { backend: string } {
-  const reader = flinkConfReader();
-  if (!reader) throw new UsageError(`--flink-conf: no backend here reads a Flink configuration`);
-  let text: string;
+function readConfText(path: string): string {
+  if (!flinkConfReader()) throw new UsageError(`--flink-conf: no backend here reads a Flink configuration`);
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (err) {
     throw new UsageError(`--flink-conf: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+/** Flink's settings as the knobs of the backend that reads them (lsm: Flink's defaults and memory arithmetic); null when none does. */
+function readFlinkConf(text: string, source: string): (FlinkConfKnobs & { backend: string }) | null {
+  const reader = flinkConfReader();
+  if (!reader) return null;
   try {
     return { ...reader.read(text), backend: reader.backend };
   } catch (err) {
-    throw new UsageError(`--flink-conf ${path}: ${(err as Error).message.split('\n')[0]}`);
+    throw new UsageError(`${source}: ${(err as Error).message.split('\n')[0]}`);
   }
 }

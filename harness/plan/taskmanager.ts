@@ -1,0 +1,44 @@
+// The emulated Flink TaskManager a run's cells run in (--taskmanager-memory, docs/taskmanager.md):
+// its memory derived as Flink derives it (core/flink), and what of it bounds each backend's state
+// (BackendTraits.taskManagerBound), carried by each planned cell to its child.
+
+import { backendTraits } from '../../backends/registry.js';
+import type { TaskManagerBound } from '../../backends/types.js';
+import { humanReadable } from '../../core/flink/memory-size.js';
+import type { StateBackendMemory } from '../../core/flink/state-backend-memory.js';
+import { formatBytes } from '../../core/units.js';
+import type { CellTaskManager } from '../cell/taskmanager-bound.js';
+
+export interface TaskManagerModel {
+  /** The process size as the user gave it (1728m), or as Flink derived it from the other sizes. */
+  readonly processSize: string;
+  readonly processBytes: number;
+  readonly slots: number;
+  /** What each slot's state backend gets. */
+  readonly memory: StateBackendMemory;
+}
+
+/** What a cell of `backend` carries of the TaskManager to its child. */
+export function cellTaskManager(tm: TaskManagerModel, backend: string): CellTaskManager {
+  return { processSize: tm.processSize, slots: tm.slots, bound: backendTraits(backend)?.taskManagerBound?.(tm.memory) ?? null };
+}
+
+const BOUND_NAMES: Record<TaskManagerBound['kind'], string> = {
+  'task heap': 'the task heap (all slots together), checked by the harness at each interval',
+  managed: "a slot's managed memory",
+  fixed: "RocksDB's fixed memory (state.backend.rocksdb.memory.fixed-per-slot or -per-tm)",
+};
+
+/** What `statebench run` says of its TaskManager before the cells: its memory, then each backend's bound. */
+export function describeTaskManager(tm: TaskManagerModel, backends: readonly string[]): string[] {
+  const s = tm.memory.slot;
+  const lines = [
+    `TaskManager ${tm.processSize}, ${tm.slots} slot${tm.slots === 1 ? '' : 's'}: task heap ${humanReadable(tm.memory.heap.taskHeap)}, managed ${humanReadable(s.managedMemory)} per slot`,
+  ];
+  for (const b of backends) {
+    const bound = cellTaskManager(tm, b).bound;
+    lines.push(`  ${b}: ${bound === null ? 'not bounded by the TaskManager' : `bounded by ${BOUND_NAMES[bound.kind]}, ${formatBytes(bound.bytes)}`}`);
+    if (bound?.notBounded) lines.push(`    not bounded: ${bound.notBounded}`);
+  }
+  return lines;
+}

@@ -1,0 +1,63 @@
+// --taskmanager-memory SIZE, and a --flink-conf file's own TaskManager sizes: the emulated Flink
+// TaskManager a run's cells run in (docs/taskmanager.md, "Running inside a TaskManager"), derived
+// as Flink derives it (core/flink). The flag is taskmanager.memory.process.size and wins over the
+// file's process or Flink size; the file's other taskmanager.memory.* keys and
+// taskmanager.numberOfTaskSlots apply either way.
+
+import { UsageError } from '../../core/errors.js';
+import { flattenFlinkConf } from '../../core/flink/flat-conf.js';
+import { FLINK_MEMORY_SIZE, humanReadable, parseFlinkMemorySize } from '../../core/flink/memory-size.js';
+import { stateBackendMemoryPerSlot } from '../../core/flink/state-backend-memory.js';
+import { taskManagerMemory } from '../../core/flink/taskmanager-memory.js';
+import type { TaskManagerModel } from '../plan/taskmanager.js';
+
+const PROCESS_SIZE = 'taskmanager.memory.process.size';
+const FLINK_SIZE = 'taskmanager.memory.flink.size';
+const MANAGED_SIZE = 'taskmanager.memory.managed.size';
+
+/** The file sizes a TaskManager (Flink's three ways: process size, Flink size, or task heap and managed size). */
+function sizesTaskManager(conf: ReadonlyMap<string, string>): boolean {
+  return conf.has(PROCESS_SIZE) || conf.has(FLINK_SIZE) || (conf.has('taskmanager.memory.task.heap.size') && conf.has(MANAGED_SIZE));
+}
+
+/**
+ * The TaskManager of --taskmanager-memory (`flag`) and the --flink-conf file's text (`confText`),
+ * or null when neither sizes one. `source` names the file in errors.
+ */
+export function resolveTaskManager(flag: string | undefined, confText: string | null, source: string | undefined): TaskManagerModel | null {
+  const conf = flattenFlinkConf(confText ?? '');
+  let from = `--flink-conf ${source ?? ''}`;
+  if (flag !== undefined) {
+    const text = flag.trim();
+    if (parseFlinkMemorySize(text) === null) throw new UsageError(`--taskmanager-memory: '${flag}' is not valid; expected ${FLINK_MEMORY_SIZE}, the TaskManager's process size (taskmanager.memory.process.size)`);
+    conf.set(PROCESS_SIZE, text);
+    // Flink takes the Flink size before the process size: the flag is the process size, so it goes.
+    conf.delete(FLINK_SIZE);
+    from = '--taskmanager-memory';
+  } else if (!sizesTaskManager(conf)) {
+    return null;
+  }
+  try {
+    const tm = taskManagerMemory(conf);
+    const memory = stateBackendMemoryPerSlot(conf, tm);
+    const processBytes = tm.memoryConfiguration.totalProcessMemory;
+    const given = conf.get(PROCESS_SIZE)?.trim();
+    return { processSize: given !== undefined && conf.get(FLINK_SIZE) === undefined ? given : humanReadable(processBytes).split(' ')[0] as string, processBytes, slots: tm.numberOfTaskSlots, memory };
+  } catch (err) {
+    throw new UsageError(`${from}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The Flink configuration the backend that reads one (BackendTraits.flinkConf) is given inside the
+ * TaskManager: the file as written, with the TaskManager's managed memory when the file does not
+ * size it, so that Flink's memory arithmetic bounds that backend by its slot's managed memory.
+ */
+export function withManagedMemory(confText: string | null, tm: TaskManagerModel): string {
+  const text = confText ?? '';
+  const conf = flattenFlinkConf(text);
+  const lines: string[] = [];
+  if (!conf.has(MANAGED_SIZE)) lines.push(`${MANAGED_SIZE}: ${tm.memory.slot.managedMemory * tm.slots}`);
+  if (!conf.has('taskmanager.numberOfTaskSlots')) lines.push(`taskmanager.numberOfTaskSlots: ${tm.slots}`);
+  return lines.length === 0 ? text : `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${lines.join('\n')}\n`;
+}

@@ -1,0 +1,94 @@
+// --taskmanager-memory: the emulated Flink TaskManager the cells run in. Its memory is Flink's
+// (core/flink); every planned cell carries it with its backend's bound; a heap cell whose state
+// outgrows the task heap ends errored with the figures while the run goes on to the next cell.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { flattenFlinkConf } from '../../core/flink/flat-conf.js';
+import { stateBackendMemoryPerSlot } from '../../core/flink/state-backend-memory.js';
+import { taskManagerMemory } from '../../core/flink/taskmanager-memory.js';
+import { tempDir } from '../../core/test-support/temp-dir.js';
+import { createProgress } from '../exec/progress.js';
+import { buildPlan } from '../plan/run-cells.js';
+import { executeRun } from './execute.js';
+import { resolveRunOptions } from './resolve-options.js';
+
+const dir = tempDir('statebench-taskmanager-');
+
+/** What Flink gives each slot of the TaskManager this configuration describes. */
+function flinkSlotOf(text: string) {
+  const conf = flattenFlinkConf(text);
+  return stateBackendMemoryPerSlot(conf, taskManagerMemory(conf));
+}
+
+const flinkSlot = (processSize: string) => flinkSlotOf(`taskmanager.memory.process.size: ${processSize}\n`);
+
+describe('--taskmanager-memory', () => {
+  it('is none unless given or sized by the --flink-conf file', async () => {
+    expect((await resolveRunOptions({ backend: ['heap'] })).taskManager).toBeNull();
+    const rocksOnly = join(dir, 'rocks-only.yaml');
+    writeFileSync(rocksOnly, 'state.backend.rocksdb.memory.managed: false\n');
+    expect((await resolveRunOptions({ backend: ['lsm'], flinkConf: rocksOnly })).taskManager).toBeNull();
+  });
+
+  it("resolves to Flink's TaskManager, and every planned cell carries its backend's bound", async () => {
+    const o = await resolveRunOptions({ backend: ['heap', 'lsm', 'lmdb'], workload: ['value-state'], taskmanagerMemory: '1728m', ops: '100' });
+    const flink = flinkSlot('1728m');
+    expect(o.taskManager).toMatchObject({ processSize: '1728m', processBytes: 1811939328, slots: 1 });
+    expect(o.taskManager?.memory.heap.taskHeap).toBe(402653174);
+    // A TaskManager alone runs every backend named, not only the one that reads Flink's settings.
+    expect(o.backends).toEqual(['heap', 'lsm', 'lmdb']);
+    const plan = await buildPlan(o);
+    const bound = (b: string) => plan.cells.find((c) => c.backend === b)?.taskManager?.bound;
+    expect(bound('heap')).toMatchObject({ kind: 'task heap', bytes: flink.heap.taskHeap, checkedByHarness: true });
+    expect(bound('lsm')).toMatchObject({ kind: 'managed', bytes: flink.slot.managedMemory, checkedByHarness: false });
+    expect(bound('lmdb')?.notBounded).toMatch(/page cache/);
+    // lsm is bounded through Flink's memory arithmetic: the slot's shared cache and write buffers.
+    const lsm = plan.cells.find((c) => c.backend === 'lsm');
+    expect(lsm?.knobs.blockCacheSize).toBe(flink.rocksdb?.blockCacheCapacity);
+    expect(lsm?.knobs.dbWriteBufferSize).toBe(flink.rocksdb?.writeBufferManagerCapacity);
+  });
+
+  it("takes the --flink-conf file's sizes and slots, the flag overriding its process or Flink size", async () => {
+    const conf = join(dir, 'tm.yaml');
+    writeFileSync(conf, 'taskmanager:\n  numberOfTaskSlots: 2\n  memory:\n    flink.size: 1280m\n');
+    const fromFile = await resolveRunOptions({ backend: ['heap'], flinkConf: conf });
+    expect(fromFile.taskManager).toMatchObject({ processBytes: 1811939328, slots: 2 });
+    expect(fromFile.threads).toEqual([2]);
+    const flagged = await resolveRunOptions({ backend: ['heap', 'lsm'], flinkConf: conf, taskmanagerMemory: '4g' });
+    expect(flagged.taskManager).toMatchObject({ processSize: '4g', processBytes: 4 * 1024 ** 3, slots: 2 });
+    const lsm = (await buildPlan(flagged)).cells.find((c) => c.backend === 'lsm');
+    expect(lsm?.knobs.blockCacheSize).toBe(flinkSlotOf('taskmanager.memory.process.size: 4g\ntaskmanager.numberOfTaskSlots: 2\n').rocksdb?.blockCacheCapacity);
+  });
+
+  it.each([
+    ['1.5g', /^--taskmanager-memory: '1\.5g' is not valid; expected a memory size/],
+    ['lots', /^--taskmanager-memory: 'lots' is not valid/],
+    ['700m', /^--taskmanager-memory: TaskManager memory configuration failed: Sum of configured Framework Heap Memory/],
+  ])('%s is bad input naming the flag', async (raw, message) => {
+    await expect(resolveRunOptions({ backend: ['heap'], taskmanagerMemory: raw })).rejects.toThrow(message);
+  });
+});
+
+describe('a run inside a small TaskManager', () => {
+  it('ends a heap cell that outgrows the task heap errored with the figures, and runs the lsm cell after it', async () => {
+    // 1000m: Flink's task heap is 11.2 MiB; 20,000 values of 1000 bytes do not fit in it.
+    const taskHeap = flinkSlot('1000m').heap.taskHeap;
+    const o = await resolveRunOptions({ backend: ['heap', 'lsm'], workload: ['value-state'], records: '20000', ops: '2000', warmup: '0', taskmanagerMemory: '1000m', out: join(dir, 'out') });
+    const { document } = await executeRun(o, { progress: createProgress(process.stderr, true) });
+    const heap = document.cells.find((c) => c.backend === 'heap');
+    const lsm = document.cells.find((c) => c.backend === 'lsm');
+    expect(heap?.status).toBe('errored');
+    expect(heap?.status === 'errored' ? heap.error : '').toMatch(new RegExp(`^out of memory in a 1000m TaskManager: heap state needs [\\d.]+MiB or more \\(after the load\\), the task heap is 11\\.200mb \\(${taskHeap} bytes\\)`));
+    expect(heap?.memory).toEqual({ taskManager: '1000m', slots: 1, bound: { kind: 'task heap', bytes: taskHeap } });
+    expect(lsm?.status).toBe('ok');
+    expect(lsm?.memory?.bound?.kind).toBe('managed');
+    expect(document.plan.taskManager).toEqual({ processSize: '1000m', processBytes: 1000 * 1024 ** 2, slots: 1 });
+  }, 60_000);
+
+  it('lets a heap cell whose state fits run to the end', async () => {
+    const o = await resolveRunOptions({ backend: ['heap'], workload: ['value-state'], records: '2000', ops: '2000', warmup: '0', taskmanagerMemory: '1000m', out: join(dir, 'fits') });
+    const { document } = await executeRun(o, { progress: createProgress(process.stderr, true) });
+    expect(document.cells.map((c) => c.status)).toEqual(['ok']);
+  }, 60_000);
+});
