@@ -5,6 +5,7 @@ import type { CellResult, ResultDocument } from '../core/result/schema.js';
 import { cellList, cellNotes } from './model/cell-notes.js';
 import { formatCount } from '../core/units.js';
 import { scalingFindingTexts } from './model/scaling-findings.js';
+import { memoryLabel } from './model/memory-label.js';
 import { formatWhole } from '../core/numbers.js';
 
 const fmtUs = (n: number | null | undefined): string =>
@@ -48,10 +49,12 @@ export function renderTerminalSummary(doc: ResultDocument): string {
   const sized = new Set(doc.cells.map((c) => c.workload.records)).size > 1;
   // A threads column only when some cell ran more than one thread (--threads 2, --threads 1,4).
   const threaded = doc.cells.some((c) => (c.threads ?? 1) > 1);
-  const head = ['backend', 'workload', ...(sized ? ['records'] : []), ...(threaded ? ['threads'] : []), 'knobs', 'durability', 'rep', 'status', 'ops/s', 'op', 'count', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs'];
+  // A memory column inside an emulated TaskManager (--taskmanager-memory): what bounded each backend.
+  const bounded = doc.cells.some((c) => c.memory !== undefined);
+  const head = ['backend', 'workload', ...(sized ? ['records'] : []), ...(threaded ? ['threads'] : []), 'knobs', 'durability', ...(bounded ? ['memory'] : []), 'rep', 'status', 'ops/s', 'op', 'count', 'p50 µs', 'p99 µs', 'p99.9 µs', 'max µs'];
   const rows: string[][] = [head];
   for (const cell of doc.cells) {
-    const base = [cell.backend, cell.workload.name, ...(sized ? [recordsLabel(cell)] : []), ...(threaded ? [String(cell.threads ?? 1)] : []), knobLabel(cell, doc.plan.sets), cell.durabilityClass ?? '-', String(cell.repeat)];
+    const base = [cell.backend, cell.workload.name, ...(sized ? [recordsLabel(cell)] : []), ...(threaded ? [String(cell.threads ?? 1)] : []), knobLabel(cell, doc.plan.sets), cell.durabilityClass ?? '-', ...(bounded ? [cell.memory ? memoryLabel(cell.memory) : '-'] : []), String(cell.repeat)];
     if (cell.status === 'skipped') {
       rows.push([...base, 'skipped', '-', cell.reason, '', '', '', '', '']);
       continue;
@@ -82,6 +85,8 @@ export function renderTerminalSummary(doc: ResultDocument): string {
   for (const note of cellNotes(doc)) out.push(`note (${cellList(note.cellIds)}): ${note.text}`);
   // A state-size sweep's findings (docs/scaling.md), the figures those of the rows above.
   for (const f of scalingFindingTexts(doc)) for (const l of f.lines) out.push(`state size, ${f.workload}: ${l.text}`);
+  const tm = doc.plan.taskManager;
+  if (tm) out.push(`memory: every cell ran inside an emulated ${tm.processSize} Flink TaskManager of ${tm.slots} slot${tm.slots === 1 ? '' : 's'}; its column is what bounded the backend's state there (the task heap, a slot's managed memory)`);
   if (doc.cells.some((c) => c.durabilityClass !== undefined)) out.push(DURABILITY_LEGEND + (doc.plan.semantics ? SEMANTICS_TEXT[doc.plan.semantics] : ''));
   const sampled = doc.cells.filter((c): c is Exclude<CellResult, { status: 'skipped' }> => c.status !== 'skipped' && c.phases.run?.timing.mode === 'sampled');
   if (sampled.length > 0) {

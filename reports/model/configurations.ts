@@ -2,14 +2,17 @@
 // thread count (--threads); the repeats of a configuration are its cells. Labels name only the
 // knobs that vary within a backend, so a chart reads "lsm writeBufferSize=64MiB" rather than every
 // default, the thread count when any cell ran more than one thread ("lsm threads=2"), and, when
-// the document's configurations are of more than one durability class, the class: "lsm (process)".
+// the document's configurations are of more than one durability class, the class: "lsm (process)";
+// and inside an emulated TaskManager (--taskmanager-memory) the memory the backend had:
+// "heap [task heap 384MiB (1728m TM)]".
 // Every chart that compares configurations names them by this label, so none ranks classes (or a
 // sum over threads against one thread) side by side unmarked.
 
 import { canonicalJson } from '../../core/canonical-json.js';
-import type { CellResult, DurabilityClass, KnobValue, PhaseResult, ResultDocument } from '../../core/result/schema.js';
+import type { CellMemory, CellResult, DurabilityClass, KnobValue, PhaseResult, ResultDocument } from '../../core/result/schema.js';
 import { formatCount } from '../../core/units.js';
 import { formatKnobValue } from './format.js';
+import { memoryLabel } from './memory-label.js';
 
 export type MeasuredCell = Extract<CellResult, { phases: unknown }>;
 
@@ -29,7 +32,9 @@ export interface Configuration {
   readonly showsThreads: boolean;
   /** What an acknowledged write survives (docs/durability.md); null when no cell of its backend and knobs says. */
   readonly durabilityClass: DurabilityClass | null;
-  /** Backend, varying knobs, threads (see showsThreads), and the class when the document has several: "lsm writeBufferSize=64MiB threads=2 (process)". */
+  /** The memory its backend had in the emulated TaskManager (--taskmanager-memory); null: no TaskManager. */
+  readonly memory: CellMemory | null;
+  /** Backend, varying knobs, threads (see showsThreads), the class when the document has several, the memory: "lsm writeBufferSize=64MiB threads=2 (process) [managed 512MiB (1728m TM)]". */
   readonly label: string;
   /** The label without the thread count: one line of the threads chart, across thread counts. */
   readonly baseLabel: string;
@@ -89,7 +94,7 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
   const showsThreads = doc.cells.some((c) => threadsOf(c) > 1);
   const byKey = new Map<string, { cells: CellResult[]; first: CellResult }>();
   for (const cell of doc.cells) {
-    const key = `${cell.backend}\u0000${canonicalJson(cell.knobs)}\u0000${canonicalJson(cell.workload)}\u0000${threadsOf(cell)}`;
+    const key = `${cell.backend}\u0000${canonicalJson(cell.knobs)}\u0000${canonicalJson(cell.workload)}\u0000${threadsOf(cell)}${cell.memory ? `\u0000${cell.memory.taskManager}` : ''}`;
     const group = byKey.get(key);
     if (group) group.cells.push(cell);
     else byKey.set(key, { cells: [cell], first: cell });
@@ -120,7 +125,8 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
     const threads = threadsOf(first);
     const knobText = [first.backend, ...pairs.map(([k, v]) => `${k}=${formatKnobValue(k, v)}`)];
     const durability = marked && durabilityClass !== null ? ` (${durabilityClass})` : '';
-    const label = [...knobText, ...(showsThreads ? [`threads=${threads}`] : [])].join(' ') + durability;
+    const memory = first.memory ? ` [${memoryLabel(first.memory)}]` : '';
+    const label = [...knobText, ...(showsThreads ? [`threads=${threads}`] : [])].join(' ') + durability + memory;
     return {
       key,
       backend: first.backend,
@@ -131,8 +137,9 @@ export function groupConfigurations(doc: ResultDocument): Configuration[] {
       threads,
       showsThreads,
       durabilityClass,
+      memory: first.memory ?? null,
       label,
-      baseLabel: knobText.join(' ') + durability,
+      baseLabel: knobText.join(' ') + durability + memory,
       cells,
       ok: cells.filter((c): c is MeasuredCell => c.status === 'ok' && mainPhase(c) !== undefined),
     };

@@ -2,6 +2,7 @@
 
 import type { CellStatus, DurabilityClass } from '../../core/result/schema.js';
 import { formatKnobValue } from './format.js';
+import { memoryLabel } from './memory-label.js';
 import { isMicroConfiguration } from './micro.js';
 import type { ReportModel } from './report-model.js';
 import type { PercentilesUs, Spread } from './stats.js';
@@ -10,7 +11,7 @@ export interface SummaryRow {
   readonly backend: string;
   readonly workload: string;
   readonly configuration: string;
-  /** The varying knobs as "name=value" pairs, and "threads=N" when the document ran more than one; empty when nothing varies. */
+  /** The varying knobs as "name=value" pairs, "threads=N" when the document ran more than one, and "memory=..." inside a TaskManager; empty when nothing varies. */
   readonly knobs: string;
   /** What an acknowledged write survives (docs/durability.md); null when the cells do not say. */
   readonly durabilityClass: DurabilityClass | null;
@@ -38,7 +39,7 @@ export function summaryRows(model: ReportModel): SummaryRow[] {
       backend: s.config.backend,
       workload: s.config.workload,
       configuration: s.config.label,
-      knobs: [...s.config.varying.map(([k, v]) => `${k}=${formatKnobValue(k, v)}`), ...(s.config.showsThreads ? [`threads=${s.config.threads}`] : [])].join(' '),
+      knobs: [...s.config.varying.map(([k, v]) => `${k}=${formatKnobValue(k, v)}`), ...(s.config.showsThreads ? [`threads=${s.config.threads}`] : []), ...(s.config.memory ? [`memory=${memoryLabel(s.config.memory)}`] : [])].join(' '),
       // One backend and one set of knobs: every cell of the configuration has the same class.
       durabilityClass: s.config.durabilityClass,
       okRepeats: s.config.ok.length,
