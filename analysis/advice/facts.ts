@@ -6,7 +6,7 @@
 
 import type { KnobValue } from '../../backends/types.js';
 import { groupCells } from '../compare/pairing.js';
-import type { CellOk, DurabilityClass, ResultDocument } from '../../core/result/schema.js';
+import type { CellMemory, CellOk, DurabilityClass, ResultDocument } from '../../core/result/schema.js';
 import { median } from '../../core/stats.js';
 import { classifyOperation } from './operations.js';
 import { parseStallCounts, type StallCounts } from './stalls.js';
@@ -28,6 +28,8 @@ export interface ConfigFacts {
   readonly cells: readonly CellOk[];
   /** What an acknowledged write of this configuration survives (docs/durability.md); null in documents without classes. */
   readonly durabilityClass: DurabilityClass | null;
+  /** The memory its backend had in the emulated TaskManager (--taskmanager-memory); null: none. */
+  readonly memory: CellMemory | null;
   readonly shape: WorkloadShape;
   /** Medians over the repeats; null when not reported. */
   readonly opsPerSec: number | null;
@@ -102,6 +104,7 @@ export function configFacts(cells: readonly CellOk[]): ConfigFacts {
     cells,
     // One backend and one set of knobs: every cell has the same class.
     durabilityClass: cells.find((c) => c.durabilityClass !== undefined)?.durabilityClass ?? null,
+    memory: first.memory ?? null,
     shape: workloadShape(cells),
     opsPerSec: med((c) => c.phases.run?.throughputOpsPerSec),
     writeAmp: med((c) => c.engine?.writeAmp),

@@ -15,6 +15,8 @@ import { formatBytes } from '../../core/units.js';
 import { knobNumber, type AdviceContext, type ConfigFacts } from './facts.js';
 import type { ConfigRule, Suggestion } from './types.js';
 import { formatShare } from '../../core/numbers.js';
+import { parseFlinkMemorySize } from '../../core/flink/memory-size.js';
+import { largerTaskManager, largerTaskManagerText } from './taskmanager-size.js';
 
 const MiB = 1024 * 1024;
 /** Share of the measured time writes spent stalled before a stall rule speaks. */
@@ -136,7 +138,21 @@ export const lsmBlockCacheLow: ConfigRule = {
       target = Math.min(target, Math.floor((ctx.memoryBudgetBytes - others) / MiB) * MiB);
     }
     if (target <= cache) return null;
-    return suggestion('blockCacheSize', 'increase', target, `Only ${formatShare(f.blockCacheHitRatio)} of block lookups hit the ${formatBytes(cache)} cache while the SST files hold ${formatBytes(working)}: reads go to the OS page cache or disk and decompress each time. A ${formatBytes(target)} cache holds the working set${ctx.memoryBudgetBytes !== null ? ' within the memory budget' : ''}.`);
+    const found = `Only ${formatShare(f.blockCacheHitRatio)} of block lookups hit the ${formatBytes(cache)} cache while the SST files hold ${formatBytes(working)}: reads go to the OS page cache or disk and decompress each time.`;
+    const tm = f.memory;
+    if (tm?.bound && tm.bound.kind !== 'task heap') {
+      // Inside a TaskManager the cache is Flink's share of the slot's memory budget: more cache is
+      // a larger budget, never more than the TaskManager has.
+      const budget = Math.ceil((tm.bound.bytes * target) / cache / MiB) * MiB;
+      const where = `In the ${tm.taskManager} TaskManager Flink sizes this cache from the slot's ${tm.bound.kind === 'managed' ? 'managed memory' : 'fixed RocksDB memory'} (${formatBytes(tm.bound.bytes)}); a ${formatBytes(target)} cache, which holds the working set, takes ${formatBytes(budget)} per slot`;
+      const processBytes = parseFlinkMemorySize(tm.taskManager) ?? ctx.document.plan.taskManager?.processBytes ?? null;
+      const how =
+        tm.bound.kind === 'fixed' || processBytes === null
+          ? `state.backend.rocksdb.memory.fixed-per-slot: ${Math.round(budget / MiB)}m`
+          : largerTaskManagerText(largerTaskManager(processBytes, tm.slots, budget), tm.taskManager);
+      return suggestion('blockCacheSize', 'increase', target, `${found} ${where}: ${how}.`);
+    }
+    return suggestion('blockCacheSize', 'increase', target, `${found} A ${formatBytes(target)} cache holds the working set${ctx.memoryBudgetBytes !== null ? ' within the memory budget' : ''}.`);
   },
   evidence: (f) => [
     { metric: 'block cache hit ratio', value: f.blockCacheHitRatio, chart: CHART_IDS.knobSweep },
