@@ -51,20 +51,20 @@ describe('lsm-block-cache-low', () => {
     expect(rec(doc, 'lsm-block-cache-low', 256 * MiB)?.suggestion.changes).toEqual({ blockCacheSize: 128 * MiB });
   });
   it("inside a TaskManager suggests a larger TaskManager or managed fraction, never more memory than it has", () => {
-    // The stock 1728m TaskManager: 512 MiB of managed memory per slot, of which Flink's cache is (3 - 0.5) / 3.
+    // The stock 1728m TaskManager: 512 MiB of managed memory per slot (lsm.boundedMemory), of which Flink's cache is (3 - 0.5) / 3.
     const managed = 536870920;
-    const cache = 447392433;
-    const cell = craftCell({ backend: 'lsm', ops: reads, knobs: { blockCacheSize: cache }, engine: { blockCacheHitRatio: 0.4 }, metrics: { sstBytes: 1024 * MiB } });
+    const cell = craftCell({ backend: 'lsm', ops: reads, knobs: { boundedMemory: managed }, engine: { blockCacheHitRatio: 0.4 }, metrics: { sstBytes: 1024 * MiB } });
     const doc = craftDocument({ ...cell, memory: { taskManager: '1728m', slots: 1, bound: { kind: 'managed', bytes: managed } } });
     const r = rec(doc, 'lsm-block-cache-low');
-    expect(r?.suggestion.changes).toEqual({ blockCacheSize: 1536 * MiB });
+    // Verified as the larger TaskManager's slot would run: its managed memory as the bound.
+    expect(r?.suggestion.changes).toEqual({ boundedMemory: 1844 * MiB });
     // 1536 MiB of cache takes 1844 MiB of managed memory, 0.4 of a Flink size of 4610 MiB or more:
     // 5440m less 256m of metaspace and 544m of overhead (0.1) leaves 4640 MiB; 5376m leaves 4582.
-    expect(r?.suggestion.rationale).toMatch(/In the 1728m TaskManager Flink sizes this cache from the slot's managed memory \(512MiB\); a 1\.5GiB cache, which holds the working set, takes 1\.8GiB per slot: a TaskManager of taskmanager\.memory\.process\.size: 5440m\./);
+    expect(r?.suggestion.rationale).toMatch(/Flink sizes this cache from the slot's managed memory in the 1728m TaskManager \(512MiB\); a 1\.5GiB cache, which holds the working set, takes 1\.8GiB per slot: a TaskManager of taskmanager\.memory\.process\.size: 5440m\./);
     expect(r?.suggestion.rationale).not.toMatch(/managed\.fraction/);
     // A smaller need fits a larger managed fraction of the TaskManager as it is: a 675 MiB cache
     // takes 810 MiB of managed memory, 0.64 of its 1280 MiB Flink size.
-    const small = craftDocument({ ...craftCell({ backend: 'lsm', ops: reads, knobs: { blockCacheSize: cache }, engine: { blockCacheHitRatio: 0.4 }, metrics: { sstBytes: 450 * MiB } }), memory: { taskManager: '1728m', slots: 1, bound: { kind: 'managed', bytes: managed } } });
+    const small = craftDocument({ ...craftCell({ backend: 'lsm', ops: reads, knobs: { boundedMemory: managed }, engine: { blockCacheHitRatio: 0.4 }, metrics: { sstBytes: 450 * MiB } }), memory: { taskManager: '1728m', slots: 1, bound: { kind: 'managed', bytes: managed } } });
     expect(rec(small, 'lsm-block-cache-low')?.suggestion.rationale).toMatch(/taskmanager\.memory\.process\.size: \d+m, or taskmanager\.memory\.managed\.fraction: 0\.64 in the 1728m one \(its task heap shrinks by as much\)/);
   });
   it('is silent when the working set fits the cache', () => {

@@ -119,17 +119,23 @@ export const lsmStallPendingCompaction: ConfigRule = {
   evidence: (f) => [...stallEvidence(f), { metric: 'max pending compaction bytes', value: f.metric('maxPendingCompactionBytes'), chart: CHART_IDS.timeline }],
 };
 
+/** The block cache's capacity: under lsm.boundedMemory M (Flink's bound), (3 - r) x M / 3 of it, else blockCacheSize. */
+function cacheBytes(f: ConfigFacts): number {
+  const bound = knobNumber(f, 'boundedMemory');
+  return bound !== null && bound > 0 ? Math.floor(((3 - knob(f, 'writeBufferRatio')) * bound) / 3) : knob(f, 'blockCacheSize');
+}
+
 export const lsmBlockCacheLow: ConfigRule = {
   id: 'lsm-block-cache-low',
   title: 'Block cache hit ratio low with a working set larger than the cache',
   backends: ['lsm'],
   when: (f) => {
-    const cache = knob(f, 'blockCacheSize');
+    const cache = cacheBytes(f);
     const working = f.metric('sstBytes');
     return f.shape.reads >= 0.2 && f.blockCacheHitRatio !== null && f.blockCacheHitRatio < 0.8 && working !== null && working > cache;
   },
   suggest: (f, ctx) => {
-    const cache = knob(f, 'blockCacheSize');
+    const cache = cacheBytes(f);
     const working = f.metric('sstBytes') ?? cache;
     // Blocks are cached uncompressed: room for the data as stored plus half again.
     let target = Math.ceil((working * 1.5) / MiB) * MiB;
@@ -139,20 +145,22 @@ export const lsmBlockCacheLow: ConfigRule = {
     }
     if (target <= cache) return null;
     const found = `Only ${formatShare(f.blockCacheHitRatio)} of block lookups hit the ${formatBytes(cache)} cache while the SST files hold ${formatBytes(working)}: reads go to the OS page cache or disk and decompress each time.`;
-    const tm = f.memory;
-    if (tm?.bound && tm.bound.kind !== 'task heap') {
-      // Inside a TaskManager the cache is Flink's share of the slot's memory budget: more cache is
-      // a larger budget, never more than the TaskManager has.
-      const budget = Math.ceil((tm.bound.bytes * target) / cache / MiB) * MiB;
-      const where = `In the ${tm.taskManager} TaskManager Flink sizes this cache from the slot's ${tm.bound.kind === 'managed' ? 'managed memory' : 'fixed RocksDB memory'} (${formatBytes(tm.bound.bytes)}); a ${formatBytes(target)} cache, which holds the working set, takes ${formatBytes(budget)} per slot`;
-      const processBytes = parseFlinkMemorySize(tm.taskManager) ?? ctx.document.plan.taskManager?.processBytes ?? null;
-      const how =
-        tm.bound.kind === 'fixed' || processBytes === null
-          ? `state.backend.rocksdb.memory.fixed-per-slot: ${Math.round(budget / MiB)}m`
-          : largerTaskManagerText(largerTaskManager(processBytes, tm.slots, budget), tm.taskManager);
-      return suggestion('blockCacheSize', 'increase', target, `${found} ${where}: ${how}.`);
+    const bound = knobNumber(f, 'boundedMemory');
+    if (bound === null || bound <= 0) {
+      return suggestion('blockCacheSize', 'increase', target, `${found} A ${formatBytes(target)} cache holds the working set${ctx.memoryBudgetBytes !== null ? ' within the memory budget' : ''}.`);
     }
-    return suggestion('blockCacheSize', 'increase', target, `${found} A ${formatBytes(target)} cache holds the working set${ctx.memoryBudgetBytes !== null ? ' within the memory budget' : ''}.`);
+    // Under Flink's bound the cache is its share of the slot's memory: more cache is a larger
+    // bound, and inside a TaskManager never more than the TaskManager has: a larger one.
+    const budget = Math.ceil((bound * target) / cache / MiB) * MiB;
+    const tm = f.memory;
+    const source = tm?.bound?.kind === 'managed' ? `the slot's managed memory in the ${tm.taskManager} TaskManager` : "Flink's memory bound";
+    const where = `Flink sizes this cache from ${source} (${formatBytes(bound)}); a ${formatBytes(target)} cache, which holds the working set, takes ${formatBytes(budget)} per slot`;
+    const processBytes = tm ? (parseFlinkMemorySize(tm.taskManager) ?? ctx.document.plan.taskManager?.processBytes ?? null) : null;
+    const how =
+      tm?.bound?.kind === 'managed' && processBytes !== null
+        ? largerTaskManagerText(largerTaskManager(processBytes, tm.slots, budget), tm.taskManager)
+        : `state.backend.rocksdb.memory.fixed-per-slot: ${Math.round(budget / MiB)}m`;
+    return suggestion('boundedMemory', 'increase', budget, `${found} ${where}: ${how}.`);
   },
   evidence: (f) => [
     { metric: 'block cache hit ratio', value: f.blockCacheHitRatio, chart: CHART_IDS.knobSweep },

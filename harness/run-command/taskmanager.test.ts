@@ -43,10 +43,9 @@ describe('--taskmanager-memory', () => {
     expect(bound('heap')).toMatchObject({ kind: 'task heap', bytes: flink.heap.taskHeap, checkedByHarness: true });
     expect(bound('lsm')).toMatchObject({ kind: 'managed', bytes: flink.slot.managedMemory, checkedByHarness: false });
     expect(bound('lmdb')?.notBounded).toMatch(/page cache/);
-    // lsm is bounded through Flink's memory arithmetic: the slot's shared cache and write buffers.
+    // lsm is bounded through its Flink configuration reader: the slot's managed memory as its memory bound.
     const lsm = plan.cells.find((c) => c.backend === 'lsm');
-    expect(lsm?.knobs.blockCacheSize).toBe(flink.rocksdb?.blockCacheCapacity);
-    expect(lsm?.knobs.dbWriteBufferSize).toBe(flink.rocksdb?.writeBufferManagerCapacity);
+    expect(lsm?.knobs.boundedMemory).toBe(flink.rocksdb?.budget);
   });
 
   it("takes the --flink-conf file's sizes and slots, the flag overriding its process or Flink size", async () => {
@@ -58,7 +57,7 @@ describe('--taskmanager-memory', () => {
     const flagged = await resolveRunOptions({ backend: ['heap', 'lsm'], flinkConf: conf, taskmanagerMemory: '4g' });
     expect(flagged.taskManager).toMatchObject({ processSize: '4g', processBytes: 4 * 1024 ** 3, slots: 2 });
     const lsm = (await buildPlan(flagged)).cells.find((c) => c.backend === 'lsm');
-    expect(lsm?.knobs.blockCacheSize).toBe(flinkSlotOf('taskmanager.memory.process.size: 4g\ntaskmanager.numberOfTaskSlots: 2\n').rocksdb?.blockCacheCapacity);
+    expect(lsm?.knobs.boundedMemory).toBe(flinkSlotOf('taskmanager.memory.process.size: 4g\ntaskmanager.numberOfTaskSlots: 2\n').rocksdb?.budget);
   });
 
   it.each([
