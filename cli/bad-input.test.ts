@@ -62,6 +62,8 @@ const cases: [string, string[], RegExp][] = [
   ]),
   ['a --flink-conf value Flink refuses', ['run', '--flink-conf', badFlink], /--flink-conf .*flink-conf\.yaml: state\.backend\.rocksdb\.writebuffer\.size: 'lots' is not valid; expected a memory size/],
   // statebench flink-memory
+  ['a --taskmanager-memory Flink cannot parse', ['run', '--taskmanager-memory', '1.5g'], /--taskmanager-memory: '1\.5g' is not valid; expected a memory size: a whole number with an optional unit/],
+  ['a --taskmanager-memory Flink refuses', ['run', '--taskmanager-memory', '700m'], /--taskmanager-memory: TaskManager memory configuration failed: Sum of configured Framework Heap Memory/],
   ['flink-memory: a TaskManager Flink refuses', ['flink-memory', '--flink-conf', flinkFixture('config-refused-700m.yaml')], /--flink-conf .*config-refused-700m\.yaml: TaskManager memory configuration failed: Sum of configured Framework Heap Memory .* exceed configured Total Flink Memory \(252\.000mb \(264241152 bytes\)\)\.$/],
   ['flink-memory: a size Flink cannot parse', ['flink-memory', '--flink-conf', flinkFixture('config-bad-size.yaml')], /--flink-conf .*config-bad-size\.yaml: taskmanager\.memory\.process\.size: '1\.5g' is not valid; expected a memory size/],
   ['flink-memory: a missing file', ['flink-memory', '--flink-conf', join(dir, 'missing.yaml')], /--flink-conf: cannot read .*missing\.yaml \(ENOENT\)/],
