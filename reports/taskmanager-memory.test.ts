@@ -17,7 +17,7 @@ const MEMORY: Record<string, CellMemory> = {
 function inTaskManager(doc: ResultDocument): ResultDocument {
   return {
     ...doc,
-    plan: { ...doc.plan, taskManager: { processSize: '1728m', processBytes: 1811939328, slots: 1 } },
+    plan: { ...doc.plan, taskManagers: [{ processSize: '1728m', processBytes: 1811939328, slots: 1 }] },
     cells: doc.cells.map((c) => ({ ...c, memory: MEMORY[c.backend] as CellMemory })),
   };
 }
@@ -36,7 +36,7 @@ describe('the memory each backend had in a TaskManager', () => {
     const out = renderTerminalSummary(inTaskManager(makeDocument({ repeats: 1 })));
     expect(out.split('\n')[0]).toMatch(/\bdurability\s+memory\s+rep\b/);
     expect(out).toMatch(/^heap\s.*task heap 384MiB \(1728m TM\)/m);
-    expect(out).toMatch(/^memory: every cell ran inside an emulated 1728m Flink TaskManager of 1 slot/m);
+    expect(out).toMatch(/^memory: every cell ran inside an emulated Flink TaskManager, 1728m \(1 slot\);/m);
   });
 
   it('is absent without a TaskManager', () => {

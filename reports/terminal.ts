@@ -85,8 +85,11 @@ export function renderTerminalSummary(doc: ResultDocument): string {
   for (const note of cellNotes(doc)) out.push(`note (${cellList(note.cellIds)}): ${note.text}`);
   // A state-size sweep's findings (docs/scaling.md), the figures those of the rows above.
   for (const f of scalingFindingTexts(doc)) for (const l of f.lines) out.push(`state size, ${f.workload}: ${l.text}`);
-  const tm = doc.plan.taskManager;
-  if (tm) out.push(`memory: every cell ran inside an emulated ${tm.processSize} Flink TaskManager of ${tm.slots} slot${tm.slots === 1 ? '' : 's'}; its column is what bounded the backend's state there (the task heap, a slot's managed memory)`);
+  const tms = doc.plan.taskManagers ?? [];
+  if (tms.length > 0) {
+    const named = tms.map((tm) => `${tm.processSize} (${tm.slots} slot${tm.slots === 1 ? '' : 's'})`).join(', ');
+    out.push(`memory: every cell ran inside an emulated Flink TaskManager, ${tms.length > 1 ? `one of ${named}` : named}; its column is what bounded the backend's state there (the task heap, a slot's managed memory)`);
+  }
   if (doc.cells.some((c) => c.durabilityClass !== undefined)) out.push(DURABILITY_LEGEND + (doc.plan.semantics ? SEMANTICS_TEXT[doc.plan.semantics] : ''));
   const sampled = doc.cells.filter((c): c is Exclude<CellResult, { status: 'skipped' }> => c.status !== 'skipped' && c.phases.run?.timing.mode === 'sampled');
   if (sampled.length > 0) {

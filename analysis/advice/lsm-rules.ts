@@ -155,7 +155,7 @@ export const lsmBlockCacheLow: ConfigRule = {
     const tm = f.memory;
     const source = tm?.bound?.kind === 'managed' ? `the slot's managed memory in the ${tm.taskManager} TaskManager` : "Flink's memory bound";
     const where = `Flink sizes this cache from ${source} (${formatBytes(bound)}); a ${formatBytes(target)} cache, which holds the working set, takes ${formatBytes(budget)} per slot`;
-    const processBytes = tm ? (parseFlinkMemorySize(tm.taskManager) ?? ctx.document.plan.taskManager?.processBytes ?? null) : null;
+    const processBytes = tm ? (parseFlinkMemorySize(tm.taskManager) ?? ctx.document.plan.taskManagers?.find((t) => t.processSize === tm.taskManager)?.processBytes ?? null) : null;
     const how =
       tm?.bound?.kind === 'managed' && processBytes !== null
         ? largerTaskManagerText(largerTaskManager(processBytes, tm.slots, budget), tm.taskManager)

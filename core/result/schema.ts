@@ -290,8 +290,8 @@ export const PlanSchema = z.object({
   semantics: z.enum(['flink', 'per-write']).optional(),
   /** --threads: the thread counts of the run's cells (one cell per count); absent: 1. */
   threads: z.array(z.number().int().positive()).optional(),
-  /** --taskmanager-memory: the emulated TaskManager's process size (1728m) and slots; absent: none. */
-  taskManager: z.object({ processSize: z.string(), processBytes: count, slots: z.number().int().positive() }).optional(),
+  /** --taskmanager-memory: the emulated TaskManagers (one cell per TaskManager), each its process size (1728m) and slots; absent: none. */
+  taskManagers: z.array(z.object({ processSize: z.string(), processBytes: count, slots: z.number().int().positive() })).optional(),
 });
 
 export const RecommendationSchema = z.object({

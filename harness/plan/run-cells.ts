@@ -1,4 +1,4 @@
-// The plan: cells = backend x knob combination x workload x state size x threads x repeat. Knob values and
+// The plan: cells = backend x knob combination x workload x state size x threads x TaskManager x repeat. Knob values and
 // workload names are checked here, before anything runs, so bad input fails fast with exit 2.
 
 import type { BackendDescription } from '../../backends/types.js';
@@ -31,7 +31,12 @@ interface WorkloadSetup {
 }
 
 export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
-  const { configurations: configs, descriptions } = await planConfigurations({ backends: o.backends, axes: o.axes, baseKnobs: o.baseKnobs });
+  // The TaskManager axis (--taskmanager-memory 1728m,4g): each TaskManager's memory gives its own
+  // base knobs (lsm's bound), so each has its own configurations; null: no TaskManager.
+  const taskManagers = o.taskManagers && o.taskManagers.length > 0 ? o.taskManagers : [null];
+  const perTaskManager = await Promise.all(taskManagers.map((tm) => planConfigurations({ backends: o.backends, axes: o.axes, baseKnobs: tm?.baseKnobs ?? o.baseKnobs })));
+  const descriptions = (perTaskManager[0] as (typeof perTaskManager)[number]).descriptions;
+  const showTaskManager = taskManagers.length > 1;
   const valueSize = o.valueSize !== null ? parseValueSize(o.valueSize) : null;
   const presetValueSize = parseValueSize(QUICK_PRESET.valueSize);
   // The state-size axis: null is one size, each workload's own default.
@@ -73,34 +78,36 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
     // Smallest sizes first (parseRecords sorts them): a run stopped early has every backend at the sizes it reached.
     for (const size of sizes) {
       for (const threads of threadCounts) {
-        for (const c of configs) {
-          for (const w of o.workloads) {
-            const setup = workloads.get(setupKey(w, size)) as WorkloadSetup;
-            round.push({
-              // The size shows in the id only when it varies, so ids of one-size runs stay as they were.
-              id: cellId(c.backend, w, c.setKnobs, r, sizes.length > 1 ? setup.paramsInput.records : undefined, showThreads ? threads : undefined),
-              backend: c.backend,
-              knobs: c.knobs,
-              setKnobs: c.setKnobs,
-              workload: w,
-              workloadParams: setup.paramsInput,
-              ops: setup.ops,
-              durationMs: setup.durationMs,
-              warmupOps: o.warmupOps,
-              warmupMs: o.warmupMs,
-              keySize: o.keySize,
-              targetRate: o.targetRate,
-              intervalMs: o.intervalMs,
-              // Repeats draw different (but reproducible) operation streams.
-              seed: repeatSeed(o.seed, r),
-              repeat: r,
-              sampleEvery: o.sampleEvery,
-              maxInFlight: o.maxInFlight,
-              checkpointIntervalMs: o.checkpointIntervalMs ?? null,
-              verify: o.verify ?? false,
-              ...(threads > 1 ? { threads } : {}),
-              ...(o.taskManager ? { taskManager: cellTaskManager(o.taskManager, c.backend) } : {}),
-            });
+        for (const [t, tm] of taskManagers.entries()) {
+          for (const c of (perTaskManager[t] as (typeof perTaskManager)[number]).configurations) {
+            for (const w of o.workloads) {
+              const setup = workloads.get(setupKey(w, size)) as WorkloadSetup;
+              round.push({
+                // The size shows in the id only when it varies, so ids of one-size runs stay as they were.
+                id: cellId(c.backend, w, c.setKnobs, r, sizes.length > 1 ? setup.paramsInput.records : undefined, showThreads ? threads : undefined, showTaskManager ? tm?.processSize : undefined),
+                backend: c.backend,
+                knobs: c.knobs,
+                setKnobs: c.setKnobs,
+                workload: w,
+                workloadParams: setup.paramsInput,
+                ops: setup.ops,
+                durationMs: setup.durationMs,
+                warmupOps: o.warmupOps,
+                warmupMs: o.warmupMs,
+                keySize: o.keySize,
+                targetRate: o.targetRate,
+                intervalMs: o.intervalMs,
+                // Repeats draw different (but reproducible) operation streams.
+                seed: repeatSeed(o.seed, r),
+                repeat: r,
+                sampleEvery: o.sampleEvery,
+                maxInFlight: o.maxInFlight,
+                checkpointIntervalMs: o.checkpointIntervalMs ?? null,
+                verify: o.verify ?? false,
+                ...(threads > 1 ? { threads } : {}),
+                ...(tm ? { taskManager: cellTaskManager(tm, c.backend) } : {}),
+              });
+            }
           }
         }
       }
@@ -114,13 +121,15 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
 
 /**
  * "lsm/ycsb-a/writeBufferSize=4MiB#0"; with a state size (a size sweep) "lsm/ycsb-a/records=1M/writeBufferSize=4MiB#0";
- * with threads (a run with a count other than 1) "lsm/ycsb-a/threads=2/writeBufferSize=4MiB#0".
+ * with threads (a run with a count other than 1) "lsm/ycsb-a/threads=2/writeBufferSize=4MiB#0"; with a
+ * TaskManager (a run of several) "lsm/ycsb-a/tm=4g/writeBufferSize=4MiB#0".
  */
-export function cellId(backend: string, workload: string, setKnobs: Readonly<Record<string, string>>, repeat: number, records?: number, threads?: number): string {
+export function cellId(backend: string, workload: string, setKnobs: Readonly<Record<string, string>>, repeat: number, records?: number, threads?: number, taskManager?: string): string {
   const knobs = Object.entries(setKnobs).map(([k, v]) => `${k}=${v}`).join(',');
   const size = records !== undefined ? `/records=${formatCount(records)}` : '';
   const slots = threads !== undefined ? `/threads=${threads}` : '';
-  return `${backend}/${workload}${size}${slots}${knobs ? `/${knobs}` : ''}#${repeat}`;
+  const tm = taskManager !== undefined ? `/tm=${taskManager}` : '';
+  return `${backend}/${workload}${size}${slots}${tm}${knobs ? `/${knobs}` : ''}#${repeat}`;
 }
 
 function setupKey(workload: string, size: number | null): string {

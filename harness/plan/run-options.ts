@@ -60,10 +60,11 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
     readonly warnings: readonly string[];
   } | null;
   /**
-   * --taskmanager-memory (or the --flink-conf file's sizes): the emulated TaskManager the cells run
-   * in, and the Flink configuration reader's warnings when no file was given; null or absent: none.
+   * --taskmanager-memory (or the --flink-conf file's sizes): the emulated TaskManagers the cells run
+   * in, ascending (two or more are a sweep axis), each with the base knobs its memory gives and the
+   * Flink configuration reader's warnings when no file was given; empty or absent: none.
    */
-  readonly taskManager?: (TaskManagerModel & { readonly warnings: readonly string[] }) | null;
+  readonly taskManagers?: readonly (TaskManagerModel & { readonly warnings: readonly string[]; readonly baseKnobs: BaseKnobs })[];
   /** --checkpoint-interval (ms), null: no checkpoints; optional so older callers compile. */
   readonly checkpointIntervalMs?: number | null;
   /** --verify: every read checks the value's key id, version and checksum. */

@@ -45,10 +45,10 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
   const { data, environment, warnings: setupWarnings } = setUpRun(plan.descriptions, o.dataDir);
   warnings.push(...setupWarnings);
   for (const w of o.flinkConf?.warnings ?? []) warnings.push(`--flink-conf ${o.flinkConf?.path}: ${w}`);
-  for (const w of o.taskManager?.warnings ?? []) warnings.push(`--taskmanager-memory: ${w}`);
+  for (const w of new Set((o.taskManagers ?? []).flatMap((tm) => tm.warnings))) warnings.push(`--taskmanager-memory: ${w}`);
   warnings.push(...plan.warnings);
   for (const w of warnings) progress.line(`warning: ${w}`);
-  if (o.taskManager) for (const line of describeTaskManager(o.taskManager, o.backends)) progress.line(line);
+  for (const tm of o.taskManagers ?? []) for (const line of describeTaskManager(tm, o.backends)) progress.line(line);
   for (const n of selection.notes) progress.line(n);
 
   const planRecord: PlanRecord = {
@@ -73,7 +73,7 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
     memoryBudgetBytes: o.memoryBudgetBytes ?? null,
     ...(o.semantics ? { semantics: o.semantics } : {}),
     ...(o.threads && o.threads.some((t) => t !== 1) ? { threads: [...o.threads] } : {}),
-    ...(o.taskManager ? { taskManager: { processSize: o.taskManager.processSize, processBytes: o.taskManager.processBytes, slots: o.taskManager.slots } } : {}),
+    ...(o.taskManagers && o.taskManagers.length > 0 ? { taskManagers: o.taskManagers.map((tm) => ({ processSize: tm.processSize, processBytes: tm.processBytes, slots: tm.slots })) } : {}),
   };
 
   const writer = new ResultWriter(outDir);

@@ -11,7 +11,8 @@ import { defaultBackends } from '../plan/configurations.js';
 import { parseSets } from '../plan/knob-sets.js';
 import { parseSeed } from '../plan/order.js';
 import { readSweepFile } from './sweep-file.js';
-import { resolveTaskManager, withManagedMemory } from './taskmanager-flag.js';
+import { resolveTaskManagers, withManagedMemory } from './taskmanager-flag.js';
+import type { TaskManagerModel } from '../plan/taskmanager.js';
 import { resolveTuningFlags, RunConfigSchema, type RunFlags } from './run-flags.js';
 import { parseSemantics, withSemantics } from '../plan/semantics.js';
 import { cellHeapLimitMiB } from '../exec/heap-limit.js';
@@ -71,10 +72,14 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   // The one parse of --set text: the plan and the semantics read these axes.
   const axes = parseSets(sets);
   const confText = f.flinkConf !== undefined ? readConfText(f.flinkConf) : null;
-  const taskManager = resolveTaskManager(f.taskmanagerMemory, confText, f.flinkConf);
+  const taskManagers = resolveTaskManagers(f.taskmanagerMemory, confText, f.flinkConf);
   // Inside a TaskManager the Flink configuration reader bounds its backend by the slot's managed memory.
-  const readerText = taskManager ? withManagedMemory(confText, taskManager) : confText;
-  const flink = readerText !== null ? readFlinkConf(readerText, f.flinkConf !== undefined ? `--flink-conf ${f.flinkConf}` : '--taskmanager-memory') : null;
+  const readFor = (tm: TaskManagerModel | null) => {
+    const text = tm ? withManagedMemory(confText, tm) : confText;
+    return text !== null ? readFlinkConf(text, f.flinkConf !== undefined ? `--flink-conf ${f.flinkConf}` : '--taskmanager-memory') : null;
+  };
+  const flinks = taskManagers.length > 0 ? taskManagers.map(readFor) : [readFor(null)];
+  const flink = flinks[0] ?? null;
   // A file of Flink settings alone runs the backend that reads them; a TaskManager alone runs every backend.
   const setBackends = [...new Set([...axes.keys(), ...(flink && confText !== null ? [flink.backend] : [])])];
   const given = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
@@ -119,7 +124,13 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     semantics,
     baseKnobs: await withSemantics(semantics, backends, axes, flink ? { [flink.backend]: flink.knobs } : {}),
     flinkConf: flink && confText !== null ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, memoryBudgetScope: flink.memoryBudgetScope, warnings: flink.warnings } : null,
-    taskManager: taskManager ? { ...taskManager, warnings: confText === null ? (flink?.warnings ?? []) : [] } : null,
+    taskManagers: await Promise.all(
+      taskManagers.map(async (tm, i) => {
+        const read = flinks[i] ?? null;
+        // Each TaskManager's own knobs for the reader's backend (its managed memory), under the same semantics.
+        return { ...tm, warnings: confText === null ? (read?.warnings ?? []) : [], baseKnobs: await withSemantics(semantics, backends, axes, read ? { [read.backend]: read.knobs } : {}) };
+      }),
+    ),
     checkpointIntervalMs,
     threads,
     verify: f.verify ?? false,

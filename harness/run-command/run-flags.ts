@@ -33,7 +33,7 @@ export const RUN_FLAGS = {
   dataDir: { shape: 'text', describe: 'Where engines keep their data; a fresh subdirectory is made and removed (default: the OS temp dir)' },
   keepData: { shape: 'switch', describe: 'Keep the data directories after the run' },
   flinkConf: { shape: 'text', describe: "A Flink configuration: its state.backend.rocksdb.* keys become lsm knobs (Flink's defaults and memory arithmetic)" },
-  taskmanagerMemory: { shape: 'text', describe: "Run every cell inside an emulated Flink TaskManager of this process size (1728m, 4g; taskmanager.memory.process.size): the heap backend's state bounded by its task heap, lsm by a slot's managed memory, lmdb as far as an mmap engine can be (default: the --flink-conf file's sizes, else none)" },
+  taskmanagerMemory: { shape: 'text', describe: "Run every cell inside an emulated Flink TaskManager of this process size (1728m, 4g; taskmanager.memory.process.size): the heap backend's state bounded by its task heap, lsm by a slot's managed memory, lmdb as far as an mmap engine can be; a list (1728m,4g) sweeps it, one cell per TaskManager (default: the --flink-conf file's sizes, else none)" },
   sweep: { shape: 'text', describe: 'A knob matrix per backend (JSON or YAML: {lsm: {writeBufferSize: [4MiB, 64MiB]}}); expands like --set lists' },
   memoryBudget: { shape: 'scalar', describe: 'Skip cells whose memory cannot fit (LSM write buffers + block cache, LMDB object cache; heap state measured), e.g. 512MiB' },
   shard: { shape: 'text', describe: 'Run shard i of N of the cells, numbered from 1 as vitest and jest number shards (1/4 ... 4/4); merge the shards with `statebench merge`' },

@@ -1,5 +1,5 @@
-// --taskmanager-memory SIZE, and a --flink-conf file's own TaskManager sizes: the emulated Flink
-// TaskManager a run's cells run in (docs/taskmanager.md, "Running inside a TaskManager"), derived
+// --taskmanager-memory SIZE[,SIZE...], and a --flink-conf file's own TaskManager sizes: the
+// emulated Flink TaskManagers a run's cells run in (two or more sizes are a sweep axis) (docs/taskmanager.md, "Running inside a TaskManager"), derived
 // as Flink derives it (core/flink). The flag is taskmanager.memory.process.size and wins over the
 // file's process or Flink size; the file's other taskmanager.memory.* keys and
 // taskmanager.numberOfTaskSlots apply either way.
@@ -21,10 +21,29 @@ function sizesTaskManager(conf: ReadonlyMap<string, string>): boolean {
 }
 
 /**
- * The TaskManager of --taskmanager-memory (`flag`) and the --flink-conf file's text (`confText`),
+ * The TaskManagers of --taskmanager-memory (one size or a list: ascending, duplicates dropped) and
+ * the --flink-conf file's text; the file's own when the flag is absent; empty when neither sizes one.
+ */
+export function resolveTaskManagers(flag: string | undefined, confText: string | null, source: string | undefined): TaskManagerModel[] {
+  if (flag === undefined) {
+    const tm = resolveTaskManager(undefined, confText, source);
+    return tm ? [tm] : [];
+  }
+  const sizes = flag.split(',').map((s) => s.trim());
+  if (sizes.some((s) => s === '')) throw new UsageError(`--taskmanager-memory: '${flag}' is not valid; expected ${FLINK_MEMORY_SIZE}, or a list of them (1728m,4g)`);
+  const byBytes = new Map<number, TaskManagerModel>();
+  for (const size of sizes) {
+    const tm = resolveTaskManager(size, confText, source) as TaskManagerModel;
+    if (!byBytes.has(tm.processBytes)) byBytes.set(tm.processBytes, tm);
+  }
+  return [...byBytes.values()].sort((a, b) => a.processBytes - b.processBytes);
+}
+
+/**
+ * The TaskManager of one --taskmanager-memory size (`flag`) and the --flink-conf file's text (`confText`),
  * or null when neither sizes one. `source` names the file in errors.
  */
-export function resolveTaskManager(flag: string | undefined, confText: string | null, source: string | undefined): TaskManagerModel | null {
+function resolveTaskManager(flag: string | undefined, confText: string | null, source: string | undefined): TaskManagerModel | null {
   const conf = flattenFlinkConf(confText ?? '');
   let from = `--flink-conf ${source ?? ''}`;
   if (flag !== undefined) {

@@ -25,17 +25,17 @@ const flinkSlot = (processSize: string) => flinkSlotOf(`taskmanager.memory.proce
 
 describe('--taskmanager-memory', () => {
   it('is none unless given or sized by the --flink-conf file', async () => {
-    expect((await resolveRunOptions({ backend: ['heap'] })).taskManager).toBeNull();
+    expect((await resolveRunOptions({ backend: ['heap'] })).taskManagers).toEqual([]);
     const rocksOnly = join(dir, 'rocks-only.yaml');
     writeFileSync(rocksOnly, 'state.backend.rocksdb.memory.managed: false\n');
-    expect((await resolveRunOptions({ backend: ['lsm'], flinkConf: rocksOnly })).taskManager).toBeNull();
+    expect((await resolveRunOptions({ backend: ['lsm'], flinkConf: rocksOnly })).taskManagers).toEqual([]);
   });
 
   it("resolves to Flink's TaskManager, and every planned cell carries its backend's bound", async () => {
     const o = await resolveRunOptions({ backend: ['heap', 'lsm', 'lmdb'], workload: ['value-state'], taskmanagerMemory: '1728m', ops: '100' });
     const flink = flinkSlot('1728m');
-    expect(o.taskManager).toMatchObject({ processSize: '1728m', processBytes: 1811939328, slots: 1 });
-    expect(o.taskManager?.memory.heap.taskHeap).toBe(402653174);
+    expect(o.taskManagers).toMatchObject([{ processSize: '1728m', processBytes: 1811939328, slots: 1 }]);
+    expect(o.taskManagers?.[0]?.memory.heap.taskHeap).toBe(402653174);
     // A TaskManager alone runs every backend named, not only the one that reads Flink's settings.
     expect(o.backends).toEqual(['heap', 'lsm', 'lmdb']);
     const plan = await buildPlan(o);
@@ -52,10 +52,10 @@ describe('--taskmanager-memory', () => {
     const conf = join(dir, 'tm.yaml');
     writeFileSync(conf, 'taskmanager:\n  numberOfTaskSlots: 2\n  memory:\n    flink.size: 1280m\n');
     const fromFile = await resolveRunOptions({ backend: ['heap'], flinkConf: conf });
-    expect(fromFile.taskManager).toMatchObject({ processBytes: 1811939328, slots: 2 });
+    expect(fromFile.taskManagers).toMatchObject([{ processBytes: 1811939328, slots: 2 }]);
     expect(fromFile.threads).toEqual([2]);
     const flagged = await resolveRunOptions({ backend: ['heap', 'lsm'], flinkConf: conf, taskmanagerMemory: '4g' });
-    expect(flagged.taskManager).toMatchObject({ processSize: '4g', processBytes: 4 * 1024 ** 3, slots: 2 });
+    expect(flagged.taskManagers).toMatchObject([{ processSize: '4g', processBytes: 4 * 1024 ** 3, slots: 2 }]);
     const lsm = (await buildPlan(flagged)).cells.find((c) => c.backend === 'lsm');
     expect(lsm?.knobs.boundedMemory).toBe(flinkSlotOf('taskmanager.memory.process.size: 4g\ntaskmanager.numberOfTaskSlots: 2\n').rocksdb?.budget);
   });
@@ -64,8 +64,27 @@ describe('--taskmanager-memory', () => {
     ['1.5g', /^--taskmanager-memory: '1\.5g' is not valid; expected a memory size/],
     ['lots', /^--taskmanager-memory: 'lots' is not valid/],
     ['700m', /^--taskmanager-memory: TaskManager memory configuration failed: Sum of configured Framework Heap Memory/],
+    ['1728m,,4g', /^--taskmanager-memory: '1728m,,4g' is not valid; expected a memory size.*, or a list of them \(1728m,4g\)$/],
   ])('%s is bad input naming the flag', async (raw, message) => {
     await expect(resolveRunOptions({ backend: ['heap'], taskmanagerMemory: raw })).rejects.toThrow(message);
+  });
+});
+
+describe('a plan over TaskManagers (--taskmanager-memory 1728m,4g)', () => {
+  it('has one cell per TaskManager, ascending, duplicates dropped, the size in the id and each its own memory', async () => {
+    const o = await resolveRunOptions({ backend: ['heap', 'lsm'], workload: ['value-state'], taskmanagerMemory: '4g,1728m,4096m', ops: '100' });
+    expect(o.taskManagers?.map((tm) => tm.processSize)).toEqual(['1728m', '4g']);
+    const plan = await buildPlan(o);
+    expect(plan.cells.map((c) => c.id).sort()).toEqual(['heap/value-state/tm=1728m#0', 'heap/value-state/tm=4g#0', 'lsm/value-state/tm=1728m#0', 'lsm/value-state/tm=4g#0']);
+    const cell = (id: string) => plan.cells.find((c) => c.id === id);
+    expect(cell('heap/value-state/tm=4g#0')?.taskManager?.bound?.bytes).toBe(flinkSlot('4g').heap.taskHeap);
+    // Each TaskManager's lsm cell is bounded by its own slot's managed memory.
+    expect(cell('lsm/value-state/tm=1728m#0')?.knobs.boundedMemory).toBe(flinkSlot('1728m').rocksdb?.budget);
+    expect(cell('lsm/value-state/tm=4g#0')?.knobs.boundedMemory).toBe(flinkSlot('4g').rocksdb?.budget);
+  });
+  it('keeps the ids of a run of one TaskManager as they were', async () => {
+    const plan = await buildPlan(await resolveRunOptions({ backend: ['heap'], workload: ['value-state'], taskmanagerMemory: '1728m', ops: '100' }));
+    expect(plan.cells.map((c) => c.id)).toEqual(['heap/value-state#0']);
   });
 });
 
@@ -82,7 +101,7 @@ describe('a run inside a small TaskManager', () => {
     expect(heap?.memory).toEqual({ taskManager: '1000m', slots: 1, bound: { kind: 'task heap', bytes: taskHeap } });
     expect(lsm?.status).toBe('ok');
     expect(lsm?.memory?.bound?.kind).toBe('managed');
-    expect(document.plan.taskManager).toEqual({ processSize: '1000m', processBytes: 1000 * 1024 ** 2, slots: 1 });
+    expect(document.plan.taskManagers).toEqual([{ processSize: '1000m', processBytes: 1000 * 1024 ** 2, slots: 1 }]);
   }, 60_000);
 
   it('lets a heap cell whose state fits run to the end', async () => {
