@@ -37,7 +37,9 @@ export function describeTaskManager(tm: TaskManagerModel, backends: readonly str
   ];
   for (const b of backends) {
     const bound = cellTaskManager(tm, b).bound;
-    lines.push(`  ${b}: ${bound === null ? 'not bounded by the TaskManager' : `bounded by ${BOUND_NAMES[bound.kind]}, ${formatBytes(bound.bytes)}`}`);
+    // A bound with a part it cannot reach (an mmap engine's pages) says so, then names that part.
+    const by = bound?.notBounded ? 'bounded, as far as it can be, by' : 'bounded by';
+    lines.push(`  ${b}: ${bound === null ? 'not bounded by the TaskManager' : `${by} ${BOUND_NAMES[bound.kind]}, ${formatBytes(bound.bytes)}`}`);
     if (bound?.notBounded) lines.push(`    not bounded: ${bound.notBounded}`);
   }
   return lines;

@@ -10,6 +10,7 @@ import { taskManagerMemory } from '../../core/flink/taskmanager-memory.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 import { createProgress } from '../exec/progress.js';
 import { buildPlan } from '../plan/run-cells.js';
+import { describeTaskManager, type TaskManagerModel } from '../plan/taskmanager.js';
 import { executeRun } from './execute.js';
 import { resolveRunOptions } from './resolve-options.js';
 
@@ -43,6 +44,13 @@ describe('--taskmanager-memory', () => {
     expect(bound('heap')).toMatchObject({ kind: 'task heap', bytes: flink.heap.taskHeap, checkedByHarness: true });
     expect(bound('lsm')).toMatchObject({ kind: 'managed', bytes: flink.slot.managedMemory, checkedByHarness: false });
     expect(bound('lmdb')?.notBounded).toMatch(/page cache/);
+    expect(describeTaskManager(o.taskManagers?.[0] as TaskManagerModel, o.backends)).toEqual([
+      'TaskManager 1728m, 1 slot: task heap 384.000mb (402653174 bytes), managed 512.000mb (536870920 bytes) per slot',
+      '  heap: bounded by the task heap (all slots together), checked by the harness at each interval, 384MiB',
+      "  lsm: bounded by a slot's managed memory, 512MiB",
+      "  lmdb: bounded, as far as it can be, by a slot's managed memory, 512MiB",
+      expect.stringMatching(/^ {4}not bounded: lmdb's data is memory-mapped/),
+    ]);
     // lsm is bounded through its Flink configuration reader: the slot's managed memory as its memory bound.
     const lsm = plan.cells.find((c) => c.backend === 'lsm');
     expect(lsm?.knobs.boundedMemory).toBe(flink.rocksdb?.budget);
