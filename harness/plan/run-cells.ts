@@ -12,7 +12,7 @@ import type { CellSpec } from '../cell/spec.js';
 import { planConfigurations } from './configurations.js';
 import { interleaveRepeats, repeatSeed } from './order.js';
 import { QUICK_PRESET, type ResolvedRunOptions } from './run-options.js';
-import { cellTaskManager } from './taskmanager.js';
+import { cellTaskManager, taskManagerBaseKnobs } from './taskmanager.js';
 
 export type PlannedCell = Omit<CellSpec, 'dataDir'>;
 
@@ -34,7 +34,9 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
   // The TaskManager axis (--taskmanager-memory 1728m,4g): each TaskManager's memory gives its own
   // base knobs (lsm's bound), so each has its own configurations; null: no TaskManager.
   const taskManagers = o.taskManagers && o.taskManagers.length > 0 ? o.taskManagers : [null];
-  const perTaskManager = await Promise.all(taskManagers.map((tm) => planConfigurations({ backends: o.backends, axes: o.axes, baseKnobs: tm?.baseKnobs ?? o.baseKnobs })));
+  const perTaskManager = await Promise.all(
+    taskManagers.map((tm) => planConfigurations({ backends: o.backends, axes: o.axes, baseKnobs: tm ? taskManagerBaseKnobs(o.baseKnobs, tm, o.taskManagers ?? []) : o.baseKnobs })),
+  );
   const descriptions = (perTaskManager[0] as (typeof perTaskManager)[number]).descriptions;
   const showTaskManager = taskManagers.length > 1;
   const valueSize = o.valueSize !== null ? parseValueSize(o.valueSize) : null;

@@ -5,7 +5,7 @@ import type { BaseKnobs } from './configurations.js';
 import type { KnobAxes } from './knob-sets.js';
 import type { Semantics } from './semantics.js';
 import type { ShardSpec } from './shard.js';
-import type { TaskManagerModel } from './taskmanager.js';
+import type { TaskManagerRun } from './taskmanager.js';
 
 /** The flags of sweeps and tuning (--memory-budget, --shard, --resume, --verify-advice), resolved. */
 export interface ResolvedTuningOptions {
@@ -64,7 +64,7 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
    * in, ascending (two or more are a sweep axis), each with the base knobs its memory gives and the
    * Flink configuration reader's warnings when no file was given; empty or absent: none.
    */
-  readonly taskManagers?: readonly (TaskManagerModel & { readonly warnings: readonly string[]; readonly baseKnobs: BaseKnobs })[];
+  readonly taskManagers?: readonly TaskManagerRun[];
   /** --checkpoint-interval (ms), null: no checkpoints; optional so older callers compile. */
   readonly checkpointIntervalMs?: number | null;
   /** --verify: every read checks the value's key id, version and checksum. */

@@ -7,7 +7,13 @@ import type { TaskManagerBound } from '../../backends/types.js';
 import { humanReadable } from '../../core/flink/memory-size.js';
 import type { StateBackendMemory } from '../../core/flink/state-backend-memory.js';
 import { formatBytes } from '../../core/units.js';
+import { canonicalJson } from '../../core/canonical-json.js';
+import type { KnobValue } from '../../backends/types.js';
+import type { BaseKnobs } from './configurations.js';
 import type { CellTaskManager } from '../cell/taskmanager-bound.js';
+
+/** A TaskManager of the run: its memory, the base knobs that memory gives, the reader's warnings. */
+export type TaskManagerRun = TaskManagerModel & { readonly warnings: readonly string[]; readonly baseKnobs: BaseKnobs };
 
 export interface TaskManagerModel {
   /** The process size as the user gave it (1728m), or as Flink derived it from the other sizes. */
@@ -16,6 +22,21 @@ export interface TaskManagerModel {
   readonly slots: number;
   /** What each slot's state backend gets. */
   readonly memory: StateBackendMemory;
+}
+
+/**
+ * The base knobs of the cells in TaskManager `tm` of a run whose TaskManagers are `all`: its own
+ * (its memory's bound), with whatever a caller changed in `base` on top of the run's resolved base
+ * knobs, which are the first TaskManager's (a verification or tune measuring a knob change).
+ */
+export function taskManagerBaseKnobs(base: BaseKnobs, tm: TaskManagerRun, all: readonly TaskManagerRun[]): BaseKnobs {
+  const resolved = (all[0] as TaskManagerRun).baseKnobs;
+  const out: Record<string, Readonly<Record<string, string | KnobValue>>> = { ...tm.baseKnobs };
+  for (const [backend, knobs] of Object.entries(base)) {
+    const changed = Object.entries(knobs).filter(([k, v]) => canonicalJson(resolved[backend]?.[k] ?? null) !== canonicalJson(v));
+    if (changed.length > 0) out[backend] = { ...(out[backend] ?? {}), ...Object.fromEntries(changed) };
+  }
+  return out;
 }
 
 /** What a cell of `backend` carries of the TaskManager to its child. */

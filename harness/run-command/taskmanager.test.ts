@@ -90,6 +90,15 @@ describe('a plan over TaskManagers (--taskmanager-memory 1728m,4g)', () => {
     expect(cell('lsm/value-state/tm=1728m#0')?.knobs.boundedMemory).toBe(flinkSlot('1728m').rocksdb?.budget);
     expect(cell('lsm/value-state/tm=4g#0')?.knobs.boundedMemory).toBe(flinkSlot('4g').rocksdb?.budget);
   });
+  it("carries a knob a verification changes on the run's base knobs to every TaskManager's cells", async () => {
+    const o = await resolveRunOptions({ backend: ['lsm'], workload: ['value-state'], taskmanagerMemory: '1728m,4g', ops: '100' });
+    const changed = { ...o.baseKnobs, lsm: { ...(o.baseKnobs.lsm ?? {}), bloomBitsPerKey: 10 } };
+    const plan = await buildPlan({ ...o, baseKnobs: changed });
+    expect(plan.cells.map((c) => [c.knobs.bloomBitsPerKey, c.knobs.boundedMemory])).toEqual([
+      [10, flinkSlot('1728m').rocksdb?.budget],
+      [10, flinkSlot('4g').rocksdb?.budget],
+    ]);
+  });
   it('keeps the ids of a run of one TaskManager as they were', async () => {
     const plan = await buildPlan(await resolveRunOptions({ backend: ['heap'], workload: ['value-state'], taskmanagerMemory: '1728m', ops: '100' }));
     expect(plan.cells.map((c) => c.id)).toEqual(['heap/value-state#0']);
