@@ -367,6 +367,12 @@ export interface BackendTraits {
    * TaskManager's managed memory.
    */
   taskManagerBound?(memory: StateBackendMemory): TaskManagerBound | null;
+  /**
+   * Knobs that bound sizes in their place (lsm: the block cache and the write buffer budget, as
+   * Flink ignores state.backend.rocksdb.block.cache-size under managed memory): a --set or --sweep
+   * of one inside a TaskManager that bounds this backend is refused rather than lost.
+   */
+  readonly sizedByTaskManagerBound?: readonly string[];
   /** Its search space for `statebench tune`. */
   readonly tuning?: BackendTuning;
   /**

@@ -15,4 +15,6 @@ export const LSM_TRAITS: BackendTraits = {
   chartColour: '#4e79a7',
   // The knobs that hold the bound come from flinkConf, given the TaskManager's managed memory.
   taskManagerBound: (m) => (m.rocksdb === null ? null : { kind: m.rocksdb.source === 'managed' ? 'managed' : 'fixed', bytes: m.rocksdb.budget, checkedByHarness: false }),
+  // lsm.boundedMemory builds the cache and the write buffer manager in place of these two.
+  sizedByTaskManagerBound: ['blockCacheSize', 'dbWriteBufferSize'],
 };

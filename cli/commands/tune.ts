@@ -82,6 +82,8 @@ export const tuneCommand: CommandModule<object, Args> = {
       ...(argv.dataDir !== undefined ? { dataDir: argv.dataDir } : {}),
       ...(argv.param !== undefined ? { param: argv.param } : {}),
       ...(argv.semantics !== undefined ? { semantics: argv.semantics } : {}),
+      // tune searches absolute cache and write buffer sizes, which a TaskManager's bound would size in their place.
+      taskmanagerMemory: 'none',
       duration: '1s',
     });
     if (Array.isArray(run.records)) throw new UsageError(`--records: tune searches at one state size; got ${run.records.length} (${argv.records}); give one`);

@@ -16,7 +16,9 @@ describe('--semantics', () => {
   it('defaults to flink: lsm without its WAL, lmdb without fsync at commit, the heap as it is', async () => {
     const o = await resolveRunOptions({ backend: ['heap,lmdb,lsm'] });
     expect(o.semantics).toBe('flink');
-    expect(o.baseKnobs).toEqual({ lsm: { walEnabled: 'false' }, lmdb: { noSync: 'true' } });
+    // Under flink the run is inside Flink's stock TaskManager: lsm also has Flink's settings and its slot's managed memory.
+    expect(o.baseKnobs).toEqual({ lsm: { walEnabled: 'false', preset: 'flink-default', boundedMemory: '536870920' }, lmdb: { noSync: 'true' } });
+    expect((await resolveRunOptions({ backend: ['heap,lmdb,lsm'], taskmanagerMemory: 'none' })).baseKnobs).toEqual({ lsm: { walEnabled: 'false' }, lmdb: { noSync: 'true' } });
     const cells = await knobsOf({ backend: ['lmdb,lsm'] });
     expect(cells.find((c) => c.backend === 'lsm')?.walEnabled).toBe(false);
     expect(cells.find((c) => c.backend === 'lmdb')?.noSync).toBe(true);
@@ -49,7 +51,7 @@ describe('--semantics', () => {
     const file = join(tempDir('statebench-semantics-'), 'run.json');
     writeFileSync(file, JSON.stringify({ backend: 'lsm', semantics: 'per-write' }));
     expect((await resolveRunOptions({ config: file })).semantics).toBe('per-write');
-    expect((await resolveRunOptions({ config: file, semantics: 'flink' })).baseKnobs).toEqual({ lsm: { walEnabled: 'false' } });
+    expect((await resolveRunOptions({ config: file, semantics: 'flink', taskmanagerMemory: 'none' })).baseKnobs).toEqual({ lsm: { walEnabled: 'false' } });
   });
 
   it('refuses anything else in one line naming the flag', async () => {

@@ -65,3 +65,14 @@ export function describeTaskManager(tm: TaskManagerModel, backends: readonly str
   }
   return lines;
 }
+
+/**
+ * What a run says when a cell has more threads than its TaskManager has slots: each thread still
+ * runs as a slot (its own backend instance), the heap's threads sharing the task heap and each
+ * other backend's thread having a slot's memory, so the cell holds more than the TaskManager would.
+ */
+export function threadsBeyondSlots(tm: TaskManagerModel, threads: readonly number[]): string | null {
+  const most = Math.max(...threads);
+  if (most <= tm.slots) return null;
+  return `--threads ${most}: the ${tm.processSize} TaskManager has ${tm.slots} slot${tm.slots === 1 ? '' : 's'}; each thread runs as a slot of its own, with a slot's memory (the heap backend's threads share the task heap), so a cell holds more than this TaskManager would give it; set taskmanager.numberOfTaskSlots: ${most} in a --flink-conf file to divide the TaskManager among them`;
+}

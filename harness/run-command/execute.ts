@@ -11,7 +11,7 @@ import { setUpRun } from '../exec/run-setup.js';
 import { prepareOutDir } from '../exec/out-dir.js';
 import type { ResolvedRunOptions } from '../plan/run-options.js';
 import { buildPlan } from '../plan/run-cells.js';
-import { describeTaskManager } from '../plan/taskmanager.js';
+import { describeTaskManager, threadsBeyondSlots } from '../plan/taskmanager.js';
 import { createProgress, type ProgressSink } from '../exec/progress.js';
 import { applyMeasuredBudget } from '../budget/measured.js';
 import { selectCells, type CellAction } from '../plan/selection.js';
@@ -46,6 +46,8 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
   warnings.push(...setupWarnings);
   for (const w of o.flinkConf?.warnings ?? []) warnings.push(`--flink-conf ${o.flinkConf?.path}: ${w}`);
   for (const w of new Set((o.taskManagers ?? []).flatMap((tm) => tm.warnings))) warnings.push(`--taskmanager-memory: ${w}`);
+  const slotsNote = o.taskManagers?.[0] ? threadsBeyondSlots(o.taskManagers[0], o.threads ?? [1]) : null;
+  if (slotsNote !== null) warnings.push(slotsNote);
   warnings.push(...plan.warnings);
   for (const w of warnings) progress.line(`warning: ${w}`);
   for (const tm of o.taskManagers ?? []) for (const line of describeTaskManager(tm, o.backends)) progress.line(line);

@@ -11,7 +11,7 @@ import { defaultBackends } from '../plan/configurations.js';
 import { parseSets } from '../plan/knob-sets.js';
 import { parseSeed } from '../plan/order.js';
 import { readSweepFile } from './sweep-file.js';
-import { resolveTaskManagers, withManagedMemory } from './taskmanager-flag.js';
+import { refuseKnobsTheBoundSizes, resolveTaskManagers, withManagedMemory } from './taskmanager-flag.js';
 import type { TaskManagerModel } from '../plan/taskmanager.js';
 import { resolveTuningFlags, RunConfigSchema, type RunFlags } from './run-flags.js';
 import { parseSemantics, withSemantics } from '../plan/semantics.js';
@@ -72,7 +72,10 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   // The one parse of --set text: the plan and the semantics read these axes.
   const axes = parseSets(sets);
   const confText = f.flinkConf !== undefined ? readConfText(f.flinkConf) : null;
-  const taskManagers = resolveTaskManagers(f.taskmanagerMemory, confText, f.flinkConf);
+  const semantics = parseSemantics(f.semantics, QUICK_PRESET.semantics);
+  // Under Flink's semantics every run is inside a TaskManager: Flink's stock one unless one is given.
+  const taskManagers = resolveTaskManagers(f.taskmanagerMemory, confText, f.flinkConf, semantics === 'flink');
+  refuseKnobsTheBoundSizes(axes, taskManagers);
   // Inside a TaskManager the Flink configuration reader bounds its backend by the slot's managed memory.
   const readFor = (tm: TaskManagerModel | null) => {
     const text = tm ? withManagedMemory(confText, tm) : confText;
@@ -92,7 +95,6 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const durationMs = f.duration !== undefined ? parseFlagDuration('duration', f.duration) : null;
   const warmup = f.warmup !== undefined ? parseWarmup(f.warmup) : { ops: null, ms: QUICK_PRESET.warmupMs };
   const valueSize = f.valueSize !== undefined ? String(f.valueSize) : null;
-  const semantics = parseSemantics(f.semantics, QUICK_PRESET.semantics);
   const checkpointIntervalMs = f.checkpointInterval !== undefined ? parseFlagDuration('checkpoint-interval', f.checkpointInterval) : null;
   // A Flink configuration's slots are the default thread count: a cell runs as one TaskManager.
   const threads = parseThreads(f.threads ?? sweep.threads ?? (flink?.taskSlots ? String(flink.taskSlots) : undefined));

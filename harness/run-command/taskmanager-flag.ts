@@ -10,6 +10,8 @@ import { FLINK_MEMORY_SIZE, humanReadable, parseFlinkMemorySize } from '../../co
 import { stateBackendMemoryPerSlot } from '../../core/flink/state-backend-memory.js';
 import { taskManagerMemory } from '../../core/flink/taskmanager-memory.js';
 import type { TaskManagerModel } from '../plan/taskmanager.js';
+import type { KnobAxes } from '../plan/knob-sets.js';
+import { backendTraits } from '../../backends/registry.js';
 
 const PROCESS_SIZE = 'taskmanager.memory.process.size';
 const FLINK_SIZE = 'taskmanager.memory.flink.size';
@@ -20,17 +22,25 @@ function sizesTaskManager(conf: ReadonlyMap<string, string>): boolean {
   return conf.has(PROCESS_SIZE) || conf.has(FLINK_SIZE) || (conf.has('taskmanager.memory.task.heap.size') && conf.has(MANAGED_SIZE));
 }
 
+/** Flink's stock TaskManager (its shipped configuration's taskmanager.memory.process.size): a run's TaskManager when nothing sizes one. */
+export const STOCK_TASKMANAGER = '1728m';
+
+/** --taskmanager-memory none: no TaskManager, each engine with its own memory defaults. */
+const NONE = 'none';
+
 /**
  * The TaskManagers of --taskmanager-memory (one size or a list: ascending, duplicates dropped) and
- * the --flink-conf file's text; the file's own when the flag is absent; empty when neither sizes one.
+ * the --flink-conf file's text; the file's own when the flag is absent; when neither sizes one,
+ * Flink's stock TaskManager if `stockByDefault` (--semantics flink), else none. `none`: none.
  */
-export function resolveTaskManagers(flag: string | undefined, confText: string | null, source: string | undefined): TaskManagerModel[] {
+export function resolveTaskManagers(flag: string | undefined, confText: string | null, source: string | undefined, stockByDefault: boolean): TaskManagerModel[] {
+  if (flag?.trim().toLowerCase() === NONE) return [];
   if (flag === undefined) {
-    const tm = resolveTaskManager(undefined, confText, source);
+    const tm = resolveTaskManager(undefined, confText, source) ?? (stockByDefault ? resolveTaskManager(STOCK_TASKMANAGER, confText, source) : null);
     return tm ? [tm] : [];
   }
   const sizes = flag.split(',').map((s) => s.trim());
-  if (sizes.some((s) => s === '')) throw new UsageError(`--taskmanager-memory: '${flag}' is not valid; expected ${FLINK_MEMORY_SIZE}, or a list of them (1728m,4g)`);
+  if (sizes.some((s) => s === '')) throw new UsageError(`--taskmanager-memory: '${flag}' is not valid; expected ${FLINK_MEMORY_SIZE}, a list of them (1728m,4g), or none`);
   const byBytes = new Map<number, TaskManagerModel>();
   for (const size of sizes) {
     const tm = resolveTaskManager(size, confText, source) as TaskManagerModel;
@@ -48,7 +58,7 @@ function resolveTaskManager(flag: string | undefined, confText: string | null, s
   let from = `--flink-conf ${source ?? ''}`;
   if (flag !== undefined) {
     const text = flag.trim();
-    if (parseFlinkMemorySize(text) === null) throw new UsageError(`--taskmanager-memory: '${flag}' is not valid; expected ${FLINK_MEMORY_SIZE}, the TaskManager's process size (taskmanager.memory.process.size)`);
+    if (parseFlinkMemorySize(text) === null) throw new UsageError(`--taskmanager-memory: '${flag}' is not valid; expected ${FLINK_MEMORY_SIZE}, the TaskManager's process size (taskmanager.memory.process.size), or none`);
     conf.set(PROCESS_SIZE, text);
     // Flink takes the Flink size before the process size: the flag is the process size, so it goes.
     conf.delete(FLINK_SIZE);
@@ -79,4 +89,23 @@ export function withManagedMemory(confText: string | null, tm: TaskManagerModel)
   if (!conf.has(MANAGED_SIZE)) lines.push(`${MANAGED_SIZE}: ${tm.memory.slot.managedMemory * tm.slots}`);
   if (!conf.has('taskmanager.numberOfTaskSlots')) lines.push(`taskmanager.numberOfTaskSlots: ${tm.slots}`);
   return lines.length === 0 ? text : `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${lines.join('\n')}\n`;
+}
+
+/**
+ * Refuses a --set or --sweep of a knob a TaskManager's bound sizes in its place (lsm.blockCacheSize
+ * under a slot's managed memory): Flink ignores such a size and warns; here the user hears it
+ * before any cell runs, rather than measure a knob that did nothing.
+ */
+export function refuseKnobsTheBoundSizes(axes: KnobAxes, taskManagers: readonly TaskManagerModel[]): void {
+  const tm = taskManagers[0];
+  if (tm === undefined) return;
+  for (const [backend, list] of axes) {
+    const traits = backendTraits(backend);
+    const sized = new Set((traits?.sizedByTaskManagerBound ?? []).map((k) => k.toLowerCase()));
+    const knob = list.find((a) => sized.has(a.knob.toLowerCase()))?.knob;
+    if (knob === undefined || !taskManagers.some((t) => traits?.taskManagerBound?.(t.memory))) continue;
+    throw new UsageError(
+      `--set ${backend}.${knob}: the run is inside a ${tm.processSize} TaskManager, whose managed memory sizes ${backend}'s cache and write buffers in its place (as Flink ignores a block cache size when memory is managed); give --taskmanager-memory none to set it yourself`,
+    );
+  }
 }

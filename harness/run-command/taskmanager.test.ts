@@ -10,7 +10,7 @@ import { taskManagerMemory } from '../../core/flink/taskmanager-memory.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 import { createProgress } from '../exec/progress.js';
 import { buildPlan } from '../plan/run-cells.js';
-import { describeTaskManager, type TaskManagerModel } from '../plan/taskmanager.js';
+import { describeTaskManager, threadsBeyondSlots, type TaskManagerModel } from '../plan/taskmanager.js';
 import { executeRun } from './execute.js';
 import { resolveRunOptions } from './resolve-options.js';
 
@@ -25,11 +25,40 @@ function flinkSlotOf(text: string) {
 const flinkSlot = (processSize: string) => flinkSlotOf(`taskmanager.memory.process.size: ${processSize}\n`);
 
 describe('--taskmanager-memory', () => {
-  it('is none unless given or sized by the --flink-conf file', async () => {
-    expect((await resolveRunOptions({ backend: ['heap'] })).taskManagers).toEqual([]);
+  it("is Flink's stock TaskManager under --semantics flink unless given or sized by the --flink-conf file; none under per-write or when none", async () => {
+    expect((await resolveRunOptions({ backend: ['heap'] })).taskManagers).toMatchObject([{ processSize: '1728m', processBytes: 1811939328, slots: 1 }]);
+    expect((await resolveRunOptions({ backend: ['heap'], semantics: 'per-write' })).taskManagers).toEqual([]);
+    expect((await resolveRunOptions({ backend: ['heap'], taskmanagerMemory: 'none' })).taskManagers).toEqual([]);
+    expect((await resolveRunOptions({ backend: ['heap'], taskmanagerMemory: ' None ' })).taskManagers).toEqual([]);
     const rocksOnly = join(dir, 'rocks-only.yaml');
-    writeFileSync(rocksOnly, 'state.backend.rocksdb.memory.managed: false\n');
-    expect((await resolveRunOptions({ backend: ['lsm'], flinkConf: rocksOnly })).taskManagers).toEqual([]);
+    writeFileSync(rocksOnly, 'taskmanager.numberOfTaskSlots: 2\nstate.backend.rocksdb.memory.managed: false\n');
+    expect((await resolveRunOptions({ backend: ['lsm'], flinkConf: rocksOnly, semantics: 'per-write' })).taskManagers).toEqual([]);
+    // The stock TaskManager takes the file's slots.
+    expect((await resolveRunOptions({ backend: ['lsm'], flinkConf: rocksOnly })).taskManagers).toMatchObject([{ processSize: '1728m', slots: 2 }]);
+  });
+
+  it('refuses a --set of a size the bound sizes in its place, in one line, and takes it with none or where nothing bounds lsm', async () => {
+    for (const set of ['lsm.blockCacheSize=64MiB', 'lsm.dbwritebuffersize=32MiB']) {
+      await expect(resolveRunOptions({ backend: ['lsm'], set: [set] })).rejects.toThrow(
+        new RegExp(`^--set lsm\\.${set.split('.')[1]?.split('=')[0]}: the run is inside a 1728m TaskManager, whose managed memory sizes lsm's cache and write buffers in its place .*; give --taskmanager-memory none to set it yourself$`),
+      );
+    }
+    const none = await resolveRunOptions({ backend: ['lsm'], set: ['lsm.blockCacheSize=64MiB'], taskmanagerMemory: 'none', workload: ['value-state'] });
+    expect((await buildPlan(none)).cells[0]?.knobs.blockCacheSize).toBe(64 * 1024 ** 2);
+    expect((await resolveRunOptions({ backend: ['lsm'], set: ['lsm.blockCacheSize=64MiB'], semantics: 'per-write' })).taskManagers).toEqual([]);
+    // memory.managed: false without fixed memory: Flink does not bound RocksDB, and its cache size is the user's.
+    const unmanaged = join(dir, 'unmanaged.yaml');
+    writeFileSync(unmanaged, 'state.backend.rocksdb.memory.managed: false\n');
+    await expect(resolveRunOptions({ backend: ['lsm'], set: ['lsm.blockCacheSize=64MiB'], flinkConf: unmanaged })).resolves.toBeDefined();
+    // Other knobs still apply inside the bound.
+    await expect(resolveRunOptions({ backend: ['lsm'], set: ['lsm.writeBufferSize=4MiB'] })).resolves.toBeDefined();
+  });
+
+  it('says when a cell has more threads than the TaskManager has slots', async () => {
+    const o = await resolveRunOptions({ backend: ['heap'], threads: '1,4' });
+    const tm = o.taskManagers?.[0] as TaskManagerModel;
+    expect(threadsBeyondSlots(tm, o.threads ?? [])).toMatch(/^--threads 4: the 1728m TaskManager has 1 slot; each thread runs as a slot of its own.*taskmanager\.numberOfTaskSlots: 4/);
+    expect(threadsBeyondSlots(tm, [1])).toBeNull();
   });
 
   it("resolves to Flink's TaskManager, and every planned cell carries its backend's bound", async () => {
@@ -72,7 +101,7 @@ describe('--taskmanager-memory', () => {
     ['1.5g', /^--taskmanager-memory: '1\.5g' is not valid; expected a memory size/],
     ['lots', /^--taskmanager-memory: 'lots' is not valid/],
     ['700m', /^--taskmanager-memory: TaskManager memory configuration failed: Sum of configured Framework Heap Memory/],
-    ['1728m,,4g', /^--taskmanager-memory: '1728m,,4g' is not valid; expected a memory size.*, or a list of them \(1728m,4g\)$/],
+    ['1728m,,4g', /^--taskmanager-memory: '1728m,,4g' is not valid; expected a memory size.*, a list of them \(1728m,4g\), or none$/],
   ])('%s is bad input naming the flag', async (raw, message) => {
     await expect(resolveRunOptions({ backend: ['heap'], taskmanagerMemory: raw })).rejects.toThrow(message);
   });
