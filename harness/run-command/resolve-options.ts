@@ -75,7 +75,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const semantics = parseSemantics(f.semantics, QUICK_PRESET.semantics);
   // Under Flink's semantics every run is inside a TaskManager: Flink's stock one unless one is given.
   const taskManagers = resolveTaskManagers(f.taskmanagerMemory, confText, f.flinkConf, semantics === 'flink');
-  refuseKnobsTheBoundSizes(axes, taskManagers);
+  refuseKnobsTheBoundSizes(axes, taskManagers, f.sweep, f.set ?? []);
   // Inside a TaskManager the Flink configuration reader bounds its backend by the slot's managed memory.
   const readFor = (tm: TaskManagerModel | null) => {
     const text = tm ? withManagedMemory(confText, tm) : confText;

@@ -96,7 +96,7 @@ export function withManagedMemory(confText: string | null, tm: TaskManagerModel)
  * under a slot's managed memory): Flink ignores such a size and warns; here the user hears it
  * before any cell runs, rather than measure a knob that did nothing.
  */
-export function refuseKnobsTheBoundSizes(axes: KnobAxes, taskManagers: readonly TaskManagerModel[]): void {
+export function refuseKnobsTheBoundSizes(axes: KnobAxes, taskManagers: readonly TaskManagerModel[], sweepFile: string | undefined, setFlags: readonly string[]): void {
   const tm = taskManagers[0];
   if (tm === undefined) return;
   for (const [backend, list] of axes) {
@@ -104,8 +104,11 @@ export function refuseKnobsTheBoundSizes(axes: KnobAxes, taskManagers: readonly 
     const sized = new Set((traits?.sizedByTaskManagerBound ?? []).map((k) => k.toLowerCase()));
     const knob = list.find((a) => sized.has(a.knob.toLowerCase()))?.knob;
     if (knob === undefined || !taskManagers.some((t) => traits?.taskManagerBound?.(t.memory))) continue;
+    const name = `${backend}.${knob}`;
+    // The flag that set it: --set wins over the --sweep file (parseSets keeps the later).
+    const flag = sweepFile !== undefined && !setFlags.some((s) => s.trim().toLowerCase().startsWith(`${name.toLowerCase()}=`)) ? `--sweep ${sweepFile}` : '--set';
     throw new UsageError(
-      `--set ${backend}.${knob}: the run is inside a ${tm.processSize} TaskManager, whose managed memory sizes ${backend}'s cache and write buffers in its place (as Flink ignores a block cache size when memory is managed); give --taskmanager-memory none to set it yourself`,
+      `${flag} ${name}: the run is inside a ${tm.processSize} TaskManager, whose managed memory sizes ${backend}'s cache and write buffers in its place (as Flink ignores a block cache size when memory is managed); give --taskmanager-memory none to set it yourself`,
     );
   }
 }

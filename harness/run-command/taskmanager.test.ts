@@ -43,6 +43,9 @@ describe('--taskmanager-memory', () => {
         new RegExp(`^--set lsm\\.${set.split('.')[1]?.split('=')[0]}: the run is inside a 1728m TaskManager, whose managed memory sizes lsm's cache and write buffers in its place .*; give --taskmanager-memory none to set it yourself$`),
       );
     }
+    const sweep = join(dir, 'cache-sweep.yaml');
+    writeFileSync(sweep, 'lsm:\n  blockCacheSize: [8MiB, 64MiB]\n');
+    await expect(resolveRunOptions({ backend: ['lsm'], sweep })).rejects.toThrow(new RegExp(`^--sweep ${sweep} lsm\\.blockCacheSize: the run is inside a 1728m TaskManager`));
     const none = await resolveRunOptions({ backend: ['lsm'], set: ['lsm.blockCacheSize=64MiB'], taskmanagerMemory: 'none', workload: ['value-state'] });
     expect((await buildPlan(none)).cells[0]?.knobs.blockCacheSize).toBe(64 * 1024 ** 2);
     expect((await resolveRunOptions({ backend: ['lsm'], set: ['lsm.blockCacheSize=64MiB'], semantics: 'per-write' })).taskManagers).toEqual([]);
