@@ -168,3 +168,24 @@ describe('a state-size sweep with a thread sweep', () => {
     expect(findings[1]?.crossover?.other?.cellIds).toEqual(['lsm/value-state/records=1000k/threads=2#0']);
   });
 });
+
+describe('a state-size sweep in TaskManagers of two sizes', () => {
+  const inTm = (c: CellResult, taskManager: string): CellResult => ({ ...c, id: `${c.id}/tm=${taskManager}`, memory: { taskManager, slots: 1, bound: null } });
+  it('is two sweeps, each named with its TaskManager: heap out of memory in the small one only', () => {
+    const doc = documentOf([
+      inTm(ok({ backend: 'heap', records: 100 * K, throughput: 900 * K }), '1728m'),
+      inTm(ok({ backend: 'lsm', records: 100 * K, throughput: 300 * K }), '1728m'),
+      inTm(errored({ backend: 'heap', records: 400 * K }, 'out of memory in a 1728m TaskManager: heap state needs 420MiB or more'), '1728m'),
+      inTm(ok({ backend: 'lsm', records: 400 * K, throughput: 280 * K }), '1728m'),
+      inTm(ok({ backend: 'heap', records: 100 * K, throughput: 950 * K }), '4g'),
+      inTm(ok({ backend: 'lsm', records: 100 * K, throughput: 310 * K }), '4g'),
+      inTm(ok({ backend: 'heap', records: 400 * K, throughput: 700 * K }), '4g'),
+      inTm(ok({ backend: 'lsm', records: 400 * K, throughput: 290 * K }), '4g'),
+    ]);
+    const findings = scalingFindings(doc);
+    expect(findings.map((f) => f.workload)).toEqual(['value-state in a 1728m TaskManager with 1 slot', 'value-state in a 4g TaskManager with 1 slot']);
+    expect(findings[0]?.crossover).toMatchObject({ records: 400 * K, reason: 'errored', other: { backend: 'lsm', opsPerSec: 280 * K } });
+    expect(findings[0]?.crossover?.before?.heap.opsPerSec).toBe(900 * K);
+    expect(findings[1]?.crossover).toMatchObject({ records: null, heap: { opsPerSec: 700 * K } });
+  });
+});

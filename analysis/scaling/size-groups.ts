@@ -1,5 +1,5 @@
 // The cells of a state-size sweep arranged for the scaling rules: per workload (every parameter
-// but the size) and thread count (--threads: a sum over N threads is compared with sums over N
+// but the size), TaskManager (--taskmanager-memory) and thread count (--threads: a sum over N threads is compared with sums over N
 // threads only), its configurations (backend and knobs), and what each measured at each size.
 
 import { canonicalJson } from '../../core/canonical-json.js';
@@ -22,7 +22,13 @@ export interface SizedWorkload {
   readonly configurations: readonly SizedConfiguration[];
 }
 
-/** The workloads of a document measured at two or more sizes, each thread count apart. */
+/** " in a 1728m TaskManager with 1 slot" for a cell run inside one (--taskmanager-memory), else ''. */
+export function inTaskManager(cell: CellResult): string {
+  const m = cell.memory;
+  return m ? ` in a ${m.taskManager} TaskManager with ${m.slots} slot${m.slots === 1 ? '' : 's'}` : '';
+}
+
+/** The workloads of a document measured at two or more sizes, each thread count and TaskManager apart. */
 export function sizedWorkloads(doc: ResultDocument): SizedWorkload[] {
   const labels = configurationLabels(doc.cells);
   const groups = new Map<string, { name: string; configs: Map<string, { backend: string; label: string; bySize: Map<number, CellResult[]> }> }>();
@@ -30,10 +36,11 @@ export function sizedWorkloads(doc: ResultDocument): SizedWorkload[] {
     const { records, ...rest } = cell.workload;
     if (typeof records !== 'number') continue;
     const threads = cell.threads ?? 1;
-    const wkey = `${canonicalJson(rest)}\u0000${threads}`;
+    // A TaskManager of another size is another sweep: heap's bound is its task heap.
+    const wkey = `${canonicalJson(rest)}\u0000${threads}\u0000${cell.memory?.taskManager ?? ''}`;
     let group = groups.get(wkey);
     // One thread keeps the workload's name, as before --threads: "value-state", "value-state (2 threads)".
-    if (!group) groups.set(wkey, (group = { name: threads > 1 ? `${cell.workload.name} (${threads} threads)` : cell.workload.name, configs: new Map() }));
+    if (!group) groups.set(wkey, (group = { name: `${threads > 1 ? `${cell.workload.name} (${threads} threads)` : cell.workload.name}${inTaskManager(cell)}`, configs: new Map() }));
     const ckey = `${cell.backend}\u0000${canonicalJson(cell.knobs)}`;
     let config = group.configs.get(ckey);
     if (!config) group.configs.set(ckey, (config = { backend: cell.backend, label: labels(cell), bySize: new Map() }));

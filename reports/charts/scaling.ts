@@ -13,6 +13,7 @@ import type { ReportModel } from '../model/report-model.js';
 import type { ConfigurationStats } from '../model/stats.js';
 import { BASE_CONFIG, VEGA_LITE_SCHEMA, type Chart } from './chart.js';
 import { reportPalette } from './palette.js';
+import { inTaskManager } from '../../analysis/scaling/size-groups.js';
 
 const MiB = 1024 * 1024;
 
@@ -33,10 +34,10 @@ interface Row {
   failed: string | null;
 }
 
-/** The workload without its size: configurations of one workload at several sizes share it. */
+/** The workload without its size, and the TaskManager it ran in: configurations of one workload at several sizes share it. */
 function workloadKey(cell: CellResult): string {
   const { records: _records, ...rest } = cell.workload;
-  return canonicalJson(rest);
+  return `${canonicalJson(rest)}\u0000${cell.memory?.taskManager ?? ''}`;
 }
 
 /** Why the cells of a configuration at one size failed, or null (skips other than the budget are not failures). */
@@ -75,7 +76,7 @@ export function scalingChart(model: ReportModel): Chart | null {
     const first = s.config.cells[0];
     if (s.config.records === null || !first) continue;
     const key = workloadKey(first);
-    const g = groups.get(key) ?? { name: first.workload.name, sizes: new Set<number>(), stats: [] };
+    const g = groups.get(key) ?? { name: `${first.workload.name}${inTaskManager(first)}`, sizes: new Set<number>(), stats: [] };
     g.sizes.add(s.config.records);
     g.stats.push(s);
     groups.set(key, g);
