@@ -5,8 +5,8 @@
 //   options string and OPTIONS file included). Index and filter blocks outside the cache and the
 //   table readers are not bounded by a knob and not counted.
 // - with lsm.boundedMemory (what --flink-conf's memory bounds set): Flink's arithmetic, a cache
-//   of (3-r)M/3 and a write buffer manager of 2rM/3 charged to it; both are counted, as
-//   memtables may run past the manager's capacity by up to half of it.
+//   of (3-r)M/3 that holds the memtables its write buffer manager of 2rM/3 charges to it, plus
+//   the half of the manager memtables may run past it: M in all.
 // - under --threads N: N instances, so N x the memtables; the block cache N times (one per slot),
 //   or once when the slots share it (lsm.sharedBlockCache), with db_write_buffer_size then divided
 //   among the slots (build-options.ts, SlotSharing).
@@ -36,13 +36,14 @@ function lsmSlotsBytes(knobs: ResolvedKnobs, threads: number): { total: number; 
 }
 
 /**
- * Under lsm.boundedMemory: the cache plus the write buffer manager's capacity, per slot or once when
- * the slots share them. The manager is charged to the cache, but RocksDB lets memtables run past
- * it by up to half (Flink's arithmetic leaves room for that within M), so both are counted.
+ * Under lsm.boundedMemory, Flink's arithmetic: the memtables are charged to the cache, so they live
+ * inside its capacity, and RocksDB lets them run past the write buffer manager by up to half of
+ * it; the cache plus that half is M ((3-r)M/3 + rM/3). Per slot, or once when the slots share them.
  */
 function lsmBoundedBytes(bound: MemoryBound, threads: number): { total: number; text: string } {
-  const one = bound.cacheCapacity + bound.writeBufferManagerBytes;
-  const parts = `cache ${formatBytes(bound.cacheCapacity)} + write buffer manager ${formatBytes(bound.writeBufferManagerBytes)} charged to it (lsm.boundedMemory ${formatBytes(bound.bytes)})`;
+  const overshoot = Math.floor(bound.writeBufferManagerBytes / 2);
+  const one = bound.cacheCapacity + overshoot;
+  const parts = `cache ${formatBytes(bound.cacheCapacity)} holding the memtables its write buffer manager (${formatBytes(bound.writeBufferManagerBytes)}) charges to it + the ${formatBytes(overshoot)} they may run past the manager (lsm.boundedMemory ${formatBytes(bound.bytes)})`;
   if (threads <= 1) return { total: one, text: `${parts} = ${formatBytes(one)}` };
   if (bound.shared) return { total: one, text: `${threads} slots sharing one ${parts} = ${formatBytes(one)}` };
   return { total: threads * one, text: `${threads} slots x (${parts}) = ${formatBytes(threads * one)}` };

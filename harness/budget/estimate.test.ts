@@ -88,3 +88,12 @@ describe('other backends', () => {
     expect(estimateCellMemory('heap', {}, ctx).bytes).toBeNull();
   });
 });
+
+describe('lsm under Flink\'s memory bound', () => {
+  it('counts the cache (holding the charged memtables) and the half of the write buffer manager they may run past: M, as Flink sizes them', () => {
+    // Flink's stock slot: 536870920 bytes of managed memory, a 447392433-byte cache, a 178956973-byte manager.
+    const est = estimateLsm(lsm({ boundedMemory: 536870920 }), { flinkBudgetBytes: null });
+    expect(est.bytes).toBe(447392433 + 89478486);
+    expect(est.breakdown).toMatch(/holding the memtables/);
+  });
+});
