@@ -19,14 +19,26 @@ export function heapStateBytes(f: ConfigFacts): number | null {
   return median(f.cells.map(measuredStateBytes));
 }
 
+/**
+ * What the heap's state must fit: --memory-budget when given, else the task heap of the TaskManager
+ * its cells ran in (--taskmanager-memory: one JVM heap holds the state of every slot).
+ */
+function budgetOf(f: ConfigFacts, ctx: AdviceContext): { bytes: number; text: string } | null {
+  if (ctx.memoryBudgetBytes !== null) return { bytes: ctx.memoryBudgetBytes, text: `a ${formatBytes(ctx.memoryBudgetBytes)} budget` };
+  const memory = f.cells.find((c) => c.memory?.bound?.kind === 'task heap')?.memory;
+  const bound = memory?.bound;
+  return memory && bound ? { bytes: bound.bytes, text: `the ${formatBytes(bound.bytes)} task heap of a ${memory.taskManager} TaskManager` } : null;
+}
+
 function nearBudget(f: ConfigFacts, ctx: AdviceContext): boolean {
   const state = heapStateBytes(f);
-  return ctx.memoryBudgetBytes !== null && state !== null && state >= BUDGET_SHARE_MAX * ctx.memoryBudgetBytes;
+  const budget = budgetOf(f, ctx);
+  return budget !== null && state !== null && state >= BUDGET_SHARE_MAX * budget.bytes;
 }
 
 export const heapGcOrMemory: ConfigRule = {
   id: 'heap-gc-or-memory',
-  title: 'Heap state: GC pauses or memory close to the budget',
+  title: 'Heap state: GC pauses or memory close to the budget or task heap',
   backends: ['heap'],
   when: (f, ctx) => (f.gcPauseShare ?? 0) >= GC_SHARE_MAX || nearBudget(f, ctx),
   suggest: (f, ctx) => {
@@ -39,13 +51,13 @@ export const heapGcOrMemory: ConfigRule = {
       changes: {},
       // Near the budget the move is for memory: a faster measured heap is its cost, not a refutation.
       purpose: nearBudget(f, ctx) ? 'capacity' : 'speed',
-      rationale: `The heap backend keeps every entry as a JS object: ${f.gcPauseShare !== null ? `GC paused ${formatShare(f.gcPauseShare)} of the measured time` : 'GC time unknown'}${state !== null ? `, state ${formatBytes(state)}${ctx.memoryBudgetBytes !== null ? ` of a ${formatBytes(ctx.memoryBudgetBytes)} budget` : ''}` : ''}. An LSM tree keeps state off the JS heap with memory bounded by its write buffers and block cache, and grows past memory onto disk; each access then costs serialisation and a native call.`,
+      rationale: `The heap backend keeps every entry as a JS object: ${f.gcPauseShare !== null ? `GC paused ${formatShare(f.gcPauseShare)} of the measured time` : 'GC time unknown'}${state !== null ? `, state ${formatBytes(state)}${budgetOf(f, ctx) !== null ? ` of ${budgetOf(f, ctx)?.text}` : ''}` : ''}. An LSM tree keeps state off the JS heap with memory bounded by its write buffers and block cache, and grows past memory onto disk; each access then costs serialisation and a native call.`,
     };
   },
   evidence: (f, ctx) => [
     { metric: 'GC pause share of measured time', value: f.gcPauseShare, chart: CHART_IDS.timeline },
     { metric: 'heap state (bytes, measured)', value: heapStateBytes(f), chart: null },
-    { metric: 'memory budget (bytes)', value: ctx.memoryBudgetBytes, chart: null },
+    { metric: 'memory budget or task heap (bytes)', value: budgetOf(f, ctx)?.bytes ?? null, chart: null },
     { metric: 'throughput (ops/s)', value: f.opsPerSec, chart: CHART_IDS.throughput },
   ],
 };

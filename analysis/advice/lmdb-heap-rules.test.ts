@@ -53,4 +53,11 @@ describe('heap-gc-or-memory', () => {
     expect(recs(craftDocument(cell), 256 * MiB).map((r) => r.id)).toContain('heap-gc-or-memory');
     expect(recs(craftDocument(cell), 1024 * MiB).map((r) => r.id)).not.toContain('heap-gc-or-memory');
   });
+  it('inside a TaskManager without --memory-budget, the task heap is the budget', () => {
+    const cell = craftCell({ backend: 'heap', metrics: { heapUsedBytes: 280 * MiB, valueBytes: 40 * MiB } });
+    const inTm = (taskHeap: number) => ({ ...cell, memory: { taskManager: '1728m', slots: 1, bound: { kind: 'task heap' as const, bytes: taskHeap } } });
+    const r = recs(craftDocument(inTm(384 * MiB))).find((x) => x.id === 'heap-gc-or-memory');
+    expect(r?.suggestion.rationale).toMatch(/state 320MiB of the 384MiB task heap of a 1728m TaskManager/);
+    expect(recs(craftDocument(inTm(1536 * MiB))).map((x) => x.id)).not.toContain('heap-gc-or-memory');
+  });
 });
