@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { STOCK_MEMORY_CONFIGURATION } from '../core/flink/test-support/stock.js';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../harness/test-support/cli.js';
 
@@ -23,18 +24,7 @@ describe('statebench flink-memory', () => {
     const r = await runCliProcess(['flink-memory', '--flink-conf', fixture('flink-conf-stock.yaml'), '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(doc.memoryConfiguration).toEqual({
-      frameworkHeap: 134217728,
-      taskHeap: 402653174,
-      frameworkOffHeap: 134217728,
-      taskOffHeap: 0,
-      networkMemory: 134217730,
-      managedMemory: 536870920,
-      jvmMetaspace: 268435456,
-      jvmOverhead: 201326592,
-      totalFlinkMemory: 1342177280,
-      totalProcessMemory: 1811939328,
-    });
+    expect(doc.memoryConfiguration).toEqual(STOCK_MEMORY_CONFIGURATION);
     expect(doc.numberOfTaskSlots).toBe(1);
     expect(doc.stateBackend).toMatchObject({
       rocksdb: { source: 'managed', budget: 536870920, blockCacheCapacity: 447392433, writeBufferManagerCapacity: 178956973 },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { flattenFlinkConf } from './flat-conf.js';
+import { STOCK_MEMORY_CONFIGURATION } from './test-support/stock.js';
 import { taskManagerMemory, type TaskExecutorMemoryConfiguration } from './taskmanager-memory.js';
 
 const MB = 2 ** 20;
@@ -43,18 +44,7 @@ describe("taskManagerMemory: Flink's derivation, byte for byte", () => {
     for (const file of ['flink-conf-stock.yaml', 'config-stock.yaml']) {
       const r = tm(fixture(file));
       // From the "Final TaskExecutor Memory configuration" of a stock TaskManager's log.
-      expect(r.memoryConfiguration).toEqual({
-        frameworkHeap: 134217728,
-        taskHeap: 402653174,
-        frameworkOffHeap: 134217728,
-        taskOffHeap: 0,
-        networkMemory: 134217730,
-        managedMemory: 536870920,
-        jvmMetaspace: 268435456,
-        jvmOverhead: 201326592,
-        totalFlinkMemory: 1342177280,
-        totalProcessMemory: 1811939328,
-      });
+      expect(r.memoryConfiguration).toEqual(STOCK_MEMORY_CONFIGURATION);
       expect(r.numberOfTaskSlots).toBe(1);
       expect(r.log).toEqual([
         'The derived from fraction jvm overhead memory (172.800mb (181193935 bytes)) is less than its min value 192.000mb (201326592 bytes), min value will be used instead',
