@@ -11,6 +11,7 @@ import type { MicroTaskSettings } from '../micro/spec.js';
 import { parseSets } from '../plan/knob-sets.js';
 import type { MicroPlanInput } from '../plan/micro-cells.js';
 import { parseSeed } from '../plan/order.js';
+import { DATA_DIR_FLAG, KEY_SIZE_FLAG, SWEEP_SET_FLAG } from '../plan/shared-flags.js';
 
 /** The micro command's flags, declared once: its yargs options and MicroFlags come from here. */
 export const MICRO_FLAGS = {
@@ -20,12 +21,12 @@ export const MICRO_FLAGS = {
   time: { shape: 'scalar', describe: 'Time budget per task: milliseconds of timed calls (default 1000; 2s also accepted)' },
   warmup: { shape: 'scalar', describe: 'Warm-up budget per task in milliseconds; 0 for none (default 250)' },
   valueSize: { shape: 'scalar', describe: 'Value size in bytes (default 100)' },
-  keySize: { shape: 'scalar', describe: 'Encoded key width in bytes for byte-keyed engines (default 16, min 12)' },
+  keySize: KEY_SIZE_FLAG,
   seed: { shape: 'scalar', describe: 'Seed of the key draws and values (default 42)' },
   repeat: { shape: 'scalar', alias: 'r', describe: 'Run every backend N times, each in a new process (compare needs 4 or more; 3 with --method bootstrap)' },
-  set: { shape: 'list', describe: 'Knob values: backend.knob=value[,value...]; several values make a sweep' },
+  set: SWEEP_SET_FLAG,
   out: { shape: 'text', alias: 'o', describe: 'Output directory (default statebench-micro)' },
-  dataDir: { shape: 'text', describe: 'Where engines keep their data; a fresh subdirectory is made and removed (default: the OS temp dir)' },
+  dataDir: DATA_DIR_FLAG,
 } as const satisfies Record<string, FlagSpec>;
 
 /** The flags as yargs gives them (strings where users type units). */

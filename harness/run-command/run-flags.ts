@@ -8,6 +8,7 @@ import { parseMemoryBudget } from '../budget/parse-budget.js';
 import type { ResolvedTuningOptions } from '../plan/run-options.js';
 import { parseShard } from '../plan/shard.js';
 import { parseCount } from '../../core/parse-values.js';
+import { DATA_DIR_FLAG, KEY_SIZE_FLAG, SWEEP_SET_FLAG } from '../plan/shared-flags.js';
 
 export const RUN_FLAGS = {
   backend: { shape: 'list', alias: 'b', describe: 'Backends to run (heap, lmdb, lsm); default: every available one' },
@@ -16,13 +17,13 @@ export const RUN_FLAGS = {
   ops: { shape: 'scalar', describe: 'Operations in the run phase (exclusive with --duration)' },
   duration: { shape: 'scalar', alias: 'd', describe: 'Run phase length: 30s, 2m (default 3s when --ops is not given)' },
   valueSize: { shape: 'scalar', describe: "Value size: 100, 4KiB, uniform:10-1000, zipfian:10-1000, histogram:100=0.5,1000=0.5 (default: the workload's own, else 1000)" },
-  keySize: { shape: 'scalar', describe: 'Encoded key width in bytes for byte-keyed engines (default 16, min 12)' },
+  keySize: KEY_SIZE_FLAG,
   distribution: { shape: 'text', describe: "Request distribution overriding the workload's own (uniform, zipfian, ...)" },
   theta: { shape: 'scalar', describe: 'Zipfian constant (default 0.99)' },
   compressibility: { shape: 'scalar', describe: 'Compressible fraction of each value, 0..1 (default 0.5, as db_bench)' },
   param: { shape: 'list', describe: 'Workload setting name=value (e.g. scanLength=50)' },
   seed: { shape: 'scalar', describe: 'Seed of every generator (default 42); stored in the result' },
-  set: { shape: 'list', describe: 'Knob values: backend.knob=value[,value...]; several values make a sweep' },
+  set: SWEEP_SET_FLAG,
   repeat: { shape: 'scalar', alias: 'r', describe: 'Run every cell N times, interleaved in a seeded shuffled order' },
   warmup: { shape: 'scalar', describe: 'Warm-up before the run phase: a duration (500ms, 2s) or ops (10000); 0 for none (default 500ms)' },
   targetRate: { shape: 'scalar', describe: 'Open loop: issue ops at this rate (ops/s); latency counts from each intended start' },
@@ -30,7 +31,7 @@ export const RUN_FLAGS = {
   sampleEvery: { shape: 'scalar', describe: 'Time one op in N (a power of two); default: chosen per cell from the op cost measured in the load and warm-up, so timing stays under 1 % of it' },
   maxInFlight: { shape: 'scalar', describe: 'Async-write backends: most writes outstanding at once' },
   out: { shape: 'text', alias: 'o', describe: 'Output directory (default statebench-results)' },
-  dataDir: { shape: 'text', describe: 'Where engines keep their data; a fresh subdirectory is made and removed (default: the OS temp dir)' },
+  dataDir: DATA_DIR_FLAG,
   keepData: { shape: 'switch', describe: 'Keep the data directories after the run' },
   flinkConf: { shape: 'text', describe: "A Flink configuration: its state.backend.rocksdb.* keys become lsm knobs (Flink's defaults and memory arithmetic)" },
   taskmanagerMemory: { shape: 'text', describe: "Run every cell inside an emulated Flink TaskManager of this process size (1728m, 4g; taskmanager.memory.process.size): the heap backend's state bounded by its task heap, lsm by a slot's managed memory, lmdb as far as an mmap engine can be; a list (1728m,4g) sweeps it, one cell per TaskManager; none: no TaskManager, each engine's own memory defaults (default: the --flink-conf file's sizes, else Flink's stock 1728m under --semantics flink, none under per-write)" },
