@@ -94,7 +94,7 @@ export function backendProblem(candidate: unknown): string | null {
   return traitsProblem(b, desc.name);
 }
 
-const TRAIT_FUNCTIONS = ['estimateMemory', 'measuredMemory', 'crashNotes', 'flinkConf'] as const;
+const TRAIT_FUNCTIONS = ['estimateMemory', 'measuredMemory', 'engineMemory', 'crashNotes', 'flinkConf', 'taskManagerBound'] as const;
 
 /** What is wrong with the optional members a backend answers for itself with (BackendTraits), or null. */
 function traitsProblem(b: BackendTraits, name: string): string | null {

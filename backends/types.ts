@@ -37,6 +37,12 @@ export interface TuneRange {
   readonly values: readonly KnobValue[];
   /** For a knob that trades durability: the values tried while durability is kept (absent: left alone). */
   readonly keepingDurability?: readonly KnobValue[];
+  /**
+   * The values tried when the engine's memory is bounded for it (inside a Flink TaskManager, whose
+   * managed memory sizes RocksDB's cache and write buffers): [] for a knob the bound sizes or sets
+   * in its place; absent: `values`, as without a bound.
+   */
+  readonly bounded?: readonly KnobValue[];
 }
 
 /**
@@ -311,6 +317,8 @@ export interface MoveContext {
   numberOf(c: TuneConfig, knob: string): number;
   /** The values an axis tries (empty when the knob is no axis). */
   axis(knob: string): readonly KnobValue[];
+  /** True inside a TaskManager whose memory bounds the engine: move ratios of the bound, never sizes it sets. */
+  readonly bounded: boolean;
 }
 
 /**
@@ -334,8 +342,13 @@ export interface BackendTuning {
   readonly bottleneckAxes?: Readonly<Partial<Record<BottleneckKind, readonly string[]>>>;
   /** Named configurations worth trying early (Flink's predefined option sets). */
   readonly presets?: readonly TuneMove[];
-  /** The winning changes in the forms a user pastes into the engine's own configuration, as lines. */
-  pasteForms(changes: TuneConfig): string[];
+  /**
+   * The winning changes in the forms a user pastes into the engine's own configuration, as lines.
+   * `bounded`: the search ran inside a TaskManager whose managed memory bounds the engine, so the
+   * forms keep that bound on; false: the sizes were searched without one, and the forms say what
+   * turning it off risks.
+   */
+  pasteForms(changes: TuneConfig, bounded: boolean): string[];
 }
 
 /**
@@ -352,6 +365,12 @@ export interface BackendTraits {
    * end of a cell: a cell over --memory-budget becomes skipped with it. null: not measured.
    */
   measuredMemory?(metrics: Readonly<Record<string, number | null>>): MeasuredMemory | null;
+  /**
+   * What the engine itself reports holding at its peak (RocksDB: its block cache's usage, with the
+   * write buffers charged to it, and its table readers), from the engine report's metrics: tune
+   * holds each candidate to its TaskManager's bound with it. Absent: measuredMemory stands for it.
+   */
+  engineMemory?(metrics: Readonly<Record<string, number | null>>): MeasuredMemory | null;
   /** What a process kill and a machine crash lose with these knobs (`statebench durability`). */
   crashNotes?(knobs: ResolvedKnobs): CrashNotes;
   /**

@@ -7,7 +7,7 @@ const fixture = (name: string): string => fileURLToPath(new URL(`../core/flink/t
 
 describe('statebench flink-memory', () => {
   it("prints the stock TaskManager's memory as Flink logs it, then what each slot's state backend gets", async () => {
-    const r = await runCliProcess(['flink-memory', '--flink-conf', fixture('config-stock.yaml')]);
+    const r = await runCliProcess(['flink-memory', '--flink-conf', fileURLToPath(new URL('../examples/flink/config.yaml', import.meta.url))]);
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines.slice(1, 4)).toEqual([

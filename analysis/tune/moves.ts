@@ -11,6 +11,7 @@ import { median } from '../../core/stats.js';
 import { formatBytes } from '../../core/units.js';
 import { formatShare } from '../../core/numbers.js';
 import { fits, normalise, type Config, type SearchSpace } from './space.js';
+import { MANAGED_FRACTION } from './taskmanager-space.js';
 
 export interface Move {
   readonly origin: string;
@@ -43,7 +44,10 @@ export function bottlenecks(f: ConfigFacts, cores: number): Bottleneck[] {
   // The run phase's own hit ratio at its end (the cache as warm as it gets), else the cell's.
   const hit = f.metric('runEndBlockCacheHitRatio') ?? f.blockCacheHitRatio;
   if (hit !== null && f.shape.reads > 0) {
-    out.push({ kind: 'cache misses', score: f.shape.reads * (1 - hit), fact: `block-cache hit ratio ${formatShare(hit)} at the end of the run phase, ${formatShare(f.shape.reads)} reads, SST files ${formatBytes(f.metric('sstBytes') ?? 0)}` });
+    // Index and filter blocks' share of the misses: what a high-priority pool or partitioning acts on.
+    const indexFilter = f.metric('blockCacheIndexFilterMissShare');
+    const share = indexFilter !== null ? `, index and filter blocks ${formatShare(indexFilter)} of the misses` : '';
+    out.push({ kind: 'cache misses', score: f.shape.reads * (1 - hit), fact: `block-cache hit ratio ${formatShare(hit)} at the end of the run phase, ${formatShare(f.shape.reads)} reads, SST files ${formatBytes(f.metric('sstBytes') ?? 0)}${share}` });
   }
   if (f.stallShare !== null && f.stallShare > 0) out.push({ kind: 'write stalls', score: f.stallShare, fact: `writes stalled ${formatShare(f.stallShare)} of the time` });
   if (f.writeAmp !== null && f.shape.writes > 0) {
@@ -73,9 +77,18 @@ export function movesAlong(b: BottleneckKind, space: SearchSpace, base: Config, 
     largestFitting: (c, knob) => largestFitting(space, c, knob, budget),
     numberOf: (c, knob) => numberOf(space, c, knob),
     axis: (knob) => space.axes[knob] ?? [],
+    bounded: space.bounded,
   };
-  const proposed = space.tuning.movesAlong?.(b, base, ctx) ?? [];
+  const proposed = [...(space.tuning.movesAlong?.(b, base, ctx) ?? []), ...fractionMoves(b, space, base)];
   return proposed.filter((m) => fits(space, m.knobs, budget)).map((m) => ({ origin: `${b}: ${m.origin}`, knobs: normalise(space, m.knobs) }));
+}
+
+/** Cache misses inside a TaskManager: the next managed fraction up gives the cache more of the TaskManager. */
+function fractionMoves(b: BottleneckKind, space: SearchSpace, base: Config): Move[] {
+  const fractions = (space.axes[MANAGED_FRACTION] ?? []).map(Number);
+  const now = numberOf(space, base, MANAGED_FRACTION);
+  const next = fractions.filter((f) => f > now).sort((x, y) => x - y)[0];
+  return b === 'cache misses' && next !== undefined ? [{ origin: `managed fraction ${next}: more managed memory for the cache`, knobs: { ...base, [MANAGED_FRACTION]: next } }] : [];
 }
 
 /** The backend's presets (Flink's predefined option sets for lsm) that fit the budget. */

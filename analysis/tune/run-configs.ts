@@ -16,6 +16,7 @@ import { buildPlan, type PlannedCell } from '../../harness/plan/run-cells.js';
 import type { ProgressSink } from '../../harness/exec/progress.js';
 import { interleaveRepeats, repeatSeed } from '../../harness/plan/order.js';
 import type { KnobValue } from '../../backends/types.js';
+import type { TaskManagerRun } from '../../harness/plan/taskmanager.js';
 
 export interface ConfigSpec {
   /** Short name used in cell ids and logs ("base", "suggested", "trial-3"). */
@@ -23,6 +24,8 @@ export interface ConfigSpec {
   readonly backend: string;
   /** Knob values, on top of the backend's defaults. */
   readonly knobs: Readonly<Record<string, KnobValue>>;
+  /** The TaskManager the configuration runs in (tune's managed fraction); absent: the run's own. */
+  readonly taskManager?: TaskManagerRun;
 }
 
 export interface RunConfigsOptions {
@@ -47,8 +50,10 @@ export interface RunConfigsOptions {
 async function planConfig(c: ConfigSpec, o: RunConfigsOptions): Promise<PlannedCell[]> {
   const lengthOverride =
     o.durationMs !== undefined || o.ops !== undefined ? { durationMs: o.durationMs ?? null, ops: o.ops ?? null } : {};
+  // Another TaskManager brings its own base knobs (the bound its managed memory gives).
+  const base = c.taskManager ? { ...o.base, taskManagers: [c.taskManager], baseKnobs: c.taskManager.baseKnobs } : o.base;
   const plan = await buildPlan({
-    ...o.base,
+    ...base,
     ...lengthOverride,
     backends: [c.backend],
     workloads: [o.workload],
@@ -57,7 +62,7 @@ async function planConfig(c: ConfigSpec, o: RunConfigsOptions): Promise<PlannedC
     repeat: 1,
     // The configuration on top of the run's own base knobs (--semantics, --flink-conf): a tune or
     // a verification under Flink semantics compares configurations that all run without the WAL.
-    baseKnobs: { ...o.base.baseKnobs, [c.backend]: { ...(o.base.baseKnobs[c.backend] ?? {}), ...c.knobs } },
+    baseKnobs: { ...base.baseKnobs, [c.backend]: { ...(base.baseKnobs[c.backend] ?? {}), ...c.knobs } },
     shard: null,
     resume: null,
     memoryBudgetBytes: null,

@@ -6,6 +6,7 @@
 import { backendTraits } from '../../backends/registry.js';
 import type { BackendTuning, KnobRecord, KnobValue, TuneConfig } from '../../backends/types.js';
 import type { Rng } from '../../core/rng.js';
+import { MANAGED_FRACTION, type TuneTaskManager } from './taskmanager-space.js';
 
 export type Config = TuneConfig;
 
@@ -22,15 +23,17 @@ export interface SearchSpace {
   readonly defaults: Readonly<Record<string, KnobValue | null>>;
   /** How the backend refines the search: derived knobs, memory, moves, paste forms. */
   readonly tuning: BackendTuning;
+  /** Inside a TaskManager whose memory bounds the backend: the knobs' bounded ranges, and the managed fraction as an axis. */
+  readonly bounded: boolean;
 }
 
-/** The axes of a backend's knob records, in their draw order. */
-function axesOf(records: readonly KnobRecord[], relaxDurability: boolean): Record<string, readonly KnobValue[]> {
+/** The axes of a backend's knob records, in their draw order (under a bound, their bounded ranges). */
+function axesOf(records: readonly KnobRecord[], relaxDurability: boolean, bounded: boolean): Record<string, readonly KnobValue[]> {
   const axes: Record<string, readonly KnobValue[]> = {};
   for (const k of [...records].filter((r) => r.tune).sort((a, b) => (a.tune?.draw ?? 0) - (b.tune?.draw ?? 0))) {
     const tune = k.tune as NonNullable<KnobRecord['tune']>;
-    const values = !k.tradesDurability || relaxDurability ? tune.values : tune.keepingDurability;
-    if (values) axes[k.name] = values;
+    const values = !k.tradesDurability || relaxDurability ? (bounded ? (tune.bounded ?? tune.values) : tune.values) : tune.keepingDurability;
+    if (values && values.length > 0) axes[k.name] = values;
   }
   return axes;
 }
@@ -39,11 +42,22 @@ function defaultsOf(records: readonly KnobRecord[]): Record<string, KnobValue | 
   return Object.fromEntries(records.map((k) => [k.name, k.default]));
 }
 
-/** The space of a backend that offers one (BackendTraits.tuning), else null. */
-export function spaceFor(backend: string, relaxDurability: boolean): SearchSpace | null {
+/**
+ * The space of a backend that offers one (BackendTraits.tuning), else null. Inside a TaskManager
+ * (`tm`) that bounds the backend's memory the knobs take their bounded ranges, and the managed
+ * fractions the TaskManager allows are one more axis, under their Flink key.
+ */
+export function spaceFor(backend: string, relaxDurability: boolean, tm: TuneTaskManager | null = null): SearchSpace | null {
   const tuning = backendTraits(backend)?.tuning;
   if (!tuning) return null;
-  return { backend, axes: axesOf(tuning.records, relaxDurability), defaults: defaultsOf(tuning.records), tuning };
+  const bounded = tm !== null;
+  const axes = axesOf(tuning.records, relaxDurability, bounded);
+  const defaults = defaultsOf(tuning.records);
+  if (tm && tm.fractions.length > 1) {
+    axes[MANAGED_FRACTION] = tm.fractions.map((f) => f.fraction);
+    defaults[MANAGED_FRACTION] = tm.baseFraction;
+  }
+  return { backend, axes, defaults, tuning, bounded };
 }
 
 /** Whether a configuration's knob-bounded memory fits the budget (as its backend counts it; none counted: it fits). */

@@ -30,6 +30,9 @@ import { measureEffect, METRICS, type Effect } from './effect.js';
 import { bottlenecks, coordinateSteps, movesAlong, pairSteps, presetMoves, type Bottleneck, type Move } from './moves.js';
 import { race, type RaceResult, type RungPlan } from './race.js';
 import { runConfigs, type ConfigSpec } from './run-configs.js';
+import { medianMemory, memoryOf, overBound, type MemoryFigures } from './candidate-memory.js';
+import { reasonsFor } from './reasons.js';
+import { MANAGED_FRACTION, taskManagerOf, type TuneTaskManager } from './taskmanager-space.js';
 import { changesDurability, fits, key, normalise, sampleConfigs, spaceFor, type Config, type SearchSpace } from './space.js';
 
 export interface TuneOptions {
@@ -39,6 +42,13 @@ export interface TuneOptions {
   /** Candidates measured, the defaults not counted. */
   readonly trials: number;
   readonly memoryBudgetBytes: number | null;
+  /**
+   * The TaskManager the search runs in (its managed memory bounds the backend; candidates over the
+   * bound are rejected; managed fractions are an axis); null: absolute sizes, no TaskManager.
+   */
+  readonly taskManager: TuneTaskManager | null;
+  /** The flags a `statebench run` of the winner takes as tune had them (--records ..., the TaskManager's). */
+  readonly runFlags: readonly string[];
   readonly relaxDurability: boolean;
   /** Run phase of a race's first rung; later rungs get eta times more, up to maxRungMs. */
   readonly rungMs: number;
@@ -87,12 +97,40 @@ export interface Verification {
   /** Throughput of the best against the defaults (per cent, 95 % interval). */
   readonly gain: Effect;
   readonly effects: readonly Effect[];
+  /** Memory the defaults and the best measured (medians of the repeats). */
+  readonly memory: { readonly defaults: MemoryFigures; readonly best: MemoryFigures };
+  /** Inside a TaskManager: why the best's memory is over its bound (then it is no winner); null when it fits or there is no bound. */
+  readonly overBound: string | null;
+}
+
+/** A candidate faster or not, whose cell held more memory than its TaskManager's bound. */
+export interface Rejection {
+  readonly candidate: number;
+  readonly stage: string;
+  readonly opsPerSec: number | null;
+  readonly memory: MemoryFigures;
+  readonly reason: string;
+}
+
+/** The TaskManager the search ran in, as the result records it. */
+export interface TuneTaskManagerSummary {
+  readonly processSize: string;
+  readonly slots: number;
+  readonly bound: { readonly kind: string; readonly bytes: number };
+  /** The configured managed fraction, and those the search could set (with the task heap and one slot's managed memory each). */
+  readonly baseFraction: number | null;
+  readonly fractions: readonly { readonly fraction: number; readonly taskHeapBytes: number; readonly managedPerSlotBytes: number }[];
+  readonly minTaskHeapBytes: number;
+  readonly notes: readonly string[];
 }
 
 export interface TuneResult {
   readonly backend: string;
   readonly workload: string;
   readonly memoryBudgetBytes: number | null;
+  /** Inside a TaskManager; null: absolute sizes without one (--unbounded-memory, or --semantics per-write). */
+  readonly taskManager: TuneTaskManagerSummary | null;
+  readonly runFlags: readonly string[];
   readonly noise: { readonly aaSamplesPct: readonly number[]; readonly sigmaPct: number };
   readonly bottlenecks: readonly Bottleneck[];
   /** Index 0 is the defaults. */
@@ -106,6 +144,10 @@ export interface TuneResult {
   readonly winner: Candidate | null;
   /** What the defaults measured: why they are hard to beat here. */
   readonly defaultsFacts: readonly string[];
+  /** Candidates rejected for holding more memory than their TaskManager's bound. */
+  readonly rejected: readonly Rejection[];
+  /** One line per changed key of the best: the evidence the search has for it. */
+  readonly reasons: Readonly<Record<string, string>>;
   readonly measurements: readonly Measurement[];
 }
 
@@ -116,8 +158,19 @@ const AA_ROUNDS = 2;
 /** Cell samples (ms) fine enough to see the cache warm over the measured phase. */
 const TUNE_INTERVAL_MS = 250;
 
-function spec(label: string, backend: string, c: Config): ConfigSpec {
-  return { label, backend, knobs: c };
+/** A configuration as run: its knobs, and inside a TaskManager the TaskManager of its managed fraction. */
+function spec(label: string, backend: string, c: Config, tm: TuneTaskManager | null): ConfigSpec {
+  if (!tm) return { label, backend, knobs: c };
+  const { [MANAGED_FRACTION]: fraction, ...knobs } = c;
+  return { label, backend, knobs, taskManager: taskManagerOf(tm, fraction) };
+}
+
+/** The bound a configuration's TaskManager sets the backend (its fraction's managed memory), or null without one. */
+function boundOf(backend: string, c: Config, tm: TuneTaskManager | null): { bytes: number; name: string } | null {
+  if (!tm) return null;
+  const run = taskManagerOf(tm, c[MANAGED_FRACTION]);
+  const bound = backendTraits(backend)?.taskManagerBound?.(run.memory) ?? tm.bound;
+  return { bytes: bound.bytes, name: `the ${run.processSize} TaskManager's ${bound.kind === 'managed' ? 'managed memory per slot' : bound.kind === 'fixed' ? 'fixed RocksDB memory' : 'task heap'}` };
 }
 
 const throughput = (cell: CellResult | undefined): number | null => (cell ? METRICS.throughput!(cell) : null);
@@ -154,6 +207,7 @@ class Search {
   readonly candidates: Candidate[] = [{ origin: 'defaults', knobs: {} }];
   readonly measurements: Measurement[] = [];
   readonly noise = new AaNoise();
+  readonly rejected: Rejection[] = [];
   private readonly tried = new Set<string>([key({})]);
   private round = 0;
 
@@ -184,11 +238,12 @@ class Search {
   }
 
   /** One round: the control once or twice and the given candidates once, interleaved, on one seed. */
-  async runRound(stage: string, control: number, indices: readonly number[], runMs: number, controlCells: 1 | 2): Promise<{ controls: CellResult[]; cells: CellResult[] }> {
+  async runRound(stage: string, control: number, indices: readonly number[], runMs: number, controlCells: 1 | 2): Promise<{ controls: CellResult[]; cells: CellResult[]; fits: boolean[] }> {
     const seed = (this.o.run.seed + Math.imul(++this.round, 0x2545f491)) | 0;
     const ctl = this.candidates[control] as Candidate;
     const controlLabels = controlCells === 2 ? ['control', 'control-again'] : ['control'];
-    const specs = [...controlLabels.map((l) => spec(l, this.o.backend, ctl.knobs)), ...indices.map((i) => spec(`candidate-${i}`, this.o.backend, (this.candidates[i] as Candidate).knobs))];
+    const tm = this.o.taskManager;
+    const specs = [...controlLabels.map((l) => spec(l, this.o.backend, ctl.knobs, tm)), ...indices.map((i) => spec(`candidate-${i}`, this.o.backend, (this.candidates[i] as Candidate).knobs, tm))];
     const results = await runConfigs(specs, {
       base: { ...this.o.run, seed },
       workload: this.o.workload,
@@ -201,7 +256,26 @@ class Search {
     const cells = results.map((r) => r[0] as CellResult);
     const n = controlLabels.length;
     cells.forEach((cell, j) => this.record(stage, j < n ? (controlLabels[j] as string) : `candidate-${indices[j - n]}`, j < n ? control : (indices[j - n] as number), runMs, cell));
-    return { controls: cells.slice(0, n), cells: cells.slice(n) };
+    const candidateCells = cells.slice(n);
+    return { controls: cells.slice(0, n), cells: candidateCells, fits: candidateCells.map((cell, j) => this.withinBound(stage, indices[j] as number, cell)) };
+  }
+
+  /**
+   * False when a candidate's cell held more memory than its TaskManager's bound: the race then
+   * counts it as failed (and drops it, however fast), and the rejection is kept with its figures.
+   */
+  private withinBound(stage: string, candidate: number, cell: CellResult): boolean {
+    const c = this.candidates[candidate] as Candidate;
+    const bound = boundOf(this.o.backend, c.knobs, this.o.taskManager);
+    if (!bound || cell.status !== 'ok') return true;
+    const memory = memoryOf(cell);
+    const over = overBound(memory, bound.bytes, bound.name);
+    if (over === null) return true;
+    if (!this.rejected.some((r) => r.candidate === candidate)) {
+      this.rejected.push({ candidate, stage, opsPerSec: throughput(cell), memory, reason: over });
+      this.o.progress?.line(`  rejected ${c.origin} (${formatWhole(throughput(cell), '?')} ops/s): ${over}`);
+    }
+    return false;
   }
 
   record(stage: string, label: string, candidate: number, runMs: number, cell: CellResult): void {
@@ -232,8 +306,8 @@ class Search {
     p?.line(`${name}: ${entrants.length} candidate(s) against ${control === 0 ? 'the defaults' : `the best so far (${this.candidates[control]?.origin})`}`);
     const result = await race({ candidates: entrants.length, rungs: this.rungs(), eta: this.o.eta, noise: this.noise, z: BEYOND_NOISE_Z }, async (alive, runMs, controlCells) => {
       p?.line(`  round: ${alive.length} candidate(s) + the control${controlCells === 2 ? ' twice' : ''}, ${runMs} ms each`);
-      const { controls, cells } = await this.runRound(name, control, alive.map((j) => entrants[j] as number), runMs, controlCells);
-      return { controls: controls.map(throughput), values: cells.map(throughput) };
+      const { controls, cells, fits: within } = await this.runRound(name, control, alive.map((j) => entrants[j] as number), runMs, controlCells);
+      return { controls: controls.map(throughput), values: cells.map((c, j) => (within[j] ? throughput(c) : null)) };
     });
     const leader = result.leader !== null ? (entrants[result.leader] as number) : null;
     const bestAfter = result.beatsControl && leader !== null ? leader : control;
@@ -245,13 +319,14 @@ class Search {
 }
 
 export async function tune(o: TuneOptions): Promise<TuneResult> {
-  const space = spaceFor(o.backend, o.relaxDurability);
+  const space = spaceFor(o.backend, o.relaxDurability, o.taskManager);
   if (!space) throw new UsageError(`--backend: tune searches ${tunableBackends().join(' or ')}; '${o.backend}' has no knob space to search`);
   if (!fits(space, {}, o.memoryBudgetBytes)) {
     throw new UsageError(`--memory-budget ${formatBytes(o.memoryBudgetBytes ?? 0)}: even ${o.backend}'s defaults do not fit (RocksDB's defaults: 2 x 64 MiB write buffers + 8 MiB cache = 136 MiB)`);
   }
   const p = o.progress;
-  p?.line(`tune ${o.backend} on ${o.workload}${o.memoryBudgetBytes !== null ? ` within ${formatBytes(o.memoryBudgetBytes)}` : ''}: up to ${o.trials} candidates; every cell settles after its load and warms up with ${o.warmupOps.toLocaleString('en-US')} operations`);
+  p?.line(`tune ${o.backend} on ${o.workload}${o.memoryBudgetBytes !== null ? ` within ${formatBytes(o.memoryBudgetBytes)}` : ''}${o.taskManager ? ` inside ${taskManagerText(o.taskManager)}` : ''}: up to ${o.trials} candidates; every cell settles after its load and warms up with ${o.warmupOps.toLocaleString('en-US')} operations`);
+  for (const note of o.taskManager?.notes ?? []) p?.line(note);
   const s = new Search(o, space);
 
   // 0. The defaults, A/A: their facts and a first noise estimate.
@@ -275,6 +350,11 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
   const combined: Record<string, KnobValue> = {};
   for (const r of adviseDocument(doc, { memoryBudgetBytes: o.memoryBudgetBytes }).filter((x) => x.backend === o.backend && !x.suggestion.backend)) {
     const changes = r.suggestion.changes ?? {};
+    const sized = Object.keys(changes).filter((k) => o.taskManager && backendTraits(o.backend)?.sizedByTaskManagerBound?.includes(k));
+    if (sized.length > 0) {
+      p?.line(`rule ${r.id} suggests ${sized.join(', ')}, which the TaskManager's memory sizes (a larger TaskManager is a cost, not a setting): left out`);
+      continue;
+    }
     if (!o.relaxDurability && changesDurability(o.backend, changes)) {
       p?.line(`rule ${r.id} suggests ${Object.keys(changes).join(', ')}, which trades durability: left out (--relax-durability includes it)`);
       continue;
@@ -335,7 +415,7 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
   const bestCandidate = s.candidates[best] as Candidate;
   if (best !== 0) {
     p?.line(`verify: the best (${bestCandidate.origin}) against the defaults, ${o.verifyRepeats} repeats each, ${o.verifyMs} ms`);
-    const [base, head] = (await runConfigs([spec('defaults', o.backend, {}), spec('best', o.backend, bestCandidate.knobs)], {
+    const [base, head] = (await runConfigs([spec('defaults', o.backend, {}, o.taskManager), spec('best', o.backend, bestCandidate.knobs, o.taskManager)], {
       base: o.run,
       workload: o.workload,
       repeats: o.verifyRepeats,
@@ -346,16 +426,22 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
     })) as [CellResult[], CellResult[]];
     base.forEach((c) => s.record('verify', 'defaults', 0, o.verifyMs, c));
     head.forEach((c) => s.record('verify', 'best', best, o.verifyMs, c));
+    const memory = { defaults: medianMemory(base), best: medianMemory(head) };
+    const bound = boundOf(o.backend, bestCandidate.knobs, o.taskManager);
     verification = {
       repeats: o.verifyRepeats,
       gain: measureEffect('throughput', base, head),
       effects: ['stallMicros', 'writeAmp'].map((m) => measureEffect(m, base, head)).filter((e) => e.changePct !== null),
+      memory,
+      overBound: bound ? overBound(memory.best, bound.bytes, bound.name) : null,
     };
   }
   return {
     backend: o.backend,
     workload: o.workload,
     memoryBudgetBytes: o.memoryBudgetBytes,
+    taskManager: o.taskManager ? summary(o.taskManager) : null,
+    runFlags: o.runFlags,
     noise: { aaSamplesPct: s.noise.samplesPct(), sigmaPct: Math.round(s.noise.sigma() * 1e4) / 100 },
     bottlenecks: found,
     candidates: s.candidates,
@@ -364,8 +450,27 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
     verification,
     winner: winnerOf(bestCandidate, verification),
     defaultsFacts: describeDefaults(facts, found),
+    rejected: s.rejected,
+    reasons: reasonsFor(space, s.candidates, stages, best, found),
     measurements: s.measurements,
   };
+}
+
+function summary(tm: TuneTaskManager): TuneTaskManagerSummary {
+  return {
+    processSize: tm.base.processSize,
+    slots: tm.base.slots,
+    bound: { kind: tm.bound.kind, bytes: tm.bound.bytes },
+    baseFraction: tm.baseFraction,
+    fractions: tm.fractions.map((f) => ({ fraction: f.fraction, taskHeapBytes: f.taskHeapBytes, managedPerSlotBytes: f.managedPerSlotBytes })),
+    minTaskHeapBytes: tm.minTaskHeapBytes,
+    notes: tm.notes,
+  };
+}
+
+/** "the 1728m TaskManager (1 slot; lsm bounded by 512MiB of managed memory per slot)" */
+function taskManagerText(tm: TuneTaskManager): string {
+  return `the ${tm.base.processSize} TaskManager (${tm.base.slots} slot${tm.base.slots === 1 ? '' : 's'}; bounded by ${formatBytes(tm.bound.bytes)} of ${tm.bound.kind === 'managed' ? 'managed memory per slot' : tm.bound.kind === 'fixed' ? 'fixed RocksDB memory' : 'task heap'})`;
 }
 
 /** The best is a winner only when the verification's whole 95 % interval is a gain. */

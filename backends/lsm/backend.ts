@@ -57,7 +57,7 @@ export class LsmInstance implements BackendInstance {
   private readonly codec: KeyCodec;
   private packed: Uint8Array;
   private baseline: StatisticsSnapshot | null = null;
-  private readonly maxima: RunMaxima = { l0Files: 0, pendingCompactionBytes: 0 };
+  private readonly maxima: RunMaxima = { l0Files: 0, pendingCompactionBytes: 0, blockCacheUsageBytes: 0 };
   private previousCheckpointSsts = new Set<string>();
   private slab: Uint8Array;
   private slabPos = 0;
@@ -174,6 +174,7 @@ export class LsmInstance implements BackendInstance {
     if (out.isWriteStopped !== null) out.isWriteStopped = out.isWriteStopped === 1;
     if (typeof out.l0Files === 'number') this.maxima.l0Files = Math.max(this.maxima.l0Files, out.l0Files);
     if (typeof out.pendingCompactionBytes === 'number') this.maxima.pendingCompactionBytes = Math.max(this.maxima.pendingCompactionBytes, out.pendingCompactionBytes);
+    if (typeof out.blockCacheUsageBytes === 'number') this.maxima.blockCacheUsageBytes = Math.max(this.maxima.blockCacheUsageBytes, out.blockCacheUsageBytes);
     // Cumulative: the harness takes differences (how warm the cache was at the start and end of a phase).
     const cache = blockCacheCounters(this.db.statistics() ?? '');
     out.blockCacheHits = cache?.hits ?? null;

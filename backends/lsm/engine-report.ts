@@ -40,6 +40,8 @@ const FINAL_INT_PROPERTIES = [
 export interface RunMaxima {
   l0Files: number;
   pendingCompactionBytes: number;
+  /** The block cache's usage (write buffers charged to it included) at its largest sample. */
+  blockCacheUsageBytes: number;
 }
 
 const ratio = (num: number, den: number): number | null => (den > 0 && Number.isFinite(num / den) ? num / den : null);
@@ -90,6 +92,7 @@ export function buildEngineReport(db: NativeDatabase, dir: string, stats: Statis
   const l0Now = levels.find((l) => l.level === 0)?.files ?? 0;
   maxima.l0Files = Math.max(maxima.l0Files, l0Now);
   maxima.pendingCompactionBytes = Math.max(maxima.pendingCompactionBytes, properties['rocksdb.estimate-pending-compaction-bytes'] ?? 0);
+  maxima.blockCacheUsageBytes = Math.max(maxima.blockCacheUsageBytes, properties['rocksdb.block-cache-usage'] ?? 0);
 
   // RocksDB's own count of what the user wrote; the workload's count when statistics saw none.
   const userBytes = t('rocksdb.bytes.written') > 0 ? t('rocksdb.bytes.written') : ctx.userBytesWritten;
@@ -99,6 +102,7 @@ export function buildEngineReport(db: NativeDatabase, dir: string, stats: Statis
   const walBytes = walBytesOnDisk(dir);
   const hits = t('rocksdb.block.cache.hit');
   const misses = t('rocksdb.block.cache.miss');
+  const indexFilterMisses = t('rocksdb.block.cache.index.miss') + t('rocksdb.block.cache.filter.miss');
   const statsText = db.property('rocksdb.stats');
   const stalls = stallCounts(statsText);
   const memory = db.memory();
@@ -119,6 +123,8 @@ export function buildEngineReport(db: NativeDatabase, dir: string, stats: Statis
       blockCacheDataHitRatio: ratio(t('rocksdb.block.cache.data.hit'), t('rocksdb.block.cache.data.hit') + t('rocksdb.block.cache.data.miss')),
       blockCacheIndexHitRatio: ratio(t('rocksdb.block.cache.index.hit'), t('rocksdb.block.cache.index.hit') + t('rocksdb.block.cache.index.miss')),
       blockCacheFilterHitRatio: ratio(t('rocksdb.block.cache.filter.hit'), t('rocksdb.block.cache.filter.hit') + t('rocksdb.block.cache.filter.miss')),
+      // What high-prio-pool-ratio and partitioned index and filters act on (tune, the advice).
+      blockCacheIndexFilterMissShare: ratio(indexFilterMisses, misses),
       bloomUseful: t('rocksdb.bloom.filter.useful'),
       bloomFullPositive: t('rocksdb.bloom.filter.full.positive'),
       bloomFullTruePositive: t('rocksdb.bloom.filter.full.true.positive'),
@@ -131,6 +137,9 @@ export function buildEngineReport(db: NativeDatabase, dir: string, stats: Statis
       compactionCount: stats.histograms['rocksdb.compaction.times.micros']?.count ?? null,
       estimatedKeys: properties['rocksdb.estimate-num-keys'] ?? null,
       blockCacheCapacityBytes: properties['rocksdb.block-cache-capacity'] ?? null,
+      maxBlockCacheUsageBytes: maxima.blockCacheUsageBytes,
+      finalMemtableBytes: properties['rocksdb.cur-size-all-mem-tables'] ?? null,
+      tableReadersBytes: properties['rocksdb.estimate-table-readers-mem'] ?? null,
       ...memoryMetrics(memory),
     },
     raw: {

@@ -49,8 +49,6 @@ export interface FlinkKey {
   /** 'bloom': the key that turns the filter on, and Flink's bits per key when only that is given. */
   readonly enabledBy?: string;
   readonly flinkDefault?: string;
-  /** Flink's managed memory (on by default) sizes this, not the key. */
-  readonly managedMemory?: boolean;
 }
 
 /**

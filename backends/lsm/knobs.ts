@@ -26,7 +26,7 @@ export const LSM_KNOB_RECORDS: readonly LsmKnob[] = [
   // Memtables (write buffers)
   {
     name: 'writeBufferSize', type: 'size', unit: 'bytes', default: 64 * MiB, min: 64 * 1024, help: 'size of one memtable; a full memtable becomes immutable and is flushed to an L0 file (write_buffer_size)',
-    rocksdb: cfOption('write_buffer_size'), flink: { key: 'writebuffer.size', value: 'size', managedMemory: true }, memory: 'write-buffer',
+    rocksdb: cfOption('write_buffer_size'), flink: { key: 'writebuffer.size', value: 'size' }, memory: 'write-buffer',
     tune: { draw: 0, values: [8 * MiB, 16 * MiB, 32 * MiB, 64 * MiB, 128 * MiB] },
   },
   {
@@ -49,8 +49,8 @@ export const LSM_KNOB_RECORDS: readonly LsmKnob[] = [
     // A nested group, so that a cache configured in a layer below (its high-priority pool
     // ratio) keeps its other settings and only the capacity changes.
     rocksdb: { section: 'table', path: [TABLE_GROUP, 'block_cache', 'capacity'], zeroPath: [TABLE_GROUP, 'no_block_cache'], property: 'rocksdb.block-cache-capacity' },
-    flink: { key: 'block.cache-size', value: 'size', managedMemory: true }, memory: 'block-cache',
-    tune: { draw: 3, values: [8 * MiB, 32 * MiB, 64 * MiB, 128 * MiB, 192 * MiB, 256 * MiB] },
+    flink: { key: 'block.cache-size', value: 'size' }, memory: 'block-cache',
+    tune: { draw: 3, values: [8 * MiB, 32 * MiB, 64 * MiB, 128 * MiB, 192 * MiB, 256 * MiB], bounded: [] },
   },
   // --threads N: the slots' instances share one cache of blockCacheSize (Flink's
   // memory.fixed-per-tm) instead of one each (per-slot memory); build-options.ts, docs/lsm.md.
@@ -71,16 +71,20 @@ export const LSM_KNOB_RECORDS: readonly LsmKnob[] = [
     name: 'writeBufferRatio', type: 'float', unit: 'ratio', default: 0.5, min: 0, max: 1,
     help: 'with boundedMemory: the share of M for write buffers (Flink\'s memory.write-buffer-ratio), between 0 and 1 exclusive',
     applied: 'memory-bound', flink: { key: 'memory.write-buffer-ratio', value: 'memory' },
+    // Searched only under a bound (it changes nothing without one); with high-prio-pool-ratio at most 1.
+    tune: { draw: 13, values: [], bounded: [0.25, 0.5, 0.75] },
   },
   {
     name: 'highPriPoolRatio', type: 'float', unit: 'ratio', default: 0.1, min: 0, max: 1,
     help: 'with boundedMemory: the cache\'s high-priority pool, where index and filter blocks live (Flink\'s memory.high-prio-pool-ratio), between 0 and 1 exclusive',
     applied: 'memory-bound', flink: { key: 'memory.high-prio-pool-ratio', value: 'memory' },
+    tune: { draw: 14, values: [], bounded: [0.05, 0.1, 0.2, 0.25] },
   },
   {
     name: 'partitionedIndexFilters', type: 'bool', default: false,
     help: 'with boundedMemory: partitioned index and filters (two-level index search, partitioned full filters, the top level pinned), as Flink\'s memory.partitioned-index-filters sets them',
     applied: 'memory-bound', flink: { key: 'memory.partitioned-index-filters', value: 'memory' },
+    tune: { draw: 15, values: [], bounded: [false, true] },
   },
   {
     name: 'blockSize', type: 'size', unit: 'bytes', default: 4096, min: 256, help: 'uncompressed size of a data block in SST files (block_size)',
@@ -90,7 +94,8 @@ export const LSM_KNOB_RECORDS: readonly LsmKnob[] = [
   {
     name: 'cacheIndexAndFilterBlocks', type: 'bool', default: false, help: 'keep index and filter blocks in the block cache (charged to it) instead of table-reader memory',
     rocksdb: tableOption('cache_index_and_filter_blocks'),
-    tune: { draw: 11, values: [false, true] },
+    // Under Flink's bound they are always cached, with high priority.
+    tune: { draw: 11, values: [false, true], bounded: [] },
   },
   {
     name: 'pinL0FilterAndIndexBlocksInCache', type: 'bool', default: false, help: 'pin L0 files\' index and filter blocks in the cache (with cacheIndexAndFilterBlocks)',

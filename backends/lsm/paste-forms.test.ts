@@ -24,7 +24,7 @@ describe('the winner in pasteable forms', () => {
     const changes = { preset: 'flash-ssd', bloomBitsPerKey: 10 };
     expect(parseOptionsString(rocksdbOptionsString(changes))).toMatchObject({ max_background_jobs: '4', max_open_files: '-1', block_based_table_factory: { filter_policy: 'bloomfilter:10:false' } });
     expect(rocksdbOptionsFile(changes)).toMatch(/\[DBOptions\]\n(  .*\n)*  max_background_jobs=4/);
-    const flink = flinkKeys(changes);
+    const flink = flinkKeys(changes, false);
     expect(flink).toContain('state.backend.rocksdb.predefined-options: FLASH_SSD_OPTIMIZED');
     expect(knobsFromFlinkConf(flink).knobs.preset).toBe('flash-ssd');
   });
@@ -34,14 +34,27 @@ describe('the winner in pasteable forms', () => {
     expect(text).toMatch(/\[CFOptions "default"\][^[]*write_buffer_size=33554432/);
     expect(text).toMatch(/\[TableOptions\/BlockBasedTable "default"\]\n  filter_policy=bloomfilter:10:false/);
   });
-  it("Flink keys, with managed memory off so the sizes apply", () => {
-    const text = flinkKeys(winner);
+  it("Flink keys measured without Flink's bound: managed memory off so the sizes apply, and what that risks", () => {
+    const text = flinkKeys(winner, false);
     expect(text).toContain('state.backend.rocksdb.writebuffer.size: 32mb');
     expect(text).toContain('state.backend.rocksdb.block.cache-size: 128mb');
     expect(text).toContain('state.backend.rocksdb.thread.num: 4');
     expect(text).toContain('state.backend.rocksdb.use-bloom-filter: true');
     expect(text).toContain('state.backend.rocksdb.compression.per.level: LZ4_COMPRESSION');
     expect(text).toContain('state.backend.rocksdb.memory.managed: false');
+    expect(text).toMatch(/^# risk: .*grow past the container's limit/m);
+  });
+  it("Flink keys measured under Flink's bound: the ratios, managed memory kept on, no risk line", () => {
+    const text = flinkKeys({ writeBufferRatio: 0.25, highPriPoolRatio: 0.2, partitionedIndexFilters: true, bloomBitsPerKey: 10 }, true);
+    expect(text).toContain('state.backend.rocksdb.memory.write-buffer-ratio: 0.25');
+    expect(text).toContain('state.backend.rocksdb.memory.high-prio-pool-ratio: 0.2');
+    expect(text).toContain('state.backend.rocksdb.memory.partitioned-index-filters: true');
+    expect(text).toMatch(/^state\.backend\.rocksdb\.memory\.managed: true /m);
+    expect(text).not.toContain('managed: false');
+    expect(text).not.toContain('# risk');
+    // Read back inside a TaskManager (managed memory per slot given), Flink bounds RocksDB by it with these ratios.
+    const back = knobsFromFlinkConf(`${text}\ntaskmanager.memory.managed.size: 512mb\n`);
+    expect(back.knobs).toMatchObject({ writeBufferRatio: '0.25', highPriPoolRatio: '0.2', partitionedIndexFilters: 'true', boundedMemory: String(512 * MiB) });
   });
   it('lmdb-js open() options', () => {
     expect(lmdbOptions({ noSync: true, pageSize: '8192', writePath: 'sync', writeBatchOps: 100 })).toBe(
@@ -57,8 +70,8 @@ describe('the winner in pasteable forms', () => {
       // The memory.* keys by the knob's type (M a size, the ratios, partitioned index filters a flag).
       const memory: Record<string, KnobValue> = { size: 32 * MiB, float: 0.25, bool: true };
       const value = kind === 'enum' ? (k.allowed?.find((a) => a !== k.default) as string) : kind === 'memory' ? (memory[k.type] as KnobValue) : (sample[kind] as KnobValue);
-      const back = knobsFromFlinkConf(flinkKeys({ [k.name]: value }));
-      expect(back.knobs[k.name], `lsm.${k.name}=${value} as ${flinkKeys({ [k.name]: value })}`).toBe(String(value));
+      const back = knobsFromFlinkConf(flinkKeys({ [k.name]: value }, false));
+      expect(back.knobs[k.name], `lsm.${k.name}=${value} as ${flinkKeys({ [k.name]: value }, false)}`).toBe(String(value));
       expect(back.warnings.filter((w) => w.includes('not mapped'))).toEqual([]);
     }
   });

@@ -71,11 +71,15 @@ function flinkSize(bytes: number): string {
   return `${bytes}b`;
 }
 
-/** Flink configuration keys (docs/references.md, "Flink's RocksDB state backend"), from the knob records; knobs Flink has no key for are listed for a RocksDBOptionsFactory. */
-export function flinkKeys(changes: Knobs): string {
+/**
+ * Flink configuration keys (docs/references.md, "Flink's RocksDB state backend"), from the knob
+ * records; knobs Flink has no key for are listed for a RocksDBOptionsFactory. `bounded`: the
+ * changes were measured under Flink's managed memory, which stays on; else sizes that Flink's
+ * managed memory would override need it off, and the lines say what that risks.
+ */
+export function flinkKeys(changes: Knobs, bounded: boolean): string {
   const lines: string[] = [];
   const factory: string[] = [];
-  let managedMemory = false;
   for (const [knob, value] of Object.entries(changes)) {
     const record = LSM_KNOB_RECORDS.find((k) => k.name === knob);
     const flink = record?.flink;
@@ -83,7 +87,6 @@ export function flinkKeys(changes: Knobs): string {
     if (predefined) {
       lines.push(`${FLINK}predefined-options: ${predefined}`);
     } else if (flink) {
-      if (flink.managedMemory && value !== undefined) managedMemory = true;
       if (flink.value === 'size' || (flink.value === 'memory' && record?.type === 'size')) lines.push(`${FLINK}${flink.key}: ${flinkSize(Number(value))}`);
       else if (flink.value === 'enum') lines.push(`${FLINK}${flink.key}: ${String(value).toUpperCase()}`);
       else if (flink.value === 'compression') lines.push(`${FLINK}${flink.key}: ${compressionByKnob(String(value))?.flink ?? value}`);
@@ -93,8 +96,13 @@ export function flinkKeys(changes: Knobs): string {
     } else if (record?.flinkNote) factory.push(`# ${record.flinkNote}`);
     else factory.push(`#   ${knob}=${value}`);
   }
-  if (managedMemory) {
-    lines.push(`${FLINK}memory.managed: false   # else the slot's managed memory sizes the cache and write buffers, not the keys above`);
+  if (bounded) {
+    lines.push(`${FLINK}memory.managed: true   # Flink's default: the slot's managed memory sizes the block cache and the write buffer manager`);
+  } else {
+    lines.push(
+      `${FLINK}memory.managed: false   # measured without Flink's bound: else the slot's managed memory sizes the cache and write buffers, not the keys above`,
+      "# risk: with managed memory off nothing bounds RocksDB's memory across the TaskManager's slots and states (each column family's write buffers, table readers); it can grow past the container's limit until the process is killed. Budget it in taskmanager.memory.task.off-heap.size, or keep managed memory on (statebench tune without --unbounded-memory).",
+    );
   }
   if (factory.some((l) => l.startsWith('#   '))) factory.unshift('# no Flink key; set through a RocksDBOptionsFactory (ColumnFamilyOptions / DBOptions):');
   return [...lines, ...factory].join('\n');

@@ -5,16 +5,19 @@ import type { BackendTraits } from '../types.js';
 import { lsmCrashNotes } from './durability.js';
 import { knobsFromFlinkConf } from './flink-conf.js';
 import { estimateLsm } from './memory-estimate.js';
+import { lsmEngineMemory } from './engine-memory.js';
 import { LSM_TUNING } from './tuning.js';
 
 export const LSM_TRAITS: BackendTraits = {
   estimateMemory: estimateLsm,
+  engineMemory: lsmEngineMemory,
   crashNotes: lsmCrashNotes,
   flinkConf: knobsFromFlinkConf,
   tuning: LSM_TUNING,
   chartColour: '#4e79a7',
   // The knobs that hold the bound come from flinkConf, given the TaskManager's managed memory.
   taskManagerBound: (m) => (m.rocksdb === null ? null : { kind: m.rocksdb.source === 'managed' ? 'managed' : 'fixed', bytes: m.rocksdb.budget, checkedByHarness: false }),
-  // lsm.boundedMemory builds the cache and the write buffer manager in place of these two.
-  sizedByTaskManagerBound: ['blockCacheSize', 'dbWriteBufferSize'],
+  // The TaskManager's managed memory is lsm.boundedMemory, which builds the cache and the write
+  // buffer manager in place of the other two.
+  sizedByTaskManagerBound: ['blockCacheSize', 'dbWriteBufferSize', 'boundedMemory'],
 };

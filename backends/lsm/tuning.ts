@@ -19,11 +19,45 @@ function complete(c: Record<string, KnobValue>): Record<string, KnobValue> {
   return out;
 }
 
+/** Under Flink's bound: the cache and the write buffers are shares of one budget, moved by their ratios. */
+function boundedMovesAlong(b: BottleneckKind, base: TuneConfig, ctx: MoveContext, add: (origin: string, knobs: TuneConfig) => void): void {
+  const ratio = ctx.numberOf(base, 'writeBufferRatio');
+  const lower = [...ctx.axis('writeBufferRatio')].map(Number).filter((r) => r < ratio).sort((x, y) => y - x)[0];
+  const higher = [...ctx.axis('writeBufferRatio')].map(Number).filter((r) => r > ratio).sort((x, y) => x - y)[0];
+  switch (b) {
+    case 'cache misses':
+      // A smaller write buffer share leaves more of the one cache to blocks.
+      if (lower !== undefined) add(`write-buffer-ratio ${lower}: more of the cache for blocks`, { ...base, writeBufferRatio: lower });
+      add('bloom filter 10 bits/key', { ...base, bloomBitsPerKey: 10 });
+      add('high-prio-pool-ratio 0.2: room for index and filter blocks', { ...base, highPriPoolRatio: 0.2 });
+      add('partitioned index and filters', { ...base, partitionedIndexFilters: true });
+      break;
+    case 'write stalls':
+      if (higher !== undefined) add(`write-buffer-ratio ${higher}: more of the budget for write buffers`, { ...base, writeBufferRatio: higher });
+      add('L0 slowdown trigger 40', { ...base, level0SlowdownWritesTrigger: 40 });
+      add(`${Math.max(4, ctx.cores)} background jobs`, { ...base, maxBackgroundJobs: Math.max(4, ctx.cores) });
+      break;
+    case 'write amplification':
+      if (higher !== undefined) add(`write-buffer-ratio ${higher}`, { ...base, writeBufferRatio: higher });
+      add('universal compaction', { ...base, compactionStyle: 'universal' });
+      break;
+    case 'compaction CPU':
+      add('lz4 compression', { ...base, compression: 'lz4' });
+      add('no compression', { ...base, compression: 'none' });
+      add('universal compaction', { ...base, compactionStyle: 'universal' });
+      break;
+  }
+}
+
 function movesAlong(b: BottleneckKind, base: TuneConfig, ctx: MoveContext): TuneMove[] {
   const out: TuneMove[] = [];
   const add = (origin: string, knobs: TuneConfig): void => {
     out.push({ origin, knobs });
   };
+  if (ctx.bounded) {
+    boundedMovesAlong(b, base, ctx, add);
+    return out;
+  }
   switch (b) {
     case 'cache misses': {
       const cache = ctx.largestFitting(base, 'blockCacheSize');
@@ -62,12 +96,17 @@ export const LSM_TUNING: BackendTuning = {
   memoryBytes: (c) => estimateLsm(c, { flinkBudgetBytes: null }).bytes,
   movesAlong,
   bottleneckAxes: {
-    'cache misses': ['blockCacheSize', 'bloomBitsPerKey', 'blockSize', 'writeBufferSize', 'cacheIndexAndFilterBlocks'],
-    'write stalls': ['maxWriteBufferNumber', 'level0SlowdownWritesTrigger', 'maxBackgroundJobs', 'writeBufferSize'],
-    'write amplification': ['writeBufferSize', 'compactionStyle', 'level0FileNumCompactionTrigger', 'minWriteBufferNumberToMerge'],
+    'cache misses': ['blockCacheSize', 'writeBufferRatio', 'highPriPoolRatio', 'partitionedIndexFilters', 'bloomBitsPerKey', 'blockSize', 'writeBufferSize', 'cacheIndexAndFilterBlocks'],
+    'write stalls': ['maxWriteBufferNumber', 'writeBufferRatio', 'level0SlowdownWritesTrigger', 'maxBackgroundJobs', 'writeBufferSize'],
+    'write amplification': ['writeBufferSize', 'writeBufferRatio', 'compactionStyle', 'level0FileNumCompactionTrigger', 'minWriteBufferNumberToMerge'],
     'compaction CPU': ['compression', 'compactionStyle', 'level0FileNumCompactionTrigger', 'maxBackgroundJobs'],
   },
   // Flink's predefined option sets that change something.
   presets: PRESETS.filter((p) => p !== 'none' && p !== 'flink-default').map((p) => ({ origin: `Flink preset ${p}`, knobs: { preset: p } })),
-  pasteForms: (w) => ['RocksDB options string:', `  ${rocksdbOptionsString(w)}`, '', 'OPTIONS file fragment:', rocksdbOptionsFile(w), '', 'Flink (config.yaml):', flinkKeys(w)],
+  // Under Flink's bound the Flink keys are the form (the cache and the write buffer manager come from
+  // managed memory, which no options string or OPTIONS file sets).
+  pasteForms: (w, bounded) =>
+    bounded
+      ? ['Flink (config.yaml), managed memory kept on:', flinkKeys(w, true)]
+      : ['RocksDB options string:', `  ${rocksdbOptionsString(w)}`, '', 'OPTIONS file fragment:', rocksdbOptionsFile(w), '', 'Flink (config.yaml):', flinkKeys(w, false)],
 };

@@ -41,8 +41,9 @@ function fromFlinkSize(totalFlinkMemory: number): TaskExecutorMemoryConfiguratio
 
 describe("taskManagerMemory: Flink's derivation, byte for byte", () => {
   it("gives Flink's stock configuration (process size 1728m) exactly what a TaskManager logs for it", () => {
-    for (const file of ['flink-conf-stock.yaml', 'config-stock.yaml']) {
-      const r = tm(fixture(file));
+    // Flink 1.x's flat flink-conf.yaml, and 2.x's nested config.yaml as Flink ships it (examples/flink).
+    for (const text of [fixture('flink-conf-stock.yaml'), readFileSync(new URL('../../examples/flink/config.yaml', import.meta.url), 'utf8')]) {
+      const r = tm(text);
       // From the "Final TaskExecutor Memory configuration" of a stock TaskManager's log.
       expect(r.memoryConfiguration).toEqual(STOCK_MEMORY_CONFIGURATION);
       expect(r.numberOfTaskSlots).toBe(1);

@@ -87,6 +87,8 @@ export const EngineReportSchema = z.object({
 
 export const ResourcesSchema = z.object({
   rssPeakBytes: nnum,
+  /** Resident memory before the engine opened (the harness's own share); absent in documents before it was recorded. */
+  rssAtStartBytes: nnum.optional(),
   cpuUserMs: nnum,
   cpuSysMs: nnum,
   gcPauseMs: nnum,

@@ -60,10 +60,12 @@ export class GcMeter {
 export interface ResourceStart {
   readonly cpu: NodeJS.CpuUsage;
   readonly ioWrite: number | null;
+  /** The process's resident memory before the engine opens: the harness's own share (Node, the harness, the value pool). */
+  readonly rss: number;
 }
 
 export function startResources(): ResourceStart {
-  return { cpu: process.cpuUsage(), ioWrite: processWriteBytes() };
+  return { cpu: process.cpuUsage(), ioWrite: processWriteBytes(), rss: process.memoryUsage.rss() };
 }
 
 export function peakRssBytes(): number {
@@ -82,6 +84,7 @@ export function collectResources(res0: ResourceStart, gcPauseMs: number, diskByt
   const cpu = process.cpuUsage(res0.cpu);
   return {
     rssPeakBytes: peakRssBytes(),
+    rssAtStartBytes: res0.rss,
     cpuUserMs: Math.round(cpu.user / 1000),
     cpuSysMs: Math.round(cpu.system / 1000),
     gcPauseMs,

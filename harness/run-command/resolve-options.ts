@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { flinkConfReader, resolveBackendSpecs } from '../../backends/registry.js';
 import type { FlinkConfKnobs } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
+import { flattenFlinkConf } from '../../core/flink/flat-conf.js';
 import { parseCount, parseFlagDuration, parseNumber, parseWarmup } from '../../core/parse-values.js';
 import { QUICK_PRESET, type ResolvedRunOptions } from '../plan/run-options.js';
 import { defaultBackends } from '../plan/configurations.js';
@@ -60,7 +61,11 @@ function parseParams(list: readonly string[]): Record<string, number | string | 
   return out;
 }
 
-export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOptions> {
+/**
+ * `confChanges`: Flink configuration keys set on top of the --flink-conf file (or of an empty one),
+ * as if written there: tune's other TaskManagers (a managed fraction) derived exactly as the run's.
+ */
+export async function resolveRunOptions(input: RunFlags, confChanges: Readonly<Record<string, string>> = {}): Promise<ResolvedRunOptions> {
   const f = mergeConfig(input);
   cellHeapLimitMiB(); // a bad STATEBENCH_CELL_HEAP is bad input before any cell runs
   if (f.ops !== undefined && f.duration !== undefined) {
@@ -71,7 +76,8 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const sets = [...sweep.sets, ...(f.set ?? [])];
   // The one parse of --set text: the plan and the semantics read these axes.
   const axes = parseSets(sets);
-  const confText = f.flinkConf !== undefined ? readConfText(f.flinkConf) : null;
+  const fileGiven = f.flinkConf !== undefined;
+  const confText = withConfChanges(fileGiven ? readConfText(f.flinkConf as string) : null, confChanges);
   const semantics = parseSemantics(f.semantics, QUICK_PRESET.semantics);
   // Under Flink's semantics every run is inside a TaskManager: Flink's stock one unless one is given.
   const taskManagers = resolveTaskManagers(f.taskmanagerMemory, confText, f.flinkConf, semantics === 'flink');
@@ -84,7 +90,7 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
   const flinks = taskManagers.length > 0 ? taskManagers.map(readFor) : [readFor(null)];
   const flink = flinks[0] ?? null;
   // A file of Flink settings alone runs the backend that reads them; a TaskManager alone runs every backend.
-  const setBackends = [...new Set([...axes.keys(), ...(flink && confText !== null ? [flink.backend] : [])])];
+  const setBackends = [...new Set([...axes.keys(), ...(flink && fileGiven ? [flink.backend] : [])])];
   const given = f.backend?.flatMap((b) => b.split(',')).map((b) => b.trim()).filter((b) => b !== '');
   // Plugins (a path or a package) load here and are known by their backend's name from now on.
   let backends = given ? await resolveBackendSpecs(given) : undefined;
@@ -125,12 +131,12 @@ export async function resolveRunOptions(input: RunFlags): Promise<ResolvedRunOpt
     workloadSettings: parseParams(f.param ?? []),
     semantics,
     baseKnobs: await withSemantics(semantics, backends, axes, flink ? { [flink.backend]: flink.knobs } : {}),
-    flinkConf: flink && confText !== null ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, memoryBudgetScope: flink.memoryBudgetScope, warnings: flink.warnings } : null,
+    flinkConf: flink && fileGiven ? { path: f.flinkConf as string, memoryBudgetBytes: flink.memoryBudgetBytes, memoryBudgetScope: flink.memoryBudgetScope, warnings: flink.warnings } : null,
     taskManagers: await Promise.all(
       taskManagers.map(async (tm, i) => {
         const read = flinks[i] ?? null;
         // Each TaskManager's own knobs for the reader's backend (its managed memory), under the same semantics.
-        return { ...tm, warnings: confText === null ? (read?.warnings ?? []) : [], baseKnobs: await withSemantics(semantics, backends, axes, read ? { [read.backend]: read.knobs } : {}) };
+        return { ...tm, warnings: fileGiven ? [] : (read?.warnings ?? []), baseKnobs: await withSemantics(semantics, backends, axes, read ? { [read.backend]: read.knobs } : {}) };
       }),
     ),
     checkpointIntervalMs,
@@ -177,6 +183,14 @@ function readConfText(path: string): string {
   } catch (err) {
     throw new UsageError(`--flink-conf: cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+}
+
+/** The file's text with keys set on top (flat lines: Flink reads nested and flat keys alike); the text itself when none are. */
+function withConfChanges(text: string | null, changes: Readonly<Record<string, string>>): string | null {
+  if (Object.keys(changes).length === 0) return text;
+  const conf = flattenFlinkConf(text ?? '');
+  for (const [k, v] of Object.entries(changes)) conf.set(k, v);
+  return [...conf].map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n') + '\n';
 }
 
 /** Flink's settings as the knobs of the backend that reads them (lsm: Flink's defaults and memory arithmetic); null when none does. */
