@@ -33,6 +33,12 @@ const cases: [string, string[], RegExp][] = [
   ['a shard numbered from 0', ['run', '-b', 'heap', '--shard', '0/4'], /--shard: '0\/4' is not valid; expected i\/N with 1 <= i <= N, .*\(here: 1\/4 \.\.\. 4\/4\)/],
   ['a shard past the count', ['run', '-b', 'heap', '--shard', '5/4'], /--shard: '5\/4' is not valid; .*\(here: 1\/4 \.\.\. 4\/4\)/],
   ['a bad --semantics for tune', ['tune', '-b', 'lsm', '-w', 'ycsb-a', '--semantics', 'eventual'], /--semantics: 'eventual' is not valid; expected flink .* or per-write/],
+  ['a --memory-budget for tune inside a TaskManager', ['tune', '-b', 'lsm', '-w', 'ycsb-a', '--memory-budget', '256MiB'], /^statebench: --memory-budget: inside the 1728m TaskManager its managed memory is the budget \(512MiB per slot\); give --unbounded-memory to search absolute sizes within --memory-budget$/m],
+  ['tune both outside and inside a TaskManager', ['tune', '-b', 'lsm', '-w', 'ycsb-a', '--unbounded-memory', '--taskmanager-memory', '4g'], /--unbounded-memory runs outside any TaskManager; --taskmanager-memory 4g puts it inside one: give one of them/],
+  ['tune in two TaskManagers', ['tune', '-b', 'lsm', '-w', 'ycsb-a', '--taskmanager-memory', '1728m,4g'], /--taskmanager-memory: tune searches inside one TaskManager; got 1728m, 4g; give one/],
+  ['a bad --min-task-heap', ['tune', '-b', 'lsm', '-w', 'ycsb-a', '--min-task-heap', 'lots'], /--min-task-heap: 'lots' is not valid; expected a memory size/],
+  ['a --min-task-heap above the TaskManager\'s task heap', ['tune', '-b', 'lsm', '-w', 'ycsb-a', '--min-task-heap', '1g'], /--min-task-heap 1024.000mb \(1073741824 bytes\): the 1728m TaskManager as configured leaves its task heap 384.000mb \(402653174 bytes\); give a floor at or below it, or a larger TaskManager/],
+  ['a --set of the bound itself inside a TaskManager', ['run', '-b', 'lsm', '--set', 'lsm.boundedMemory=64MiB'], /--set lsm\.boundedMemory: the run is inside a 1728m TaskManager, whose managed memory sizes lsm's cache and write buffers in its place/],
   ['ops and duration both', ['run', '-b', 'heap', '--ops', '1000', '--duration', '5s'], /--ops and --duration both given/],
   ['an unwritable --out', ['run', '-b', 'heap', '--out', join(notJson, 'out')], /--out: cannot write to .*not\.json\/out \(ENOTDIR\)/],
   // procfs answers ENOENT for a child of an existing directory: Node's recursive mkdir spun there forever

@@ -1,8 +1,10 @@
 // statebench tune end to end on real RocksDB, made small: every stage runs, every cell is
 // measured in steady state and says how warm it was, and a winner is named only with a gain
-// whose whole interval is above 0.
+// whose whole interval is above 0; outside a TaskManager it searches absolute sizes and says what
+// turning managed memory off risks, inside one it searches what a Flink user can set.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from '../../harness/test-support/cli.js';
 import type { TuneResult } from './tune.js';
@@ -12,7 +14,7 @@ describe('statebench tune', () => {
   it('searches facts, steps and samples against controls, and writes tune.json with the warmth of every cell', async () => {
     const out = tempDir('statebench-tune-');
     const r = await runCliProcess([
-      'tune', '-b', 'lsm', '-w', 'ycsb-b', '--memory-budget', '256MiB', '--trials', '5', '--records', '5000',
+      'tune', '-b', 'lsm', '-w', 'ycsb-b', '--unbounded-memory', '--memory-budget', '256MiB', '--trials', '5', '--records', '5000',
       '--rung', '100ms', '--max-rung', '200ms', '--verify-repeats', '5', '--verify-duration', '200ms', '--out', out,
     ]);
     expect(r.code, r.stderr).toBe(0);
@@ -32,12 +34,48 @@ describe('statebench tune', () => {
     const withRatio = measured.filter((m) => m.runEndHitRatio !== null);
     for (const m of withRatio) expect(m.runEndHitRatio).toBeGreaterThanOrEqual(0);
     expect(measured.filter((m) => m.candidate === 0 && m.runEndHitRatio === null)).toEqual([]);
+    expect(t.taskManager).toBeNull();
+    expect(r.stdout).toMatch(/^without a TaskManager: absolute sizes, memory budget 256MiB$/m);
     if (t.winner) {
       expect(t.verification?.gain.ciLowPct).toBeGreaterThan(0);
       expect(r.stdout).toMatch(/^Winner: /m);
+      expect(r.stdout).toContain('state.backend.rocksdb.memory.managed: false');
+      expect(r.stdout).toMatch(/^# risk: .*until the process is killed/m);
     } else {
       expect(r.stdout).toMatch(/the defaults stand/i);
       expect(r.stdout).not.toMatch(/RocksDB options string/);
+    }
+  }, 240_000);
+
+  it("inside Flink's stock TaskManager: searches the ratios and the managed fraction, never a size the bound sets, and keeps managed memory on", async () => {
+    const out = tempDir('statebench-tune-tm-');
+    const conf = fileURLToPath(new URL('../../examples/flink/config.yaml', import.meta.url));
+    const r = await runCliProcess([
+      'tune', '-b', 'lsm', '-w', 'ycsb-b', '--flink-conf', conf, '--trials', '6', '--records', '5000',
+      '--rung', '100ms', '--max-rung', '200ms', '--verify-repeats', '4', '--verify-duration', '200ms', '--out', out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const t = JSON.parse(readFileSync(join(out, 'tune.json'), 'utf8')) as TuneResult;
+    // Flink's stock 1728m TaskManager: 512 MiB of managed memory per slot, task heap 384 MiB at 0.4.
+    expect(t.taskManager).toMatchObject({ processSize: '1728m', slots: 1, bound: { kind: 'managed', bytes: 536870920 }, baseFraction: 0.4, minTaskHeapBytes: 256 * 1024 * 1024 });
+    expect(t.taskManager?.fractions.map((f) => f.fraction)).toEqual([0.2, 0.3, 0.4, 0.5]);
+    expect(t.taskManager?.fractions.find((f) => f.fraction === 0.4)).toMatchObject({ taskHeapBytes: 402653174, managedPerSlotBytes: 536870920 });
+    expect(r.stdout).toMatch(/^inside the 1728m TaskManager \(1 slot\): lsm bounded by 512MiB \(managed\)/m);
+    for (const c of t.candidates) {
+      for (const sized of ['blockCacheSize', 'dbWriteBufferSize', 'boundedMemory', 'cacheIndexAndFilterBlocks']) expect(c.knobs[sized], `${c.origin} sets ${sized}`).toBeUndefined();
+    }
+    if (t.verification) {
+      // The verification measures both configurations' memory; RocksDB's own figure stays within the slot's bound.
+      expect(t.verification.memory.defaults.engineBytes).toBeGreaterThan(0);
+      expect(t.verification.memory.best.engineBytes).toBeLessThanOrEqual(536870920);
+      expect(t.verification.memory.best.rssBytes).toBeGreaterThan(0);
+      expect(r.stdout).toMatch(/^ {2}memory: defaults engine .*; best engine .*; bound 512MiB$/m);
+    }
+    if (t.winner) {
+      expect(r.stdout).toContain('state.backend.rocksdb.memory.managed: true');
+      expect(r.stdout).not.toContain('managed: false');
+      expect(r.stdout).not.toMatch(/RocksDB options string/);
+      for (const k of Object.keys(t.winner.knobs)) expect(t.reasons[k]).toMatch(new RegExp(`^${k.replace(/\./g, '\\.')} `));
     }
   }, 240_000);
 });
