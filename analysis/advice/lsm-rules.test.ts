@@ -35,6 +35,14 @@ describe('LSM stall rules', () => {
     const budgeted = craftDocument(craftCell({ backend: 'lsm', ops: writes, knobs: { maxBackgroundJobs: 1 }, engine: { stallMicros: 4_000_000, raw: { stats: statsText({ memtable: 30 }) } } }));
     expect(rec(budgeted, 'lsm-stall-memtable', 150 * MiB)?.suggestion.changes).toEqual({ maxBackgroundJobs: 2 });
   });
+  it("memtable stalls under Flink's bound: a larger write-buffer-ratio, in Flink's key, not more buffers", () => {
+    const managed = 536870920;
+    const r = rec(stalled({ memtable: 30 }, { boundedMemory: managed }), 'lsm-stall-memtable');
+    expect(r?.suggestion.changes).toEqual({ writeBufferRatio: 0.75 });
+    expect(r?.suggestion.rationale).toContain('state.backend.rocksdb.memory.write-buffer-ratio: 0.75');
+    // At the top of the range there is no larger share: more background jobs flush faster.
+    expect(rec(stalled({ memtable: 30 }, { boundedMemory: managed, writeBufferRatio: 0.75, maxBackgroundJobs: 1 }), 'lsm-stall-memtable', null)?.suggestion.changes).toEqual({ maxWriteBufferNumber: 4 });
+  });
   it('pending-compaction stalls: more background jobs, then universal compaction', () => {
     expect(rec(stalled({ pending: 10 }, { maxBackgroundJobs: 1 }), 'lsm-stall-pending-compaction')?.suggestion.changes).toEqual({ maxBackgroundJobs: 2 });
     expect(rec(stalled({ pending: 10 }), 'lsm-stall-pending-compaction')?.suggestion.changes).toEqual({ compactionStyle: 'universal' });
@@ -66,6 +74,13 @@ describe('lsm-block-cache-low', () => {
     // takes 810 MiB of managed memory, 0.64 of its 1280 MiB Flink size.
     const small = craftDocument({ ...craftCell({ backend: 'lsm', ops: reads, knobs: { boundedMemory: managed }, engine: { blockCacheHitRatio: 0.4 }, metrics: { sstBytes: 450 * MiB } }), memory: { taskManager: '1728m', slots: 1, bound: { kind: 'managed', bytes: managed } } });
     expect(rec(small, 'lsm-block-cache-low')?.suggestion.rationale).toMatch(/taskmanager\.memory\.process\.size: \d+m, or taskmanager\.memory\.managed\.fraction: 0\.64 in the 1728m one \(its task heap shrinks by as much\)/);
+  });
+  it("inside a TaskManager, a read-mostly mix also hears of a lower write-buffer-ratio within the same memory", () => {
+    const managed = 536870920;
+    const readOnly = { read: [10_000, 20] as [number, number] };
+    const cell = craftCell({ backend: 'lsm', ops: readOnly, knobs: { boundedMemory: managed }, engine: { blockCacheHitRatio: 0.4 }, metrics: { sstBytes: 1024 * MiB } });
+    const r = rec(craftDocument({ ...cell, memory: { taskManager: '1728m', slots: 1, bound: { kind: 'managed', bytes: managed } } }), 'lsm-block-cache-low');
+    expect(r?.suggestion.rationale).toContain('Within the same memory, state.backend.rocksdb.memory.write-buffer-ratio: 0.25 leaves more of the cache to blocks');
   });
   it('is silent when the working set fits the cache', () => {
     const doc = craftDocument(craftCell({ backend: 'lsm', ops: reads, engine: { blockCacheHitRatio: 0.4 }, metrics: { sstBytes: 4 * MiB } }));
@@ -122,5 +137,31 @@ describe('lsm-background-jobs', () => {
   it('is silent when jobs match the cores', () => {
     const doc = craftDocument(craftCell({ backend: 'lsm', ops: writes, metrics: { maxPendingCompactionBytes: 200 * MiB } }));
     expect(ids(doc)).not.toContain('lsm-background-jobs');
+  });
+});
+
+describe("lsm advice inside a TaskManager speaks Flink's terms", () => {
+  const managed = 536870920;
+  const reads = { read: [9000, 20] as [number, number], update: [1000, 10] as [number, number] };
+  const bounded = (knobs: Record<string, number | boolean>, share: number, hit = 0.6) =>
+    craftDocument({
+      ...craftCell({ backend: 'lsm', ops: reads, knobs: { boundedMemory: managed, ...knobs }, engine: { blockCacheHitRatio: hit }, metrics: { sstBytes: 100 * MiB, blockCacheIndexFilterMissShare: share } }),
+      memory: { taskManager: '1728m', slots: 1, bound: { kind: 'managed', bytes: managed } },
+    });
+  it('index and filter blocks missing the cache: a larger high-priority pool, then partitioned index and filters', () => {
+    const r = rec(bounded({}, 0.45), 'lsm-index-filter-misses');
+    expect(r?.suggestion.changes).toEqual({ highPriPoolRatio: 0.2 });
+    expect(r?.suggestion.rationale).toMatch(/Index and filter blocks were 45\.0 % of the block cache misses.*state\.backend\.rocksdb\.memory\.high-prio-pool-ratio: 0\.2/);
+    expect(rec(bounded({ highPriPoolRatio: 0.25 }, 0.45), 'lsm-index-filter-misses')?.suggestion.changes).toEqual({ partitionedIndexFilters: true });
+    expect(ids(bounded({}, 0.1))).not.toContain('lsm-index-filter-misses');
+  });
+  it('never suggests a size that Flink would override (the block cache, the DB-wide write buffer)', () => {
+    const docs = [bounded({}, 0.45, 0.3), bounded({ writeBufferSize: 8 * MiB }, 0.1, 0.2)];
+    for (const doc of docs) {
+      for (const r of adviseDocument(doc, { memoryBudgetBytes: null }).filter((x) => x.backend === 'lsm')) {
+        expect(Object.keys(r.suggestion.changes ?? {}), r.id).not.toContain('blockCacheSize');
+        expect(Object.keys(r.suggestion.changes ?? {}), r.id).not.toContain('dbWriteBufferSize');
+      }
+    }
   });
 });

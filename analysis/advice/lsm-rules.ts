@@ -38,6 +38,23 @@ export function fitsBudget(f: ConfigFacts, ctx: AdviceContext, changes: Readonly
   return est.bytes === null || est.bytes <= ctx.memoryBudgetBytes;
 }
 
+/** lsm.boundedMemory: Flink's bound (a slot's managed memory, fixed-per-slot), or null without one. */
+function flinkBound(f: ConfigFacts): number | null {
+  const bound = knobNumber(f, 'boundedMemory');
+  return bound !== null && bound > 0 ? bound : null;
+}
+
+/** The Flink key that sets a knob, as a Flink user writes it ("state.backend.rocksdb.memory.write-buffer-ratio: 0.75"). */
+function flinkLine(knobName: string, value: KnobValue): string {
+  return `state.backend.rocksdb.${lsmKnob(knobName).flink?.key ?? knobName}: ${String(value)}`;
+}
+
+/** The next value of a knob's bounded tune range above (or below) the current one, else null. */
+function nextBounded(knobName: string, current: number, up: boolean): number | null {
+  const values = (lsmKnob(knobName).tune?.bounded ?? []).map(Number).filter((v) => (up ? v > current : v < current)).sort((a, b) => (up ? a - b : b - a));
+  return values[0] ?? null;
+}
+
 function stalled(f: ConfigFacts): boolean {
   return (f.stallShare ?? 0) >= STALL_SHARE_MIN && f.stalls !== null;
 }
@@ -83,6 +100,19 @@ export const lsmStallMemtable: ConfigRule = {
   suggest: (f, ctx) => {
     const count = knob(f, 'maxWriteBufferNumber');
     const size = knob(f, 'writeBufferSize');
+    // Under Flink's bound the write buffer manager flushes when the memtables fill its share of the
+    // budget: a larger share, not more buffers, lets writes go on.
+    const bound = flinkBound(f);
+    const ratio = knob(f, 'writeBufferRatio');
+    const higher = bound !== null ? nextBounded('writeBufferRatio', ratio, true) : null;
+    if (bound !== null && higher !== null) {
+      return suggestion(
+        'writeBufferRatio',
+        'increase',
+        higher,
+        `Writes stopped while memtables were flushed. Flink's write buffer manager gives the memtables 2/3 x ${ratio} of the ${formatBytes(bound)} budget (${formatBytes((2 * bound * ratio) / 3)}) and flushes when they fill it; ${flinkLine('writeBufferRatio', higher)} gives them ${formatBytes((2 * bound * higher) / 3)} of the same budget, at the cost of block cache room.`,
+      );
+    }
     const more = { maxWriteBufferNumber: Math.max(4, count * 2) };
     if (fitsBudget(f, ctx, more)) {
       return suggestion(
@@ -160,13 +190,42 @@ export const lsmBlockCacheLow: ConfigRule = {
       tm?.bound?.kind === 'managed' && processBytes !== null
         ? largerTaskManagerText(largerTaskManager(processBytes, tm.slots, budget), tm.taskManager)
         : `state.backend.rocksdb.memory.fixed-per-slot: ${Math.round(budget / MiB)}m`;
-    return suggestion('boundedMemory', 'increase', budget, `${found} ${where}: ${how}.`);
+    const lower = f.shape.writes < 0.2 ? nextBounded('writeBufferRatio', knob(f, 'writeBufferRatio'), false) : null;
+    const sameMemory = lower !== null ? ` Within the same memory, ${flinkLine('writeBufferRatio', lower)} leaves more of the cache to blocks (the writes are ${formatShare(f.shape.writes)} of the operations).` : '';
+    return suggestion('boundedMemory', 'increase', budget, `${found} ${where}: ${how}.${sameMemory}`);
   },
   evidence: (f) => [
     { metric: 'block cache hit ratio', value: f.blockCacheHitRatio, chart: CHART_IDS.knobSweep },
     { metric: 'block cache capacity (bytes)', value: knobNumber(f, 'blockCacheSize'), chart: null },
     { metric: 'SST bytes (working set)', value: f.metric('sstBytes'), chart: CHART_IDS.amplification },
     { metric: 'read share of ops', value: f.shape.reads, chart: null },
+  ],
+};
+
+/** Share of block cache misses that were index or filter blocks before a rule speaks. */
+export const INDEX_FILTER_MISS_SHARE_MIN = 0.3;
+
+export const lsmIndexFilterMisses: ConfigRule = {
+  id: 'lsm-index-filter-misses',
+  title: "Index and filter blocks miss Flink's cache",
+  backends: ['lsm'],
+  when: (f) => flinkBound(f) !== null && f.shape.reads >= 0.2 && (f.metric('blockCacheIndexFilterMissShare') ?? 0) >= INDEX_FILTER_MISS_SHARE_MIN && (f.blockCacheHitRatio ?? 1) < 0.95,
+  suggest: (f) => {
+    const share = formatShare(f.metric('blockCacheIndexFilterMissShare'));
+    const found = `Index and filter blocks were ${share} of the block cache misses: under Flink's bound they live in the shared cache, in its high-priority pool, and are evicted with the data when the pool is full.`;
+    const higher = nextBounded('highPriPoolRatio', knob(f, 'highPriPoolRatio'), true);
+    if (higher !== null) {
+      return suggestion('highPriPoolRatio', 'increase', higher, `${found} ${flinkLine('highPriPoolRatio', higher)} keeps more of them cached (the pool's share of the same cache); state.backend.rocksdb.memory.partitioned-index-filters: true is the other way, caching only the partitions in use.`);
+    }
+    if (f.knobs.partitionedIndexFilters !== true) {
+      return suggestion('partitionedIndexFilters', 'set', true, `${found} ${flinkLine('partitionedIndexFilters', true)} splits them into partitions cached as data blocks are, with only the top level pinned.`);
+    }
+    return null;
+  },
+  evidence: (f) => [
+    { metric: 'index and filter share of cache misses', value: f.metric('blockCacheIndexFilterMissShare'), chart: null },
+    { metric: 'block cache hit ratio', value: f.blockCacheHitRatio, chart: CHART_IDS.knobSweep },
+    { metric: 'high-prio-pool-ratio', value: knobNumber(f, 'highPriPoolRatio'), chart: null },
   ],
 };
 
@@ -294,6 +353,7 @@ export const LSM_RULES: readonly ConfigRule[] = [
   lsmStallMemtable,
   lsmStallPendingCompaction,
   lsmBlockCacheLow,
+  lsmIndexFilterMisses,
   lsmBloomMissing,
   lsmWriteAmpHigh,
   lsmL0L1Sizing,

@@ -9,7 +9,20 @@ import type { KnobValue } from '../../backends/types.js';
 import type { Bottleneck } from './moves.js';
 import type { SearchSpace } from './space.js';
 import { MANAGED_FRACTION } from './taskmanager-space.js';
-import type { Candidate, StageResult } from './tune.js';
+import type { Standing } from './race.js';
+import type { Config } from './space.js';
+
+/** What the reasons read of tune's candidates and stages (tune.ts's Candidate and StageResult). */
+interface Candidate {
+  readonly origin: string;
+  readonly knobs: Config;
+}
+interface StageResult {
+  readonly name: string;
+  readonly control: number;
+  readonly entrants: readonly number[];
+  readonly race: { readonly standings: readonly Standing[] };
+}
 
 function valueText(v: KnobValue): string {
   return typeof v === 'number' && v >= 1024 * 1024 && v % 1024 === 0 ? formatBytes(v) : String(v);

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveKnobs } from '../resolve-knobs.js';
 import { lsmBackend } from './backend.js';
+import { lsmEngineMemory } from './engine-memory.js';
 import { knobsFromFlinkConf } from './flink-conf.js';
 import { loadNative } from './native.js';
 import { readUsedOptions } from './options-file.js';
@@ -58,6 +59,26 @@ describe('lsm.boundedMemory: the cache and write buffer manager Flink builds, re
     const plain = (await open({ blockCacheSize: '32MiB' })).db;
     for (let k = 0; k < 20000; k++) plain.put(k, noise(200, k + 1));
     expect(plain.db.memory().blockCache?.usage ?? 0).toBeLessThan(MiB);
+  });
+
+  it("what RocksDB reports holding (tune's check against the bound): the cache's peak usage with the memtables charged to it, and the table readers", async () => {
+    const { db } = await open({ boundedMemory: '48MiB' });
+    for (let k = 0; k < 20000; k++) db.put(k, noise(200, k + 1));
+    db.sampleStats();
+    const peak = db.db.memory().blockCache?.usage ?? 0;
+    await db.flush();
+    for (let k = 0; k < 20000; k += 7) db.get(k);
+    const report = await db.finalStats({ userBytesWritten: 0, liveLogicalBytes: 0, processWriteBytes: null });
+    const m = report.metrics;
+    expect(m.maxBlockCacheUsageBytes).toBeGreaterThanOrEqual(peak);
+    expect(m.maxBlockCacheUsageBytes).toBeGreaterThan(2 * MiB);
+    expect(typeof m.tableReadersBytes).toBe('number');
+    // Index and filter blocks live in the cache under the bound: their misses are a share of all misses.
+    expect(m.blockCacheIndexFilterMissShare).toBeGreaterThanOrEqual(0);
+    expect(m.blockCacheIndexFilterMissShare).toBeLessThanOrEqual(1);
+    const held = lsmEngineMemory(m);
+    expect(held?.bytes).toBe((m.maxBlockCacheUsageBytes as number) + (m.tableReadersBytes as number));
+    expect(held?.what).toBe('block cache usage at its peak (write buffers charged to it) + table readers');
   });
 
   it('any M, as Flink takes any: a tiny one gives a cache that holds nothing and a manager without a limit, still charged', async () => {
