@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Standing } from './race.js';
 import { reasonsFor } from './reasons.js';
-import { spaceFor, type SearchSpace } from './space.js';
+import { spaceFor, type Config, type SearchSpace } from './space.js';
 
 const space = spaceFor('lsm', false) as SearchSpace;
 const standing = (index: number, gainPct: number, rounds = 2): Standing => ({ index, meanLogRatio: Math.log(1 + gainPct / 100), rounds, dropped: null });
 const stage = (name: string, control: number, entrants: number[], standings: Standing[]) => ({ name, control, entrants, race: { standings } });
 
 describe("the reason for each of the best's changes", () => {
-  const candidates = [
+  const candidates: { origin: string; knobs: Config }[] = [
     { origin: 'defaults', knobs: {} },
     { origin: 'cache misses: bloom filter 10 bits/key', knobs: { bloomBitsPerKey: 10 } },
     { origin: 'sampled', knobs: { blockSize: 16384, compression: 'lz4' } },
