@@ -1,5 +1,6 @@
-// The table of docs/tuning.md from bench/tune-seeds.sh's output directory: per run the winner
-// (or "defaults stand"), the verified gain and its 95 % interval, and the time the run took; per
+// The tables of docs/tuning.md from bench/tune-seeds.sh's or bench/tune-taskmanager.sh's output
+// directory: per run the winner (or "defaults stand"), the verified gain and its 95 % interval,
+// inside a TaskManager the best's memory against the slot's bound, and the time the run took; per
 // workload the median and range of the verified gain over its runs.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,18 +8,24 @@ import { join } from 'node:path';
 const dir = process.argv[2] ?? '/tmp/statebench-tune-seeds';
 const fmt = (x) => (x === null || x === undefined ? 'n/a' : `${x >= 0 ? '+' : ''}${x.toFixed(1)} %`);
 const byWorkload = new Map();
-console.log('| workload | seed | best found | verified gain (95 % CI) | verdict | minutes |');
-console.log('|---|---|---|---|---|---|');
-for (const run of readdirSync(dir).sort()) {
+const runs = readdirSync(dir).sort().filter((run) => existsSync(join(dir, run, 'tune.json')));
+const mib = (b) => (b === null || b === undefined ? '?' : `${(b / 1048576).toFixed(0)} MiB`);
+// Inside a TaskManager: the best's memory (RocksDB's own figure, the process's growth) against the slot's bound.
+const inside = runs.some((run) => JSON.parse(readFileSync(join(dir, run, 'tune.json'), 'utf8')).taskManager);
+console.log(`| workload | seed | best found | verified gain (95 % CI) |${inside ? " best's memory: RocksDB / process growth (bound) |" : ''} verdict | minutes |`);
+console.log(`|---|---|---|---|${inside ? '---|' : ''}---|---|`);
+for (const run of runs) {
   const file = join(dir, run, 'tune.json');
-  if (!existsSync(file)) continue;
   const t = JSON.parse(readFileSync(file, 'utf8'));
+  if (!t.winner && t.verification?.overBound) console.error(`${run}: the best was over its bound: ${t.verification.overBound}`);
   const [workload, seed] = [run.slice(0, run.lastIndexOf('-')), run.slice(run.lastIndexOf('-') + 1)];
   const g = t.verification?.gain ?? null;
   const best = t.candidates[t.best];
   const knobs = Object.entries(best.knobs).map(([k, v]) => `${k}=${typeof v === 'number' && v >= 1048576 ? `${v / 1048576}MiB` : v}`).join(' ') || '(defaults)';
   const secs = existsSync(join(dir, run, 'seconds')) ? Number(readFileSync(join(dir, run, 'seconds'), 'utf8')) : null;
-  console.log(`| ${workload} | ${seed} | ${knobs} | ${g ? `${fmt(g.changePct)} (${fmt(g.ciLowPct)} .. ${fmt(g.ciHighPct)})` : 'not verified'} | ${t.winner ? 'winner' : 'defaults stand'} | ${secs !== null ? (secs / 60).toFixed(1) : '?'} |`);
+  const m = t.verification?.memory.best;
+  const memory = !inside ? '' : ` ${m ? `${mib(m.engineBytes)} / ${mib(m.rssBytes)}` : 'not verified'} (${mib(t.taskManager?.bound.bytes)}) |`;
+  console.log(`| ${workload} | ${seed} | ${knobs} | ${g ? `${fmt(g.changePct)} (${fmt(g.ciLowPct)} .. ${fmt(g.ciHighPct)})` : 'not verified'} |${memory} ${t.winner ? 'winner' : 'defaults stand'} | ${secs !== null ? (secs / 60).toFixed(1) : '?'} |`);
   const list = byWorkload.get(workload) ?? [];
   list.push({ gain: g?.changePct ?? 0, low: g?.ciLowPct ?? null, winner: t.winner !== null });
   byWorkload.set(workload, list);
