@@ -4,6 +4,7 @@ import { LSM_KNOBS } from '../../backends/lsm/knobs.js';
 import type { ConfigFacts } from '../advice/facts.js';
 import { bottlenecks, coordinateSteps, movesAlong, pairSteps, presetMoves } from './moves.js';
 import { key, spaceFor, type SearchSpace } from './space.js';
+import { MANAGED_FRACTION } from './taskmanager-space.js';
 
 const lsmSpace = (relax: boolean): SearchSpace => spaceFor('lsm', relax) as SearchSpace;
 
@@ -63,5 +64,24 @@ describe('tune moves', () => {
     expect(new Set(steps.map((s) => key(s.knobs))).size).toBe(steps.length);
     const pairs = pairSteps(space, best, [steps[0]!, { origin: 'step compression=lz4', knobs: { ...best, compression: 'lz4' } }], 256 * MiB);
     expect(pairs.map((p) => p.knobs)).toEqual([{ blockCacheSize: 128 * MiB, bloomBitsPerKey: 10, compression: 'lz4' }]);
+  });
+
+  it("inside a TaskManager moves Flink's ratios and the managed fraction, never a size the bound sets", () => {
+    const fractions = [0.2, 0.3, 0.4, 0.5].map((fraction) => ({ fraction }));
+    const space = spaceFor('lsm', false, { fractions, baseFraction: 0.4 } as never) as SearchSpace;
+    const misses = movesAlong('cache misses', space, {}, null, 2).map((m) => m.knobs);
+    expect(misses).toEqual([
+      { writeBufferRatio: 0.25 },
+      { bloomBitsPerKey: 10 },
+      { highPriPoolRatio: 0.2 },
+      { partitionedIndexFilters: true },
+      { [MANAGED_FRACTION]: 0.5 },
+    ]);
+    expect(movesAlong('write stalls', space, {}, null, 2)[0]?.knobs).toEqual({ writeBufferRatio: 0.75 });
+    for (const kind of ['cache misses', 'write stalls', 'write amplification', 'compaction CPU'] as const) {
+      for (const m of movesAlong(kind, space, {}, null, 2)) expect(m.knobs.blockCacheSize, m.origin).toBeUndefined();
+    }
+    // At the top fraction there is none higher to move to.
+    expect(movesAlong('cache misses', space, { [MANAGED_FRACTION]: 0.5 }, null, 2).some((m) => m.origin.startsWith('cache misses: managed fraction'))).toBe(false);
   });
 });

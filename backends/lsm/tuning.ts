@@ -20,7 +20,7 @@ function complete(c: Record<string, KnobValue>): Record<string, KnobValue> {
 }
 
 /** Under Flink's bound: the cache and the write buffers are shares of one budget, moved by their ratios. */
-function boundedMovesAlong(b: BottleneckKind, base: TuneConfig, ctx: MoveContext, add: (origin: string, knobs: TuneConfig) => void): void {
+function boundedMovesAlong(b: Exclude<BottleneckKind, 'compaction CPU'>, base: TuneConfig, ctx: MoveContext, add: (origin: string, knobs: TuneConfig) => void): void {
   const ratio = ctx.numberOf(base, 'writeBufferRatio');
   const lower = [...ctx.axis('writeBufferRatio')].map(Number).filter((r) => r < ratio).sort((x, y) => y - x)[0];
   const higher = [...ctx.axis('writeBufferRatio')].map(Number).filter((r) => r > ratio).sort((x, y) => x - y)[0];
@@ -41,11 +41,6 @@ function boundedMovesAlong(b: BottleneckKind, base: TuneConfig, ctx: MoveContext
       if (higher !== undefined) add(`write-buffer-ratio ${higher}`, { ...base, writeBufferRatio: higher });
       add('universal compaction', { ...base, compactionStyle: 'universal' });
       break;
-    case 'compaction CPU':
-      add('lz4 compression', { ...base, compression: 'lz4' });
-      add('no compression', { ...base, compression: 'none' });
-      add('universal compaction', { ...base, compactionStyle: 'universal' });
-      break;
   }
 }
 
@@ -54,6 +49,13 @@ function movesAlong(b: BottleneckKind, base: TuneConfig, ctx: MoveContext): Tune
   const add = (origin: string, knobs: TuneConfig): void => {
     out.push({ origin, knobs });
   };
+  if (b === 'compaction CPU') {
+    // Memory plays no part: the same moves with or without Flink's bound.
+    add('lz4 compression', { ...base, compression: 'lz4' });
+    add('no compression', { ...base, compression: 'none' });
+    add('universal compaction', { ...base, compactionStyle: 'universal' });
+    return out;
+  }
   if (ctx.bounded) {
     boundedMovesAlong(b, base, ctx, add);
     return out;
@@ -81,11 +83,6 @@ function movesAlong(b: BottleneckKind, base: TuneConfig, ctx: MoveContext): Tune
       add('universal compaction', { ...base, compactionStyle: 'universal' });
       break;
     }
-    case 'compaction CPU':
-      add('lz4 compression', { ...base, compression: 'lz4' });
-      add('no compression', { ...base, compression: 'none' });
-      add('universal compaction', { ...base, compactionStyle: 'universal' });
-      break;
   }
   return out;
 }
