@@ -9,6 +9,7 @@ import { backendTraits } from '../../backends/registry.js';
 import type { TaskManagerBound } from '../../backends/types.js';
 import { UsageError } from '../../core/errors.js';
 import { humanReadable } from '../../core/flink/memory-size.js';
+import { formatBytes } from '../../core/units.js';
 import type { ResolvedRunOptions } from '../../harness/plan/run-options.js';
 import type { TaskManagerRun } from '../../harness/plan/taskmanager.js';
 
@@ -107,6 +108,42 @@ export async function tuneTaskManager(
     notes.push(`${MANAGED_FRACTION}: ${refused.map((r) => r.fraction).join(', ')} left out; Flink refuses ${refused.length === 1 ? 'it' : 'them'} in the ${base.processSize} TaskManager (at ${refused[0]?.fraction}: ${refused[0]?.why})`);
   }
   return { base, bound, baseFraction: configured, fractions, minTaskHeapBytes, notes };
+}
+
+/** What each kind of TaskManager bound is, in words. */
+export const BOUND_KIND_TEXT: Readonly<Record<TaskManagerBound['kind'], string>> = {
+  managed: 'managed memory per slot',
+  fixed: 'fixed RocksDB memory',
+  'task heap': 'task heap',
+};
+
+/** The TaskManager the search ran in, as tune's result records it. */
+export interface TuneTaskManagerSummary {
+  readonly processSize: string;
+  readonly slots: number;
+  readonly bound: { readonly kind: string; readonly bytes: number };
+  /** The configured managed fraction, and those the search could set (with the task heap and one slot's managed memory each). */
+  readonly baseFraction: number | null;
+  readonly fractions: readonly { readonly fraction: number; readonly taskHeapBytes: number; readonly managedPerSlotBytes: number }[];
+  readonly minTaskHeapBytes: number;
+  readonly notes: readonly string[];
+}
+
+export function summariseTaskManager(tm: TuneTaskManager): TuneTaskManagerSummary {
+  return {
+    processSize: tm.base.processSize,
+    slots: tm.base.slots,
+    bound: { kind: tm.bound.kind, bytes: tm.bound.bytes },
+    baseFraction: tm.baseFraction,
+    fractions: tm.fractions.map((f) => ({ fraction: f.fraction, taskHeapBytes: f.taskHeapBytes, managedPerSlotBytes: f.managedPerSlotBytes })),
+    minTaskHeapBytes: tm.minTaskHeapBytes,
+    notes: tm.notes,
+  };
+}
+
+/** "the 1728m TaskManager (1 slot; bounded by 512MiB of managed memory per slot)" */
+export function describeTuneTaskManager(tm: TuneTaskManager): string {
+  return `the ${tm.base.processSize} TaskManager (${tm.base.slots} slot${tm.base.slots === 1 ? '' : 's'}; bounded by ${formatBytes(tm.bound.bytes)} of ${BOUND_KIND_TEXT[tm.bound.kind]})`;
 }
 
 /** The TaskManager a candidate runs in: the one of its fraction, else the configured one. */

@@ -32,7 +32,7 @@ import { race, type RaceResult, type RungPlan } from './race.js';
 import { runConfigs, type ConfigSpec } from './run-configs.js';
 import { medianMemory, memoryOf, overBound, type MemoryFigures } from './candidate-memory.js';
 import { reasonsFor } from './reasons.js';
-import { MANAGED_FRACTION, taskManagerOf, type TuneTaskManager } from './taskmanager-space.js';
+import { BOUND_KIND_TEXT, describeTuneTaskManager, MANAGED_FRACTION, summariseTaskManager, taskManagerOf, type TuneTaskManager, type TuneTaskManagerSummary } from './taskmanager-space.js';
 import { changesDurability, fits, key, normalise, sampleConfigs, spaceFor, type Config, type SearchSpace } from './space.js';
 
 export interface TuneOptions {
@@ -112,18 +112,6 @@ export interface Rejection {
   readonly reason: string;
 }
 
-/** The TaskManager the search ran in, as the result records it. */
-export interface TuneTaskManagerSummary {
-  readonly processSize: string;
-  readonly slots: number;
-  readonly bound: { readonly kind: string; readonly bytes: number };
-  /** The configured managed fraction, and those the search could set (with the task heap and one slot's managed memory each). */
-  readonly baseFraction: number | null;
-  readonly fractions: readonly { readonly fraction: number; readonly taskHeapBytes: number; readonly managedPerSlotBytes: number }[];
-  readonly minTaskHeapBytes: number;
-  readonly notes: readonly string[];
-}
-
 export interface TuneResult {
   readonly backend: string;
   readonly workload: string;
@@ -170,7 +158,7 @@ function boundOf(backend: string, c: Config, tm: TuneTaskManager | null): { byte
   if (!tm) return null;
   const run = taskManagerOf(tm, c[MANAGED_FRACTION]);
   const bound = backendTraits(backend)?.taskManagerBound?.(run.memory) ?? tm.bound;
-  return { bytes: bound.bytes, name: `the ${run.processSize} TaskManager's ${bound.kind === 'managed' ? 'managed memory per slot' : bound.kind === 'fixed' ? 'fixed RocksDB memory' : 'task heap'}` };
+  return { bytes: bound.bytes, name: `the ${run.processSize} TaskManager's ${BOUND_KIND_TEXT[bound.kind]}` };
 }
 
 const throughput = (cell: CellResult | undefined): number | null => (cell ? METRICS.throughput!(cell) : null);
@@ -325,7 +313,7 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
     throw new UsageError(`--memory-budget ${formatBytes(o.memoryBudgetBytes ?? 0)}: even ${o.backend}'s defaults do not fit (RocksDB's defaults: 2 x 64 MiB write buffers + 8 MiB cache = 136 MiB)`);
   }
   const p = o.progress;
-  p?.line(`tune ${o.backend} on ${o.workload}${o.memoryBudgetBytes !== null ? ` within ${formatBytes(o.memoryBudgetBytes)}` : ''}${o.taskManager ? ` inside ${taskManagerText(o.taskManager)}` : ''}: up to ${o.trials} candidates; every cell settles after its load and warms up with ${o.warmupOps.toLocaleString('en-US')} operations`);
+  p?.line(`tune ${o.backend} on ${o.workload}${o.memoryBudgetBytes !== null ? ` within ${formatBytes(o.memoryBudgetBytes)}` : ''}${o.taskManager ? ` inside ${describeTuneTaskManager(o.taskManager)}` : ''}: up to ${o.trials} candidates; every cell settles after its load and warms up with ${o.warmupOps.toLocaleString('en-US')} operations`);
   for (const note of o.taskManager?.notes ?? []) p?.line(note);
   const s = new Search(o, space);
 
@@ -440,7 +428,7 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
     backend: o.backend,
     workload: o.workload,
     memoryBudgetBytes: o.memoryBudgetBytes,
-    taskManager: o.taskManager ? summary(o.taskManager) : null,
+    taskManager: o.taskManager ? summariseTaskManager(o.taskManager) : null,
     runFlags: o.runFlags,
     noise: { aaSamplesPct: s.noise.samplesPct(), sigmaPct: Math.round(s.noise.sigma() * 1e4) / 100 },
     bottlenecks: found,
@@ -454,23 +442,6 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
     reasons: reasonsFor(space, s.candidates, stages, best, found),
     measurements: s.measurements,
   };
-}
-
-function summary(tm: TuneTaskManager): TuneTaskManagerSummary {
-  return {
-    processSize: tm.base.processSize,
-    slots: tm.base.slots,
-    bound: { kind: tm.bound.kind, bytes: tm.bound.bytes },
-    baseFraction: tm.baseFraction,
-    fractions: tm.fractions.map((f) => ({ fraction: f.fraction, taskHeapBytes: f.taskHeapBytes, managedPerSlotBytes: f.managedPerSlotBytes })),
-    minTaskHeapBytes: tm.minTaskHeapBytes,
-    notes: tm.notes,
-  };
-}
-
-/** "the 1728m TaskManager (1 slot; lsm bounded by 512MiB of managed memory per slot)" */
-function taskManagerText(tm: TuneTaskManager): string {
-  return `the ${tm.base.processSize} TaskManager (${tm.base.slots} slot${tm.base.slots === 1 ? '' : 's'}; bounded by ${formatBytes(tm.bound.bytes)} of ${tm.bound.kind === 'managed' ? 'managed memory per slot' : tm.bound.kind === 'fixed' ? 'fixed RocksDB memory' : 'task heap'})`;
 }
 
 /** The best is a winner only when the verification's whole 95 % interval is a gain. */
