@@ -124,7 +124,8 @@ export const tuneCommand: CommandModule<object, Args> = {
       ...(argv.param ?? []).map((x) => `--param ${x}`),
       ...(argv.semantics !== undefined ? [`--semantics ${argv.semantics}`] : []),
       ...(argv.flinkConf !== undefined ? [`--flink-conf ${argv.flinkConf}`] : []),
-      ...(argv.unboundedMemory ? ['--taskmanager-memory none'] : taskManager ? [`--taskmanager-memory ${taskManager.base.processSize}`] : []),
+      // The TaskManager as the user gave it (run's default is tune's: Flink's stock one under --semantics flink).
+      ...(argv.unboundedMemory ? ['--taskmanager-memory none'] : argv.taskmanagerMemory !== undefined ? [`--taskmanager-memory ${argv.taskmanagerMemory}`] : []),
     ];
     const progress = createProgress(process.stderr);
     const result = await tune({
