@@ -74,11 +74,13 @@ export async function tuneTaskManager(
   }
   const notes: string[] = [];
   const fixedBy = ['taskmanager.memory.managed.size', 'taskmanager.memory.size', 'taskmanager.memory.task.heap.size'].find((k) => conf.has(k));
-  if (bound.kind !== 'managed' || fixedBy !== undefined) {
+  if (bound.kind !== 'managed' || fixedBy !== undefined || bound.notBounded !== undefined) {
     notes.push(
       bound.kind !== 'managed'
         ? `${MANAGED_FRACTION}: not searched; ${backend}'s memory is fixed by state.backend.rocksdb.memory.fixed-per-slot or -per-tm, not by managed memory`
-        : `${MANAGED_FRACTION}: not searched; the configuration sets ${fixedBy}, which fixes managed memory`,
+        : bound.notBounded !== undefined
+          ? `${MANAGED_FRACTION}: not searched, and candidates are held to the bound only by what ${backend} reports holding; the bound does not reach the rest (${bound.notBounded})`
+          : `${MANAGED_FRACTION}: not searched; the configuration sets ${fixedBy}, which fixes managed memory`,
     );
     return { base, bound, baseFraction: null, fractions: [], minTaskHeapBytes, notes };
   }

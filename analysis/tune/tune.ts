@@ -153,12 +153,22 @@ function spec(label: string, backend: string, c: Config, tm: TuneTaskManager | n
   return { label, backend, knobs, taskManager: taskManagerOf(tm, fraction) };
 }
 
-/** The bound a configuration's TaskManager sets the backend (its fraction's managed memory), or null without one. */
-function boundOf(backend: string, c: Config, tm: TuneTaskManager | null): { bytes: number; name: string } | null {
+/**
+ * The bound a configuration's TaskManager sets the backend (its fraction's managed memory), or null
+ * without one. `processCounts`: false for an engine whose memory the bound does not reach (an mmap
+ * engine's pages, in its process's resident memory but the OS page cache's), whose process growth
+ * is then no measure of what it holds against the bound.
+ */
+function boundOf(backend: string, c: Config, tm: TuneTaskManager | null): { bytes: number; name: string; processCounts: boolean } | null {
   if (!tm) return null;
   const run = taskManagerOf(tm, c[MANAGED_FRACTION]);
   const bound = backendTraits(backend)?.taskManagerBound?.(run.memory) ?? tm.bound;
-  return { bytes: bound.bytes, name: `the ${run.processSize} TaskManager's ${BOUND_KIND_TEXT[bound.kind]}` };
+  return { bytes: bound.bytes, name: `the ${run.processSize} TaskManager's ${BOUND_KIND_TEXT[bound.kind]}`, processCounts: bound.notBounded === undefined };
+}
+
+/** The figures a bound holds a configuration to: the process's growth only where the bound reaches it. */
+function heldFigures(m: MemoryFigures, bound: { processCounts: boolean }): MemoryFigures {
+  return bound.processCounts ? m : { ...m, rssBytes: null };
 }
 
 const throughput = (cell: CellResult | undefined): number | null => (cell ? METRICS.throughput!(cell) : null);
@@ -257,7 +267,7 @@ class Search {
     const bound = boundOf(this.o.backend, c.knobs, this.o.taskManager);
     if (!bound || cell.status !== 'ok') return true;
     const memory = memoryOf(cell);
-    const over = overBound(memory, bound.bytes, bound.name);
+    const over = overBound(heldFigures(memory, bound), bound.bytes, bound.name);
     if (over === null) return true;
     if (!this.rejected.some((r) => r.candidate === candidate)) {
       this.rejected.push({ candidate, stage, opsPerSec: throughput(cell), memory, reason: over });
@@ -421,7 +431,7 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
       gain: measureEffect('throughput', base, head),
       effects: ['stallMicros', 'writeAmp'].map((m) => measureEffect(m, base, head)).filter((e) => e.changePct !== null),
       memory,
-      overBound: bound ? overBound(memory.best, bound.bytes, bound.name) : null,
+      overBound: bound ? overBound(heldFigures(memory.best, bound), bound.bytes, bound.name) : null,
     };
   }
   return {
