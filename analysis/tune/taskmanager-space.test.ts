@@ -51,6 +51,13 @@ describe('the TaskManager tune searches in', () => {
     expect(spaceFor('lsm', false, tm)?.axes[MANAGED_FRACTION]).toBeUndefined();
   });
 
+  it("searches no fraction for an engine the bound does not reach (lmdb's mapped pages), and says so", async () => {
+    const run = await resolveRunOptions({ backend: ['lmdb'] });
+    const tm = await tuneTaskManager('lmdb', run, new Map(), 256 * MiB, (changes) => resolveRunOptions({ backend: ['lmdb'] }, changes));
+    expect(tm?.fractions).toEqual([]);
+    expect(tm?.notes[0]).toMatch(/^taskmanager\.memory\.managed\.fraction: not searched, and candidates are held to the bound only by what lmdb reports holding; the bound does not reach the rest \(lmdb's data is memory-mapped/);
+  });
+
   it('a run outside any TaskManager has none to search in', async () => {
     expect(await space({ backend: ['lsm'], taskmanagerMemory: 'none' }, '', 128 * MiB)).toBeNull();
   });
