@@ -88,6 +88,14 @@ export function describeGroups(doc: ResultDocument): { identity: GroupIdentity; 
   return groups.map((group) => ({ identity: identity(group, label), group }));
 }
 
+/** The groups of several documents, one identity per key labelled across all of them (history's series). */
+export function describeGroupsAcross(docs: readonly ResultDocument[], ignored: IgnoredKnobs = []): Map<string, GroupIdentity> {
+  const byKey = new Map<string, CellGroup>();
+  for (const doc of docs) for (const [key, group] of groupCells(doc, ignored)) if (!byKey.has(key)) byKey.set(key, group);
+  const label = labeller([...byKey.values()]);
+  return new Map([...byKey].map(([key, group]) => [key, identity(group, label)]));
+}
+
 function identity(g: CellGroup, label: (g: CellGroup) => string): GroupIdentity {
   return { key: g.key, benchmark: label(g), backend: g.backend, knobs: g.knobs, workload: g.workload, ...(g.threads !== undefined ? { threads: g.threads } : {}) };
 }
