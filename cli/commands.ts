@@ -14,6 +14,7 @@ import { mergeCommand } from './commands/merge.js';
 import { durabilityCommand } from './commands/durability.js';
 import { conformanceCommand } from './commands/conformance.js';
 import { flinkMemoryCommand } from './commands/flink-memory.js';
+import { historyCommand } from './commands/history.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly CommandModule<any, any>[] = [
@@ -31,4 +32,5 @@ export const COMMANDS: readonly CommandModule<any, any>[] = [
   durabilityCommand,
   conformanceCommand,
   flinkMemoryCommand,
+  historyCommand,
 ];
