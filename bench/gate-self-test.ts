@@ -72,7 +72,7 @@ const environment = {
   clock: { source: 'performance.now', resolutionNs: null, overheadNs: null },
 };
 
-function document(cells: CellResult[], o: SelfTestOptions, sets: string[]): ResultDocument {
+export function document(cells: CellResult[], o: SelfTestOptions, sets: string[]): ResultDocument {
   const plan: Plan = {
     backends: ['delay'], workloads: [GATE_WORKLOAD], records: o.records, ops: o.ops, durationMs: null, warmupOps: null,
     warmupMs: null, keySize: 16, valueSize: String(o.valueSize), distribution: null, seed: o.seed, repeat: o.repeat,

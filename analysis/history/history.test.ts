@@ -40,6 +40,20 @@ describe('statebench history: change points in a series of documents', () => {
     expect(judge(noisyHistory(40, { stepAt: 25, factor: 0.9 }), { failOn: ['none'] }).exitCode).toBe(0);
   });
 
+  it('drops a significant change wholly within the threshold (a drift of 2 %), and keeps it under a 1 % threshold', () => {
+    const docs = noisyHistory(40, { stepAt: 20, factor: 0.98, seed: 9 }).map((d, i) => ({
+      ...d,
+      // Noise of 0.1 % instead of 1 %: the 2 % shift is plainly real.
+      doc: historyDocument(i, { throughput: (i >= 20 ? 9_800 : 10_000) * (1 + ((i * 7919) % 11) * 1e-4), readP50: 20 }),
+    }));
+    const tput = seriesOf(judge(docs), 'throughput');
+    expect(tput).toMatchObject({ changePoints: [], negligibleChanges: 1 });
+    expect(tput?.segments).toHaveLength(1);
+    const strict = seriesOf(judge(docs, { thresholds: parseThresholds(['1%']) }), 'throughput');
+    expect(strict?.changePoints.map((c) => [c.position, c.verdict])).toEqual([[20, 'regressed']]);
+    expect(strict?.negligibleChanges).toBe(0);
+  });
+
   it('is reproducible: the same documents and seed give the same history', () => {
     const docs = noisyHistory(30, { stepAt: 15, factor: 0.95, seed: 3 });
     expect(judge(docs)).toEqual(judge(docs));

@@ -1,7 +1,7 @@
 // A history of result documents judged: one series per cell group and metric (series.ts), change
 // points by E-Divisive means (e-divisive.ts), and for each change the levels before and after, the
 // relative change with its 95 % interval (Hodges-Lehmann and Mann-Whitney, as compare computes
-// it) and compare's verdict against the threshold. The newest change point of each gating series
+// it) and compare's verdict against the threshold; changes within the threshold are dropped. The newest change point of each gating series
 // decides the exit code: 1 when it is a regression, so the series ends at the worse level.
 // Pure: ordered documents in, a History out.
 
@@ -12,7 +12,7 @@ import { metricLabel, MIN_TAIL_SAMPLES, tailQuantile } from '../compare/metrics.
 import { checkSelectorsMatch, normaliseSelector, selectorMatches } from '../compare/selectors.js';
 import { thresholdFor, type Thresholds } from '../compare/thresholds.js';
 import { decideVerdict } from '../compare/verdict.js';
-import { detectChangePoints, permutationsFor } from './e-divisive.js';
+import { detectChangePoints, permutationsFor, type DetectedChange } from './e-divisive.js';
 import type { Ordering } from './order.js';
 import { buildSeries, type Gap, type RawSeries } from './series.js';
 import type { ChangePoint, History, HistoryDocument, HistoryRegression, HistorySeries, Segment, SeriesPoint } from './types.js';
@@ -79,6 +79,7 @@ function judge(raw: RawSeries, documents: readonly HistoryDocument[], o: History
     note: [why, gaps].filter((x) => x !== null).join('; '),
     segments: points.length > 0 ? [segment(points)] : [],
     changePoints: [],
+    negligibleChanges: 0,
   });
   const q = tailQuantile(def.family);
   if (q !== null && Number.isFinite(raw.minTimed) && raw.minTimed * (1 - q) < MIN_TAIL_SAMPLES) {
@@ -92,15 +93,15 @@ function judge(raw: RawSeries, documents: readonly HistoryDocument[], o: History
     points.map((p) => p.value),
     { alpha: o.alpha, permutations, minSegment: o.minSegment, seed: o.seed },
   );
-  const edges = [0, ...found.map((c) => c.index), points.length];
-  const runs = edges.slice(0, -1).map((start, i) => points.slice(start, edges[i + 1]));
-  const segments = runs.map(segment);
-  const changePoints = found.map((c, i): ChangePoint => {
-    const before = runs[i] as SeriesPoint[];
-    const after = runs[i + 1] as SeriesPoint[];
+  const measure = (kept: readonly DetectedChange[]): { segments: Segment[]; changePoints: ChangePoint[] } => {
+    const edges = [0, ...kept.map((c) => c.index), points.length];
+    const runs = edges.slice(0, -1).map((start, i) => points.slice(start, edges[i + 1]));
+    const segments = runs.map(segment);
+    const changePoints = kept.map((c, i) => changePoint(c, runs[i] as SeriesPoint[], runs[i + 1] as SeriesPoint[], segments[i] as Segment, segments[i + 1] as Segment));
+    return { segments, changePoints };
+  };
+  const changePoint = (c: DetectedChange, before: SeriesPoint[], after: SeriesPoint[], s0: Segment, s1: Segment): ChangePoint => {
     const change = hodgesLehmannChange(before.map((p) => p.value), after.map((p) => p.value), CONFIDENCE);
-    const s0 = segments[i] as Segment;
-    const s1 = segments[i + 1] as Segment;
     const previous = (before[before.length - 1] as SeriesPoint).position;
     const position = (after[0] as SeriesPoint).position;
     return {
@@ -116,8 +117,24 @@ function judge(raw: RawSeries, documents: readonly HistoryDocument[], o: History
       commitBefore: documents[previous]?.gitCommit ?? null,
       commitAfter: documents[position]?.gitCommit ?? null,
     };
-  });
-  return { ...common, status: 'judged', note: gaps, segments, changePoints };
+  };
+  // A change whose whole interval lies within ± the threshold is real but negligible (a runner's
+  // drift of a per cent or two): it is dropped, the smallest first, as Otava drops changes below
+  // its minimum magnitude, and the levels around it are measured again without it.
+  let kept = found;
+  let levels = measure(kept);
+  for (;;) {
+    const negligible = levels.changePoints
+      .map((cp, i) => ({ i, size: Math.abs(cp.changePct ?? 0), unchanged: cp.verdict === 'unchanged' }))
+      .filter((x) => x.unchanged)
+      .sort((a, b) => a.size - b.size)[0];
+    if (!negligible) break;
+    kept = kept.filter((_, i) => i !== negligible.i);
+    levels = measure(kept);
+  }
+  const { segments, changePoints } = levels;
+  const negligibleChanges = found.length - kept.length;
+  return { ...common, status: 'judged', note: gaps, segments, changePoints, negligibleChanges };
 }
 
 export function analyseHistory(ordering: Ordering, o: HistoryOptions): History {

@@ -62,7 +62,10 @@ export interface HistorySeries extends MetricDefinition {
   readonly thresholdPct: number;
   readonly gating: boolean;
   readonly segments: readonly Segment[];
+  /** The change points kept: significant, and not wholly within ± the threshold. */
   readonly changePoints: readonly ChangePoint[];
+  /** Significant changes dropped because their whole 95 % interval lies within ± the threshold. */
+  readonly negligibleChanges: number;
 }
 
 export interface HistorySettings {

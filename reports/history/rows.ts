@@ -65,7 +65,7 @@ export function settingsLine(h: History): string {
   const per = Object.entries(s.thresholdsPct).map(([k, v]) => `${k}=${v}%`);
   return (
     `E-Divisive means, permutation test at alpha ${s.alpha} (${s.permutations} permutations, seed ${s.seed}), at least ${s.minSegment} documents on each side of a change; ` +
-    `Hodges-Lehmann change with 95% Mann-Whitney interval; threshold ${s.defaultThresholdPct}%${per.length ? ` (${per.join(', ')})` : ''}; gating metrics: ${s.failOn.join(', ')}` +
+    `Hodges-Lehmann change with 95% Mann-Whitney interval, changes wholly within the threshold dropped; threshold ${s.defaultThresholdPct}%${per.length ? ` (${per.join(', ')})` : ''}; gating metrics: ${s.failOn.join(', ')}` +
     `${s.ignoreKnobs.length ? `; knobs ignored for grouping: ${s.ignoreKnobs.join(', ')}` : ''}`
   );
 }
