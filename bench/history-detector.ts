@@ -99,6 +99,8 @@ export interface DetectorFigures {
   readonly methods: Record<MethodName, MethodFigures>;
   /** history's estimate of each found step (per cent), per factor. */
   readonly historyEstimates: Record<string, number[]>;
+  /** history's verdict on each found step, per factor: regressed (fails the gate), inconclusive ... */
+  readonly historyVerdicts: Record<string, Record<string, number>>;
   readonly cells: number;
   readonly cellsNotOk: readonly string[];
   readonly elapsedMs: number;
@@ -112,6 +114,7 @@ export async function runDetectorBench(over: Partial<DetectorBenchOptions> = {})
   const dataDir = mkdtempSync(join(tmpdir(), 'statebench-history-bench-'));
   const methods = Object.fromEntries(METHODS.map((m) => [m, { aaFocus: 0, aaAny: 0, aaSeriesAlarmed: 0, within1: {}, within3: {} }])) as Record<MethodName, MethodFigures>;
   const historyEstimates: Record<string, number[]> = {};
+  const historyVerdicts: Record<string, Record<string, number>> = {};
   const judgedMetrics = new Set<string>();
   const cellsNotOk: string[] = [];
   let cells = 0;
@@ -139,6 +142,8 @@ export async function runDetectorBench(over: Partial<DetectorBenchOptions> = {})
     for (const factor of STEP_FACTORS) {
       const key = `${Math.round((factor - 1) * 100)}%`;
       historyEstimates[key] = [];
+      const verdicts: Record<string, number> = {};
+      historyVerdicts[key] = verdicts;
       for (const m of METHODS) {
         methods[m].within1[key] = 0;
         methods[m].within3[key] = 0;
@@ -154,9 +159,10 @@ export async function runDetectorBench(over: Partial<DetectorBenchOptions> = {})
         }
         const cp = h.series.find((x) => x.id === FOCUS_METRIC)?.changePoints.find((c) => Math.abs(c.position - stepAt) <= 1);
         if (cp?.changePct != null) historyEstimates[key]!.push(cp.changePct);
+        if (cp) verdicts[cp.verdict] = (verdicts[cp.verdict] ?? 0) + 1;
       }
     }
-    return { options: o, judgedMetrics: [...judgedMetrics], methods, historyEstimates, cells, cellsNotOk, elapsedMs: performance.now() - t0 };
+    return { options: o, judgedMetrics: [...judgedMetrics], methods, historyEstimates, historyVerdicts, cells, cellsNotOk, elapsedMs: performance.now() - t0 };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -180,7 +186,10 @@ export function detectorTable(f: DetectorFigures): string {
 
 export function detectorLine(f: DetectorFigures): string {
   const o = f.options;
-  const est = Object.entries(f.historyEstimates).map(([k, v]) => `${k}: history's estimates ${v.length ? `${Math.min(...v).toFixed(1)} to ${Math.max(...v).toFixed(1)} %` : 'none'}`);
+  const est = Object.entries(f.historyEstimates).map(([k, v]) => {
+    const verdicts = Object.entries(f.historyVerdicts[k] ?? {}).map(([verdict, n]) => `${n} ${verdict}`);
+    return `${k}: history's estimates ${v.length ? `${Math.min(...v).toFixed(1)} to ${Math.max(...v).toFixed(1)} %` : 'none'}${verdicts.length ? ` (${verdicts.join(', ')})` : ''}`;
+  });
   return (
     `${o.aa} A/A and ${o.steps} + ${o.steps} step series of ${o.length} documents x ${o.repeats} repeats (delay ${o.latencyUs} us, ${o.ops} ops); ${est.join('; ')}; ` +
     `${f.cells} cells through runCell in ${(f.elapsedMs / 1000).toFixed(0)} s${f.cellsNotOk.length ? `, ${f.cellsNotOk.length} not ok` : ''}; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`
