@@ -5,7 +5,12 @@
 // each pod JOB_COMPLETION_INDEX, from 0, but not the count: `--shard auto/N` names it.
 
 import { UsageError } from '../../core/errors.js';
-import type { ShardSpec } from './shard.js';
+
+/** A shard numbered from 1, as shard.ts's ShardSpec (not imported: shard.ts imports this file). */
+interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
 
 interface CiShardVariables {
   readonly ci: string;
@@ -32,13 +37,13 @@ function whole(flag: string, name: string, raw: string, min: number): number {
   return Number(raw);
 }
 
-function spec(flag: string, index: number, count: number, what: string): ShardSpec {
+function spec(flag: string, index: number, count: number, what: string): Shard {
   if (index < 1 || index > count) throw new UsageError(`${flag}: ${what} names shard ${index} of ${count}; expected 1 ... ${count}`);
   return { index, count };
 }
 
 /** `countText`: the N of auto/N, or undefined for plain auto. */
-export function shardFromEnvironment(countText: string | undefined, env: NodeJS.ProcessEnv): ShardSpec {
+export function shardFromEnvironment(countText: string | undefined, env: NodeJS.ProcessEnv): Shard {
   const flag = `--shard auto${countText !== undefined ? `/${countText}` : ''}`;
   const count = countText !== undefined ? whole(flag, 'N', countText, 1) : null;
   const k8s = env[K8S_INDEX];
