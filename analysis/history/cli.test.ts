@@ -80,9 +80,8 @@ describe('history: bad input is one clear line and exit 2', () => {
     mkdirSync(join(dir, 'out'), { recursive: true });
     const r = await runCliProcess(args);
     expect(r.code, r.stderr).toBe(2);
-    const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
-    expect(lines, r.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/^statebench: /);
-    expect(lines[0]).toMatch(message);
+    // One line on stderr, naming what is wrong.
+    expect(r.stderr.trim().split('\n'), r.stderr).toEqual([expect.stringMatching(/^statebench: /)]);
+    expect(r.stderr.trim()).toMatch(message);
   });
 });

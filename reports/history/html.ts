@@ -4,8 +4,7 @@
 
 import type { History } from '../../analysis/history/types.js';
 import { escapeHtml as h } from '../escape.js';
-import { chartScripts, cspMeta, pageScripts } from '../html/page-shell.js';
-import { PAGE_CSS } from '../html/page-style.js';
+import { chartScripts, pageHead, pageScripts } from '../html/page-shell.js';
 import { chartsSection } from '../html/sections.js';
 import type { VegaAssets } from '../html/vega-assets.js';
 import { historyCharts } from './chart.js';
@@ -25,15 +24,7 @@ export function historyToHtml(history: History, assets: VegaAssets): string {
   const changes = changeLines(history);
   const notes = noteLines(history);
   const docs = history.documents.map((d, i) => [String(i), d.label, d.createdAt, d.gitCommit ?? '-']);
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-${cspMeta(scripts)}
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>statebench history · ${history.documents.length} documents</title>
-<style>${PAGE_CSS}</style>
-</head>
+  return `${pageHead(`statebench history · ${history.documents.length} documents`, scripts)}
 <body>
 <header><h1>statebench history</h1>
 <p class="dim">${h(orderLine(history))}</p>

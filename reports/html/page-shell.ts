@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Chart } from '../charts/chart.js';
 import { escapeHtml as h, jsonForScript } from '../escape.js';
+import { PAGE_CSS } from './page-style.js';
 import { BOOT_SCRIPT, DATA_ELEMENT_ID } from './boot-script.js';
 import type { VegaAssets } from './vega-assets.js';
 
@@ -17,7 +18,7 @@ export function pageScripts(assets: VegaAssets): string[] {
 }
 
 /** The CSP meta tag for a page inlining exactly these scripts. */
-export function cspMeta(scripts: readonly string[]): string {
+function cspMeta(scripts: readonly string[]): string {
   // 'unsafe-eval': vega compiles its expressions with new Function.
   const csp = [
     "default-src 'none'",
@@ -33,4 +34,17 @@ export function cspMeta(scripts: readonly string[]): string {
 export function chartScripts(charts: readonly Chart[], scripts: readonly string[]): string {
   const data = charts.map((c) => ({ id: c.id, spec: c.spec }));
   return `<script type="application/json" id="${DATA_ELEMENT_ID}">${jsonForScript(data)}</script>\n${scripts.map((s) => `<script>${s}</script>`).join('\n')}`;
+}
+
+/** From the doctype to the end of <head>: the CSP for these scripts, the title (escaped here), the stylesheet. */
+export function pageHead(title: string, scripts: readonly string[]): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+${cspMeta(scripts)}
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(title)}</title>
+<style>${PAGE_CSS}</style>
+</head>`;
 }

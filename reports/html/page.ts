@@ -9,8 +9,7 @@ import { recommendationRows } from '../model/recommendation-rows.js';
 import type { ReportModel } from '../model/report-model.js';
 import { statusCounts, summaryRows } from '../model/summary-rows.js';
 import { cellNotes } from '../model/cell-notes.js';
-import { chartScripts, cspMeta, pageScripts } from './page-shell.js';
-import { PAGE_CSS } from './page-style.js';
+import { chartScripts, pageHead, pageScripts } from './page-shell.js';
 import { cellsSection, chartsSection, environmentSection, recommendationsSection, summarySection } from './sections.js';
 import type { VegaAssets } from './vega-assets.js';
 import { microSection } from './micro-section.js';
@@ -36,15 +35,7 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[], assets:
   ]
     .map(([id, label]) => `<a href="#${id}">${label}</a>`)
     .join('');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-${cspMeta(scripts)}
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>statebench report · ${h(doc.plan.backends.join(', '))} · ${h(doc.createdAt)}</title>
-<style>${PAGE_CSS}</style>
-</head>
+  return `${pageHead(`statebench report · ${doc.plan.backends.join(', ')} · ${doc.createdAt}`, scripts)}
 <body>
 <header><h1>statebench report</h1>
 <p class="dim">${h(doc.plan.backends.join(', '))} × ${h(doc.plan.workloads.join(', '))} · ${doc.cells.length} cells · ${h(doc.environment.hostname)} · ${h(doc.createdAt)}</p>
