@@ -12,7 +12,7 @@ import { analyseHistory, DEFAULT_HISTORY_OPTIONS } from '../../analysis/history/
 import { orderDocuments, type LabelledDocument } from '../../analysis/history/order.js';
 import { noisyHistory } from '../../analysis/history/test-support/series-documents.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
-import { launchChromium, type Browser } from '../test-support/browser.js';
+import { launchChromium, visitPage, type Browser, type Visit } from '../test-support/browser.js';
 import { renderHistory } from './render.js';
 
 const dir = tempDir('statebench-history-browser-');
@@ -26,37 +26,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface Visit {
-  readonly page: Page;
-  readonly requests: string[];
-  readonly problems: string[];
-  readonly dialogs: string[];
-}
-
 /** The page of these documents' history, opened with the network off and every complaint recorded. */
 async function open(name: string, docs: readonly LabelledDocument[]): Promise<Visit> {
   const history = analyseHistory(orderDocuments(docs, null), { ...DEFAULT_HISTORY_OPTIONS, thresholds: parseThresholds([]) });
   const file = join(dir, `${name}.html`);
   writeFileSync(file, renderHistory('html', history));
-  const url = pathToFileURL(file).href;
-  const page = await browser.context.newPage();
-  const visit: Visit = { page, requests: [], problems: [], dialogs: [] };
-  await page.route('**/*', (route) => {
-    if (route.request().url() === url) return route.continue();
-    visit.requests.push(route.request().url());
-    return route.abort();
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') visit.problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => visit.problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => {
-    visit.dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(url);
-  await page.waitForSelector('body[data-charts-done]', { timeout: 60_000 });
-  return visit;
+  return visitPage(browser, pathToFileURL(file).href);
 }
 
 /** Per chart: whether it was drawn, its points (symbols of the marks, not of the legend) and its rules. */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, hostileDocument, mixedDocument, sweepDocument } from '../test-support/fixtures.js';
 import { runMicro } from '../test-support/micro-document.js';
 import { threadsDocument } from '../test-support/threads-document.js';
-import { launchChromium, type Browser } from '../test-support/browser.js';
+import { launchChromium, visitPage, type Browser, type Visit } from '../test-support/browser.js';
 import { writeReports } from '../writer.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 
@@ -19,40 +19,10 @@ const keepScreenshots = process.env.STATEBENCH_SCREENSHOTS || undefined;
 const screenshotPath = (name: string): string => (keepScreenshots ? resolve(keepScreenshots, name) : join(outRoot, name));
 let browser: Browser;
 
-interface Visit {
-  page: Page;
-  requests: string[];
-  problems: string[];
-  dialogs: string[];
-}
-
 async function open(name: string, doc: Parameters<typeof writeReports>[0]): Promise<Visit> {
   const dir = join(outRoot, name);
   const [html] = await writeReports(doc, dir, ['html']);
-  const url = pathToFileURL(html!).href;
-  const page = await browser.context.newPage();
-  const visit: Visit = { page, requests: [], problems: [], dialogs: [] };
-  // The network is off: anything but the report file itself is recorded and aborted.
-  await page.route('**/*', (route) => {
-    const requested = route.request().url();
-    if (requested === url) return route.continue();
-    visit.requests.push(requested);
-    return route.abort();
-  });
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') visit.problems.push(`${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => visit.problems.push(`pageerror: ${e.message}`));
-  page.on('requestfailed', (r) => {
-    if (r.url() !== url) visit.problems.push(`request failed: ${r.url()}`);
-  });
-  page.on('dialog', (d) => {
-    visit.dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(url);
-  await page.waitForSelector('body[data-charts-done]', { timeout: 60_000 });
-  return visit;
+  return visitPage(browser, pathToFileURL(html!).href);
 }
 
 /** Per chart: whether embed succeeded and how many mark items its SVG holds. */
