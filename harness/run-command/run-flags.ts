@@ -37,7 +37,7 @@ export const RUN_FLAGS = {
   taskmanagerMemory: { shape: 'text', describe: "Run every cell inside an emulated Flink TaskManager of this process size (1728m, 4g; taskmanager.memory.process.size): the heap backend's state bounded by its task heap, lsm by a slot's managed memory, lmdb as far as an mmap engine can be; a list (1728m,4g) sweeps it, one cell per TaskManager; none: no TaskManager, each engine's own memory defaults (default: the --flink-conf file's sizes, else Flink's stock 1728m under --semantics flink, none under per-write)" },
   sweep: { shape: 'text', describe: 'A knob matrix per backend (JSON or YAML: {lsm: {writeBufferSize: [4MiB, 64MiB]}}); expands like --set lists' },
   memoryBudget: { shape: 'scalar', describe: 'Skip cells whose memory cannot fit (LSM write buffers + block cache, LMDB object cache; heap state measured), e.g. 512MiB' },
-  shard: { shape: 'text', describe: 'Run shard i of N of the cells, numbered from 1 as vitest and jest number shards (1/4 ... 4/4); merge the shards with `statebench merge`' },
+  shard: { shape: 'text', describe: "Run shard i of N of the cells, numbered from 1 as vitest and jest number shards (1/4 ... 4/4); auto: from the CI's own variables (GitLab, CircleCI, Buildkite); auto/N: a Kubernetes Indexed Job's index of N; merge the shards with `statebench merge`" },
   resume: { shape: 'text', describe: 'The results.jsonl of a stopped run: cells it finished ok are kept, the rest run' },
   verifyAdvice: { shape: 'switch', describe: 'Verify each recommendation: run its suggestion against the current setting with repeats' },
   verifyRepeats: { shape: 'scalar', describe: 'Repeats per side when verifying advice (default 5)' },
