@@ -52,9 +52,9 @@ describe('statebench merge', () => {
 describe('statebench tune on bad input', () => {
   it('a backend without a knob space, a budget the defaults cannot fit, a bad budget: exit 2', async () => {
     expect((await cli(['tune', '-b', 'heap', '-w', 'ycsb-a'])).stderr).toMatch(/^statebench: --backend: tune searches lsm or lmdb/);
-    const small = await cli(['tune', '-b', 'lsm', '-w', 'ycsb-a', '--memory-budget', '64MiB']);
+    const small = await cli(['tune', '-b', 'lsm', '-w', 'ycsb-a', '--unbounded-memory', '--memory-budget', '64MiB']);
     expect(small.code).toBe(2);
     expect(small.stderr).toMatch(/--memory-budget 64MiB: even lsm's defaults do not fit/);
-    expect((await cli(['tune', '-b', 'lsm', '-w', 'ycsb-a', '--memory-budget', 'x'])).code).toBe(2);
+    expect((await cli(['tune', '-b', 'lsm', '-w', 'ycsb-a', '--unbounded-memory', '--memory-budget', 'x'])).code).toBe(2);
   });
 });

@@ -43,7 +43,10 @@ function spec(flag: string, index: number, count: number, what: string): Shard {
 }
 
 /** `countText`: the N of auto/N, or undefined for plain auto. */
-export function shardFromEnvironment(countText: string | undefined, env: NodeJS.ProcessEnv): Shard {
+/** The process's environment variables (a plain record, so the API's types need no Node typings). */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export function shardFromEnvironment(countText: string | undefined, env: Environment): Shard {
   const flag = `--shard auto${countText !== undefined ? `/${countText}` : ''}`;
   const count = countText !== undefined ? whole(flag, 'N', countText, 1) : null;
   const k8s = env[K8S_INDEX];

@@ -6,7 +6,7 @@
 // variables (shard-auto.ts).
 
 import { UsageError } from '../../core/errors.js';
-import { shardFromEnvironment } from './shard-auto.js';
+import { shardFromEnvironment, type Environment } from './shard-auto.js';
 
 export interface ShardSpec {
   /** 1-based: 1 ... count. */
@@ -15,7 +15,7 @@ export interface ShardSpec {
 }
 
 /** "i/N" with 1 <= i <= N (--shard 1/4 ... 4/4), or "auto" / "auto/N" from the CI's variables in `env`. */
-export function parseShard(raw: string | undefined, env: NodeJS.ProcessEnv = process.env): ShardSpec | null {
+export function parseShard(raw: string | undefined, env: Environment = process.env): ShardSpec | null {
   if (raw === undefined) return null;
   const auto = /^\s*auto\s*(?:\/\s*(\S+)\s*)?$/i.exec(String(raw));
   if (auto) return shardFromEnvironment(auto[1], env);
