@@ -13,7 +13,7 @@ import type { TuneResult } from './tune.js';
 const plugin = fileURLToPath(new URL('../../backends/test-support/plugins/cache-hungry.mjs', import.meta.url));
 
 describe('tune inside a TaskManager holds every candidate to its bound', () => {
-  it('rejects a faster candidate whose measured memory is over the bound, and names a winner that fits', async () => {
+  it('rejects a faster candidate whose measured memory is over the bound; what it keeps fits', async () => {
     const out = tempDir('statebench-tune-bound-');
     const r = await runCliProcess([
       'tune', '-b', plugin, '-w', 'ycsb-c', '--taskmanager-memory', '1g', '--min-task-heap', '16m', '--trials', '8', '--records', '5000',
