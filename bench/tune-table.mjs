@@ -12,8 +12,8 @@ const runs = readdirSync(dir).sort().filter((run) => existsSync(join(dir, run, '
 const mib = (b) => (b === null || b === undefined ? '?' : `${(b / 1048576).toFixed(0)} MiB`);
 // Inside a TaskManager: the best's memory (RocksDB's own figure, the process's growth) against the slot's bound.
 const inside = runs.some((run) => JSON.parse(readFileSync(join(dir, run, 'tune.json'), 'utf8')).taskManager);
-console.log(`| workload | seed | best found | verified gain (95 % CI) |${inside ? " best's memory: RocksDB / process growth (bound) |" : ''} verdict | minutes |`);
-console.log(`|---|---|---|---|${inside ? '---|' : ''}---|---|`);
+console.log(`| workload | seed |${inside ? ' A/A noise |' : ''} best found | verified gain (95 % CI) |${inside ? " best's memory: RocksDB / process growth (bound) |" : ''} verdict | minutes |`);
+console.log(`|---|---|${inside ? '---|' : ''}---|---|${inside ? '---|' : ''}---|---|`);
 for (const run of runs) {
   const file = join(dir, run, 'tune.json');
   const t = JSON.parse(readFileSync(file, 'utf8'));
@@ -25,7 +25,8 @@ for (const run of runs) {
   const secs = existsSync(join(dir, run, 'seconds')) ? Number(readFileSync(join(dir, run, 'seconds'), 'utf8')) : null;
   const m = t.verification?.memory.best;
   const memory = !inside ? '' : ` ${m ? `${mib(m.engineBytes)} / ${mib(m.rssBytes)}` : 'not verified'} (${mib(t.taskManager?.bound.bytes)}) |`;
-  console.log(`| ${workload} | ${seed} | ${knobs} | ${g ? `${fmt(g.changePct)} (${fmt(g.ciLowPct)} .. ${fmt(g.ciHighPct)})` : 'not verified'} |${memory} ${t.winner ? 'winner' : 'defaults stand'} | ${secs !== null ? (secs / 60).toFixed(1) : '?'} |`);
+  const noise = inside ? ` ${t.noise.sigmaPct.toFixed(1)} % |` : '';
+  console.log(`| ${workload} | ${seed} |${noise} ${knobs} | ${g ? `${fmt(g.changePct)} (${fmt(g.ciLowPct)} .. ${fmt(g.ciHighPct)})` : 'not verified'} |${memory} ${t.winner ? 'winner' : 'defaults stand'} | ${secs !== null ? (secs / 60).toFixed(1) : '?'} |`);
   const list = byWorkload.get(workload) ?? [];
   list.push({ gain: g?.changePct ?? 0, low: g?.ciLowPct ?? null, winner: t.winner !== null });
   byWorkload.set(workload, list);
