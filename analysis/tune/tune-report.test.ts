@@ -73,6 +73,7 @@ describe("tune's printed winner", () => {
     const over = { ...r, winner: null, verification: { ...(r.verification as NonNullable<TuneResult['verification']>), overBound: "the engine reported 600MiB (block cache usage ...), over the 1728m TaskManager's managed memory per slot of 512MiB" } };
     const text = renderTune(over);
     expect(text).toContain("Rejected: the engine reported 600MiB (block cache usage ...), over the 1728m TaskManager's managed memory per slot of 512MiB. The defaults stand.");
-    expect(text).not.toContain('Flink (config.yaml)');
+    expect(text).not.toContain('Flink (config.yaml), managed memory kept on');
+    expect(text).toContain("Flink (config.yaml): nothing to change; keep state.backend.rocksdb.memory.managed: true (Flink's default) and the configuration as it is.");
   });
 });

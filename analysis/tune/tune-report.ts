@@ -67,6 +67,8 @@ export function renderTune(r: TuneResult): string {
     else lines.push(`Winner: a real gain (the whole 95 % interval is above 0), not shown to reach +${TARGET_GAIN_PCT} %.`);
   }
   if (!r.winner && r.defaultsFacts.length > 0) lines.push(`What the defaults measured: ${r.defaultsFacts.join('; ')}.`);
+  // Inside a TaskManager the defaults standing is advice too: keep Flink's managed memory as it is.
+  if (!r.winner && r.taskManager) lines.push('', 'Flink (config.yaml): nothing to change; keep state.backend.rocksdb.memory.managed: true (Flink\'s default) and the configuration as it is.');
   const w = r.winner;
   if (w) {
     lines.push('');
