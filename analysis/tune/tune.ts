@@ -30,7 +30,7 @@ import { measureEffect, METRICS, type Effect } from './effect.js';
 import { bottlenecks, coordinateSteps, movesAlong, pairSteps, presetMoves, type Bottleneck, type Move } from './moves.js';
 import { race, type RaceResult, type RungPlan } from './race.js';
 import { runConfigs, type ConfigSpec } from './run-configs.js';
-import { medianMemory, memoryOf, overBound, type MemoryFigures } from './candidate-memory.js';
+import { harnessShare, medianMemory, memoryOf, overBound, type MemoryFigures } from './candidate-memory.js';
 import { reasonsFor } from './reasons.js';
 import { BOUND_KIND_TEXT, describeTuneTaskManager, MANAGED_FRACTION, summariseTaskManager, taskManagerOf, type TuneTaskManager, type TuneTaskManagerSummary } from './taskmanager-space.js';
 import { changesDurability, fits, key, normalise, sampleConfigs, spaceFor, type Config, type SearchSpace } from './space.js';
@@ -255,19 +255,21 @@ class Search {
     const n = controlLabels.length;
     cells.forEach((cell, j) => this.record(stage, j < n ? (controlLabels[j] as string) : `candidate-${indices[j - n]}`, j < n ? control : (indices[j - n] as number), runMs, cell));
     const candidateCells = cells.slice(n);
-    return { controls: cells.slice(0, n), cells: candidateCells, fits: candidateCells.map((cell, j) => this.withinBound(stage, indices[j] as number, cell)) };
+    // The harness's share of a process's growth, measured on the control in this round.
+    const harness = harnessShare(cells.slice(0, n).map(memoryOf));
+    return { controls: cells.slice(0, n), cells: candidateCells, fits: candidateCells.map((cell, j) => this.withinBound(stage, indices[j] as number, cell, harness)) };
   }
 
   /**
    * False when a candidate's cell held more memory than its TaskManager's bound: the race then
    * counts it as failed (and drops it, however fast), and the rejection is kept with its figures.
    */
-  private withinBound(stage: string, candidate: number, cell: CellResult): boolean {
+  private withinBound(stage: string, candidate: number, cell: CellResult, harness: number | null): boolean {
     const c = this.candidates[candidate] as Candidate;
     const bound = boundOf(this.o.backend, c.knobs, this.o.taskManager);
     if (!bound || cell.status !== 'ok') return true;
     const memory = memoryOf(cell);
-    const over = overBound(heldFigures(memory, bound), bound.bytes, bound.name);
+    const over = overBound(heldFigures(memory, bound), bound.bytes, bound.name, harness);
     if (over === null) return true;
     if (!this.rejected.some((r) => r.candidate === candidate)) {
       this.rejected.push({ candidate, stage, opsPerSec: throughput(cell), memory, reason: over });
@@ -431,7 +433,7 @@ export async function tune(o: TuneOptions): Promise<TuneResult> {
       gain: measureEffect('throughput', base, head),
       effects: ['stallMicros', 'writeAmp'].map((m) => measureEffect(m, base, head)).filter((e) => e.changePct !== null),
       memory,
-      overBound: bound ? overBound(heldFigures(memory.best, bound), bound.bytes, bound.name) : null,
+      overBound: bound ? overBound(heldFigures(memory.best, bound), bound.bytes, bound.name, harnessShare(base.map(memoryOf))) : null,
     };
   }
   return {
