@@ -42,6 +42,10 @@ Napi::Function Database::Init(Napi::Env env) {
                          InstanceMethod("statistics", &Database::Statistics),
                          InstanceMethod("liveFiles", &Database::LiveFiles),
                          InstanceMethod("memory", &Database::MemoryJs),
+                         InstanceMethod("columnFamily", &Database::ColumnFamilyJs),
+                         InstanceMethod("columnFamilies", &Database::ColumnFamilies),
+                         InstanceMethod("setTtlTime", &Database::SetTtlTime),
+                         InstanceMethod("aggregatedIntProperty", &Database::AggregatedIntProperty),
                          InstanceMethod("close", &Database::Close),
                          InstanceMethod("isClosed", &Database::IsClosedJs),
                      });
@@ -268,19 +272,19 @@ Napi::Value Database::MultiGet(const Napi::CallbackInfo& info) {
 
 Napi::Value Database::BatchPut(const Napi::CallbackInfo& info) {
   BATCH_ARGS(true)
-  batch_.Put(cf_, rocksdb::Slice(key, keyLen), rocksdb::Slice(value, valueLen));
+  batch_->Put(cf_, rocksdb::Slice(key, keyLen), rocksdb::Slice(value, valueLen));
   return env.Undefined();
 }
 
 Napi::Value Database::BatchMerge(const Napi::CallbackInfo& info) {
   BATCH_ARGS(true)
-  batch_.Merge(cf_, rocksdb::Slice(key, keyLen), rocksdb::Slice(value, valueLen));
+  batch_->Merge(cf_, rocksdb::Slice(key, keyLen), rocksdb::Slice(value, valueLen));
   return env.Undefined();
 }
 
 Napi::Value Database::BatchDelete(const Napi::CallbackInfo& info) {
   BATCH_ARGS(false)
-  batch_.Delete(cf_, rocksdb::Slice(key, keyLen));
+  batch_->Delete(cf_, rocksdb::Slice(key, keyLen));
   return env.Undefined();
 }
 
@@ -289,7 +293,7 @@ Napi::Value Database::BatchDelete(const Napi::CallbackInfo& info) {
 Napi::Value Database::BatchClear(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  batch_.Clear();
+  batch_->Clear();
   return env.Undefined();
 }
 
@@ -297,8 +301,8 @@ Napi::Value Database::BatchClear(const Napi::CallbackInfo& info) {
 Napi::Value Database::BatchWrite(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  rocksdb::Status s = db_->Write(write_, &batch_);
-  batch_.Clear();
+  rocksdb::Status s = db_->Write(write_, batch_);
+  batch_->Clear();
   if (!s.ok()) ThrowRocksError(env, s);
   return env.Undefined();
 }
