@@ -102,7 +102,7 @@ export interface NativeDatabase extends NativeDataMethods {
   compactRange(start?: Uint8Array | null, end?: Uint8Array | null): void;
   /** Hard links of every column family's live files and a MANIFEST: the copy opens with all of them. */
   checkpoint(dir: string, logSizeForFlush?: number): void;
-  /** RocksDB's GetAggregatedIntProperty: the property summed over every column family (the block cache counted once); null when it cannot. */
+  /** RocksDB's GetAggregatedIntProperty: the property summed over every column family; null when it cannot. RocksDB 7.8 sums DB-wide properties too (the block cache's, running jobs: N families, N times the figure): read those with intProperty. */
   aggregatedIntProperty(name: string): number | null;
   statistics(): string | null;
   liveFiles(): { name: string; columnFamily: string; level: number; bytes: number; entries: number; deletions: number }[];
