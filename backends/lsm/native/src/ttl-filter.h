@@ -1,8 +1,9 @@
 // Flink's TTL cleanup in compaction (StateTtlConfig's cleanupInRocksdbCompactFilter): a RocksDB
 // compaction filter that reads the 8-byte big-endian last-access timestamp Flink's TtlSerializer
 // puts in front of a TTL value and drops the entry once timestamp + ttl <= now, as Flink's
-// FlinkCompactionFilter (frocksdb, utilities/flink) decides. Written from its behaviour, for
-// RocksDB's C++ API; docs/lsm.md, "Column families and the TTL compaction filter".
+// FlinkCompactionFilter (frocksdb, utilities/flink) decides (docs/references.md, "Flink's TTL
+// cleanup in RocksDB"). Written from its behaviour, for RocksDB's C++ API; docs/lsm.md, "Column
+// families and the TTL compaction filter", says what it models and what not.
 //
 // The time is not asked of JavaScript: a compaction runs on a RocksDB background thread, and a JS
 // call from there would have to wait for the JS thread, which may itself be blocked in a RocksDB
