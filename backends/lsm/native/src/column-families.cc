@@ -87,32 +87,12 @@ bool ReadFamilies(Napi::Env env, const Napi::Value& families, const std::shared_
 }
 
 Napi::Function Database::InitColumnFamily(Napi::Env env) {
-  return DefineClass(env, "ColumnFamily",
-                     {
-                         InstanceMethod("name", &Database::NameJs),
-                         InstanceMethod("setScratch", &Database::SetScratch),
-                         InstanceMethod("get", &Database::Get),
-                         InstanceMethod("getS", &Database::GetScratch),
-                         InstanceMethod("setValueSlab", &Database::SetValueSlab),
-                         InstanceMethod("hotPath", &Database::HotPath),
-                         InstanceMethod("put", &Database::Put),
-                         InstanceMethod("del", &Database::Delete),
-                         InstanceMethod("delS", &Database::DeleteScratch),
-                         InstanceMethod("merge", &Database::Merge),
-                         InstanceMethod("mergeS", &Database::MergeScratch),
-                         InstanceMethod("multiGet", &Database::MultiGet),
-                         InstanceMethod("batchPut", &Database::BatchPut),
-                         InstanceMethod("batchDelete", &Database::BatchDelete),
-                         InstanceMethod("batchMerge", &Database::BatchMerge),
-                         InstanceMethod("scan", &Database::Scan),
-                         InstanceMethod("iterator", &Database::NewIterator),
-                         InstanceMethod("flush", &Database::Flush),
-                         InstanceMethod("compactRange", &Database::CompactRange),
-                         InstanceMethod("property", &Database::Property),
-                         InstanceMethod("intProperty", &Database::IntProperty),
-                         InstanceMethod("ttlFilterStats", &Database::TtlFilterStats),
-                         InstanceMethod("isClosed", &Database::IsClosedJs),
-                     });
+  std::vector<Napi::ClassPropertyDescriptor<Database>> methods = DataMethods();
+  methods.insert(methods.end(), {
+                                    InstanceMethod("name", &Database::NameJs),
+                                    InstanceMethod("ttlFilterStats", &Database::TtlFilterStats),
+                                });
+  return DefineClass(env, "ColumnFamily", methods);
 }
 
 // new ColumnFamily(root, name), from columnFamily() only: the family is open in the root.
@@ -161,12 +141,7 @@ void Database::DetachView() {
   batch_ = &ownBatch_;
   ttl_.reset();
   if (!rootRef_.IsEmpty()) rootRef_.Reset();
-  if (!scratchRef_.IsEmpty()) scratchRef_.Reset();
-  if (!slabRef_.IsEmpty()) slabRef_.Reset();
-  slab_ = nullptr;
-  slabLen_ = 0;
-  scratch_ = nullptr;
-  scratchLen_ = 0;
+  ReleaseBuffers();
 }
 
 rocksdb::ColumnFamilyOptions Database::FamilyOptions(const std::shared_ptr<FlinkTtlFilterFactory>& ttl) const {
@@ -255,16 +230,8 @@ Napi::Value Database::SetTtlTime(const Napi::CallbackInfo& info) {
 }
 
 // aggregatedIntProperty(name) -> RocksDB's GetAggregatedIntProperty: the property summed over every
-// column family (the block cache's counted once); null when RocksDB cannot aggregate it.
-Napi::Value Database::AggregatedIntProperty(const Napi::CallbackInfo& info) {
-  Napi::Env env = info.Env();
-  if (!CheckOpen(env)) return env.Undefined();
-  std::string name;
-  if (!StringArg(info, 0, "aggregatedIntProperty(name: string)", &name)) return env.Undefined();
-  uint64_t value = 0;
-  if (!db_->GetAggregatedIntProperty(name, &value)) return env.Null();
-  return Napi::Number::New(env, static_cast<double>(value));
-}
+// column family; null when RocksDB cannot aggregate it. RocksDB 7.8 sums DB-wide properties too.
+Napi::Value Database::AggregatedIntProperty(const Napi::CallbackInfo& info) { return ReadIntProperty(info, true); }
 
 // ttlFilterStats() -> { removed, trimmed } counted by this family's TTL filter in the compactions
 // that ended since the family opened; null without a TTL filter.

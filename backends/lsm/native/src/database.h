@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "shared-cache.h"
 #include "ttl-filter.h"
@@ -27,6 +28,7 @@ class Database : public Napi::ObjectWrap<Database> {
   static Napi::Function Init(Napi::Env env);
   // The ColumnFamily class: the data methods of a Database on one column family (column-families.cc).
   static Napi::Function InitColumnFamily(Napi::Env env);
+  static std::vector<Napi::ClassPropertyDescriptor<Database>> DataMethods();
   explicit Database(const Napi::CallbackInfo& info);
   ~Database() override;
 
@@ -49,6 +51,8 @@ class Database : public Napi::ObjectWrap<Database> {
   // from the destructor when the JS object is collected without close().
   void CloseAll();
   bool CheckOpen(Napi::Env env);
+  void ReleaseBuffers();
+  Napi::Value ReadIntProperty(const Napi::CallbackInfo& info, bool aggregated);
   // The view side of a column family's handle (column-families.cc).
   void InitView(const Napi::CallbackInfo& info);
   void DetachView();

@@ -241,6 +241,11 @@ void Database::CloseAll() {
   memory_ = Memory();
   if (holdsShared_) ReleaseSharedMemory(sharedKey_);
   holdsShared_ = false;
+  ReleaseBuffers();
+}
+
+// The JS buffers the *S and *Slab calls use: let go, so a closed handle keeps no JS memory alive.
+void Database::ReleaseBuffers() {
   if (!scratchRef_.IsEmpty()) scratchRef_.Reset();
   if (!slabRef_.IsEmpty()) slabRef_.Reset();
   slab_ = nullptr;

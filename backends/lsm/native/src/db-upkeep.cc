@@ -70,13 +70,16 @@ Napi::Value Database::Property(const Napi::CallbackInfo& info) {
   return Napi::String::New(env, value);
 }
 
-Napi::Value Database::IntProperty(const Napi::CallbackInfo& info) {
+Napi::Value Database::IntProperty(const Napi::CallbackInfo& info) { return ReadIntProperty(info, false); }
+
+// intProperty(name) on this family, or (aggregated) summed over every family; null when RocksDB has none.
+Napi::Value Database::ReadIntProperty(const Napi::CallbackInfo& info, bool aggregated) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
   std::string name;
-  if (!StringArg(info, 0, "intProperty(name: string)", &name)) return env.Undefined();
+  if (!StringArg(info, 0, aggregated ? "aggregatedIntProperty(name: string)" : "intProperty(name: string)", &name)) return env.Undefined();
   uint64_t value = 0;
-  if (!db_->GetIntProperty(cf_, name, &value)) return env.Null();
+  if (!(aggregated ? db_->GetAggregatedIntProperty(name, &value) : db_->GetIntProperty(cf_, name, &value))) return env.Null();
   return Napi::Number::New(env, static_cast<double>(value));
 }
 
