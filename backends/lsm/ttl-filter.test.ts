@@ -75,12 +75,18 @@ describe('the TTL compaction filter', () => {
     list.put(bytes('keep'), join(stamped(5000, 'e5k!'), stamped(100, 'e100')));
     list.merge(bytes('merged'), stamped(100, 'e100'));
     list.merge(bytes('merged'), stamped(6000, 'e6k!'));
+    list.put(bytes('base'), stamped(7000, 'e7k!'));
+    list.flush();
+    // addAll: one merge operand of two elements, flushed apart from its base, so compaction filters it as an operand.
+    list.merge(bytes('base'), join(stamped(100, 'e100'), stamped(8000, 'e8k!')));
     db.setTtlTime(2000);
     db.compactRange(null, null);
     expect(user(list.get(bytes('trim')))).toBe('e5k!');
     expect(list.get(bytes('gone'))).toBeUndefined();
     expect(list.get(bytes('keep'))?.length).toBe(25);
     expect(user(list.get(bytes('merged')))).toBe('e6k!');
+    const base = list.get(bytes('base'));
+    expect([base?.length, user(base?.subarray(0, 12)), user(base?.subarray(13))]).toEqual([25, 'e7k!', 'e8k!']);
     expect(list.ttlFilterStats()?.trimmed).toBeGreaterThanOrEqual(1);
   });
 
