@@ -1,9 +1,11 @@
 // Column families in the addon: one Flink state per family, each its own key space with the
 // Database's options, one write batch across them, all reopened and all in a checkpoint.
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 import { readUsedOptions } from './options-file.js';
+import { nativeDir } from './native.js';
 import { bytes, text } from './test-support/open.js';
 import { useNativeDb } from './test-support/native-db.js';
 
@@ -148,5 +150,29 @@ describe('column families', () => {
     expect(() => db.columnFamily('t', { ttl: { ms: 2, state: 'value' } })).toThrow(/'t' is open with another TTL filter/);
     expect(db.columnFamily('t').name()).toBe('t');
     expect(() => db.setTtlTime('now' as never)).toThrow(TypeError);
+  });
+
+  it('opens families in a worker thread too (each thread is its own napi environment)', async () => {
+    const dir = newDir();
+    open(join(dir, '..', 'main')).columnFamily('main-thread'); // this environment made its ColumnFamily class first
+    const code = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      const { Database } = require(workerData.addon);
+      const db = new Database(workerData.dir, '');
+      const family = db.columnFamily('state');
+      family.put(Buffer.from('k'), Buffer.from('in a worker'));
+      const reply = [db.columnFamilies(), family.get(Buffer.from('k')).toString()];
+      db.close();
+      parentPort.postMessage(reply);`;
+    const worker = new Worker(code, { eval: true, workerData: { addon: join(nativeDir(), 'build', 'Release', 'statebench_rocksdb.node'), dir } });
+    let reply: unknown;
+    worker.on('message', (m: unknown) => (reply = m));
+    // The worker ends by itself: terminating it inside a native call would abort the process.
+    await new Promise((resolve, reject) => {
+      worker.once('exit', resolve);
+      worker.once('error', reject);
+    });
+    expect(reply).toEqual([['default', 'state'], 'in a worker']);
+    expect(text(open(dir).columnFamily('state').get(bytes('k')))).toBe('in a worker');
   });
 });

@@ -90,13 +90,17 @@ describe('the TTL compaction filter', () => {
     expect(list.ttlFilterStats()?.trimmed).toBeGreaterThanOrEqual(1);
   });
 
-  it('keeps values too short to hold a timestamp, as Flink does', () => {
+  it('keeps values too short to hold a timestamp, and caps time + TTL at Long.MAX_VALUE, as Flink does', () => {
     const db = open();
-    const state = db.columnFamily('s', { ttl: { ms: 1, state: 'value' } });
+    const state = db.columnFamily('s', { ttl: { ms: 1000, state: 'value' } });
     state.put(bytes('short'), bytes('1234567'));
+    const late = new Uint8Array(9);
+    new DataView(late.buffer).setBigInt64(0, 2n ** 63n - 10n); // + 1000 would overflow a long
+    state.put(bytes('late'), late);
     db.setTtlTime(Number.MAX_SAFE_INTEGER);
     db.compactRange(null, null);
     expect(text(state.get(bytes('short')))).toBe('1234567');
+    expect(state.get(bytes('late'))).toEqual(Buffer.from(late));
   });
 
   it('compares with the wall clock until a time is set, and again after setTtlTime(null)', () => {
