@@ -25,4 +25,27 @@ describe('engine report', () => {
     expect(r.options?.['CFOptions.default.write_buffer_size']).toBe('1048576');
     expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/);
   });
+
+  it("counts the TTL filter's drops and reports each column family's share", async () => {
+    const { db } = await open();
+    const state = db.db.columnFamily('ttl-state', { ttl: { ms: 1000, state: 'value' } });
+    const stamped = (ms: number): Uint8Array => {
+      const v = new Uint8Array(16);
+      new DataView(v.buffer).setBigInt64(0, BigInt(ms));
+      return v;
+    };
+    for (let i = 0; i < 50; i++) state.put(new Uint8Array([i]), stamped(i < 20 ? 100 : 5000));
+    for (let i = 0; i < 10; i++) db.put(i, new Uint8Array(10));
+    db.db.setTtlTime(2000);
+    db.compact();
+    const r = await db.finalStats({ userBytesWritten: 1, liveLogicalBytes: 1, processWriteBytes: null });
+    expect(r.metrics.compactionFilterDrops).toBe(20);
+    expect(r.metrics.estimatedKeys).toBe(40);
+    const families = r.raw.families as { name: string; files: number; estimatedKeys: number; ttlRemoved: number | null }[];
+    expect(families.map((f) => [f.name, f.estimatedKeys, f.ttlRemoved])).toEqual([
+      ['default', 10, null],
+      ['ttl-state', 30, 20],
+    ]);
+    expect(families.every((f) => f.files === 1)).toBe(true);
+  });
 });

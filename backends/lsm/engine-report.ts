@@ -9,7 +9,7 @@ import type { NativeDatabase, NativeMemory } from './native.js';
 import { readUsedOptions } from './options-file.js';
 import type { StatisticsSnapshot } from './statistics.js';
 
-/** Cheap integer properties sampled every interval. */
+/** Cheap integer properties sampled every interval (readIntProperty: per-family ones summed over the families). */
 export const SAMPLED_INT_PROPERTIES: Readonly<Record<string, string>> = {
   pendingCompactionBytes: 'rocksdb.estimate-pending-compaction-bytes',
   immutableMemtables: 'rocksdb.num-immutable-mem-table',
@@ -20,6 +20,58 @@ export const SAMPLED_INT_PROPERTIES: Readonly<Record<string, string>> = {
   runningCompactions: 'rocksdb.num-running-compactions',
   runningFlushes: 'rocksdb.num-running-flushes',
 };
+
+/**
+ * Properties RocksDB keeps per column family, read as their sum over the DB's families (Flink keeps
+ * a family per state); the others (block cache, stalls, running jobs) are the DB's own, which
+ * RocksDB 7.8 would add up once per family, so they are read on the default family.
+ */
+const PER_FAMILY_PROPERTIES: ReadonlySet<string> = new Set([
+  'rocksdb.estimate-pending-compaction-bytes',
+  'rocksdb.num-immutable-mem-table',
+  'rocksdb.cur-size-all-mem-tables',
+  'rocksdb.estimate-num-keys',
+  'rocksdb.total-sst-files-size',
+  'rocksdb.live-sst-files-size',
+  'rocksdb.estimate-live-data-size',
+  'rocksdb.estimate-table-readers-mem',
+  'rocksdb.num-live-versions',
+  'rocksdb.num-entries-active-mem-table',
+  'rocksdb.num-deletes-active-mem-table',
+]);
+
+/** An integer property of the whole DB: summed over its column families when RocksDB keeps it per family. */
+export function readIntProperty(db: NativeDatabase, name: string): number | null {
+  return PER_FAMILY_PROPERTIES.has(name) ? db.aggregatedIntProperty(name) : db.intProperty(name);
+}
+
+/** One column family's share of the DB (raw.families): its files, keys, memtables and TTL filter. */
+interface FamilyFigures {
+  name: string;
+  sstBytes: number;
+  files: number;
+  estimatedKeys: number | null;
+  memtableBytes: number | null;
+  ttlRemoved: number | null;
+  ttlTrimmed: number | null;
+}
+
+function familyFigures(db: NativeDatabase, files: ReturnType<NativeDatabase['liveFiles']>): FamilyFigures[] {
+  return db.columnFamilies().map((name) => {
+    const family = db.columnFamily(name);
+    const own = files.filter((f) => f.columnFamily === name);
+    const ttl = family.ttlFilterStats();
+    return {
+      name,
+      sstBytes: own.reduce((s, f) => s + f.bytes, 0),
+      files: own.length,
+      estimatedKeys: family.intProperty('rocksdb.estimate-num-keys'),
+      memtableBytes: family.intProperty('rocksdb.cur-size-all-mem-tables'),
+      ttlRemoved: ttl?.removed ?? null,
+      ttlTrimmed: ttl?.trimmed ?? null,
+    };
+  });
+}
 
 const FINAL_INT_PROPERTIES = [
   'rocksdb.estimate-num-keys',
@@ -78,7 +130,7 @@ function memoryMetrics(memory: NativeMemory): Record<string, number | null> {
 export function buildEngineReport(db: NativeDatabase, dir: string, stats: StatisticsSnapshot, maxima: RunMaxima, ctx: FinalStatsContext): EngineReport {
   const t = (name: string): number => stats.tickers[name] ?? 0;
   const properties: Record<string, number | null> = {};
-  for (const p of FINAL_INT_PROPERTIES) properties[p] = db.intProperty(p);
+  for (const p of FINAL_INT_PROPERTIES) properties[p] = readIntProperty(db, p);
 
   const files = db.liveFiles();
   const levels: { level: number; files: number; bytes: number }[] = [];
@@ -133,6 +185,8 @@ export function buildEngineReport(db: NativeDatabase, dir: string, stats: Statis
       writeDelayCount: stalls.delays,
       maxL0Files: maxima.l0Files,
       maxPendingCompactionBytes: maxima.pendingCompactionBytes,
+      // Entries a compaction filter removed: Flink's TTL filter on a TTL state's family (every kRemove).
+      compactionFilterDrops: t('rocksdb.compaction.key.drop.user'),
       flushCount: stats.histograms['rocksdb.db.flush.micros']?.count ?? null,
       compactionCount: stats.histograms['rocksdb.compaction.times.micros']?.count ?? null,
       estimatedKeys: properties['rocksdb.estimate-num-keys'] ?? null,
@@ -146,6 +200,7 @@ export function buildEngineReport(db: NativeDatabase, dir: string, stats: Statis
       tickers: stats.tickers,
       histograms: stats.histograms,
       levels,
+      families: familyFigures(db, files),
       properties,
       stats: statsText,
       memory,

@@ -118,6 +118,12 @@ describe('knobsFromFlinkConf', () => {
     expect(perSlot.warnings.join('\n')).toMatch(/fixed-per-tm: ignored, as Flink ignores it when memory\.fixed-per-slot is set/);
   });
 
+  it("reads the TTL filter's periodic compaction time as a Flink duration, in whole seconds", () => {
+    const seconds = (raw: string): string | undefined => knobsFromFlinkConf(`state.backend.rocksdb.compaction.filter.periodic-compaction-time: ${raw}\n`).knobs.periodicCompactionSeconds;
+    expect([seconds('30 d'), seconds('12h'), seconds('90 min'), seconds('3600 s'), seconds('86400000'), seconds('0')]).toEqual(['2592000', '43200', '5400', '3600', '86400', '0']);
+    expect(knobsFromFlinkConf('state.backend.rocksdb.writebuffer.count: 4\n').knobs.periodicCompactionSeconds).toBeUndefined();
+  });
+
   it('warns about keys it does not map, as Flink ignores keys it does not know', () => {
     const r = knobsFromFlinkConf('state.backend.rocksdb.memory.managed: false\nstate.backend.rocksdb.nonsense: 1\n');
     expect(r.warnings.some((w) => w.includes('nonsense'))).toBe(true);
@@ -139,6 +145,7 @@ describe('knobsFromFlinkConf', () => {
     ['state.backend.rocksdb.memory.managed: false\nstate.backend.rocksdb.memory.fixed-per-tm: 0', /fixed-per-tm: '0' is not valid; expected a memory size .*, above 0$/],
     ['state.backend.rocksdb.memory.managed: false\ntaskmanager.numberOfTaskSlots: 0', /taskmanager\.numberOfTaskSlots: '0' is not valid; expected a whole number >= 1$/],
     ['state.backend.rocksdb.memory.managed: perhaps', /memory\.managed: 'perhaps' is not valid; expected true or false$/],
+    ['state.backend.rocksdb.compaction.filter.periodic-compaction-time: monthly', /periodic-compaction-time: 'monthly' is not valid; expected a duration such as 30 d/],
     ['taskmanager.memory.managed.size: 1gb\ntaskmanager.numberOfTaskSlots: zero', /taskmanager\.numberOfTaskSlots: 'zero' is not valid; expected a whole number >= 1$/],
   ])('refuses %s, naming the key, the value and what is accepted', (conf, message) => {
     expect(() => knobsFromFlinkConf(`${conf}\n`)).toThrow(KnobError);

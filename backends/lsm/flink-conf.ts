@@ -60,6 +60,27 @@ function refused(key: string, raw: string, accepted: string): never {
   throw new KnobError(`${key}: '${raw}' is not valid; expected ${accepted}`);
 }
 
+// Flink's TimeUtils.parseDuration units, in milliseconds; a bare number is milliseconds.
+const FLINK_DURATION_UNITS: Readonly<Record<string, number>> = Object.fromEntries(
+  (
+    [
+      [['', 'ms', 'milli', 'millis', 'millisecond', 'milliseconds'], 1],
+      [['s', 'sec', 'secs', 'second', 'seconds'], 1000],
+      [['m', 'min', 'minute', 'minutes'], 60_000],
+      [['h', 'hour', 'hours'], 3_600_000],
+      [['d', 'day', 'days'], 86_400_000],
+    ] as const
+  ).flatMap(([labels, ms]) => labels.map((l) => [l, ms])),
+);
+
+/** A Flink duration ("30 d", "1h", "3600s", "86400000") in whole seconds, as Duration.getSeconds gives them. */
+function flinkDurationSeconds(key: string, raw: string): number {
+  const m = /^\s*(\d+)\s*([a-zA-Z]*)\s*$/.exec(raw);
+  const factor = m ? FLINK_DURATION_UNITS[(m[2] as string).toLowerCase()] : undefined;
+  if (!m || factor === undefined) return refused(key, raw, 'a duration such as 30 d, 12 h, 3600 s or 86400000 (milliseconds)');
+  return Math.floor((Number(m[1]) * factor) / 1000);
+}
+
 function flinkBool(key: string, raw: string): boolean {
   const v = raw.trim().toLowerCase();
   return v === 'true' ? true : v === 'false' ? false : refused(key, raw, 'true or false');
@@ -105,7 +126,10 @@ export function knobsFromFlinkConf(text: string): FlinkConfKnobs {
     if (value === 'size') size(key, k.name);
     else if (value === 'int') int(key, k.name);
     else if (value === 'bool') bool(key, k.name);
-    else if (value === 'enum') {
+    else if (value === 'duration') {
+      const raw = get(key);
+      if (raw !== undefined) knobs[k.name] = String(flinkDurationSeconds(PREFIX + key, raw));
+    } else if (value === 'enum') {
       const raw = get(key);
       if (raw === undefined) continue;
       const v = raw.trim().toLowerCase();

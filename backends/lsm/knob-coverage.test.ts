@@ -47,6 +47,7 @@ const AWAY: Readonly<Record<string, { value: KnobValue; with?: Record<string, Kn
   universalMaxMergeWidth: { value: 8, why: 'the default is UINT_MAX: twice it overflows' },
   universalCompressionSizePercent: { value: 50, why: 'the default is -1 (compress all)' },
   maxOpenFiles: { value: 5000, why: 'the default is -1 (all); RocksDB raises values under 20 to 20' },
+  periodicCompactionSeconds: { value: 86400, why: 'the default is unset (RocksDB decides)' },
   minWriteBufferNumberToMerge: { value: 2, with: { maxWriteBufferNumber: 4 }, why: 'RocksDB lowers it to max_write_buffer_number - 1' },
 };
 

@@ -38,9 +38,10 @@ export interface RocksDbOption {
 export type LsmHook = 'write-option' | 'perf-level' | 'option-layer' | 'slot-sharing' | 'memory-bound';
 
 /** How a Flink value converts: a Flink memory size, an integer, true/false, an upper-case enum
- *  name of the knob's value, a CompressionType name, the bloom filter's pair of keys, or one of
- *  the memory.* keys, which flink-conf.ts reads together (Flink's choice of the memory bound). */
-export type FlinkValue = 'size' | 'int' | 'bool' | 'enum' | 'compression' | 'bloom' | 'memory';
+ *  name of the knob's value, a CompressionType name, the bloom filter's pair of keys, a Flink
+ *  duration (the knob in whole seconds), or one of the memory.* keys, which flink-conf.ts reads
+ *  together (Flink's choice of the memory bound). */
+export type FlinkValue = 'size' | 'int' | 'bool' | 'enum' | 'compression' | 'bloom' | 'duration' | 'memory';
 
 export interface FlinkKey {
   /** The key after state.backend.rocksdb. */

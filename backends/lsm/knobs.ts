@@ -161,6 +161,14 @@ export const LSM_KNOB_RECORDS: readonly LsmKnob[] = [
     name: 'bottommostCompression', type: 'enum', allowed: [...COMPRESSIONS], default: null, help: 'compression of the last level; unset = same as compression',
     rocksdb: cfOption('bottommost_compression', compressionText),
   },
+  // Unset, RocksDB 7.8 decides (its default UINT64_MAX - 1, sanitized when a family opens): 30 days
+  // under universal or FIFO compaction or on a family with a compaction filter (a TTL state's,
+  // which is Flink's default of 30 days for them), else 0; the OPTIONS file shows the result.
+  {
+    name: 'periodicCompactionSeconds', type: 'int', unit: 'seconds', default: null, min: 0,
+    help: 'files older than this are compacted again into their own level, so that a compaction filter (Flink\'s TTL cleanup) sees entries no other compaction reaches; 0 = off; unset = RocksDB\'s choice: 30 days on a family with a TTL filter and under universal or fifo compaction, else off (periodic_compaction_seconds, every column family)',
+    rocksdb: cfOption('periodic_compaction_seconds'), flink: { key: 'compaction.filter.periodic-compaction-time', value: 'duration' },
+  },
   // Universal compaction sub-options (compaction_options_universal)
   {
     name: 'universalSizeRatio', type: 'int', unit: 'percent', default: 1, min: 0, help: 'universal: a run joins a merge when the next is at most this % larger than the sum so far',

@@ -19,51 +19,108 @@ export interface NativeIterator {
   close(): void;
 }
 
-export interface NativeDatabase {
+/** The data methods a Database (on its default column family) and a NativeColumnFamily (on its own) share. */
+interface NativeDataMethods {
   setScratch(scratch: Uint8Array): void;
   get(key: Uint8Array): Buffer | undefined;
-  /** The *S calls read the key from the scratch buffer given to setScratch. */
+  /** The *S calls read the key from the scratch buffer given to setScratch (each Database or family has its own). */
   getS(): Buffer | undefined;
   setValueSlab(slab: Uint8Array): void;
-  /** User-key comparisons in RocksDB's perf context of this thread; reset = start again from zero. */
-  perfComparisons(reset?: boolean): number;
-  /** The hot calls, as plain functions bound to this database (keep the database referenced while using them). */
+  /** The hot calls, as plain functions bound to this database or family (keep it referenced while using them). */
   hotPath(): {
     /** Key from the scratch buffer; -1 miss, n = value copied to slab[offset..offset+n), -2-n = does not fit. */
     getSlab(offset: number): number;
     /** Key from the scratch buffer. */
     putS(value: Uint8Array): void;
   };
-  /**
-   * statebench overhead's native baseline (native-loops.cc): the get or put loop in C++, keys
-   * encoded as the key codec encodes them, values from the flat pool; returns the bytes read.
-   */
-  nativeLoop(op: 'get' | 'put', keyIds: Float64Array, nss: Uint32Array, values: Uint8Array, valueSize: number, keySize: number): number;
   put(key: Uint8Array, value: Uint8Array): void;
   del(key: Uint8Array): void;
   delS(): void;
   merge(key: Uint8Array, value: Uint8Array): void;
   mergeS(value: Uint8Array): void;
   multiGet(packedKeys: Uint8Array, keySize: number): (Buffer | undefined)[];
+  /** Into the Database's one write batch (a batch spans column families); Database.batchWrite writes it. */
   batchPut(key: Uint8Array, value: Uint8Array): void;
   batchDelete(key: Uint8Array): void;
   batchMerge(key: Uint8Array, value: Uint8Array): void;
-  batchClear(): void;
-  batchWrite(): void;
   /** Keys in [lower, upper), ascending: [k0, v0, k1, v1, ...]. */
   scan(lower: Uint8Array, upper: Uint8Array, limit: number): Buffer[];
   iterator(lower?: Uint8Array | null, upper?: Uint8Array | null): NativeIterator;
-  flush(): void;
-  compactRange(start?: Uint8Array | null, end?: Uint8Array | null): void;
-  checkpoint(dir: string, logSizeForFlush?: number): void;
+  /** A column family's property (RocksDB's GetProperty on this family; DB-wide ones read the same from any). */
   property(name: string): string | null;
   intProperty(name: string): number | null;
+  isClosed(): boolean;
+}
+
+/**
+ * Flink's TTL compaction filter on a column family (StateTtlConfig.cleanupInRocksdbCompactFilter):
+ * an entry whose 8-byte big-endian last-access timestamp plus `ms` is not after the database's
+ * TTL time (setTtlTime) is dropped in compaction. `state` says where the timestamp is, as Flink's
+ * FlinkCompactionFilter reads it: 'value' (ValueState, Reducing/AggregatingState) the value's first
+ * 8 bytes; 'map' (MapState, one entry per map entry) bytes 1..8, after Flink's null flag;
+ * 'list' (ListState of fixed-length elements) each element's first 8 bytes, elements
+ * `listElementBytes` apart (the element with its one-byte delimiter): expired leading elements are
+ * cut, the entry dropped when all are.
+ */
+export interface NativeTtl {
+  ms: number;
+  state: 'value' | 'map' | 'list';
+  /** 'list' only, and required there: one element's bytes plus its delimiter (>= 9). */
+  listElementBytes?: number;
+}
+
+/** How a column family is opened: the Database's column family options, with a TTL filter when `ttl`. */
+export interface NativeFamilyOptions {
+  ttl?: NativeTtl;
+}
+
+/** One column family of an open Database (Database.columnFamily): a Flink state's own family. */
+export interface NativeColumnFamily extends NativeDataMethods {
+  name(): string;
+  /** This family alone. */
+  flush(): void;
+  compactRange(start?: Uint8Array | null, end?: Uint8Array | null): void;
+  /** Entries this family's TTL filter dropped and list values it trimmed, in compactions ended since it opened; null: no TTL filter. */
+  ttlFilterStats(): { removed: number; trimmed: number } | null;
+}
+
+/** A RocksDB instance; its own data methods work on the default column family. */
+export interface NativeDatabase extends NativeDataMethods {
+  /** User-key comparisons in RocksDB's perf context of this thread; reset = start again from zero. */
+  perfComparisons(reset?: boolean): number;
+  /**
+   * statebench overhead's native baseline (native-loops.cc): the get or put loop in C++, keys
+   * encoded as the key codec encodes them, values from the flat pool; returns the bytes read.
+   */
+  nativeLoop(op: 'get' | 'put', keyIds: Float64Array, nss: Uint32Array, values: Uint8Array, valueSize: number, keySize: number): number;
+  batchClear(): void;
+  /** Writes the batch every family's batch calls filled, atomically, and clears it. */
+  batchWrite(): void;
+  /** Every column family. */
+  flush(): void;
+  /** Every column family, over [start, end] (null: open-ended). */
+  compactRange(start?: Uint8Array | null, end?: Uint8Array | null): void;
+  /** Hard links of every column family's live files and a MANIFEST: the copy opens with all of them. */
+  checkpoint(dir: string, logSizeForFlush?: number): void;
+  /** RocksDB's GetAggregatedIntProperty: the property summed over every column family; null when it cannot. RocksDB 7.8 sums DB-wide properties too (the block cache's, running jobs: N families, N times the figure): read those with intProperty. */
+  aggregatedIntProperty(name: string): number | null;
   statistics(): string | null;
-  liveFiles(): { name: string; level: number; bytes: number; entries: number; deletions: number }[];
+  liveFiles(): { name: string; columnFamily: string; level: number; bytes: number; entries: number; deletions: number }[];
   /** The block cache and write buffer manager the open DB runs with, read back from RocksDB. */
   memory(): NativeMemory;
+  /**
+   * The column family `name`, created with this Database's column family options (Flink gives
+   * every state the same) when the DB lacks it; the same object while it is referenced. A family
+   * the DB already holds (reopened, or created before) keeps the TTL filter it was opened with:
+   * options asking for another throw; reopen a TTL family by naming it in the open options'
+   * `families`. 'default' is the Database's own family (no TTL).
+   */
+  columnFamily(name: string, options?: NativeFamilyOptions): NativeColumnFamily;
+  /** Every column family of the open DB, 'default' first. */
+  columnFamilies(): string[];
+  /** The time (ms) every TTL filter of this DB compares against; null: the wall clock (the default). */
+  setTtlTime(ms: number | null): void;
   close(): void;
-  isClosed(): boolean;
 }
 
 /** The third argument of new Database(path, options, open). */
@@ -84,6 +141,11 @@ export interface NativeOpenOptions {
    * it when `chargeToCache`. With a `key`, the process's shared ones under that key (as sharedCache).
    */
   memory?: { key?: string; cacheCapacity: number; highPriPoolRatio: number; writeBufferBytes: number; chargeToCache: boolean };
+  /**
+   * Column families opened (created when missing) with these options. Every family the directory
+   * holds opens anyway (a checkpoint restores them all), without a TTL filter unless named here.
+   */
+  families?: Record<string, NativeFamilyOptions>;
 }
 
 /** What RocksDB reports of an open DB's memory (Database.memory()). */

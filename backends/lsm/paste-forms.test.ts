@@ -62,7 +62,7 @@ describe('the winner in pasteable forms', () => {
     );
   });
   it('Flink keys that read back as the knobs they came from, for every knob with a Flink key', () => {
-    const sample: Record<string, KnobValue> = { size: 32 * MiB, int: 3, bool: true, compression: 'lz4', bloom: 10 };
+    const sample: Record<string, KnobValue> = { size: 32 * MiB, int: 3, bool: true, compression: 'lz4', bloom: 10, duration: 86400 };
     const mapped = LSM_KNOB_RECORDS.filter((k) => k.flink);
     expect(mapped.length).toBeGreaterThan(10);
     for (const k of mapped) {

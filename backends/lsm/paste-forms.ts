@@ -89,6 +89,7 @@ export function flinkKeys(changes: Knobs, bounded: boolean): string {
     } else if (flink) {
       if (flink.value === 'size' || (flink.value === 'memory' && record?.type === 'size')) lines.push(`${FLINK}${flink.key}: ${flinkSize(Number(value))}`);
       else if (flink.value === 'enum') lines.push(`${FLINK}${flink.key}: ${String(value).toUpperCase()}`);
+      else if (flink.value === 'duration') lines.push(`${FLINK}${flink.key}: ${String(value)} s`);
       else if (flink.value === 'compression') lines.push(`${FLINK}${flink.key}: ${compressionByKnob(String(value))?.flink ?? value}`);
       else if (flink.value === 'bloom') {
         if (Number(value) > 0) lines.push(`${FLINK}${flink.enabledBy}: true`, `${FLINK}${flink.key}: ${value}`);

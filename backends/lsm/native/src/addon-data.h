@@ -8,6 +8,7 @@
 
 struct AddonData {
   Napi::FunctionReference iteratorConstructor;
+  Napi::FunctionReference columnFamilyConstructor;
 };
 
 inline AddonData* Data(Napi::Env env) { return env.GetInstanceData<AddonData>(); }

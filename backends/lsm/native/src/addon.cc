@@ -1,4 +1,4 @@
-// Module entry: exports Database, Iterator, the RocksDB version the addon was built against, two
+// Module entry: exports Database, Iterator (ColumnFamily is reached through Database.columnFamily), the RocksDB version the addon was built against, two
 // checks of options by RocksDB's own parsers that open no database (the planner runs them before
 // any cell starts), and the process's shared block caches. Runs once per napi environment (the
 // main thread and each worker thread that requires the addon): what an environment needs of its
@@ -72,6 +72,8 @@ static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   // Freed by napi when the environment goes (a worker thread exits).
   AddonData* data = new AddonData();
   env.SetInstanceData(data);
+  // Before any Database: its constructor tells a column family's view by this constructor.
+  data->columnFamilyConstructor = Napi::Persistent(Database::InitColumnFamily(env));
   exports.Set("Database", Database::Init(env));
   Napi::Function iterator = IteratorWrap::Init(env);
   data->iteratorConstructor = Napi::Persistent(iterator);

@@ -1,5 +1,10 @@
 // The Database wrapper: one RocksDB instance through RocksDB's C++ API, every call synchronous on
 // the JS thread.
+//
+// A column family's JS handle (Database.columnFamily, column-families.cc) is an instance of this
+// same class made by the ColumnFamily constructor: a view that borrows its root's DB, writes into
+// its root's write batch and runs the data methods on its own family's handle. The root owns the
+// DB and every family handle; closing it detaches its views, which then fail as closed.
 #pragma once
 
 #include <napi.h>
@@ -7,17 +12,23 @@
 #include <rocksdb/statistics.h>
 #include <rocksdb/write_batch.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 #include "shared-cache.h"
+#include "ttl-filter.h"
 
 class IteratorWrap;
 
 class Database : public Napi::ObjectWrap<Database> {
  public:
   static Napi::Function Init(Napi::Env env);
+  // The ColumnFamily class: the data methods of a Database on one column family (column-families.cc).
+  static Napi::Function InitColumnFamily(Napi::Env env);
+  static std::vector<Napi::ClassPropertyDescriptor<Database>> DataMethods();
   explicit Database(const Napi::CallbackInfo& info);
   ~Database() override;
 
@@ -29,10 +40,26 @@ class Database : public Napi::ObjectWrap<Database> {
   void Remember(IteratorWrap* it) { iterators_.insert(it); }
 
  private:
+  // A named column family of the root: its handle and, with a TTL, its compaction filter factory.
+  struct NamedFamily {
+    rocksdb::ColumnFamilyHandle* handle = nullptr;
+    std::shared_ptr<FlinkTtlFilterFactory> ttl;
+    Napi::ObjectReference view;  // weak: the JS handle columnFamily() last returned
+  };
+
   // Every path that can fail frees what it allocated: CloseAll() is idempotent and also runs
   // from the destructor when the JS object is collected without close().
   void CloseAll();
   bool CheckOpen(Napi::Env env);
+  void ReleaseBuffers();
+  Napi::Value ReadIntProperty(const Napi::CallbackInfo& info, bool aggregated);
+  // The view side of a column family's handle (column-families.cc).
+  void InitView(const Napi::CallbackInfo& info);
+  void DetachView();
+  // Options of a family: the root's column family options, with a TTL filter when asked.
+  rocksdb::ColumnFamilyOptions FamilyOptions(const std::shared_ptr<FlinkTtlFilterFactory>& ttl) const;
+  // Every family handle of the root, the default one first.
+  std::vector<rocksdb::ColumnFamilyHandle*> AllHandles() const;
 
   Napi::Value SetScratch(const Napi::CallbackInfo& info);
   Napi::Value Get(const Napi::CallbackInfo& info);
@@ -61,6 +88,13 @@ class Database : public Napi::ObjectWrap<Database> {
   Napi::Value Statistics(const Napi::CallbackInfo& info);
   Napi::Value LiveFiles(const Napi::CallbackInfo& info);
   Napi::Value MemoryJs(const Napi::CallbackInfo& info);  // db-upkeep.cc
+  // column-families.cc
+  Napi::Value ColumnFamilyJs(const Napi::CallbackInfo& info);
+  Napi::Value ColumnFamilies(const Napi::CallbackInfo& info);
+  Napi::Value SetTtlTime(const Napi::CallbackInfo& info);
+  Napi::Value AggregatedIntProperty(const Napi::CallbackInfo& info);
+  Napi::Value TtlFilterStats(const Napi::CallbackInfo& info);
+  Napi::Value NameJs(const Napi::CallbackInfo& info);
   Napi::Value Close(const Napi::CallbackInfo& info);
   Napi::Value IsClosedJs(const Napi::CallbackInfo& info);
   Napi::Value HotPath(const Napi::CallbackInfo& info);
@@ -79,7 +113,9 @@ class Database : public Napi::ObjectWrap<Database> {
   std::shared_ptr<rocksdb::Statistics> statistics_;
   rocksdb::ReadOptions read_;
   rocksdb::WriteOptions write_;
-  rocksdb::WriteBatch batch_;
+  rocksdb::WriteBatch ownBatch_;
+  // The root's own batch, for the root and each of its views: one batch across families.
+  rocksdb::WriteBatch* batch_ = &ownBatch_;
   // Reused by every get: a value served from the block cache is pinned there, one from a memtable
   // is copied into its buffer, which keeps its capacity between calls (no allocation per get).
   rocksdb::PinnableSlice pinned_;
@@ -95,4 +131,18 @@ class Database : public Napi::ObjectWrap<Database> {
   Memory memory_;
   std::string sharedKey_;
   bool holdsShared_ = false;
+
+  // The root's: its named families, the column family options each is opened with (the default
+  // family's, as Flink gives every state the same), the time the TTL filters read, its views.
+  std::map<std::string, NamedFamily> families_;
+  rocksdb::ColumnFamilyOptions familyOptions_;
+  std::shared_ptr<TtlClock> clock_ = std::make_shared<TtlClock>();
+  std::unordered_set<Database*> views_;
+  // A view's: its root (null once the root closed), the reference that keeps the root's JS object
+  // alive, its family's name and TTL factory (null: none).
+  bool isView_ = false;
+  Database* root_ = nullptr;
+  Napi::ObjectReference rootRef_;
+  std::string familyName_;
+  std::shared_ptr<FlinkTtlFilterFactory> ttl_;
 };

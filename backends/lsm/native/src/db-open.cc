@@ -1,14 +1,19 @@
 // Database: opening RocksDB with options built by RocksDB's own options-string parser
 // (GetOptionsFromString), with the block cache and write buffer manager the open options ask for
-// (the instance's own or the process's shared ones, shared-cache.h); statistics always enabled.
-// And closing it, whichever way it ends.
+// (the instance's own or the process's shared ones, shared-cache.h); statistics always enabled;
+// every column family the directory holds, and those the open options name, opened with the same
+// column family options. And closing it, whichever way it ends.
 #include <rocksdb/convenience.h>
 #include <rocksdb/perf_level.h>
 #include <rocksdb/table.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
+#include "addon-data.h"
 #include "database.h"
+#include "family-options.h"
 #include "iterator.h"
 #include "util.h"
 
@@ -89,6 +94,11 @@ const rocksdb::BlockBasedTableOptions* TableOptions(const rocksdb::Options& opti
 // new Database(path, optionsString, { disableWAL, sync, perfLevel, sharedCache?, memory? })
 Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(info) {
   Napi::Env env = info.Env();
+  // The ColumnFamily class shares this constructor: a view of a root's family.
+  if (info.IsConstructCall() && info.NewTarget().StrictEquals(Data(env)->columnFamilyConstructor.Value())) {
+    InitView(info);
+    return;
+  }
   if (info.Length() < 2 || !info[0].IsString() || !info[1].IsString()) {
     ThrowType(env, "Database(path: string, options: string, writeOptions?: object)");
     return;
@@ -96,6 +106,7 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
   std::string path = info[0].As<Napi::String>().Utf8Value();
   std::string optionsString = info[1].As<Napi::String>().Utf8Value();
   MemoryRequest request;
+  std::map<std::string, std::shared_ptr<FlinkTtlFilterFactory>> asked;  // families: name -> TTL (null: none)
   if (info.Length() > 2 && info[2].IsObject()) {
     Napi::Object w = info[2].As<Napi::Object>();
     write_.disableWAL = w.Get("disableWAL").ToBoolean().Value();
@@ -111,6 +122,7 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
     }
     if (!shared.IsUndefined() && !ReadSharedCache(env, shared, &request)) return;
     if (!memory.IsUndefined() && !ReadMemory(env, memory, &request)) return;
+    if (!ReadFamilies(env, w.Get("families"), clock_, &asked)) return;
   }
 
   rocksdb::Options base;
@@ -169,10 +181,25 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
   statistics_ = rocksdb::CreateDBStatistics();
   options.statistics = statistics_;
 
-  // Opened with its one column family named, so that the default family's handle is ours.
-  std::vector<rocksdb::ColumnFamilyDescriptor> families{{rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions(options)}};
+  // Every family the directory holds (a restored checkpoint's too) and every family asked for
+  // (created), each with the default family's options; RocksDB requires all existing ones named.
+  familyOptions_ = rocksdb::ColumnFamilyOptions(options);
+  std::vector<std::string> names;
+  if (!rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(options), path, &names).ok()) names.clear();  // a new directory
+  for (const auto& a : asked) {
+    if (std::find(names.begin(), names.end(), a.first) == names.end()) names.push_back(a.first);
+  }
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors{{rocksdb::kDefaultColumnFamilyName, familyOptions_}};
+  std::vector<std::shared_ptr<FlinkTtlFilterFactory>> ttls{nullptr};
+  for (const std::string& name : names) {
+    if (name == rocksdb::kDefaultColumnFamilyName) continue;
+    auto a = asked.find(name);
+    ttls.push_back(a == asked.end() ? nullptr : a->second);
+    descriptors.emplace_back(name, FamilyOptions(ttls.back()));
+  }
+  options.create_missing_column_families = true;
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  s = rocksdb::DB::Open(rocksdb::DBOptions(options), path, families, &handles, &db_);
+  s = rocksdb::DB::Open(rocksdb::DBOptions(options), path, descriptors, &handles, &db_);
   if (!s.ok()) {
     db_ = nullptr;
     CloseAll();
@@ -180,16 +207,32 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
     return;
   }
   cf_ = handles[0];
+  for (size_t i = 1; i < handles.size(); i++) {
+    NamedFamily& f = families_[descriptors[i].name];
+    f.handle = handles[i];
+    f.ttl = ttls[i];
+  }
 }
 
 Database::~Database() { CloseAll(); }
 
 void Database::CloseAll() {
-  // Iterators first: RocksDB requires them gone before the DB closes.
+  if (isView_) {
+    DetachView();
+    return;
+  }
+  // Iterators first, the views' too: RocksDB requires them gone before the DB closes.
+  for (Database* view : std::unordered_set<Database*>(views_)) view->DetachView();
+  views_.clear();
   for (IteratorWrap* it : std::unordered_set<IteratorWrap*>(iterators_)) it->Release();
   iterators_.clear();
-  batch_.Clear();
+  ownBatch_.Clear();
   pinned_.Reset();
+  for (auto& f : families_) {
+    if (db_ != nullptr && f.second.handle != nullptr) db_->DestroyColumnFamilyHandle(f.second.handle);
+    if (!f.second.view.IsEmpty()) f.second.view.Reset();
+  }
+  families_.clear();
   if (db_ != nullptr && cf_ != nullptr) db_->DestroyColumnFamilyHandle(cf_);
   cf_ = nullptr;
   delete db_;
@@ -198,6 +241,11 @@ void Database::CloseAll() {
   memory_ = Memory();
   if (holdsShared_) ReleaseSharedMemory(sharedKey_);
   holdsShared_ = false;
+  ReleaseBuffers();
+}
+
+// The JS buffers the *S and *Slab calls use: let go, so a closed handle keeps no JS memory alive.
+void Database::ReleaseBuffers() {
   if (!scratchRef_.IsEmpty()) scratchRef_.Reset();
   if (!slabRef_.IsEmpty()) slabRef_.Reset();
   slab_ = nullptr;

@@ -10,17 +10,19 @@
 #include "database.h"
 #include "util.h"
 
+// flush(): the Database's every column family, a ColumnFamily's own.
 Napi::Value Database::Flush(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
   rocksdb::FlushOptions options;
   options.wait = true;
-  rocksdb::Status s = db_->Flush(options, cf_);
+  rocksdb::Status s = isView_ ? db_->Flush(options, cf_) : db_->Flush(options, AllHandles());
   if (!s.ok()) ThrowRocksError(env, s);
   return env.Undefined();
 }
 
-// compactRange(start?: Uint8Array | null, end?: Uint8Array | null): null means open-ended.
+// compactRange(start?: Uint8Array | null, end?: Uint8Array | null): null means open-ended; the
+// Database's every column family, a ColumnFamily's own.
 Napi::Value Database::CompactRange(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
@@ -31,13 +33,19 @@ Napi::Value Database::CompactRange(const Napi::CallbackInfo& info) {
   if (info.Length() > 1 && !info[1].IsNull() && !info[1].IsUndefined() && !BytesArg(info, 1, &end, &endLen))
     return env.Undefined();
   rocksdb::Slice startSlice(start, startLen), endSlice(end, endLen);
-  rocksdb::Status s = db_->CompactRange(rocksdb::CompactRangeOptions(), cf_, start ? &startSlice : nullptr, end ? &endSlice : nullptr);
-  if (!s.ok()) ThrowRocksError(env, s);
+  std::vector<rocksdb::ColumnFamilyHandle*> handles = isView_ ? std::vector<rocksdb::ColumnFamilyHandle*>{cf_} : AllHandles();
+  for (rocksdb::ColumnFamilyHandle* handle : handles) {
+    rocksdb::Status s = db_->CompactRange(rocksdb::CompactRangeOptions(), handle, start ? &startSlice : nullptr, end ? &endSlice : nullptr);
+    if (!s.ok()) {
+      ThrowRocksError(env, s);
+      break;
+    }
+  }
   return env.Undefined();
 }
 
-// checkpoint(dir: string, logSizeForFlush = 0): hard links to live SST files plus a fresh
-// MANIFEST; 0 flushes the memtable first, so the checkpoint needs no WAL replay.
+// checkpoint(dir: string, logSizeForFlush = 0): hard links to live SST files of every column
+// family plus a fresh MANIFEST; 0 flushes the memtables first, so the checkpoint needs no WAL replay.
 Napi::Value Database::Checkpoint(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
@@ -62,13 +70,16 @@ Napi::Value Database::Property(const Napi::CallbackInfo& info) {
   return Napi::String::New(env, value);
 }
 
-Napi::Value Database::IntProperty(const Napi::CallbackInfo& info) {
+Napi::Value Database::IntProperty(const Napi::CallbackInfo& info) { return ReadIntProperty(info, false); }
+
+// intProperty(name) on this family, or (aggregated) summed over every family; null when RocksDB has none.
+Napi::Value Database::ReadIntProperty(const Napi::CallbackInfo& info, bool aggregated) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
   std::string name;
-  if (!StringArg(info, 0, "intProperty(name: string)", &name)) return env.Undefined();
+  if (!StringArg(info, 0, aggregated ? "aggregatedIntProperty(name: string)" : "intProperty(name: string)", &name)) return env.Undefined();
   uint64_t value = 0;
-  if (!db_->GetIntProperty(cf_, name, &value)) return env.Null();
+  if (!(aggregated ? db_->GetAggregatedIntProperty(name, &value) : db_->GetIntProperty(cf_, name, &value))) return env.Null();
   return Napi::Number::New(env, static_cast<double>(value));
 }
 
@@ -81,7 +92,7 @@ Napi::Value Database::Statistics(const Napi::CallbackInfo& info) {
   return Napi::String::New(env, statistics_->ToString());
 }
 
-// liveFiles() -> [{ name, level, bytes, entries, deletions }]: every live SST file.
+// liveFiles() -> [{ name, columnFamily, level, bytes, entries, deletions }]: every live SST file.
 Napi::Value Database::LiveFiles(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
@@ -91,6 +102,7 @@ Napi::Value Database::LiveFiles(const Napi::CallbackInfo& info) {
   for (size_t i = 0; i < files.size(); i++) {
     Napi::Object f = Napi::Object::New(env);
     f.Set("name", Napi::String::New(env, files[i].name));
+    f.Set("columnFamily", Napi::String::New(env, files[i].column_family_name));
     f.Set("level", Napi::Number::New(env, files[i].level));
     f.Set("bytes", Napi::Number::New(env, static_cast<double>(files[i].size)));
     f.Set("entries", Napi::Number::New(env, static_cast<double>(files[i].num_entries)));

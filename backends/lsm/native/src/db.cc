@@ -11,40 +11,51 @@
 #include "iterator.h"
 #include "util.h"
 
+// The data methods a Database (on its default family) and a ColumnFamily (on its own) share.
+std::vector<Napi::ClassPropertyDescriptor<Database>> Database::DataMethods() {
+  return {
+      InstanceMethod("setScratch", &Database::SetScratch),
+      InstanceMethod("get", &Database::Get),
+      InstanceMethod("getS", &Database::GetScratch),
+      InstanceMethod("setValueSlab", &Database::SetValueSlab),
+      InstanceMethod("hotPath", &Database::HotPath),
+      InstanceMethod("put", &Database::Put),
+      InstanceMethod("del", &Database::Delete),
+      InstanceMethod("delS", &Database::DeleteScratch),
+      InstanceMethod("merge", &Database::Merge),
+      InstanceMethod("mergeS", &Database::MergeScratch),
+      InstanceMethod("multiGet", &Database::MultiGet),
+      InstanceMethod("batchPut", &Database::BatchPut),
+      InstanceMethod("batchDelete", &Database::BatchDelete),
+      InstanceMethod("batchMerge", &Database::BatchMerge),
+      InstanceMethod("scan", &Database::Scan),
+      InstanceMethod("iterator", &Database::NewIterator),
+      InstanceMethod("flush", &Database::Flush),
+      InstanceMethod("compactRange", &Database::CompactRange),
+      InstanceMethod("property", &Database::Property),
+      InstanceMethod("intProperty", &Database::IntProperty),
+      InstanceMethod("isClosed", &Database::IsClosedJs),
+  };
+}
+
 Napi::Function Database::Init(Napi::Env env) {
-  return DefineClass(env, "Database",
-                     {
-                         InstanceMethod("setScratch", &Database::SetScratch),
-                         InstanceMethod("get", &Database::Get),
-                         InstanceMethod("getS", &Database::GetScratch),
-                         InstanceMethod("setValueSlab", &Database::SetValueSlab),
-                         InstanceMethod("hotPath", &Database::HotPath),
-                         InstanceMethod("perfComparisons", &Database::PerfComparisons),
-                         InstanceMethod("nativeLoop", &Database::NativeLoop),
-                         InstanceMethod("put", &Database::Put),
-                         InstanceMethod("del", &Database::Delete),
-                         InstanceMethod("delS", &Database::DeleteScratch),
-                         InstanceMethod("merge", &Database::Merge),
-                         InstanceMethod("mergeS", &Database::MergeScratch),
-                         InstanceMethod("multiGet", &Database::MultiGet),
-                         InstanceMethod("batchPut", &Database::BatchPut),
-                         InstanceMethod("batchDelete", &Database::BatchDelete),
-                         InstanceMethod("batchMerge", &Database::BatchMerge),
-                         InstanceMethod("batchClear", &Database::BatchClear),
-                         InstanceMethod("batchWrite", &Database::BatchWrite),
-                         InstanceMethod("scan", &Database::Scan),
-                         InstanceMethod("iterator", &Database::NewIterator),
-                         InstanceMethod("flush", &Database::Flush),
-                         InstanceMethod("compactRange", &Database::CompactRange),
-                         InstanceMethod("checkpoint", &Database::Checkpoint),
-                         InstanceMethod("property", &Database::Property),
-                         InstanceMethod("intProperty", &Database::IntProperty),
-                         InstanceMethod("statistics", &Database::Statistics),
-                         InstanceMethod("liveFiles", &Database::LiveFiles),
-                         InstanceMethod("memory", &Database::MemoryJs),
-                         InstanceMethod("close", &Database::Close),
-                         InstanceMethod("isClosed", &Database::IsClosedJs),
-                     });
+  std::vector<Napi::ClassPropertyDescriptor<Database>> methods = DataMethods();
+  methods.insert(methods.end(), {
+                                    InstanceMethod("perfComparisons", &Database::PerfComparisons),
+                                    InstanceMethod("nativeLoop", &Database::NativeLoop),
+                                    InstanceMethod("batchClear", &Database::BatchClear),
+                                    InstanceMethod("batchWrite", &Database::BatchWrite),
+                                    InstanceMethod("checkpoint", &Database::Checkpoint),
+                                    InstanceMethod("statistics", &Database::Statistics),
+                                    InstanceMethod("liveFiles", &Database::LiveFiles),
+                                    InstanceMethod("memory", &Database::MemoryJs),
+                                    InstanceMethod("columnFamily", &Database::ColumnFamilyJs),
+                                    InstanceMethod("columnFamilies", &Database::ColumnFamilies),
+                                    InstanceMethod("setTtlTime", &Database::SetTtlTime),
+                                    InstanceMethod("aggregatedIntProperty", &Database::AggregatedIntProperty),
+                                    InstanceMethod("close", &Database::Close),
+                                });
+  return DefineClass(env, "Database", methods);
 }
 
 
@@ -268,19 +279,19 @@ Napi::Value Database::MultiGet(const Napi::CallbackInfo& info) {
 
 Napi::Value Database::BatchPut(const Napi::CallbackInfo& info) {
   BATCH_ARGS(true)
-  batch_.Put(cf_, rocksdb::Slice(key, keyLen), rocksdb::Slice(value, valueLen));
+  batch_->Put(cf_, rocksdb::Slice(key, keyLen), rocksdb::Slice(value, valueLen));
   return env.Undefined();
 }
 
 Napi::Value Database::BatchMerge(const Napi::CallbackInfo& info) {
   BATCH_ARGS(true)
-  batch_.Merge(cf_, rocksdb::Slice(key, keyLen), rocksdb::Slice(value, valueLen));
+  batch_->Merge(cf_, rocksdb::Slice(key, keyLen), rocksdb::Slice(value, valueLen));
   return env.Undefined();
 }
 
 Napi::Value Database::BatchDelete(const Napi::CallbackInfo& info) {
   BATCH_ARGS(false)
-  batch_.Delete(cf_, rocksdb::Slice(key, keyLen));
+  batch_->Delete(cf_, rocksdb::Slice(key, keyLen));
   return env.Undefined();
 }
 
@@ -289,7 +300,7 @@ Napi::Value Database::BatchDelete(const Napi::CallbackInfo& info) {
 Napi::Value Database::BatchClear(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  batch_.Clear();
+  batch_->Clear();
   return env.Undefined();
 }
 
@@ -297,8 +308,8 @@ Napi::Value Database::BatchClear(const Napi::CallbackInfo& info) {
 Napi::Value Database::BatchWrite(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  rocksdb::Status s = db_->Write(write_, &batch_);
-  batch_.Clear();
+  rocksdb::Status s = db_->Write(write_, batch_);
+  batch_->Clear();
   if (!s.ok()) ThrowRocksError(env, s);
   return env.Undefined();
 }
