@@ -5,9 +5,10 @@
 // Expected outcomes (a miss) are values, never exceptions: an exception means the engine failed.
 
 import type { StateBackendMemory } from '../core/flink/state-backend-memory.js';
+import type { StateDescriptor } from '../core/flink/keyed-state.js';
 import type { DurabilityClass, KnobValue } from '../core/result/schema.js';
 
-export type { DurabilityClass };
+export type { DurabilityClass, StateDescriptor };
 
 /** A knob value after parsing: the result document's KnobValue, one definition. */
 export type { KnobValue };
@@ -146,20 +147,48 @@ export interface CheckpointInfo {
   readonly incrementalBytes: number | null;
 }
 
-export interface BackendInstance {
-  /** 'async' when writes go through putAsync (lmdb-js batched commits); reads stay synchronous. */
-  readonly writeMode: 'sync' | 'async';
-
+/**
+ * The data calls on one keyspace: the instance's own (every state of a workload that declares
+ * none, keys in the plain layout of key-codec.ts) or one Flink state's (BackendInstance.state).
+ */
+export interface StateHandle {
   get(key: number, ns?: number): Uint8Array | undefined;
   put(key: number, value: Uint8Array, ns?: number): void;
   delete(key: number, ns?: number): void;
   multiGet(keys: readonly number[], ns?: number): (Uint8Array | undefined)[];
   /** All or nothing. */
   writeBatch(ops: readonly BatchOp[]): void;
-  /** Entries with key >= start (and < end when given) in ascending key order, at most `limit`. */
+  /**
+   * Entries of namespace `ns` with key >= start (and < end when given), at most `limit`, in
+   * ascending key order; a Flink state's handle gives them in its layout's order (key group
+   * first) and, for a map state, the entries of map `ns`.
+   */
   scan(start: number, limit: number, ns?: number, end?: number): ScanEntry[];
   /** List-state append: merge where the engine has it, read-modify-write where it does not. */
   append(key: number, value: Uint8Array, ns?: number): void;
+  /** Async write path, present when the instance's writeMode is 'async'. Resolves when the write is committed. */
+  putAsync?(key: number, value: Uint8Array, ns?: number): Promise<void>;
+  deleteAsync?(key: number, ns?: number): Promise<void>;
+  /**
+   * Bytes of one stored key, for the logical bytes written (a Flink state's key length in its
+   * layout); absent: the cell's key size (OpenContext.keySize).
+   */
+  readonly keyBytes?: number;
+}
+
+export interface BackendInstance extends StateHandle {
+  /** 'async' when writes go through putAsync (lmdb-js batched commits); reads stay synchronous. */
+  readonly writeMode: 'sync' | 'async';
+
+  /**
+   * The handle of one Flink state, kept apart from the others as Flink keeps it (lsm: its own
+   * column family; lmdb: a named database; heap: a table per state, split by key group), keys
+   * in Flink's layout (docs/flink-workloads.md). The same descriptor name gives the same handle
+   * (the state's data); the runner asks once per state when it sets a phase up, never per
+   * operation. Absent: the backend keeps every state in its one keyspace (the instance is the
+   * handle).
+   */
+  state?(descriptor: StateDescriptor): StateHandle;
 
   /**
    * For an engine that buffers writes in memory and merges files in the background (an LSM): what
@@ -175,10 +204,6 @@ export interface BackendInstance {
    * count, a power of two). Returns a sink (the bytes read). Absent: no native baseline.
    */
   nativeLoop?(op: 'get' | 'put', keys: Float64Array, nss: Uint32Array, values: Uint8Array, valueSize: number): number;
-
-  /** Async write path, present when writeMode is 'async'. Resolves when the write is committed. */
-  putAsync?(key: number, value: Uint8Array, ns?: number): Promise<void>;
-  deleteAsync?(key: number, ns?: number): Promise<void>;
 
   /** Cheap engine metrics, called once per interval outside timed operations. */
   sampleStats(): EngineSample;

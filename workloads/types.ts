@@ -6,6 +6,9 @@
 // The runner maps each kind to a primitive action on the Backend contract.
 
 import type { Rng } from '../core/rng.js';
+import type { FlinkStateDeclaration } from '../core/flink/keyed-state.js';
+
+export type { FlinkStateDeclaration };
 
 /** What the runner does for one operation; `arg` means what the comment says. */
 export type Action =
@@ -39,6 +42,18 @@ export interface OperationKind {
   readonly action: Action;
   /** True when the operation writes (used for user-bytes accounting and async loops). */
   readonly writes: boolean;
+  /**
+   * The Flink state it touches (a name of the workload's flinkStates); absent: the backend
+   * instance's own keyspace. The runner resolves it to the backend's handle once per phase.
+   */
+  readonly state?: string;
+}
+
+/** The states of a Flink workload in Flink's key layout (WorkloadDefinition.flinkStates). */
+export interface FlinkStates {
+  /** The job's maximum parallelism: the number of key groups. */
+  readonly maxParallelism: number;
+  readonly states: readonly FlinkStateDeclaration[];
 }
 
 /** Preallocated operation buffers, refilled between timed stretches. */
@@ -116,6 +131,12 @@ export interface WorkloadDefinition {
   readonly defaultOps?: number;
   /** Things a workload file asked for that we do not support (one line each; shown once). */
   readonly warnings?: readonly string[];
+  /**
+   * The Flink states the workload uses, kept apart by the backend in Flink's key layout; null (or
+   * absent) when it runs in the plain layout of backends/key-codec.ts (YCSB, db_bench, and a Flink
+   * workload given keyLayout=plain). Every operation kind then names its state.
+   */
+  flinkStates?(params: WorkloadParams): FlinkStates | null;
   /** Checks workload-specific settings after defaults are filled in; throws a UsageError. */
   validate?(params: WorkloadParams): void;
   /** The load phase: inserts the initial records (null when the workload loads nothing). */

@@ -96,6 +96,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   let sampleAtRun: EngineSample | undefined;
   const phaseBase = {
     operations: def.operations,
+    states: def.flinkStates?.(params) ?? null,
     values,
     keySize: spec.keySize,
     ttlTicks: def.ttlTicks ?? 0,

@@ -3,7 +3,7 @@
 // latency runs from its issue (or intended start, open loop) to its commit. Reads and other
 // actions stay synchronous and go through the sync loop one at a time.
 
-import type { BackendInstance } from '../../backends/types.js';
+import type { StateHandle } from '../../backends/types.js';
 import type { LoopContext, LoopState } from './loop-context.js';
 import { now } from '../recorder/clock.js';
 import { A_DELETE, A_PUT } from './action-codes.js';
@@ -44,13 +44,13 @@ export class InFlight {
   }
 }
 
-/** The backend's asynchronous writes, bound once per stretch (this loop's and --verify's). */
-export function asyncWrites(backend: BackendInstance): {
-  readonly putAsync: NonNullable<BackendInstance['putAsync']>;
-  readonly deleteAsync: NonNullable<BackendInstance['deleteAsync']>;
+/** The asynchronous writes of a handle (a backend whose writeMode is 'async'), for this loop and --verify's. */
+export function asyncWrites(h: StateHandle): {
+  readonly putAsync: NonNullable<StateHandle['putAsync']>;
+  readonly deleteAsync: NonNullable<StateHandle['deleteAsync']>;
 } {
-  const putAsync = backend.putAsync?.bind(backend);
-  const deleteAsync = backend.deleteAsync?.bind(backend);
+  const putAsync = h.putAsync?.bind(h);
+  const deleteAsync = h.deleteAsync?.bind(h);
   if (!putAsync || !deleteAsync) throw new Error('backend declares async writes but has no putAsync/deleteAsync');
   return { putAsync, deleteAsync };
 }
@@ -63,9 +63,11 @@ export async function runAsyncStretch(
   to: number,
   stopAtMs: number,
 ): Promise<number> {
-  const { backend, actions, values, valueMask, recorder, periodMs, keySize } = ctx;
+  const { actions, values, valueMask, recorder, periodMs, route } = ctx;
   const { kind, key, ns } = ctx.batch;
-  const { putAsync, deleteAsync } = asyncWrites(backend);
+  // Bound once per stretch: the one handle's writes, or each kind's where kinds call several.
+  const single = route.single !== null ? asyncWrites(route.single) : null;
+  const perKind = single === null ? route.handles.map((h) => asyncWrites(h)) : null;
   for (let i = from; i < to; i++) {
     const k = kind[i] as number;
     const code = actions[k];
@@ -83,14 +85,16 @@ export async function runAsyncStretch(
       } else {
         t0 = now();
       }
+      const writes = single ?? (perKind as ReturnType<typeof asyncWrites>[])[k] as ReturnType<typeof asyncWrites>;
+      const keySize = route.keyBytes[k] as number;
       let p: Promise<void>;
       if (code === A_PUT) {
         const v = values[opIndex & valueMask] as Uint8Array;
         st.bytesWritten += keySize + v.length;
-        p = putAsync(key[i] as number, v, ns[i] as number);
+        p = writes.putAsync(key[i] as number, v, ns[i] as number);
       } else {
         st.bytesWritten += keySize;
-        p = deleteAsync(key[i] as number, ns[i] as number);
+        p = writes.deleteAsync(key[i] as number, ns[i] as number);
       }
       inflight.count++;
       recorder.counts[k] = (recorder.counts[k] as number) + 1;

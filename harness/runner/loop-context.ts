@@ -1,10 +1,13 @@
 // Everything the measured loop needs, prepared before the timer starts.
-import type { BackendInstance } from '../../backends/types.js';
+import type { BackendInstance, StateHandle } from '../../backends/types.js';
 import type { PhaseRecorder } from '../recorder/phase-recorder.js';
 import type { OpBatch } from '../../workloads/types.js';
+import type { StateRoute } from './state-route.js';
 
 export interface LoopContext {
   readonly backend: BackendInstance;
+  /** The handle and key bytes of each operation kind, resolved when the phase was set up. */
+  readonly route: StateRoute;
   /** Action code per operation kind (index = kind). */
   readonly actions: Uint8Array;
   /** Whether each operation kind writes (index = kind). */
@@ -12,7 +15,6 @@ export interface LoopContext {
   /** Value pool; its length is a power of two. */
   readonly values: readonly Uint8Array[];
   readonly valueMask: number;
-  readonly keySize: number;
   /** Ticks after which a ttl-dedupe entry is expired. */
   readonly ttlTicks: number;
   readonly recorder: PhaseRecorder;
@@ -47,6 +49,16 @@ export type Stretch = (ctx: LoopContext, st: LoopState, from: number, to: number
 export interface OneActionLoops {
   readonly gets: Stretch;
   readonly puts: Stretch;
+}
+
+/**
+ * A route as the loops call it: functions made once per loop kit, so that where every kind calls
+ * one handle they return a constant V8 folds into the loop (the loop then calls that handle as it
+ * would call a backend it closes over).
+ */
+export interface KindTargets {
+  handleOf(kind: number): StateHandle;
+  keyBytesOf(kind: number): number;
 }
 
 /** The sync loops made for one backend and batch (loop-kit.ts); types here so the loop files import no cycle. */

@@ -4,6 +4,7 @@
 import { runTestPhase } from '../test-support/phase.js';
 import { describe, expect, it } from 'vitest';
 import { acquireLoopKit } from './loop-kit.js';
+import { resolveStateRoute } from './state-route.js';
 import { memoryBackend } from '../test-support/memory-backend.js';
 import { OpBatch, type OperationKind } from '../../workloads/types.js';
 import { opSource } from '../test-support/op-source.js';
@@ -14,9 +15,9 @@ const READ: OperationKind = { name: 'read', action: 'get', writes: false };
 describe('acquireLoopKit', () => {
   it('hands a backend the same batch and loops for its next phase once released', () => {
     const backend = memoryBackend(new Map());
-    const a = acquireLoopKit(backend, 1024, (n) => new OpBatch(n));
+    const a = acquireLoopKit(backend, resolveStateRoute(backend, [READ], null, 16), 1024, (n) => new OpBatch(n));
     a.release();
-    const b = acquireLoopKit(backend, 1024, (n) => new OpBatch(n));
+    const b = acquireLoopKit(backend, resolveStateRoute(backend, [READ], null, 16), 1024, (n) => new OpBatch(n));
     expect(b.batch).toBe(a.batch);
     expect(b.loops).toBe(a.loops);
     b.release();
@@ -24,10 +25,10 @@ describe('acquireLoopKit', () => {
 
   it('gives a phase its own batch while another holds the kit, or for another batch size', () => {
     const backend = memoryBackend(new Map());
-    const held = acquireLoopKit(backend, 1024, (n) => new OpBatch(n));
-    const other = acquireLoopKit(backend, 1024, (n) => new OpBatch(n));
+    const held = acquireLoopKit(backend, resolveStateRoute(backend, [READ], null, 16), 1024, (n) => new OpBatch(n));
+    const other = acquireLoopKit(backend, resolveStateRoute(backend, [READ], null, 16), 1024, (n) => new OpBatch(n));
     expect(other.batch).not.toBe(held.batch);
-    const bigger = acquireLoopKit(backend, 2048, (n) => new OpBatch(n));
+    const bigger = acquireLoopKit(backend, resolveStateRoute(backend, [READ], null, 16), 2048, (n) => new OpBatch(n));
     expect(bigger.batch.capacity).toBe(2048);
     held.release();
     other.release();

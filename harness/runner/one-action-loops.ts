@@ -5,8 +5,9 @@
 // loop in a loop-only test, where these loops measured 0.92-0.97 with timing, 0.985 without).
 //
 // They are closures made once per backend instance and batch, over constants: V8 then compiles
-// them against that very backend object and those very typed arrays (function context
-// specialisation), as it does a benchmark's hand-written loop over a module constant. The same
+// them against that very backend object (the handle kindTargets returns as a constant, when every
+// kind calls one) and those very typed arrays (function context specialisation), as it does a
+// benchmark's hand-written loop over a module constant. The same
 // loop reading its backend and arrays from a context object kept 0.83-0.87 of a raw loop's
 // throughput on heap gets; the closure made once, 0.96-0.99 (docs/measuring.md). Made once per
 // process matters too: a second closure from this site turns the specialisation off for both.
@@ -16,11 +17,10 @@
 // stack slot and checked it on every op, and heap gets kept 0.88-0.92 of the raw loop; with
 // it, 0.96-1.02 (docs/measuring.md).
 
-import type { BackendInstance } from '../../backends/types.js';
 import type { OpBatch } from '../../workloads/types.js';
 import type { PhaseRecorder } from '../recorder/phase-recorder.js';
 import { now } from '../recorder/clock.js';
-import type { LoopContext, LoopState, OneActionLoops, Stretch } from './loop-context.js';
+import type { KindTargets, LoopContext, LoopState, OneActionLoops, Stretch } from './loop-context.js';
 
 /** The first index at or after `from` whose op is timed: per-kind count c0 + i a multiple of `every`. */
 function firstTimed(c0: number, from: number, every: number): number {
@@ -34,7 +34,8 @@ export function recordTimed(recorder: PhaseRecorder, k: number, t0: number, stop
   return t1 >= stopAtMs;
 }
 
-export function makeOneActionLoops(backend: BackendInstance, batch: OpBatch): OneActionLoops {
+export function makeOneActionLoops(targets: KindTargets, batch: OpBatch): OneActionLoops {
+  const { handleOf, keyBytesOf } = targets;
   const key = batch.key;
   const ns = batch.ns;
   const kind = batch.kind;
@@ -47,6 +48,8 @@ export function makeOneActionLoops(backend: BackendInstance, batch: OpBatch): On
     const recorder = ctx.recorder;
     const every = (ctx.sampleMask + 1) | 0;
     const k = kind[from] as number;
+    // The kind's handle: a constant where every kind calls one (loop-kit.ts, kindTargets).
+    const backend = handleOf(k);
     const c0 = (recorder.counts[k] as number) - from;
     let next = firstTimed(c0, from, every) | 0;
     let sink = 0;
@@ -80,9 +83,11 @@ export function makeOneActionLoops(backend: BackendInstance, batch: OpBatch): On
 
   // Puts as gets; the value of op i is values[(op0 + i) & mask], its bytes counted once it returns.
   const puts: Stretch = (ctx, st, from, to, stopAtMs) => {
-    const { recorder, values, valueMask, keySize } = ctx;
+    const { recorder, values, valueMask } = ctx;
     const every = (ctx.sampleMask + 1) | 0;
     const k = kind[from] as number;
+    const backend = handleOf(k);
+    const keySize = keyBytesOf(k);
     const c0 = (recorder.counts[k] as number) - from;
     const op0 = st.opIndex - from;
     let next = firstTimed(c0, from, every) | 0;

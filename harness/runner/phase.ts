@@ -8,7 +8,7 @@
 
 import type { BackendInstance } from '../../backends/types.js';
 import { OpBatch } from '../../workloads/types.js';
-import type { OpSource, OperationKind } from '../../workloads/types.js';
+import type { FlinkStates, OpSource, OperationKind } from '../../workloads/types.js';
 import { now } from '../recorder/clock.js';
 import { PhaseRecorder, type PhaseTiming } from '../recorder/phase-recorder.js';
 import type { PhaseResult } from '../../core/result/schema.js';
@@ -17,6 +17,7 @@ import { InFlight, runAsyncStretch } from './async-loop.js';
 import type { LoopContext, LoopState } from './loop-context.js';
 import { runSyncStretch, uniformAction } from './sync-loop.js';
 import { acquireLoopKit, type LoopKit } from './loop-kit.js';
+import { resolveStateRoute, type StateRoute } from './state-route.js';
 
 export interface PhaseProgress {
   readonly phase: string;
@@ -45,6 +46,8 @@ export interface PhaseOptions {
   readonly name: string;
   readonly backend: BackendInstance;
   readonly operations: readonly OperationKind[];
+  /** The workload's states in Flink's key layout (WorkloadDefinition.flinkStates); absent or null: the plain layout. */
+  readonly states?: FlinkStates | null;
   readonly source: OpSource;
   readonly values: readonly Uint8Array[];
   readonly keySize: number;
@@ -88,15 +91,17 @@ const PRIME_CALLS = 64;
 export async function runPhase(o: PhaseOptions): Promise<PhaseOutcome> {
   const poolSize = o.values.length;
   if (poolSize === 0 || (poolSize & (poolSize - 1)) !== 0) throw new Error('value pool size must be a power of two');
-  const kit = acquireLoopKit(o.backend, o.batchSize ?? 16_384, (n) => new OpBatch(n));
+  // Each kind's handle, asked of the backend once here, before anything is timed.
+  const route = resolveStateRoute(o.backend, o.operations, o.states ?? null, o.keySize);
+  const kit = acquireLoopKit(o.backend, route, o.batchSize ?? 16_384, (n) => new OpBatch(n));
   try {
-    return await runPhaseWith(o, kit);
+    return await runPhaseWith(o, route, kit);
   } finally {
     kit.release();
   }
 }
 
-async function runPhaseWith(o: PhaseOptions, kit: LoopKit): Promise<PhaseOutcome> {
+async function runPhaseWith(o: PhaseOptions, route: StateRoute, kit: LoopKit): Promise<PhaseOutcome> {
   const batch = kit.batch;
   const recorder = new PhaseRecorder(
     o.operations.map((op) => op.name),
@@ -104,11 +109,11 @@ async function runPhaseWith(o: PhaseOptions, kit: LoopKit): Promise<PhaseOutcome
   );
   const ctx: LoopContext = {
     backend: o.backend,
+    route,
     actions: Uint8Array.from(o.operations.map((op) => actionCode(op.action))),
     writes: Uint8Array.from(o.operations.map((op) => (op.writes ? 1 : 0))),
     values: o.values,
     valueMask: o.values.length - 1,
-    keySize: o.keySize,
     ttlTicks: o.ttlTicks,
     recorder,
     sampleMask: o.timing.mode === 'sampled' ? o.timing.sampleEvery - 1 : 0,

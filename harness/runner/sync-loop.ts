@@ -7,7 +7,7 @@
 // start on a fixed schedule; the loop waits for it, and latency counts from the intended start,
 // so a stall delays every queued op's measurement too (no coordinated omission).
 
-import type { LoopContext, LoopState, Stretch } from './loop-context.js';
+import type { KindTargets, LoopContext, LoopState, Stretch } from './loop-context.js';
 import { now } from '../recorder/clock.js';
 import { recordTimed } from './one-action-loops.js';
 import {
@@ -22,8 +22,9 @@ import {
   A_SCAN,
   A_TTL_DEDUPE,
 } from './action-codes.js';
-import type { BackendInstance, BatchOp } from '../../backends/types.js';
+import type { BatchOp, StateHandle } from '../../backends/types.js';
 import type { OpBatch } from '../../workloads/types.js';
+import { readTtlStamp, TTL_STAMP_BYTES, writeTtlStamp } from './ttl-stamp.js';
 
 const ALL = 0x7fffffff;
 
@@ -39,13 +40,15 @@ export function runSyncStretch(ctx: LoopContext, st: LoopState, from: number, to
 }
 
 /**
- * The loop for any mix of actions, closed or open loop: a closure over the backend and the
- * batch's arrays, made once per backend as the one-action loops are (loop-kit.ts).
+ * The loop for any mix of actions, closed or open loop: a closure over the kinds' handles and the
+ * batch's arrays, made once per backend as the one-action loops are (loop-kit.ts). Where every
+ * kind calls one handle, handleOf and keyBytesOf return constants V8 folds in.
  */
-export function makeMixedLoop(backend: BackendInstance, batch: OpBatch): Stretch {
+export function makeMixedLoop(targets: KindTargets, batch: OpBatch): Stretch {
+  const { handleOf, keyBytesOf } = targets;
   const { kind, key, ns, arg } = batch;
   return (ctx, st, from, to, stopAtMs) => {
-    const { actions, values, valueMask, recorder, sampleMask, periodMs, keySize } = ctx;
+    const { actions, values, valueMask, recorder, sampleMask, periodMs } = ctx;
     const counts = recorder.counts;
     const open = periodMs > 0;
     let i = from;
@@ -67,6 +70,7 @@ export function makeMixedLoop(backend: BackendInstance, batch: OpBatch): Stretch
           }
           const id = key[i] as number;
           const space = ns[i] as number;
+          const backend = handleOf(k);
           switch (actions[k]) {
             case A_GET: {
               const v = backend.get(id, space);
@@ -76,25 +80,25 @@ export function makeMixedLoop(backend: BackendInstance, batch: OpBatch): Stretch
             case A_PUT: {
               const v = values[opIndex & valueMask] as Uint8Array;
               backend.put(id, v, space);
-              st.bytesWritten += keySize + v.length;
+              st.bytesWritten += keyBytesOf(k) + v.length;
               break;
             }
             case A_DELETE:
               backend.delete(id, space);
-              st.bytesWritten += keySize;
+              st.bytesWritten += keyBytesOf(k);
               break;
             case A_RMW: {
               const old = backend.get(id, space);
               st.sink += old === undefined ? 1 : old.length;
               const v = values[opIndex & valueMask] as Uint8Array;
               backend.put(id, v, space);
-              st.bytesWritten += keySize + v.length;
+              st.bytesWritten += keyBytesOf(k) + v.length;
               break;
             }
             default:
               // Less frequent actions live outside the loop so the hot cases above stay small
               // enough for V8 to inline the backend's get and put into this loop.
-              st.sink += runOtherAction(ctx, st, actions[k] as number, id, space, arg[i] as number, opIndex);
+              st.sink += runOtherAction(ctx, st, backend, keyBytesOf(k), actions[k] as number, id, space, arg[i] as number, opIndex);
               break;
           }
           counts[k] = (counts[k] as number) + 1;
@@ -123,26 +127,25 @@ export function uniformAction(ctx: LoopContext, n: number): number {
   return a === A_GET || a === A_PUT ? a : -1;
 }
 
-/** The actions other than get, put, delete and read-modify-write; returns what to sink. */
-function runOtherAction(ctx: LoopContext, st: LoopState, action: number, id: number, space: number, a: number, opIndex: number): number {
-  const backend = ctx.backend;
+/** The actions other than get, put, delete and read-modify-write, on handle `h` whose keys are `keyBytes` long; returns what to sink. */
+function runOtherAction(ctx: LoopContext, st: LoopState, h: StateHandle, keyBytes: number, action: number, id: number, space: number, a: number, opIndex: number): number {
   switch (action) {
     case A_SCAN:
-      return backend.scan(id, a, space).length;
+      return h.scan(id, a, space).length;
     case A_MULTIGET:
-      return multiGet(ctx, id, a, space);
+      return multiGet(h, id, a, space);
     case A_APPEND: {
       const v = ctx.values[opIndex & ctx.valueMask] as Uint8Array;
-      backend.append(id, v, space);
-      st.bytesWritten += ctx.keySize + v.length;
+      h.append(id, v, space);
+      st.bytesWritten += keyBytes + v.length;
       return 0;
     }
     case A_ITERATE:
-      return backend.scan(0, ALL, space).length;
+      return h.scan(0, ALL, space).length;
     case A_CLEAR_NS:
-      return clearNamespace(ctx, st, space);
+      return clearNamespace(h, keyBytes, st, space);
     case A_TTL_DEDUPE:
-      return ttlDedupe(ctx, st, id, space, a, opIndex);
+      return ttlDedupe(ctx, h, keyBytes, st, id, space, a, opIndex);
     default:
       throw new Error(`unknown action code ${action}`);
   }
@@ -151,46 +154,43 @@ function runOtherAction(ctx: LoopContext, st: LoopState, action: number, id: num
 // Reused key list for multi-gets: allocated once per distinct length, outside the common path.
 let multiKeys: number[] = [];
 
-function multiGet(ctx: LoopContext, first: number, n: number, space: number): number {
+function multiGet(h: StateHandle, first: number, n: number, space: number): number {
   if (multiKeys.length !== n) multiKeys = new Array<number>(n).fill(0);
   for (let j = 0; j < n; j++) multiKeys[j] = first + j;
-  const got = ctx.backend.multiGet(multiKeys, space);
+  const got = h.multiGet(multiKeys, space);
   let found = 0;
   for (const v of got) if (v !== undefined) found++;
   return found;
 }
 
 /** Window fire: read every key of the namespace, then delete them all in one batch. */
-function clearNamespace(ctx: LoopContext, st: LoopState, space: number): number {
-  const entries = ctx.backend.scan(0, ALL, space);
+function clearNamespace(h: StateHandle, keyBytes: number, st: LoopState, space: number): number {
+  const entries = h.scan(0, ALL, space);
   if (entries.length === 0) return 0;
   const ops: BatchOp[] = new Array<BatchOp>(entries.length);
   for (let j = 0; j < entries.length; j++) {
     ops[j] = { type: 'delete', key: (entries[j] as { key: number }).key, ns: space };
   }
-  ctx.backend.writeBatch(ops);
-  st.bytesWritten += entries.length * ctx.keySize;
+  h.writeBatch(ops);
+  st.bytesWritten += entries.length * keyBytes;
   return entries.length;
 }
 
 /**
- * TTL dedupe: the value's first 4 bytes hold the tick it was written at. Absent or older than
- * ttlTicks: write it again with the current tick (a new or expired event); otherwise a duplicate.
+ * TTL dedupe: the value starts with Flink's TTL stamp, the 8-byte big-endian timestamp it was
+ * written at (TtlSerializer: the timestamp, then the user value), here the workload's tick.
+ * Absent or older than ttlTicks: write it again with the current tick (a new or expired event);
+ * otherwise a duplicate. The stamp goes into the value bytes as Flink's TTL wrapper puts it there
+ * above the backend, so the backend stores Flink's bytes and a TTL compaction filter can read them.
  */
-function ttlDedupe(ctx: LoopContext, st: LoopState, id: number, space: number, tick: number, opIndex: number): number {
-  const old = ctx.backend.get(id, space);
-  if (old !== undefined && old.length >= 4) {
-    const written = ((old[0] as number) << 24) | ((old[1] as number) << 16) | ((old[2] as number) << 8) | (old[3] as number);
-    if ((written >>> 0) + ctx.ttlTicks >= tick) return 1;
+function ttlDedupe(ctx: LoopContext, h: StateHandle, keyBytes: number, st: LoopState, id: number, space: number, tick: number, opIndex: number): number {
+  const old = h.get(id, space);
+  if (old !== undefined && old.length >= TTL_STAMP_BYTES) {
+    if (readTtlStamp(old) + ctx.ttlTicks >= tick) return 1;
   }
   const v = ctx.values[opIndex & ctx.valueMask] as Uint8Array;
-  if (v.length >= 4) {
-    v[0] = tick >>> 24;
-    v[1] = (tick >>> 16) & 0xff;
-    v[2] = (tick >>> 8) & 0xff;
-    v[3] = tick & 0xff;
-  }
-  ctx.backend.put(id, v, space);
-  st.bytesWritten += ctx.keySize + v.length;
+  if (v.length >= TTL_STAMP_BYTES) writeTtlStamp(v, tick);
+  h.put(id, v, space);
+  st.bytesWritten += keyBytes + v.length;
   return 0;
 }

@@ -3,7 +3,7 @@
 // read is checked against the expected state. A separate loop, so the normal one carries no
 // branch for it; latencies here include the stamping and checking (a correctness mode).
 
-import type { BatchOp } from '../../backends/types.js';
+import type { BatchOp, StateHandle } from '../../backends/types.js';
 import { now } from '../recorder/clock.js';
 import {
   A_APPEND,
@@ -71,22 +71,24 @@ export class Verifier {
   }
 
   private runOne(ctx: LoopContext, st: LoopState, i: number, opIndex: number): void {
-    const { backend, keySize } = ctx;
+    const k = ctx.batch.kind[i] as number;
+    const backend = ctx.route.handles[k] as StateHandle;
+    const keySize = ctx.route.keyBytes[k] as number;
     const s = this.state;
     const id = ctx.batch.key[i] as number;
     const ns = ctx.batch.ns[i] as number;
     const a = ctx.batch.arg[i] as number;
     const payload = ctx.values[opIndex & ctx.valueMask] as Uint8Array;
-    switch (ctx.actions[ctx.batch.kind[i] as number]) {
+    switch (ctx.actions[k]) {
       case A_GET:
         s.checkRead(ns, id, backend.get(id, ns));
         return;
       case A_RMW:
         s.checkRead(ns, id, backend.get(id, ns));
-        this.put(ctx, st, id, ns, payload);
+        this.put(backend, keySize, st, id, ns, payload);
         return;
       case A_PUT:
-        this.put(ctx, st, id, ns, payload);
+        this.put(backend, keySize, st, id, ns, payload);
         return;
       case A_DELETE: {
         const version = s.version();
@@ -141,24 +143,24 @@ export class Verifier {
         return;
       }
       default:
-        throw new Error(`unknown action code ${ctx.actions[ctx.batch.kind[i] as number]}`);
+        throw new Error(`unknown action code ${ctx.actions[k]}`);
     }
   }
 
-  private put(ctx: LoopContext, st: LoopState, id: number, ns: number, payload: Uint8Array): void {
+  private put(backend: StateHandle, keySize: number, st: LoopState, id: number, ns: number, payload: Uint8Array): void {
     const version = this.state.version();
     const v = stampValue(payload, id, version);
-    ctx.backend.put(id, v, ns);
+    backend.put(id, v, ns);
     this.state.wrote(ns, id, version);
-    st.bytesWritten += ctx.keySize + v.byteLength;
+    st.bytesWritten += keySize + v.byteLength;
   }
 
   /** Async-write backends: puts and deletes in flight as runner/async-loop.ts issues them. */
   private async runAsync(ctx: LoopContext, st: LoopState, inflight: InFlight, from: number, to: number, stopAtMs: number): Promise<number> {
-    const { backend, actions, recorder, periodMs, keySize } = ctx;
+    const { actions, recorder, periodMs, route } = ctx;
     const { kind, key, ns } = ctx.batch;
     const s = this.state;
-    const { putAsync, deleteAsync } = asyncWrites(backend);
+    const writes = route.handles.map((h) => asyncWrites(h));
     for (let i = from; i < to; i++) {
       const k = kind[i] as number;
       const code = actions[k];
@@ -174,6 +176,8 @@ export class Verifier {
         const id = key[i] as number;
         const space = ns[i] as number;
         const version = s.version();
+        const { putAsync, deleteAsync } = writes[k] as ReturnType<typeof asyncWrites>;
+        const keySize = route.keyBytes[k] as number;
         let p: Promise<void>;
         if (code === A_PUT) {
           const v = stampValue(ctx.values[opIndex & ctx.valueMask] as Uint8Array, id, version);

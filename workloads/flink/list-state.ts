@@ -6,7 +6,9 @@
 import type { WorkloadDefinition, WorkloadParams } from '../types.js';
 import { opSource } from '../source.js';
 import { settingNumber } from '../settings.js';
-import { keyChooser } from './common.js';
+import { flinkLayout, keyChooser, keyedState, LAYOUT_DEFAULTS } from './common.js';
+
+const STATE = 'list';
 
 const getEvery = (p: WorkloadParams): number => settingNumber(p.extra, 'getEvery', { integer: true, min: 2 });
 
@@ -15,12 +17,16 @@ export const listState: WorkloadDefinition = {
   description: 'Flink ListState: add() per event to the key\'s list; every getEvery-th operation is a full get() of a list',
   source: 'flink',
   operations: [
-    { name: 'list-append', action: 'append', writes: true },
-    { name: 'list-get', action: 'get', writes: false },
+    { name: 'list-append', action: 'append', writes: true, state: STATE },
+    { name: 'list-get', action: 'get', writes: false, state: STATE },
   ],
   defaultDistribution: 'uniform',
-  extraDefaults: { getEvery: 10 },
-  validate: (p) => void getEvery(p),
+  extraDefaults: { getEvery: 10, ...LAYOUT_DEFAULTS },
+  flinkStates: (p) => flinkLayout(p, [keyedState(STATE, 'list')]),
+  validate(p) {
+    getEvery(p);
+    flinkLayout(p, []);
+  },
   createLoad: () => null,
   createRun(p, rng, space, ops) {
     const every = getEvery(p);

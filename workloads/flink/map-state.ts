@@ -1,13 +1,15 @@
-// Flink MapState: one map per key. A map is a namespace here (ns = the key's id) and its user
-// keys are key ids 0 .. mapEntries-1 inside it, so iterating a map is a scan of one namespace,
-// like Flink's RocksDB layout (key, namespace, user key) and its heap backend's map per key.
+// Flink MapState: one map per key. An operation's ns is the map's key and its key the user key
+// (0 .. mapEntries-1), so iterating a map is a scan of container ns: in Flink's layout a prefix
+// seek on [key group][key][VoidNamespace] (the user key follows), in the heap a map per key.
 // Per event: put() or get() of one user key of the event key's map (putRatio of them puts);
 // every `iterateEvery` events an iteration over one map's entries.
 
 import type { WorkloadDefinition, WorkloadParams } from '../types.js';
 import { opSource } from '../source.js';
 import { settingNumber } from '../settings.js';
-import { keyChooser } from './common.js';
+import { flinkLayout, keyChooser, keyedState, LAYOUT_DEFAULTS } from './common.js';
+
+const STATE = 'map';
 
 const settings = (p: WorkloadParams) => ({
   mapEntries: settingNumber(p.extra, 'mapEntries', { integer: true, min: 1, max: 0xffffffff }),
@@ -20,15 +22,17 @@ export const mapState: WorkloadDefinition = {
   description: 'Flink MapState: put()/get() of user keys in the event key\'s map, every iterateEvery-th event an iteration of a map',
   source: 'flink',
   operations: [
-    { name: 'insert', action: 'put', writes: true },
-    { name: 'map-put', action: 'put', writes: true },
-    { name: 'map-get', action: 'get', writes: false },
-    { name: 'map-iterate', action: 'iterate', writes: false },
+    { name: 'insert', action: 'put', writes: true, state: STATE },
+    { name: 'map-put', action: 'put', writes: true, state: STATE },
+    { name: 'map-get', action: 'get', writes: false, state: STATE },
+    { name: 'map-iterate', action: 'iterate', writes: false, state: STATE },
   ],
   defaultDistribution: 'uniform',
-  extraDefaults: { mapEntries: 8, putRatio: 0.5, iterateEvery: 100 },
+  extraDefaults: { mapEntries: 8, putRatio: 0.5, iterateEvery: 100, ...LAYOUT_DEFAULTS },
+  flinkStates: (p) => flinkLayout(p, [keyedState(STATE, 'map')]),
   validate(p) {
     settings(p);
+    flinkLayout(p, []);
   },
   createLoad(p, _rng, space) {
     const { mapEntries } = settings(p);

@@ -13,7 +13,9 @@
 import type { KeySpace, WorkloadDefinition, WorkloadParams } from '../types.js';
 import { liveKeys, opSource, spaceState } from '../source.js';
 import { settingNumber } from '../settings.js';
-import { keyChooser } from './common.js';
+import { flinkLayout, keyChooser, LAYOUT_DEFAULTS } from './common.js';
+
+const STATE = 'seen';
 
 export const TTL_TICKS = 1000;
 
@@ -30,11 +32,15 @@ export const ttlDedupe: WorkloadDefinition = {
   name: 'ttl-dedupe',
   description: 'Flink dedupe with state TTL: per event get; when absent or expired (expiredShare of revisits) put with a timestamp',
   source: 'flink',
-  operations: [{ name: 'dedupe', action: 'ttl-dedupe', writes: true }],
+  operations: [{ name: 'dedupe', action: 'ttl-dedupe', writes: true, state: STATE }],
   defaultDistribution: 'uniform',
-  extraDefaults: { expiredShare: 0.1 },
+  extraDefaults: { expiredShare: 0.1, ...LAYOUT_DEFAULTS },
   ttlTicks: TTL_TICKS,
-  validate: (p) => void expiredShare(p),
+  flinkStates: (p) => flinkLayout(p, [{ name: STATE, kind: 'value', namespace: { kind: 'void' }, ttl: true }]),
+  validate(p) {
+    expiredShare(p);
+    flinkLayout(p, []);
+  },
   createLoad: () => null,
   createRun(p, rng, space, ops) {
     const count = liveKeys(space, p.records);

@@ -3,19 +3,23 @@
 
 import type { WorkloadDefinition } from '../types.js';
 import { opSource } from '../source.js';
-import { INSERT, keyChooser, loadEveryKey } from './common.js';
+import { flinkLayout, insertInto, keyChooser, keyedState, LAYOUT_DEFAULTS, loadEveryKey } from './common.js';
+
+const STATE = 'value';
 
 export const valueState: WorkloadDefinition = {
   name: 'value-state',
   description: 'Flink ValueState: per event value() then update() of one keyed value (50% value-get, 50% value-update)',
   source: 'flink',
   operations: [
-    INSERT,
-    { name: 'value-get', action: 'get', writes: false },
-    { name: 'value-update', action: 'put', writes: true },
+    insertInto(STATE),
+    { name: 'value-get', action: 'get', writes: false, state: STATE },
+    { name: 'value-update', action: 'put', writes: true, state: STATE },
   ],
   defaultDistribution: 'uniform',
-  extraDefaults: {},
+  extraDefaults: { ...LAYOUT_DEFAULTS },
+  flinkStates: (p) => flinkLayout(p, [keyedState(STATE, 'value')]),
+  validate: (p) => void flinkLayout(p, []),
   createLoad: (p, _rng, space) => loadEveryKey(p, space, 0),
   createRun(p, rng, space, ops) {
     const keys = keyChooser(p, rng, space);

@@ -8,7 +8,9 @@
 import type { KeySpace, WorkloadDefinition, WorkloadParams } from '../types.js';
 import { opSource, spaceState } from '../source.js';
 import { settingNumber } from '../settings.js';
-import { keyChooser } from './common.js';
+import { flinkLayout, keyChooser, LAYOUT_DEFAULTS } from './common.js';
+
+const STATE = 'window-contents';
 
 const windowSize = (p: WorkloadParams): number => settingNumber(p.extra, 'windowSize', { integer: true, min: 1 });
 
@@ -26,13 +28,18 @@ export const windowAgg: WorkloadDefinition = {
   description: 'Flink tumbling windows: per event get()+update() under the window namespace; each window end reads and clears its namespace',
   source: 'flink',
   operations: [
-    { name: 'window-get', action: 'get', writes: false },
-    { name: 'window-update', action: 'put', writes: true },
-    { name: 'window-fire', action: 'clear-namespace', writes: true },
+    { name: 'window-get', action: 'get', writes: false, state: STATE },
+    { name: 'window-update', action: 'put', writes: true, state: STATE },
+    { name: 'window-fire', action: 'clear-namespace', writes: true, state: STATE },
   ],
   defaultDistribution: 'uniform',
-  extraDefaults: { windowSize: 10_000 },
-  validate: (p) => void windowSize(p),
+  extraDefaults: { windowSize: 10_000, ...LAYOUT_DEFAULTS },
+  // WindowOperator's "window-contents" state: an AggregatingState in the TimeWindow namespace.
+  flinkStates: (p) => flinkLayout(p, [{ name: STATE, kind: 'aggregating', namespace: { kind: 'window', size: windowSize(p) }, ttl: false }]),
+  validate(p) {
+    windowSize(p);
+    flinkLayout(p, []);
+  },
   createLoad: () => null,
   createRun(p, rng, space, ops) {
     const size = windowSize(p);

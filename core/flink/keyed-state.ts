@@ -1,0 +1,48 @@
+// The keyed state a Flink workload declares and a backend keeps apart, one definition shared by
+// workloads (which declare states) and backends (which open a handle per state).
+//
+// A Flink operator registers each state under a name with a StateDescriptor (ValueStateDescriptor,
+// ListStateDescriptor, MapStateDescriptor ...); the state backend keeps each one apart (RocksDB: a
+// column family per name; the heap: a StateTable per name). Keys are Flink Long keys (the
+// workload's key ids); the namespace is VoidNamespace or a TimeWindow. docs/flink-workloads.md
+// gives the byte layout and its sources.
+
+/** The kind of state, as Flink's StateDescriptor.Type names them; 'timers' is a timer service's queue. */
+export type FlinkStateKind = 'value' | 'list' | 'map' | 'reducing' | 'aggregating' | 'timers';
+
+/**
+ * The namespace a state's entries carry: VoidNamespace (state outside windows, one byte 0 in
+ * RocksDB), or a TimeWindow [ns x size, (ns + 1) x size) for the window numbered ns (two longs).
+ */
+export type FlinkNamespace = { readonly kind: 'void' } | { readonly kind: 'window'; readonly size: number };
+
+/** One state a Flink workload uses. */
+export interface FlinkStateDeclaration {
+  /** The state's name, as the descriptor names it (RocksDB's column family, the heap's StateTable). */
+  readonly name: string;
+  readonly kind: FlinkStateKind;
+  readonly namespace: FlinkNamespace;
+  /**
+   * The values carry Flink's TTL stamp (StateTtlConfig): the 8-byte big-endian last-access
+   * timestamp before the user value (TtlSerializer), after map state's null flag. The runner
+   * writes the stamp into the value bytes (as Flink's TTL wrapper does above the backend); the
+   * backend stores them as given.
+   */
+  readonly ttl: boolean;
+}
+
+/** Flink's default maximum parallelism for a small job: roundUpToPowerOfTwo(1.5 x parallelism) within [128, 32768]. */
+export const DEFAULT_MAX_PARALLELISM = 128;
+/** Flink's upper bound on the maximum parallelism (KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM). */
+export const MAX_MAX_PARALLELISM = 32_768;
+
+/** What a backend is told when it opens a state: the declaration and the job's key groups. */
+export interface StateDescriptor extends FlinkStateDeclaration {
+  /** The job's maximum parallelism: the number of key groups (1 key-group byte up to 128, else 2). */
+  readonly maxParallelism: number;
+}
+
+/** Byte offset of the TTL timestamp in a stored value: after map state's null flag (RocksDbTtlCompactFiltersManager). */
+export function ttlTimestampOffset(kind: FlinkStateKind): number {
+  return kind === 'map' ? 1 : 0;
+}

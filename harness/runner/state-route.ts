@@ -1,0 +1,45 @@
+// Which handle each operation kind calls: the backend's handle of the Flink state the kind
+// touches (BackendInstance.state), or the instance itself. Resolved once when a phase is set up,
+// outside the timed operations; the loops call the handles it gives (loop-kit.ts).
+
+import type { BackendInstance, StateDescriptor, StateHandle } from '../../backends/types.js';
+import type { FlinkStates, OperationKind } from '../../workloads/types.js';
+
+export interface StateRoute {
+  /** The handle each operation kind calls (index = kind). */
+  readonly handles: readonly StateHandle[];
+  /** Bytes of the key each kind writes, for the logical bytes written (index = kind). */
+  readonly keyBytes: readonly number[];
+  /** The one handle every kind calls, or null when the kinds call several. */
+  readonly single: StateHandle | null;
+}
+
+/**
+ * The route of a phase. With `states` (a workload in Flink's layout), each kind naming a state
+ * calls the backend's handle of it, asked for once per state; a backend without state() and a
+ * kind naming none call the instance. `keySize`: the cell's key size, the instance's key bytes.
+ */
+export function resolveStateRoute(backend: BackendInstance, operations: readonly OperationKind[], states: FlinkStates | null, keySize: number): StateRoute {
+  const byName = new Map<string, StateHandle>();
+  const handleOf = (name: string | undefined): StateHandle => {
+    if (name === undefined || states === null || backend.state === undefined) return backend;
+    let h = byName.get(name);
+    if (h === undefined) {
+      const declared = states.states.find((s) => s.name === name);
+      if (declared === undefined) throw new Error(`operation on state '${name}', which the workload does not declare (declared: ${states.states.map((s) => s.name).join(', ')})`);
+      const descriptor: StateDescriptor = { ...declared, maxParallelism: states.maxParallelism };
+      h = backend.state(descriptor);
+      byName.set(name, h);
+    }
+    return h;
+  };
+  const handles = operations.map((op) => handleOf(op.state));
+  const first = handles[0];
+  const single = first !== undefined && handles.every((h) => h === first) ? first : null;
+  return { handles, keyBytes: handles.map((h) => h.keyBytes ?? keySize), single };
+}
+
+/** The same handles for every kind. */
+export function sameRoute(a: StateRoute, b: StateRoute): boolean {
+  return a.handles.length === b.handles.length && a.handles.every((h, k) => h === b.handles[k] && a.keyBytes[k] === b.keyBytes[k]);
+}
