@@ -1,6 +1,7 @@
-// The heap backend: state in process memory, held the way Flink's heap keyed state backend
-// holds it: one hash table per namespace (Flink's StateTable keeps a map per key group and
-// namespace), values kept as objects or as private byte copies. Nothing survives close.
+// The heap backend: state in process memory, values kept as objects or as private byte copies.
+// A Flink workload's states each get a table of their own, split by key group as Flink's heap
+// keyed state backend splits them (flink-state-table.ts); the instance's own keyspace (the plain
+// layout) is one hash table per namespace. Nothing survives close but a checkpoint.
 
 import { BackendClosedError } from '../types.js';
 import type {
@@ -14,7 +15,10 @@ import type {
   FinalStatsContext,
   ResolvedKnobs,
   ScanEntry,
+  StateDescriptor,
+  StateHandle,
 } from '../types.js';
+import { FlinkStateTable } from './flink-state-table.js';
 import { HEAP_KNOBS } from './knobs.js';
 import { NamespaceTable } from './namespace-table.js';
 import { writeHeapCheckpoint } from './checkpoint.js';
@@ -34,6 +38,8 @@ const DESCRIPTION: BackendDescription = {
 class HeapInstance implements BackendInstance {
   readonly writeMode = 'sync' as const;
   private readonly tables = new Map<number, NamespaceTable>();
+  /** A Flink workload's states by name. */
+  private readonly states = new Map<string, FlinkStateTable>();
   private closed = false;
   private previousCheckpointBytes = 0;
   private readonly copyValues: boolean;
@@ -72,6 +78,37 @@ class HeapInstance implements BackendInstance {
 
   private check(): void {
     if (this.closed) throw new BackendClosedError('heap');
+  }
+
+  private readonly checkOpen = (): void => this.check();
+
+  state(d: StateDescriptor): StateHandle {
+    this.check();
+    const known = this.states.get(d.name);
+    if (known !== undefined) {
+      if (!sameDescriptor(known.descriptor, d)) throw new Error(`heap: state ${d.name} is open with another descriptor`);
+      return known;
+    }
+    const table = new FlinkStateTable(d, this.copyValues, this.checkOpen);
+    this.states.set(d.name, table);
+    return table;
+  }
+
+  /** Entries and held value bytes over the plain tables and the Flink states. */
+  private census(): { entries: number; valueBytes: number } {
+    let entries = 0;
+    let valueBytes = 0;
+    for (const t of this.tables.values()) {
+      entries += t.map.size;
+      for (const v of t.map.values()) valueBytes += v.byteLength;
+    }
+    for (const s of this.states.values()) {
+      for (const [, , v] of s.entries()) {
+        entries++;
+        valueBytes += v.byteLength;
+      }
+    }
+    return { entries, valueBytes };
   }
 
   get(key: number, ns = 0): Uint8Array | undefined {
@@ -136,19 +173,18 @@ class HeapInstance implements BackendInstance {
   sampleStats(): EngineSample {
     let entries = 0;
     for (const t of this.tables.values()) entries += t.map.size;
-    return { entries, namespaces: this.tables.size, heapUsedBytes: process.memoryUsage().heapUsed };
+    // A Flink state's keys, not its entries: counting entries walks every key (finalStats does).
+    let stateKeys = 0;
+    for (const s of this.states.values()) stateKeys += s.keyCount();
+    return { entries, namespaces: this.tables.size, ...(this.states.size > 0 ? { stateKeys } : {}), heapUsedBytes: process.memoryUsage().heapUsed };
   }
 
   heldValueBytes(): number {
-    let bytes = 0;
-    for (const t of this.tables.values()) for (const v of t.map.values()) bytes += v.byteLength;
-    return bytes;
+    return this.census().valueBytes;
   }
 
   finalStats(ctx: FinalStatsContext): EngineReport {
-    let entries = 0;
-    for (const t of this.tables.values()) entries += t.map.size;
-    const valueBytes = this.heldValueBytes();
+    const { entries, valueBytes } = this.census();
     const heapUsedBytes = process.memoryUsage().heapUsed;
     return {
       writeAmp: null,
@@ -191,9 +227,14 @@ class HeapInstance implements BackendInstance {
   close(): void {
     this.closed = true;
     this.tables.clear();
+    this.states.clear();
     this.lastNs = -1;
     this.lastTable = undefined;
   }
+}
+
+function sameDescriptor(a: StateDescriptor, b: StateDescriptor): boolean {
+  return a.kind === b.kind && a.ttl === b.ttl && a.maxParallelism === b.maxParallelism && JSON.stringify(a.namespace) === JSON.stringify(b.namespace);
 }
 
 export const heapBackend: Backend = {
