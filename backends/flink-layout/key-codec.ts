@@ -45,6 +45,15 @@ function readLong(bytes: Uint8Array, at: number): number {
   return (high >>> 0) * 0x1_0000_0000 + (low >>> 0);
 }
 
+/** A key range to read, and which of its keys a scan keeps (null: all). */
+export interface ScanPlan {
+  /** Inclusive; null: from the start of the keyspace. */
+  readonly lower: Uint8Array | null;
+  /** Exclusive; null: to the end of the keyspace. */
+  readonly upper: Uint8Array | null;
+  readonly accept: ((key: Uint8Array) => boolean) | null;
+}
+
 export class FlinkKeyCodec {
   /** Bytes of one encoded key, the state prefix included. */
   readonly keyBytes: number;
@@ -123,23 +132,31 @@ export class FlinkKeyCodec {
   }
 
   /**
-   * The key range holding container `ns`'s entries, when they are contiguous: a map's entries
-   * share [key group][key][namespace]. Null when they are spread over the state (a namespace of
-   * keyed state: one entry under every key), which only a scan of the whole state finds.
+   * Where the entries of scan(start, limit, ns, end) lie. A map's entries are contiguous under
+   * [key group][key][namespace], user keys ascending: a prefix seek. A namespace of keyed state
+   * has one entry under each key, spread over the whole state: a pass over the state keeping
+   * the keys of that namespace (as Flink's RocksDB getKeys(namespace) does), in key group order.
    */
-  containerRange(ns: number): { readonly lower: Uint8Array; readonly upper: Uint8Array } | null {
-    if (!this.isMap) return null;
-    const lower = this.encodeNew(0, ns).subarray(0, this.nsAt + VOID_NAMESPACE_BYTES);
-    return { lower, upper: successor(lower) };
+  scanPlan(start: number, ns: number, end: number | undefined): ScanPlan {
+    if (this.isMap) {
+      const lower = this.encodeNew(start, ns);
+      const upper = end !== undefined ? this.encodeNew(end, ns) : successor(lower.subarray(0, this.nsAt + VOID_NAMESPACE_BYTES));
+      return { lower, upper, accept: null };
+    }
+    const stop = end ?? Infinity;
+    const prefixed = this.prefix.length > 0;
+    return {
+      lower: prefixed ? this.prefix : null,
+      upper: prefixed ? successor(this.prefix) : null,
+      accept: (k) => {
+        if (!this.inNamespace(k, ns)) return false;
+        const id = this.decodeEntry(k);
+        return id >= start && id < stop;
+      },
+    };
   }
 
-  /** The whole state's key range: its prefix (empty: the whole keyspace, upper null). */
-  stateRange(): { readonly lower: Uint8Array; readonly upper: Uint8Array | null } {
-    return { lower: this.prefix, upper: this.prefix.length > 0 ? successor(this.prefix) : null };
-  }
-
-  /** True when an encoded key of a keyed state is in namespace `ns`. */
-  inNamespace(bytes: Uint8Array, ns: number): boolean {
+  private inNamespace(bytes: Uint8Array, ns: number): boolean {
     if (this.windowSize === 0) return ns === 0;
     return readLong(bytes, this.nsAt) === ns * this.windowSize;
   }

@@ -24,7 +24,11 @@ import type {
   OpenContext,
   ResolvedKnobs,
   ScanEntry,
+  StateDescriptor,
+  StateHandle,
 } from '../types.js';
+import { FlinkKeyCodec, type ScanPlan } from '../flink-layout/key-codec.js';
+import { MapValues } from '../flink-layout/map-values.js';
 import { BatchTransaction } from './batch-transaction.js';
 import { writeLmdbCheckpoint } from './checkpoint.js';
 import { describeLmdbAsyncError, describeLmdbError, LmdbError, type LmdbErrorContext } from './errors.js';
@@ -85,49 +89,96 @@ const DESCRIPTION: BackendDescription = {
 
 const NO_VALUE = (key: number): TypeError => new TypeError(`lmdb: write batch put of key ${key} has no value`);
 const LAST_NAMESPACE = 0xffff_ffff;
-/** lmdb-js's default maxDbs (named databases in one environment). */
+/** lmdb-js's default maxDbs (named databases in one environment): room for a Flink workload's states. */
 const DEFAULT_MAX_DBS = 12;
+/** --threads: named databases per slot, its own and its states'. */
+const DBS_PER_SLOT = 8;
 
-class LmdbInstance implements BackendInstance {
-  readonly writeMode: 'sync' | 'async';
-  private closed = false;
-  private readonly batch: BatchTransaction | null;
-  private readonly commitFlags: number;
-  private readonly copyOnPut: boolean;
-  private readonly releaseGuard: (() => void) | null;
+/** What the keyspaces of one instance (its own, its states') share: the environment's write path. */
+interface LmdbShared {
+  readonly settings: LmdbSettings;
+  readonly errCtx: LmdbErrorContext;
+  readonly limit: MapLimit | null;
+  readonly batch: BatchTransaction | null;
+  readonly commitFlags: number;
+  /** The object cache hands back the very object put() stored: keep a private copy so a caller
+   *  changing its buffer afterwards cannot change the state. */
+  readonly copyOnPut: boolean;
+  closed: boolean;
+}
 
+/**
+ * The keys of a keyspace: the plain layout (key-codec.ts) in the instance's database, or a Flink
+ * state's layout (flink-layout/key-codec.ts) in the state's named database.
+ */
+interface LmdbKeys {
+  encode(key: number, ns: number): Uint8Array;
+  encodeNew(key: number, ns: number): Uint8Array;
+  scanPlan(start: number, ns: number, end: number | undefined): ScanPlan;
+  decodeEntry(bytes: Uint8Array): number;
+}
+
+/** The plain layout's scan: namespace `ns` is contiguous, up to the first key of the next one. */
+class PlainKeys implements LmdbKeys {
+  constructor(private readonly codec: KeyCodec) {}
+  encode(key: number, ns: number): Uint8Array {
+    return this.codec.encode(key, ns);
+  }
+  encodeNew(key: number, ns: number): Uint8Array {
+    return this.codec.encodeNew(key, ns);
+  }
+  scanPlan(start: number, ns: number, end: number | undefined): ScanPlan {
+    const c = this.codec;
+    const upper = end !== undefined ? c.encodeNew(end, ns) : ns < LAST_NAMESPACE ? c.encodeNew(0, ns + 1) : null;
+    return { lower: c.encodeNew(start, ns), upper, accept: null };
+  }
+  decodeEntry(bytes: Uint8Array): number {
+    return this.codec.decodeKey(bytes);
+  }
+}
+
+/** The data calls on one LMDB database with its keys' layout. */
+class LmdbKeyspace implements StateHandle {
   constructor(
-    private readonly db: Db,
-    private readonly codec: KeyCodec,
-    private readonly settings: LmdbSettings,
-    private readonly errCtx: LmdbErrorContext,
-    private readonly limit: MapLimit | null,
-    /** --threads: the shared environment's root, which this slot's instance closes, and how many slots share it. */
-    private readonly shared: { readonly root: Db; readonly count: number } | null = null,
-  ) {
-    this.writeMode = settings.writePath;
-    this.commitFlags = syncCommitFlags(settings.overlappingSync);
-    this.batch =
-      settings.writePath === 'sync' && settings.writeBatchOps > 1
-        ? new BatchTransaction(db as unknown as Database, settings.writeBatchOps, this.commitFlags)
-        : null;
-    // The object cache hands back the very object put() stored: keep a private copy so a caller
-    // changing its buffer afterwards cannot change the state.
-    this.copyOnPut = settings.cache;
-    if (limit) db.on('aftercommit', () => limit.afterCommit());
-    this.releaseGuard = settings.writePath === 'async' ? guardCommitFailures() : null;
+    protected readonly db: Db,
+    private readonly codec: LmdbKeys,
+    protected readonly shared: LmdbShared,
+    readonly keyBytes?: number,
+  ) {}
+
+  protected check(): void {
+    if (this.shared.closed) throw new BackendClosedError('lmdb');
   }
 
-  private check(): void {
-    if (this.closed) throw new BackendClosedError('lmdb');
+  /** Entries in this keyspace's database. */
+  entryCount(): number {
+    const st: unknown = this.db.getStats();
+    return isLmdbStats(st) ? st.entryCount : 0;
   }
 
-  private fail(err: unknown, action: LmdbErrorContext['action']): LmdbError {
-    return describeLmdbError(err, { ...this.errCtx, action });
+  /** Closes this keyspace's database (a state's named database, when the instance closes). */
+  closeDatabase(): Promise<void> {
+    return this.db.close();
+  }
+
+  protected get batch(): BatchTransaction | null {
+    return this.shared.batch;
+  }
+
+  protected get limit(): MapLimit | null {
+    return this.shared.limit;
+  }
+
+  protected get copyOnPut(): boolean {
+    return this.shared.copyOnPut;
+  }
+
+  protected fail(err: unknown, action: LmdbErrorContext['action']): LmdbError {
+    return describeLmdbError(err, { ...this.shared.errCtx, action });
   }
 
   /** After a write outside a batch (its own transaction), or when a batch commits. */
-  private committed(): void {
+  protected committed(): void {
     this.limit?.afterCommit();
   }
 
@@ -217,7 +268,7 @@ class LmdbInstance implements BackendInstance {
           if (op.type === 'put') this.db.putSync(k, this.copyOnPut ? (op.value as Uint8Array).slice() : (op.value as Uint8Array));
           else this.db.removeSync(k);
         }
-      }, batchCommitFlags(this.settings.overlappingSync));
+      }, batchCommitFlags(this.shared.settings.overlappingSync));
       this.committed();
     } catch (err) {
       throw this.fail(err, 'write');
@@ -228,12 +279,15 @@ class LmdbInstance implements BackendInstance {
     this.check();
     if (limit <= 0) return [];
     const codec = this.codec;
-    // Without an end, stop at the namespace's end: the first key of the next namespace.
-    const endKey = end !== undefined ? codec.encodeNew(end, ns) : ns < LAST_NAMESPACE ? codec.encodeNew(0, ns + 1) : undefined;
+    const plan = codec.scanPlan(start, ns, end);
     const out: ScanEntry[] = [];
     try {
-      const range = this.db.getRange({ start: codec.encodeNew(start, ns), ...(endKey ? { end: endKey } : {}), limit });
-      for (const e of range) out.push({ key: codec.decodeKey(e.key), value: e.value });
+      const range = this.db.getRange({ ...(plan.lower ? { start: plan.lower } : {}), ...(plan.upper ? { end: plan.upper } : {}), ...(plan.accept ? {} : { limit }) });
+      for (const e of range) {
+        if (plan.accept && !plan.accept(e.key)) continue;
+        out.push({ key: codec.decodeEntry(e.key), value: e.value });
+        if (out.length >= limit) break;
+      }
     } catch (err) {
       throw this.fail(err, 'read');
     }
@@ -260,7 +314,7 @@ class LmdbInstance implements BackendInstance {
     };
     try {
       if (this.batch === null) {
-        this.db.transactionSync(readModifyWrite, this.commitFlags);
+        this.db.transactionSync(readModifyWrite, this.shared.commitFlags);
         this.committed();
       } else {
         this.batch.open();
@@ -287,7 +341,7 @@ class LmdbInstance implements BackendInstance {
   }
 
   private readonly asyncFailure = async (err: unknown): Promise<never> => {
-    throw await describeLmdbAsyncError(err, { ...this.errCtx, action: 'write' });
+    throw await describeLmdbAsyncError(err, { ...this.shared.errCtx, action: 'write' });
   };
 
   private limitError(): unknown {
@@ -299,6 +353,62 @@ class LmdbInstance implements BackendInstance {
     return new Error('map full');
   }
 
+}
+
+class LmdbInstance extends LmdbKeyspace implements BackendInstance {
+  readonly writeMode: 'sync' | 'async';
+  private readonly releaseGuard: (() => void) | null;
+  /** A Flink workload's states by name, each in its own named database. */
+  private readonly states = new Map<string, { readonly descriptor: StateDescriptor; readonly keyspace: LmdbKeyspace; readonly handle: StateHandle }>();
+
+  constructor(
+    db: Db,
+    codec: KeyCodec,
+    private readonly settings: LmdbSettings,
+    private readonly errCtx: LmdbErrorContext,
+    limit: MapLimit | null,
+    /** The environment's root database, where the states' named databases are opened. */
+    private readonly root: Db,
+    /** --threads: the shared environment's root, which this slot's instance closes, how many slots share it, and this slot's index. */
+    private readonly slots: { readonly count: number; readonly index: number } | null = null,
+  ) {
+    const commitFlags = syncCommitFlags(settings.overlappingSync);
+    super(db, new PlainKeys(codec), {
+      settings,
+      errCtx,
+      limit,
+      commitFlags,
+      batch: settings.writePath === 'sync' && settings.writeBatchOps > 1 ? new BatchTransaction(db as unknown as Database, settings.writeBatchOps, commitFlags) : null,
+      copyOnPut: settings.cache,
+      closed: false,
+    });
+    this.writeMode = settings.writePath;
+    if (limit) db.on('aftercommit', () => limit.afterCommit());
+    this.releaseGuard = settings.writePath === 'async' ? guardCommitFailures() : null;
+  }
+
+  /** A named database per state (as a RocksDB column family per state), keys in Flink's layout. */
+  state(d: StateDescriptor): StateHandle {
+    this.check();
+    const known = this.states.get(d.name);
+    if (known !== undefined) {
+      if (JSON.stringify(known.descriptor) !== JSON.stringify(d)) throw new Error(`lmdb: state ${d.name} is open with another descriptor`);
+      return known.handle;
+    }
+    const name = this.slots ? `slot-${this.slots.index}/${d.name}` : d.name;
+    let db: Db;
+    try {
+      db = this.root.openDB({ ...this.settings.open, name }) as unknown as Db;
+    } catch (err) {
+      throw describeLmdbError(err, { ...this.errCtx, action: 'open' });
+    }
+    const codec = new FlinkKeyCodec(d);
+    const keyspace = new LmdbKeyspace(db, codec, this.shared, codec.keyBytes);
+    const handle = d.kind === 'map' ? new MapValues(keyspace) : keyspace;
+    this.states.set(d.name, { descriptor: d, keyspace, handle });
+    return handle;
+  }
+
   private stats(): LmdbStats {
     const s: unknown = this.db.getStats();
     if (!isLmdbStats(s)) throw new Error('lmdb: getStats() returned an unexpected shape');
@@ -306,7 +416,7 @@ class LmdbInstance implements BackendInstance {
   }
 
   sampleStats(): EngineSample {
-    if (this.closed) return {};
+    if (this.shared.closed) return {};
     return sampleFromStats(this.stats(), this.settings.mapSizeLimit);
   }
 
@@ -315,7 +425,9 @@ class LmdbInstance implements BackendInstance {
     await this.settle();
     const report = reportFromStats(this.stats(), ctx, dataFileBytes(this.errCtx.dir), this.settings.mapSizeLimit);
     report.metrics.pendingBatchWrites = this.batch?.pendingWrites ?? 0;
-    if (this.shared) report.raw.slotSharing = `lmdb: the ${this.shared.count} threads share one LMDB environment (one map and data file, a database per thread): reads run concurrently, write transactions take turns (LMDB allows one writer at a time)`;
+    // With states, the entries are theirs: the instance's database then holds only their names.
+    if (this.states.size > 0) report.metrics.entries = [...this.states.values()].reduce((n, s) => n + s.keyspace.entryCount(), 0);
+    if (this.slots) report.raw.slotSharing = `lmdb: the ${this.slots.count} threads share one LMDB environment (one map and data file, a database per thread): reads run concurrently, write transactions take turns (LMDB allows one writer at a time)`;
     return report;
   }
 
@@ -354,8 +466,8 @@ class LmdbInstance implements BackendInstance {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
+    if (this.shared.closed) return;
+    this.shared.closed = true;
     let commitError: unknown = null;
     try {
       this.batch?.commit();
@@ -363,8 +475,9 @@ class LmdbInstance implements BackendInstance {
       commitError = err;
     }
     try {
+      for (const s of this.states.values()) await s.keyspace.closeDatabase();
       await this.db.close();
-      if (this.shared) await this.shared.root.close();
+      if (this.slots) await this.root.close();
     } finally {
       this.limit?.close();
       this.releaseGuard?.();
@@ -390,7 +503,7 @@ async function openLmdb(dir: string, knobs: ResolvedKnobs, ctx: OpenContext): Pr
   try {
     // --threads: every slot opens the one environment of the cell (lmdb-js shares an environment
     // among the threads of a process that open its path) and a database of its own in it.
-    root = lmdb.open<Uint8Array, Uint8Array>(envDir, slot ? { ...settings.open, maxDbs: Math.max(DEFAULT_MAX_DBS, slot.count) } : settings.open);
+    root = lmdb.open<Uint8Array, Uint8Array>(envDir, slot ? { ...settings.open, maxDbs: Math.max(DEFAULT_MAX_DBS, slot.count * DBS_PER_SLOT) } : settings.open);
     db = slot ? (root.openDB({ ...settings.open, name: `slot-${slot.index}` }) as unknown as Db) : root;
   } catch (err) {
     throw describeLmdbError(err, errCtx);
@@ -404,7 +517,7 @@ async function openLmdb(dir: string, knobs: ResolvedKnobs, ctx: OpenContext): Pr
     // A reopened environment may already be past the limit.
     limit.afterCommit();
   }
-  return new LmdbInstance(db, codec, settings, errCtx, limit, slot ? { root, count: slot.count } : null);
+  return new LmdbInstance(db, codec, settings, errCtx, limit, root, slot ? { count: slot.count, index: slot.index } : null);
 }
 
 export const lmdbBackend: Backend = {

@@ -21,7 +21,11 @@ import type {
   ResolvedKnobs,
   ScanEntry,
   SlotContext,
+  StateDescriptor,
+  StateHandle,
 } from '../types.js';
+import { openStateKeyspace } from './state-keyspace.js';
+import { writeBatchWith } from './write-batch.js';
 import { buildOpenPlan, type OpenPlan, type SlotSharing } from './build-options.js';
 import { buildEngineReport, type RunMaxima, SAMPLED_INT_PROPERTIES } from './engine-report.js';
 import { LSM_KNOBS } from './knobs.js';
@@ -59,6 +63,8 @@ export class LsmInstance implements BackendInstance {
   private baseline: StatisticsSnapshot | null = null;
   private readonly maxima: RunMaxima = { l0Files: 0, pendingCompactionBytes: 0, blockCacheUsageBytes: 0 };
   private previousCheckpointSsts = new Set<string>();
+  /** A Flink workload's states by name. */
+  private readonly states = new Map<string, { readonly descriptor: StateDescriptor; readonly keyspace: StateHandle }>();
   private slab: Uint8Array;
   private slabPos = 0;
   /** The addon's getSlab and putS as plain functions (no unwrap of `db` per call). */
@@ -125,23 +131,19 @@ export class LsmInstance implements BackendInstance {
   }
 
   writeBatch(ops: readonly BatchOp[]): void {
-    // Validate first: a bad op must leave the database untouched (the batch is all or nothing).
-    for (const op of ops) {
-      if (op.type !== 'put' && op.type !== 'delete') throw new TypeError(`lsm: write batch op of key ${op.key} has type '${String(op.type)}'; expected put or delete`);
-      if (op.type === 'put' && !(op.value instanceof Uint8Array)) throw new TypeError(`lsm: write batch put of key ${op.key} has no value`);
+    writeBatchWith(this.db, ops, (op) => this.codec.encode(op.key, op.ns ?? 0));
+  }
+
+  /** A Flink state's keyspace, keys in Flink's layout (state-keyspace.ts). */
+  state(d: StateDescriptor): StateHandle {
+    const known = this.states.get(d.name);
+    if (known !== undefined) {
+      if (JSON.stringify(known.descriptor) !== JSON.stringify(d)) throw new Error(`lsm: state ${d.name} is open with another descriptor`);
+      return known.keyspace;
     }
-    this.db.batchClear();
-    try {
-      for (const op of ops) {
-        const key = this.codec.encode(op.key, op.ns ?? 0);
-        if (op.type === 'put') this.db.batchPut(key, op.value as Uint8Array);
-        else this.db.batchDelete(key);
-      }
-      this.db.batchWrite();
-    } catch (e) {
-      if (!this.db.isClosed()) this.db.batchClear();
-      throw e;
-    }
+    const keyspace = openStateKeyspace(this.db, d, this.states.size);
+    this.states.set(d.name, { descriptor: d, keyspace });
+    return keyspace;
   }
 
   scan(start: number, limit: number, ns = 0, end?: number): ScanEntry[] {
