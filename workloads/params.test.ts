@@ -22,7 +22,8 @@ describe('resolveParams', () => {
 
   it('leaves out settings that belong to another built-in (one --param list for a whole run)', () => {
     const p = resolveParams(resolveWorkload('value-state'), { extra: { maxScanLength: 50 } });
-    expect(p.extra).toEqual({});
+    // value-state's own settings only: its key layout
+    expect(p.extra).toEqual({ keyLayout: 'flink', maxParallelism: 128 });
   });
 
   const cases: [string, Parameters<typeof resolveParams>[1], RegExp][] = [

@@ -1,0 +1,45 @@
+// Which layout each built-in workload runs in: every Flink workload declares its states (each
+// operation kind names one) in Flink's key layout unless keyLayout=plain; YCSB and db_bench
+// workloads declare none, so they run on the backend's own keyspace in the plain layout.
+import { describe, expect, it } from 'vitest';
+import { listWorkloads } from '../catalogue.js';
+import { resolveParams } from '../params.js';
+
+describe('key layouts of the built-in workloads', () => {
+  const flink = listWorkloads().filter((d) => d.source === 'flink');
+
+  it('has every Flink workload declare the states its kinds touch, 128 key groups by default', () => {
+    expect(flink.map((d) => d.name)).toEqual(['value-state', 'list-state', 'map-state', 'window-agg', 'ttl-dedupe']);
+    for (const d of flink) {
+      const states = d.flinkStates?.(resolveParams(d, {}));
+      expect(states?.maxParallelism).toBe(128);
+      const names = new Set(states?.states.map((s) => s.name));
+      for (const op of d.operations) expect(names.has(op.state ?? '')).toBe(true);
+    }
+  });
+
+  it('declares the kinds, namespaces and TTL Flink would: a window state in the TimeWindow namespace, a TTL-stamped dedupe flag', () => {
+    const byName = new Map(flink.map((d) => [d.name, d.flinkStates?.(resolveParams(d, { extra: { windowSize: 500 } }))?.states]));
+    expect(byName.get('map-state')?.[0]).toMatchObject({ kind: 'map', namespace: { kind: 'void' }, ttl: false });
+    expect(byName.get('list-state')?.[0]).toMatchObject({ kind: 'list' });
+    expect(byName.get('window-agg')?.[0]).toMatchObject({ kind: 'aggregating', namespace: { kind: 'window', size: 500 } });
+    expect(byName.get('ttl-dedupe')?.[0]).toMatchObject({ kind: 'value', ttl: true });
+  });
+
+  it('runs a Flink workload in the plain layout under keyLayout=plain, and takes maxParallelism', () => {
+    const d = flink[0]!;
+    expect(d.flinkStates?.(resolveParams(d, { extra: { keyLayout: 'plain' } }))).toBeNull();
+    expect(d.flinkStates?.(resolveParams(d, { extra: { maxParallelism: 4096 } }))?.maxParallelism).toBe(4096);
+    expect(() => resolveParams(d, { extra: { maxParallelism: 40_000 } })).toThrow(/maxParallelism=40000: expected an integer >= 1 <= 32768/);
+    expect(() => resolveParams(d, { extra: { keyLayout: 'rocks' } })).toThrow(/keyLayout=rocks: expected one of flink, plain/);
+  });
+
+  it('keeps YCSB and db_bench workloads in the plain layout: no states, no kind naming one', () => {
+    const others = listWorkloads().filter((d) => d.source !== 'flink');
+    expect(others.length).toBeGreaterThan(5);
+    for (const d of others) {
+      expect(d.flinkStates).toBeUndefined();
+      for (const op of d.operations) expect(op.state).toBeUndefined();
+    }
+  });
+});
