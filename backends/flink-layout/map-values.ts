@@ -51,8 +51,8 @@ export class MapValues implements StateHandle {
     return this.inner.scan(start, limit, ns, end).map((e) => ({ key: e.key, value: e.value.subarray(1) }));
   }
 
-  /** A map state has no list append; kept for the contract, on the flagged value as a whole. */
-  append(key: number, value: Uint8Array, ns?: number): void {
-    this.inner.append(key, value, ns);
+  /** Flink's MapState has no append (a list state's call). */
+  append(key: number): void {
+    throw new TypeError(`map state: no append (key ${key}); a map entry is written with put`);
   }
 }
