@@ -41,8 +41,3 @@ export interface StateDescriptor extends FlinkStateDeclaration {
   /** The job's maximum parallelism: the number of key groups (1 key-group byte up to 128, else 2). */
   readonly maxParallelism: number;
 }
-
-/** Byte offset of the TTL timestamp in a stored value: after map state's null flag (RocksDbTtlCompactFiltersManager). */
-export function ttlTimestampOffset(kind: FlinkStateKind): number {
-  return kind === 'map' ? 1 : 0;
-}
