@@ -16,13 +16,13 @@ import type {
   ResolvedKnobs,
   ScanEntry,
   StateDescriptor,
-  StateHandle,
 } from '../types.js';
 import { FlinkStateTable } from './flink-state-table.js';
 import { HEAP_KNOBS } from './knobs.js';
 import { NamespaceTable } from './namespace-table.js';
 import { writeHeapCheckpoint } from './checkpoint.js';
 import { readHeapCheckpoint } from './restore.js';
+import { readStateSnapshot, writeStateSnapshot } from './state-snapshot.js';
 import { HEAP_TRAITS } from './traits.js';
 
 const DESCRIPTION: BackendDescription = {
@@ -82,7 +82,7 @@ class HeapInstance implements BackendInstance {
 
   private readonly checkOpen = (): void => this.check();
 
-  state(d: StateDescriptor): StateHandle {
+  state(d: StateDescriptor): FlinkStateTable {
     this.check();
     const known = this.states.get(d.name);
     if (known !== undefined) {
@@ -218,10 +218,10 @@ class HeapInstance implements BackendInstance {
 
   checkpoint(dir: string): CheckpointInfo {
     this.check();
-    const bytes = writeHeapCheckpoint(dir, this.tables, this.fsyncCheckpoints);
+    const bytes = writeHeapCheckpoint(dir, this.tables, this.fsyncCheckpoints) + writeStateSnapshot(dir, this.states, this.fsyncCheckpoints);
     // A full snapshot every time: the incremental size is the whole state.
     this.previousCheckpointBytes = bytes;
-    return { dir, bytes, files: 1, incrementalBytes: this.previousCheckpointBytes };
+    return { dir, bytes, files: this.states.size > 0 ? 2 : 1, incrementalBytes: this.previousCheckpointBytes };
   }
 
   close(): void {
@@ -244,6 +244,7 @@ export const heapBackend: Backend = {
   open: async (dir, knobs) => {
     const instance = new HeapInstance(knobs);
     readHeapCheckpoint(dir, (ns, key, value) => instance.restoreEntry(ns, key, value));
+    readStateSnapshot(dir, (d) => instance.state(d));
     return instance;
   },
   // Every write lives in process memory until a checkpoint: no per-write durability to turn off.

@@ -47,6 +47,11 @@ export class FlinkStateTable implements StateHandle {
     this.store(key, ns, this.copyValues ? value.slice() : value);
   }
 
+  /** Restore: one snapshot entry, already a private copy. */
+  restore(key: number, ns: number, value: Uint8Array): void {
+    this.store(key, ns, value);
+  }
+
   private store(key: number, ns: number, value: Uint8Array): void {
     if (!this.nested) {
       this.group(key).set(key, value);
