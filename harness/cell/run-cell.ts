@@ -79,7 +79,8 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   const space: KeySpace = { inserted: 0 };
   // --checkpoint-interval: checkpoints in the run phase, then a restore phase. --verify: loops that
   // stamp every value written and check every value read.
-  const cps = spec.checkpointIntervalMs ? new CellCheckpoints(spec.dataDir, spec.checkpointIntervalMs, spec.intervalMs) : null;
+  const states = def.flinkStates?.(params) ?? null;
+  const cps = spec.checkpointIntervalMs ? new CellCheckpoints(spec.dataDir, spec.checkpointIntervalMs, spec.intervalMs, states) : null;
   const verifier = spec.verify ? new Verifier() : null;
   if (verifier) common.warnings.push('--verify: values are stamped and every read is checked; latencies include that work');
   const track = (s: OpSource): OpSource => (cps ? cps.track(s) : s);
@@ -96,7 +97,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   let sampleAtRun: EngineSample | undefined;
   const phaseBase = {
     operations: def.operations,
-    states: def.flinkStates?.(params) ?? null,
+    states,
     values,
     keySize: spec.keySize,
     ttlTicks: def.ttlTicks ?? 0,

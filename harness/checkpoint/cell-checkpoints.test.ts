@@ -33,6 +33,21 @@ describe.each(['heap', 'lmdb', 'lsm'])('checkpoints and restore on %s', (backend
   });
 });
 
+describe.each(['heap', 'lmdb', 'lsm'])("a Flink workload's states in checkpoints on %s", (backend) => {
+  it('restores the states and finds them as they were, through their handles', async () => {
+    // map-state: 2000 maps of 8 entries, one state in Flink's layout; its maps are the namespaces checked
+    const spec = await smallCell(backend, 'map-state', { checkpointIntervalMs: 200, durationMs: 300, workloadParams: { records: 2000 } });
+    const cell = await runCell(spec);
+    expect(cell.status).toBe('ok');
+    if (cell.status !== 'ok') return;
+    expect(cell.restore).toMatchObject({ ok: true, mismatchedNamespaces: 0 });
+    expect(cell.restore!.namespaces).toBeGreaterThan(100);
+    // every map checked holds its 8 entries, in the live state and the restored one
+    expect(cell.restore!.expectedKeys).toBe(8 * cell.restore!.namespaces);
+    expect(cell.restore!.restoredKeys).toBe(cell.restore!.expectedKeys);
+  });
+});
+
 describe('cells without --checkpoint-interval', () => {
   it('take no checkpoints and have no restore phase', async () => {
     const cell = await runCell(await smallCell('heap', 'ycsb-a', { durationMs: 200 }));

@@ -5,7 +5,7 @@
 
 import { rmSync } from 'node:fs';
 import type { Backend, BackendInstance, OpenContext, ResolvedKnobs } from '../../backends/types.js';
-import type { OpSource } from '../../workloads/types.js';
+import type { FlinkStates, OpSource } from '../../workloads/types.js';
 import { now } from '../recorder/clock.js';
 import type { CheckpointCost, CheckpointRecord, PhaseResult, RestoreResult } from '../../core/result/schema.js';
 import { checkpointCost } from './foreground.js';
@@ -25,6 +25,8 @@ export class CellCheckpoints {
     dataDir: string,
     private readonly everyMs: number,
     private readonly intervalMs: number,
+    /** The workload's states in Flink's layout (null: the plain layout): the restore check reads them. */
+    private readonly states: FlinkStates | null = null,
   ) {
     this.baseDir = `${dataDir.replace(/\/+$/, '')}.checkpoints`;
   }
@@ -46,7 +48,7 @@ export class CellCheckpoints {
     const instance = this.scheduler.instance;
     const taken = await this.scheduler.take();
     const t0 = now();
-    const expected = summariseState(instance, this.namespaces.sorted());
+    const expected = summariseState(instance, this.namespaces.sorted(), this.states);
     this.final = { taken, expected, expectedMs: now() - t0 };
   }
 
@@ -64,6 +66,7 @@ export class CellCheckpoints {
       checkpointTMs: this.final.taken.record.tMs,
       expected: this.final.expected,
       expectedMs: this.final.expectedMs,
+      states: this.states,
     });
   }
 

@@ -5,6 +5,7 @@
 import type { Backend, OpenContext, ResolvedKnobs } from '../../backends/types.js';
 import { now } from '../recorder/clock.js';
 import type { RestoreResult } from '../../core/result/schema.js';
+import type { FlinkStates } from '../../workloads/types.js';
 import { summariseState, type NamespaceSummary } from './state-summary.js';
 import { round3 } from '../../core/numbers.js';
 
@@ -18,6 +19,8 @@ export interface RestoreInput {
   readonly expected: readonly NamespaceSummary[];
   /** Time already spent summarising the live state. */
   readonly expectedMs: number;
+  /** The workload's states in Flink's layout, summarised through their handles; absent: the plain layout. */
+  readonly states?: FlinkStates | null;
 }
 
 export async function restoreAndCheck(o: RestoreInput): Promise<RestoreResult> {
@@ -29,6 +32,7 @@ export async function restoreAndCheck(o: RestoreInput): Promise<RestoreResult> {
     const got = summariseState(
       restored,
       o.expected.map((s) => s.ns),
+      o.states ?? null,
     );
     const checkMs = now() - c0 + o.expectedMs;
     return compareSummaries(o.expected, got, { checkpointTMs: o.checkpointTMs, openMs, checkMs });

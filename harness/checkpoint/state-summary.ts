@@ -1,8 +1,13 @@
 // A summary of a backend's state over some namespaces: key count and an order-independent
 // digest of (namespace, key, value) per namespace, read in pages through scan() so memory stays
 // bounded. Two states with equal summaries hold the same keys and values (up to a 2^-52 chance).
+// A Flink workload's states are summed into each namespace; a state's scan is in its layout's
+// order (key group first), which key-ordered pages cannot follow, so each of its namespaces is
+// read in one scan.
 
-import type { BackendInstance } from '../../backends/types.js';
+import type { BackendInstance, StateHandle } from '../../backends/types.js';
+import type { FlinkStates } from '../../workloads/types.js';
+import { stateHandles } from '../runner/state-route.js';
 
 export interface NamespaceSummary {
   readonly ns: number;
@@ -12,24 +17,35 @@ export interface NamespaceSummary {
 }
 
 const PAGE = 4096;
+const ALL = 0x7fffffff;
 const MOD = 2 ** 52;
 
-export function summariseState(backend: BackendInstance, namespaces: readonly number[]): NamespaceSummary[] {
-  return namespaces.map((ns) => summariseNamespace(backend, ns));
+export function summariseState(backend: BackendInstance, namespaces: readonly number[], states: FlinkStates | null = null): NamespaceSummary[] {
+  const handles = stateHandles(backend, states);
+  return namespaces.map((ns) => {
+    let keys = 0;
+    let digest = 0;
+    for (const h of handles) {
+      const s = summariseNamespace(h, ns, h === backend ? PAGE : ALL);
+      keys += s.keys;
+      digest = (digest + s.digest) % MOD;
+    }
+    return { ns, keys, digest };
+  });
 }
 
-function summariseNamespace(backend: BackendInstance, ns: number): NamespaceSummary {
+function summariseNamespace(backend: StateHandle, ns: number, page: number): NamespaceSummary {
   let keys = 0;
   let digest = 0;
   let start = 0;
   for (;;) {
-    const page = backend.scan(start, PAGE, ns);
-    for (const e of page) {
+    const entries = backend.scan(start, page, ns);
+    for (const e of entries) {
       keys++;
       digest = (digest + entryHash(ns, e.key, e.value)) % MOD;
     }
-    if (page.length < PAGE) break;
-    start = (page[page.length - 1] as { key: number }).key + 1;
+    if (entries.length < page) break;
+    start = (entries[entries.length - 1] as { key: number }).key + 1;
   }
   return { ns, keys, digest };
 }

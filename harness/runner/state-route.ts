@@ -43,3 +43,14 @@ export function resolveStateRoute(backend: BackendInstance, operations: readonly
 export function sameRoute(a: StateRoute, b: StateRoute): boolean {
   return a.handles.length === b.handles.length && a.handles.every((h, k) => h === b.handles[k] && a.keyBytes[k] === b.keyBytes[k]);
 }
+
+/**
+ * Every keyspace a workload's state lives in: the backend's handle of each declared state, or
+ * the instance itself (the plain layout, or a backend without state()). Outside the measured
+ * loops (a checkpoint's state summary).
+ */
+export function stateHandles(backend: BackendInstance, states: FlinkStates | null): StateHandle[] {
+  const stateOf = backend.state?.bind(backend);
+  if (states === null || stateOf === undefined) return [backend];
+  return states.states.map((d) => stateOf({ ...d, maxParallelism: states.maxParallelism }));
+}
