@@ -18,6 +18,7 @@ import type {
   StateDescriptor,
 } from '../types.js';
 import { FlinkStateTable } from './flink-state-table.js';
+import { appendedList } from '../list-append.js';
 import { HEAP_KNOBS } from './knobs.js';
 import { NamespaceTable } from './namespace-table.js';
 import { writeHeapCheckpoint } from './checkpoint.js';
@@ -159,15 +160,7 @@ class HeapInstance implements BackendInstance {
   append(key: number, value: Uint8Array, ns = 0): void {
     this.check();
     const table = this.table(ns);
-    const prev = table.map.get(key);
-    if (prev === undefined) {
-      table.set(key, value.slice());
-      return;
-    }
-    const next = new Uint8Array(prev.byteLength + value.byteLength);
-    next.set(prev, 0);
-    next.set(value, prev.byteLength);
-    table.set(key, next);
+    table.set(key, appendedList(table.map.get(key), value));
   }
 
   sampleStats(): EngineSample {

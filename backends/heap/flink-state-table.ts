@@ -10,6 +10,7 @@
 import type { StateDescriptor } from '../../core/flink/keyed-state.js';
 import { keyGroupOfLong } from '../flink-layout/key-group.js';
 import type { BatchOp, ScanEntry, StateHandle } from '../types.js';
+import { appendedList } from '../list-append.js';
 
 type Inner = Map<number, Uint8Array>;
 
@@ -99,15 +100,7 @@ export class FlinkStateTable implements StateHandle {
 
   append(key: number, value: Uint8Array, ns = 0): void {
     this.check();
-    const prev = this.get(key, ns);
-    if (prev === undefined) {
-      this.store(key, ns, value.slice());
-      return;
-    }
-    const next = new Uint8Array(prev.byteLength + value.byteLength);
-    next.set(prev, 0);
-    next.set(value, prev.byteLength);
-    this.store(key, ns, next);
+    this.store(key, ns, appendedList(this.get(key, ns), value));
   }
 
   /**

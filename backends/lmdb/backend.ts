@@ -29,6 +29,7 @@ import type {
 } from '../types.js';
 import { FlinkKeyCodec, type ScanPlan } from '../flink-layout/key-codec.js';
 import { MapValues } from '../flink-layout/map-values.js';
+import { appendedList } from '../list-append.js';
 import { BatchTransaction } from './batch-transaction.js';
 import { writeLmdbCheckpoint } from './checkpoint.js';
 import { describeLmdbAsyncError, describeLmdbError, LmdbError, type LmdbErrorContext } from './errors.js';
@@ -301,16 +302,7 @@ class LmdbKeyspace implements StateHandle {
     this.limit?.check();
     const k = this.codec.encodeNew(key, ns);
     const readModifyWrite = (): void => {
-      const prev = this.read(k);
-      let next: Uint8Array;
-      if (prev === undefined) {
-        next = value.slice();
-      } else {
-        next = new Uint8Array(prev.byteLength + value.byteLength);
-        next.set(prev, 0);
-        next.set(value, prev.byteLength);
-      }
-      this.db.putSync(k, next);
+      this.db.putSync(k, appendedList(this.read(k), value));
     };
     try {
       if (this.batch === null) {
