@@ -4,6 +4,7 @@
 // layout) is one hash table per namespace. Nothing survives close but a checkpoint.
 
 import { BackendClosedError } from '../types.js';
+import { sameStateDescriptor } from '../../core/flink/keyed-state.js';
 import type {
   Backend,
   BackendDescription,
@@ -87,7 +88,7 @@ class HeapInstance implements BackendInstance {
     this.check();
     const known = this.states.get(d.name);
     if (known !== undefined) {
-      if (!sameDescriptor(known.descriptor, d)) throw new Error(`heap: state ${d.name} is open with another descriptor`);
+      if (!sameStateDescriptor(known.descriptor, d)) throw new Error(`heap: state ${d.name} is open with another descriptor`);
       return known;
     }
     const table = new FlinkStateTable(d, this.copyValues, this.checkOpen);
@@ -224,10 +225,6 @@ class HeapInstance implements BackendInstance {
     this.lastNs = -1;
     this.lastTable = undefined;
   }
-}
-
-function sameDescriptor(a: StateDescriptor, b: StateDescriptor): boolean {
-  return a.kind === b.kind && a.ttl === b.ttl && a.maxParallelism === b.maxParallelism && JSON.stringify(a.namespace) === JSON.stringify(b.namespace);
 }
 
 export const heapBackend: Backend = {

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import type { Database, RootDatabase } from 'lmdb';
 import { KeyCodec } from '../key-codec.js';
 import { BackendClosedError } from '../types.js';
+import { sameStateDescriptor } from '../../core/flink/keyed-state.js';
 import type {
   Backend,
   BackendDescription,
@@ -384,7 +385,7 @@ class LmdbInstance extends LmdbKeyspace implements BackendInstance {
     this.check();
     const known = this.states.get(d.name);
     if (known !== undefined) {
-      if (JSON.stringify(known.descriptor) !== JSON.stringify(d)) throw new Error(`lmdb: state ${d.name} is open with another descriptor`);
+      if (!sameStateDescriptor(known.descriptor, d)) throw new Error(`lmdb: state ${d.name} is open with another descriptor`);
       return known.handle;
     }
     const name = this.slots ? `slot-${this.slots.index}/${d.name}` : d.name;

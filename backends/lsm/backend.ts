@@ -24,6 +24,7 @@ import type {
   StateDescriptor,
   StateHandle,
 } from '../types.js';
+import { sameStateDescriptor } from '../../core/flink/keyed-state.js';
 import { openStateKeyspace } from './state-keyspace.js';
 import { writeBatchWith } from './write-batch.js';
 import { buildOpenPlan, type OpenPlan, type SlotSharing } from './build-options.js';
@@ -138,7 +139,7 @@ export class LsmInstance implements BackendInstance {
   state(d: StateDescriptor): StateHandle {
     const known = this.states.get(d.name);
     if (known !== undefined) {
-      if (JSON.stringify(known.descriptor) !== JSON.stringify(d)) throw new Error(`lsm: state ${d.name} is open with another descriptor`);
+      if (!sameStateDescriptor(known.descriptor, d)) throw new Error(`lsm: state ${d.name} is open with another descriptor`);
       return known.keyspace;
     }
     const keyspace = openStateKeyspace(this.db, d, this.states.size);

@@ -41,3 +41,9 @@ export interface StateDescriptor extends FlinkStateDeclaration {
   /** The job's maximum parallelism: the number of key groups (1 key-group byte up to 128, else 2). */
   readonly maxParallelism: number;
 }
+
+/** The same state: what a backend checks when a name it already opened is asked for again. */
+export function sameStateDescriptor(a: StateDescriptor, b: StateDescriptor): boolean {
+  const window = (d: StateDescriptor): number => (d.namespace.kind === 'window' ? d.namespace.size : 0);
+  return a.name === b.name && a.kind === b.kind && a.ttl === b.ttl && a.maxParallelism === b.maxParallelism && a.namespace.kind === b.namespace.kind && window(a) === window(b);
+}
