@@ -2,7 +2,7 @@
 // Plain code with its own small checks (no test runner): `statebench conformance` runs them for
 // a user's backend, and the built-in backends' test files run the same points inside vitest.
 
-import type { BackendDescription, BackendInstance } from '../types.js';
+import type { BackendDescription, BackendInstance, StateDescriptor } from '../types.js';
 
 /** A contract point not met: what was expected and what came back. */
 export class ContractFailure extends Error {
@@ -216,6 +216,29 @@ export const CONTRACT_POINTS: readonly ContractPoint[] = [
       db.append(1, bytes('b'));
       const got = text(db.get(1));
       holds(got !== undefined && got.includes('a') && got.includes('b'), "get(1) holding both 'a' and 'b'", got);
+    },
+  },
+  {
+    id: 'states',
+    title: "keeps Flink states apart and gives a state's handle back (a backend that offers state())",
+    run: async ({ fresh }) => {
+      const { db } = await fresh();
+      const stateOf = db.state?.bind(db);
+      if (stateOf === undefined) return;
+      const value = (name: string): StateDescriptor => ({ name, kind: 'value', namespace: { kind: 'void' }, ttl: false, maxParallelism: 128 });
+      const a = stateOf(value('a'));
+      const b = stateOf(value('b'));
+      a.put(1, bytes('in a'));
+      b.put(1, bytes('in b'));
+      same(text(a.get(1)), 'in a', "state a's get(1)");
+      same(text(b.get(1)), 'in b', "state b's get(1)");
+      same(text(db.get(1)), undefined, "the instance's own get(1)");
+      holds(stateOf(value('a')) === a, "state('a') asked again = the same handle", 'another handle');
+      const map = stateOf({ name: 'm', kind: 'map', namespace: { kind: 'void' }, ttl: false, maxParallelism: 128 });
+      map.put(2, bytes('x'), 7);
+      map.put(1, bytes('y'), 7);
+      map.put(1, bytes('z'), 8);
+      same(map.scan(0, 10, 7).map((e) => [e.key, text(e.value)]), [[1, 'y'], [2, 'x']], "map m's scan of map 7");
     },
   },
   {
