@@ -225,7 +225,7 @@ export const CONTRACT_POINTS: readonly ContractPoint[] = [
       const { db } = await fresh();
       const stateOf = db.state?.bind(db);
       if (stateOf === undefined) return;
-      const value = (name: string): StateDescriptor => ({ name, kind: 'value', namespace: { kind: 'void' }, ttl: false, maxParallelism: 128 });
+      const value = (name: string): StateDescriptor => ({ name, kind: 'value', namespace: { kind: 'void' }, ttl: null, maxParallelism: 128 });
       const a = stateOf(value('a'));
       const b = stateOf(value('b'));
       a.put(1, bytes('in a'));
@@ -234,7 +234,7 @@ export const CONTRACT_POINTS: readonly ContractPoint[] = [
       same(text(b.get(1)), 'in b', "state b's get(1)");
       same(text(db.get(1)), undefined, "the instance's own get(1)");
       holds(stateOf(value('a')) === a, "state('a') asked again = the same handle", 'another handle');
-      const map = stateOf({ name: 'm', kind: 'map', namespace: { kind: 'void' }, ttl: false, maxParallelism: 128 });
+      const map = stateOf({ name: 'm', kind: 'map', namespace: { kind: 'void' }, ttl: null, maxParallelism: 128 });
       map.put(2, bytes('x'), 7);
       map.put(1, bytes('y'), 7);
       map.put(1, bytes('z'), 8);

@@ -6,9 +6,9 @@ import type { StateDescriptor } from '../../core/flink/keyed-state.js';
 import { FlinkKeyCodec } from './key-codec.js';
 import { keyGroupOfLong } from './key-group.js';
 
-const value = (maxParallelism = 128): StateDescriptor => ({ name: 'v', kind: 'value', namespace: { kind: 'void' }, ttl: false, maxParallelism });
-const map: StateDescriptor = { name: 'm', kind: 'map', namespace: { kind: 'void' }, ttl: false, maxParallelism: 128 };
-const windowed: StateDescriptor = { name: 'w', kind: 'aggregating', namespace: { kind: 'window', size: 1000 }, ttl: false, maxParallelism: 128 };
+const value = (maxParallelism = 128): StateDescriptor => ({ name: 'v', kind: 'value', namespace: { kind: 'void' }, ttl: null, maxParallelism });
+const map: StateDescriptor = { name: 'm', kind: 'map', namespace: { kind: 'void' }, ttl: null, maxParallelism: 128 };
+const windowed: StateDescriptor = { name: 'w', kind: 'aggregating', namespace: { kind: 'window', size: 1000 }, ttl: null, maxParallelism: 128 };
 
 const long = (v: number): number[] => {
   const out: number[] = [];

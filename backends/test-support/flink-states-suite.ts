@@ -9,10 +9,10 @@ import { resolveKnobs } from '../resolve-knobs.js';
 import type { Backend, BackendInstance, StateHandle } from '../types.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 
-export const VALUE_A: StateDescriptor = { name: 'a', kind: 'value', namespace: { kind: 'void' }, ttl: false, maxParallelism: 128 };
+export const VALUE_A: StateDescriptor = { name: 'a', kind: 'value', namespace: { kind: 'void' }, ttl: null, maxParallelism: 128 };
 export const VALUE_B: StateDescriptor = { ...VALUE_A, name: 'b' };
-export const MAP: StateDescriptor = { name: 'm', kind: 'map', namespace: { kind: 'void' }, ttl: false, maxParallelism: 128 };
-export const WINDOW: StateDescriptor = { name: 'w', kind: 'aggregating', namespace: { kind: 'window', size: 100 }, ttl: false, maxParallelism: 128 };
+export const MAP: StateDescriptor = { name: 'm', kind: 'map', namespace: { kind: 'void' }, ttl: null, maxParallelism: 128 };
+export const WINDOW: StateDescriptor = { name: 'w', kind: 'aggregating', namespace: { kind: 'window', size: 100 }, ttl: null, maxParallelism: 128 };
 
 const bytes = (...v: number[]): Uint8Array => Uint8Array.from(v);
 const text = (v: Uint8Array | undefined): string => (v === undefined ? 'missing' : Array.from(v).join(','));

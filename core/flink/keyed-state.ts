@@ -23,12 +23,13 @@ export interface FlinkStateDeclaration {
   readonly kind: FlinkStateKind;
   readonly namespace: FlinkNamespace;
   /**
-   * The values carry Flink's TTL stamp (StateTtlConfig): the 8-byte big-endian last-access
-   * timestamp before the user value (TtlSerializer), after map state's null flag. The runner
-   * writes the stamp into the value bytes (as Flink's TTL wrapper does above the backend); the
-   * backend stores them as given.
+   * The state's time-to-live (StateTtlConfig), in the unit of its timestamps (the workload's
+   * clock ticks); null: no TTL. A TTL state's values carry Flink's stamp: the 8-byte big-endian
+   * last-access timestamp before the user value (TtlSerializer), after map state's null flag. The
+   * runner writes the stamp into the value bytes (as Flink's TTL wrapper does above the backend);
+   * the backend stores them as given, and may drop an entry whose stamp + ttl has passed.
    */
-  readonly ttl: boolean;
+  readonly ttl: number | null;
 }
 
 /** Flink's default maximum parallelism for a small job: roundUpToPowerOfTwo(1.5 x parallelism) within [128, 32768]. */

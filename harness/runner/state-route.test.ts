@@ -18,8 +18,8 @@ const OPS: OperationKind[] = [
 const STATES: FlinkStates = {
   maxParallelism: 128,
   states: [
-    { name: 'a', kind: 'value', namespace: { kind: 'void' }, ttl: false },
-    { name: 'b', kind: 'value', namespace: { kind: 'void' }, ttl: false },
+    { name: 'a', kind: 'value', namespace: { kind: 'void' }, ttl: null },
+    { name: 'b', kind: 'value', namespace: { kind: 'void' }, ttl: null },
   ],
 };
 

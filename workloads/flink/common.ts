@@ -44,5 +44,5 @@ export function flinkLayout(p: WorkloadParams, states: readonly FlinkStateDeclar
 
 /** A state outside windows (VoidNamespace), without TTL. */
 export function keyedState(name: string, kind: FlinkStateDeclaration['kind']): FlinkStateDeclaration {
-  return { name, kind, namespace: { kind: 'void' }, ttl: false };
+  return { name, kind, namespace: { kind: 'void' }, ttl: null };
 }

@@ -20,10 +20,10 @@ describe('key layouts of the built-in workloads', () => {
 
   it('declares the kinds, namespaces and TTL Flink would: a window state in the TimeWindow namespace, a TTL-stamped dedupe flag', () => {
     const byName = new Map(flink.map((d) => [d.name, d.flinkStates?.(resolveParams(d, { extra: { windowSize: 500 } }))?.states]));
-    expect(byName.get('map-state')?.[0]).toMatchObject({ kind: 'map', namespace: { kind: 'void' }, ttl: false });
+    expect(byName.get('map-state')?.[0]).toMatchObject({ kind: 'map', namespace: { kind: 'void' }, ttl: null });
     expect(byName.get('list-state')?.[0]).toMatchObject({ kind: 'list' });
     expect(byName.get('window-agg')?.[0]).toMatchObject({ kind: 'aggregating', namespace: { kind: 'window', size: 500 } });
-    expect(byName.get('ttl-dedupe')?.[0]).toMatchObject({ kind: 'value', ttl: true });
+    expect(byName.get('ttl-dedupe')?.[0]).toMatchObject({ kind: 'value', ttl: 1000 });
   });
 
   it('runs a Flink workload in the plain layout under keyLayout=plain, and takes maxParallelism', () => {

@@ -36,7 +36,7 @@ export const ttlDedupe: WorkloadDefinition = {
   defaultDistribution: 'uniform',
   extraDefaults: { expiredShare: 0.1, ...LAYOUT_DEFAULTS },
   ttlTicks: TTL_TICKS,
-  flinkStates: (p) => flinkLayout(p, [{ name: STATE, kind: 'value', namespace: { kind: 'void' }, ttl: true }]),
+  flinkStates: (p) => flinkLayout(p, [{ name: STATE, kind: 'value', namespace: { kind: 'void' }, ttl: TTL_TICKS }]),
   validate(p) {
     expiredShare(p);
     flinkLayout(p, []);

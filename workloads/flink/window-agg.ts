@@ -35,7 +35,7 @@ export const windowAgg: WorkloadDefinition = {
   defaultDistribution: 'uniform',
   extraDefaults: { windowSize: 10_000, ...LAYOUT_DEFAULTS },
   // WindowOperator's "window-contents" state: an AggregatingState in the TimeWindow namespace.
-  flinkStates: (p) => flinkLayout(p, [{ name: STATE, kind: 'aggregating', namespace: { kind: 'window', size: windowSize(p) }, ttl: false }]),
+  flinkStates: (p) => flinkLayout(p, [{ name: STATE, kind: 'aggregating', namespace: { kind: 'window', size: windowSize(p) }, ttl: null }]),
   validate(p) {
     windowSize(p);
     flinkLayout(p, []);
