@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lsmBackend, type LsmInstance } from './backend.js';
 import { defineFlinkStatesSuite, MAP, VALUE_A, VALUE_B, withInstance } from '../test-support/flink-states-suite.js';
 import { FlinkKeyCodec } from '../flink-layout/key-codec.js';
+import { KeyCodec } from '../key-codec.js';
 
 defineFlinkStatesSuite(lsmBackend);
 
@@ -30,5 +31,15 @@ describe('lsm Flink states', () => {
       // the state's prefix byte, then [key group][key][VoidNamespace]
       expect(db.state?.(VALUE_A).keyBytes).toBe(1 + 10);
       expect(db.state?.(MAP).keyBytes).toBe(1 + 18);
+    }));
+
+  it("keeps the instance's own calls (YCSB, db_bench) in the plain layout, no state prefix", () =>
+    withInstance(lsmBackend, {}, (db) => {
+      db.put(42, Uint8Array.of(1), 3);
+      const it = (db as LsmInstance).db.iterator(null, null);
+      const keys: number[][] = [];
+      for (let ok = it.seekToFirst(); ok; ok = it.next()) keys.push(Array.from(it.key() as Uint8Array));
+      it.close();
+      expect(keys).toEqual([Array.from(new KeyCodec(16).encode(42, 3))]);
     }));
 });
