@@ -55,7 +55,7 @@ export interface ScanPlan {
 }
 
 export class FlinkKeyCodec {
-  /** Bytes of one encoded key, the state prefix included. */
+  /** Bytes of one encoded key. */
   readonly keyBytes: number;
   /** The scratch buffer encode() writes into; valid until the next encode(). */
   readonly scratch: Uint8Array;
@@ -66,24 +66,16 @@ export class FlinkKeyCodec {
   /** Offset of the namespace in an encoded key. */
   private readonly nsAt: number;
 
-  /**
-   * `prefix`: bytes written before Flink's key, for an engine keeping several states in one
-   * keyspace (lsm before column families); Flink's own layout has none (empty).
-   */
-  constructor(
-    d: StateDescriptor,
-    private readonly prefix: Uint8Array = new Uint8Array(0),
-  ) {
+  constructor(d: StateDescriptor) {
     if (d.kind === 'timers') throw new Error(`state ${d.name}: timer queues have no key layout here yet`);
     if (d.kind === 'map' && d.namespace.kind !== 'void') throw new Error(`state ${d.name}: a map state's namespace must be VoidNamespace here`);
     this.groupBytes = keyGroupPrefixBytes(d.maxParallelism);
     this.maxParallelism = d.maxParallelism;
     this.isMap = d.kind === 'map';
     this.windowSize = d.namespace.kind === 'window' ? d.namespace.size : 0;
-    this.nsAt = prefix.length + this.groupBytes + LONG_BYTES;
+    this.nsAt = this.groupBytes + LONG_BYTES;
     this.keyBytes = this.nsAt + namespaceBytes(d.namespace) + (this.isMap ? LONG_BYTES : 0);
     this.scratch = new Uint8Array(this.keyBytes);
-    this.scratch.set(prefix, 0);
   }
 
   /** Encodes into the shared scratch buffer (no allocation). */
@@ -101,9 +93,8 @@ export class FlinkKeyCodec {
 
   /** Writes the key at `offset` of `out` (packing many keys into one buffer). */
   encodeAt(out: Uint8Array, offset: number, key: number, ns = 0): void {
-    if (this.prefix.length > 0) out.set(this.prefix, offset);
     const flinkKey = this.isMap ? ns : key;
-    const at = offset + this.prefix.length;
+    const at = offset;
     const group = keyGroupOfLong(flinkKey, this.maxParallelism);
     if (this.groupBytes === 2) {
       out[at] = group >>> 8;
@@ -144,10 +135,9 @@ export class FlinkKeyCodec {
       return { lower, upper, accept: null };
     }
     const stop = end ?? Infinity;
-    const prefixed = this.prefix.length > 0;
     return {
-      lower: prefixed ? this.prefix : null,
-      upper: prefixed ? successor(this.prefix) : null,
+      lower: null,
+      upper: null,
       accept: (k) => {
         if (!this.inNamespace(k, ns)) return false;
         const id = this.decodeEntry(k);

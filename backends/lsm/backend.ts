@@ -132,17 +132,17 @@ export class LsmInstance implements BackendInstance {
   }
 
   writeBatch(ops: readonly BatchOp[]): void {
-    writeBatchWith(this.db, ops, (op) => this.codec.encode(op.key, op.ns ?? 0));
+    writeBatchWith(this.db, this.db, ops, (op) => this.codec.encode(op.key, op.ns ?? 0));
   }
 
-  /** A Flink state's keyspace, keys in Flink's layout (state-keyspace.ts). */
+  /** A Flink state's column family, keys in Flink's layout (state-keyspace.ts). */
   state(d: StateDescriptor): StateHandle {
     const known = this.states.get(d.name);
     if (known !== undefined) {
       if (!sameStateDescriptor(known.descriptor, d)) throw new Error(`lsm: state ${d.name} is open with another descriptor`);
       return known.keyspace;
     }
-    const keyspace = openStateKeyspace(this.db, d, this.states.size);
+    const keyspace = openStateKeyspace(this.db, d);
     this.states.set(d.name, { descriptor: d, keyspace });
     return keyspace;
   }

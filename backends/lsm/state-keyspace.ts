@@ -1,64 +1,92 @@
-// One Flink state of the lsm backend: its keys in Flink's layout (flink-layout/key-codec.ts).
+// One Flink state of the lsm backend: a column family of its own, named after the state, with
+// the Database's column family options (Flink's RocksDB backend gives every state the same),
+// keys in Flink's layout (flink-layout/key-codec.ts). A family has its own key scratch buffer
+// and value slab, so a state's get and put take the addon's hot path as the instance's do.
 //
-// Flink's RocksDB backend gives each state a column family of its own, named after the state,
-// with the same options. Until the addon opens column families, openStateKeyspace keeps every
-// state in the default one, each under a one-byte prefix of its own (the state's number), so the
-// states stay apart and each is a contiguous range: the one function to switch to column
-// families. The calls take the key as an argument (the instance's hot path reads it from a
-// scratch buffer sized for the plain layout's keys).
+// No TTL filter yet: a TTL state's stamps are the workload's ticks, and the filter compares them
+// with the time the harness gives it (setTtlTime), which the TTL cleanup workloads set.
 
 import type { StateDescriptor } from '../../core/flink/keyed-state.js';
 import { FlinkKeyCodec } from '../flink-layout/key-codec.js';
 import { MapValues } from '../flink-layout/map-values.js';
 import type { BatchOp, ScanEntry, StateHandle } from '../types.js';
-import type { NativeDatabase } from './native.js';
+import type { NativeColumnFamily, NativeDatabase } from './native.js';
 import { writeBatchWith } from './write-batch.js';
 
-/** The keyspace of state number `index` (0-based, in the order the states were opened). */
-export function openStateKeyspace(db: NativeDatabase, d: StateDescriptor, index: number): StateHandle {
-  if (index > 0xfe) throw new Error(`lsm: state ${d.name}: at most 255 states per instance`);
-  const keyspace = new LsmStateKeyspace(db, new FlinkKeyCodec(d, Uint8Array.of(index + 1)));
+/** The keyspace of state `d`: its column family. */
+export function openStateKeyspace(db: NativeDatabase, d: StateDescriptor): StateHandle {
+  // RocksDB's default family is the instance's own keyspace (the plain layout).
+  if (d.name === 'default') throw new Error("lsm: a state named 'default' would share RocksDB's default column family; name it otherwise");
+  const keyspace = new LsmStateKeyspace(db, db.columnFamily(d.name), new FlinkKeyCodec(d));
   return d.kind === 'map' ? new MapValues(keyspace) : keyspace;
 }
+
+// As the instance's (backend.ts): values read are copied into slabs and handed out as views.
+const SLAB_BYTES = 64 * 1024;
 
 class LsmStateKeyspace implements StateHandle {
   readonly keyBytes: number;
   private packed: Uint8Array;
+  private slab = new Uint8Array(SLAB_BYTES);
+  private slabPos = 0;
+  private readonly getSlab: (offset: number) => number;
+  private readonly putS: (value: Uint8Array) => void;
 
   constructor(
     private readonly db: NativeDatabase,
+    private readonly family: NativeColumnFamily,
     private readonly codec: FlinkKeyCodec,
   ) {
     this.keyBytes = codec.keyBytes;
     this.packed = new Uint8Array(codec.keyBytes * 64);
+    family.setScratch(codec.scratch);
+    family.setValueSlab(this.slab);
+    const hot = family.hotPath();
+    this.getSlab = hot.getSlab;
+    this.putS = hot.putS;
   }
 
+  // The instance's get (LsmInstance.get), on this family: kept apart so each stays monomorphic.
   get(key: number, ns = 0): Uint8Array | undefined {
-    return this.db.get(this.codec.encode(key, ns));
+    this.codec.encode(key, ns);
+    const n = this.getSlab(this.slabPos);
+    if (n >= 0) {
+      const out = new Uint8Array(this.slab.buffer, this.slabPos, n);
+      this.slabPos = (this.slabPos + n + 7) & ~7;
+      return out;
+    }
+    if (n === -1) return undefined;
+    this.slab = new Uint8Array(Math.max(SLAB_BYTES, -2 - n));
+    this.slabPos = 0;
+    this.family.setValueSlab(this.slab);
+    return this.get(key, ns);
   }
 
   put(key: number, value: Uint8Array, ns = 0): void {
-    this.db.put(this.codec.encode(key, ns), value);
+    this.codec.encode(key, ns);
+    this.putS(value);
   }
 
   delete(key: number, ns = 0): void {
-    this.db.del(this.codec.encode(key, ns));
+    this.codec.encode(key, ns);
+    this.family.delS();
   }
 
   multiGet(keys: readonly number[], ns = 0): (Uint8Array | undefined)[] {
     const size = this.keyBytes;
     if (this.packed.byteLength < keys.length * size) this.packed = new Uint8Array(keys.length * size * 2);
     for (let i = 0; i < keys.length; i++) this.codec.encodeAt(this.packed, i * size, keys[i] as number, ns);
-    return this.db.multiGet(this.packed.subarray(0, keys.length * size), size);
+    return this.family.multiGet(this.packed.subarray(0, keys.length * size), size);
   }
 
   writeBatch(ops: readonly BatchOp[]): void {
-    writeBatchWith(this.db, ops, (op) => this.codec.encode(op.key, op.ns ?? 0));
+    writeBatchWith(this.db, this.family, ops, (op) => this.codec.encode(op.key, op.ns ?? 0));
   }
 
   /** Flink's list state: a merge with the string-append operator, as RocksDBListState.add merges. */
   append(key: number, value: Uint8Array, ns = 0): void {
-    this.db.merge(this.codec.encode(key, ns), value);
+    this.codec.encode(key, ns);
+    this.family.mergeS(value);
   }
 
   scan(start: number, limit: number, ns = 0, end?: number): ScanEntry[] {
@@ -66,12 +94,12 @@ class LsmStateKeyspace implements StateHandle {
     const out: ScanEntry[] = [];
     if (limit <= 0) return out;
     if (plan.accept === null) {
-      const flat = this.db.scan(plan.lower as Uint8Array, plan.upper as Uint8Array, limit);
+      const flat = this.family.scan(plan.lower as Uint8Array, plan.upper as Uint8Array, limit);
       for (let i = 0; i < flat.length; i += 2) out.push({ key: this.codec.decodeEntry(flat[i] as Uint8Array), value: flat[i + 1] as Uint8Array });
       return out;
     }
-    // A namespace of keyed state: a pass over the whole state, keeping that namespace's keys.
-    const it = this.db.iterator(plan.lower, plan.upper);
+    // A namespace of keyed state: a pass over the whole family, keeping that namespace's keys.
+    const it = this.family.iterator(plan.lower, plan.upper);
     try {
       for (let ok = plan.lower ? it.seek(plan.lower) : it.seekToFirst(); ok && out.length < limit; ok = it.next()) {
         const k = it.key() as Uint8Array;
