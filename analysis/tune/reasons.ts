@@ -9,20 +9,11 @@ import type { KnobValue } from '../../backends/types.js';
 import type { Bottleneck } from './moves.js';
 import type { SearchSpace } from './space.js';
 import { MANAGED_FRACTION } from './taskmanager-space.js';
-import type { Standing } from './race.js';
-import type { Config } from './space.js';
+import type { RaceResult } from './race.js';
+import type { Candidate, StageResult } from './search-types.js';
 
-/** What the reasons read of tune's candidates and stages (tune.ts's Candidate and StageResult). */
-interface Candidate {
-  readonly origin: string;
-  readonly knobs: Config;
-}
-interface StageResult {
-  readonly name: string;
-  readonly control: number;
-  readonly entrants: readonly number[];
-  readonly race: { readonly standings: readonly Standing[] };
-}
+/** What the reasons read of a stage: its control, its entrants and their standings. */
+type StageStandings = Pick<StageResult, 'name' | 'control' | 'entrants'> & { readonly race: Pick<RaceResult, 'standings'> };
 
 function valueText(v: KnobValue): string {
   return typeof v === 'number' && v >= 1024 * 1024 && v % 1024 === 0 ? formatBytes(v) : String(v);
@@ -38,7 +29,7 @@ function changedFrom(c: Candidate, control: Candidate): string[] {
  * The race evidence for key = value: a candidate that changed only that key against its control
  * (its own effect), else the first that changed it along with others (said so: not measured alone).
  */
-function raceEvidence(key: string, value: KnobValue, candidates: readonly Candidate[], stages: readonly StageResult[]): string | null {
+function raceEvidence(key: string, value: KnobValue, candidates: readonly Candidate[], stages: readonly StageStandings[]): string | null {
   let together: string | null = null;
   for (const st of stages) {
     const control = candidates[st.control] as Candidate;
@@ -55,7 +46,7 @@ function raceEvidence(key: string, value: KnobValue, candidates: readonly Candid
   return together;
 }
 
-export function reasonsFor(space: SearchSpace, candidates: readonly Candidate[], stages: readonly StageResult[], best: number, found: readonly Bottleneck[]): Record<string, string> {
+export function reasonsFor(space: SearchSpace, candidates: readonly Candidate[], stages: readonly StageStandings[], best: number, found: readonly Bottleneck[]): Record<string, string> {
   const out: Record<string, string> = {};
   const chosen = candidates[best];
   if (!chosen || best === 0) return out;

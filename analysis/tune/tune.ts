@@ -28,7 +28,8 @@ import type { ProgressSink } from '../../harness/exec/progress.js';
 import { AaNoise } from './aa-noise.js';
 import { measureEffect, METRICS, type Effect } from './effect.js';
 import { bottlenecks, coordinateSteps, movesAlong, pairSteps, presetMoves, type Bottleneck, type Move } from './moves.js';
-import { race, type RaceResult, type RungPlan } from './race.js';
+import { race, type RungPlan } from './race.js';
+import type { Candidate, StageResult } from './search-types.js';
 import { runConfigs, type ConfigSpec } from './run-configs.js';
 import { harnessShare, medianMemory, memoryOf, overBound, type MemoryFigures } from './candidate-memory.js';
 import { reasonsFor } from './reasons.js';
@@ -61,10 +62,6 @@ export interface TuneOptions {
   readonly progress?: ProgressSink;
 }
 
-export interface Candidate {
-  readonly origin: string;
-  readonly knobs: Config;
-}
 
 /** One cell tune ran, with how warm it measured. */
 export interface Measurement {
@@ -81,16 +78,6 @@ export interface Measurement {
   readonly settleMs: number | null;
 }
 
-export interface StageResult {
-  readonly name: string;
-  /** Candidate index of the control (the best so far when the stage began). */
-  readonly control: number;
-  readonly entrants: readonly number[];
-  /** The race over the entrants; its indices are into `entrants`. */
-  readonly race: RaceResult;
-  /** Candidate index of the best after the stage. */
-  readonly bestAfter: number;
-}
 
 export interface Verification {
   readonly repeats: number;
