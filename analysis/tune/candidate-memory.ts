@@ -7,9 +7,9 @@
 // the engine opened (its V8 heap, the values in flight) and the allocator's own overhead: the
 // harness's share of it is measured side by side, as what the control's process (the defaults, or
 // the best so far, in the same round) grew beyond what its engine reported, and taken off a
-// candidate's growth. What is left must stay within the bound plus PROCESS_SLACK, the spread of the
-// process figure between cells of one configuration; the engine's own figure is held to the bound
-// exactly.
+// candidate's growth. What is left must stay within the bound plus PROCESS_SLACK, a margin for
+// what varies between cells of one configuration (allocator arenas, the V8 heap's growth steps),
+// chosen rather than measured; the engine's own figure is held to the bound exactly.
 
 import { backendTraits } from '../../backends/registry.js';
 import type { CellResult } from '../../core/result/schema.js';
@@ -45,7 +45,7 @@ export function medianMemory(cells: readonly CellResult[]): MemoryFigures {
   };
 }
 
-/** Room the process figure has over the bound: its spread between cells of one configuration (allocator arenas, the V8 heap's growth steps). */
+/** Room the process figure has over the bound, for what varies between cells of one configuration (a chosen margin). */
 export const PROCESS_SLACK = 0.1;
 
 /** The harness's share of a process's growth: the median over the control's cells of what the process grew beyond what its engine reported. */
