@@ -44,6 +44,11 @@ export interface TuneTaskManager {
   readonly notes: readonly string[];
 }
 
+/** Within a kibibyte counts as at the floor: Flink's float fractions miss round sizes by a few bytes (256m is 268435454 at 0.5). */
+function belowFloor(taskHeapBytes: number, floorBytes: number): boolean {
+  return taskHeapBytes < floorBytes - 1024;
+}
+
 /** The run's options for a TaskManager whose Flink configuration has these keys set on top. */
 export type ResolveWithConf = (changes: Readonly<Record<string, string>>) => Promise<ResolvedRunOptions>;
 
@@ -69,7 +74,7 @@ export async function tuneTaskManager(
   if (!base) return null;
   const bound = backendTraits(backend)?.taskManagerBound?.(base.memory) ?? null;
   if (!bound) return null;
-  if (base.memory.heap.taskHeap < minTaskHeapBytes - 1024) {
+  if (belowFloor(base.memory.heap.taskHeap, minTaskHeapBytes)) {
     throw new UsageError(`--min-task-heap ${humanReadable(minTaskHeapBytes)}: the ${base.processSize} TaskManager as configured leaves its task heap ${humanReadable(base.memory.heap.taskHeap)}; give a floor at or below it, or a larger TaskManager`);
   }
   const notes: string[] = [];
@@ -99,8 +104,7 @@ export async function tuneTaskManager(
       continue;
     }
     const { tm, taskHeap, managedPerSlot } = bytesAt(resolved);
-    // Within a kibibyte counts as at the floor: Flink's float fractions miss round sizes by a few bytes (256m is 268435454 at 0.5).
-    if (taskHeap < minTaskHeapBytes - 1024) {
+    if (belowFloor(taskHeap, minTaskHeapBytes)) {
       notes.push(`${MANAGED_FRACTION}: ${fraction} and above left out; they leave the task heap ${humanReadable(taskHeap)}, below --min-task-heap ${humanReadable(minTaskHeapBytes)}`);
       break;
     }
