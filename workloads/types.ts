@@ -21,7 +21,8 @@ export type Action =
   | 'append' // append(key, value, ns): list-state add
   | 'iterate' // scan of the whole namespace ns (map-state iteration, list get of all entries)
   | 'clear-namespace' // scan ns then delete every key of it in one batch (window fire)
-  | 'ttl-dedupe'; // get; when absent or older than ttl (arg = now, in logical ticks) put with a timestamp
+  | 'ttl-dedupe' // get; when absent or older than ttl (arg = now, in logical ticks) put with a timestamp
+  | 'none'; // no state access: an input element that touches no state (a late element Flink drops)
 
 export const ACTIONS: readonly Action[] = [
   'get',
@@ -34,6 +35,7 @@ export const ACTIONS: readonly Action[] = [
   'iterate',
   'clear-namespace',
   'ttl-dedupe',
+  'none',
 ];
 
 export interface OperationKind {
@@ -47,6 +49,13 @@ export interface OperationKind {
    * instance's own keyspace. The runner resolves it to the backend's handle once per phase.
    */
   readonly state?: string;
+  /**
+   * True for the kind that begins one input element's accesses (a Flink operator workload emits,
+   * per element, one such op and then the further accesses the operator makes for it). Reports
+   * divide the state accesses (every op whose action is not 'none') by the count of these kinds:
+   * accesses per input element. Absent on every kind: one op is one element.
+   */
+  readonly element?: boolean;
 }
 
 /** The states of a Flink workload in Flink's key layout (WorkloadDefinition.flinkStates). */

@@ -11,6 +11,7 @@ export const A_APPEND = 6;
 export const A_ITERATE = 7;
 export const A_CLEAR_NS = 8;
 export const A_TTL_DEDUPE = 9;
+export const A_NONE = 10;
 
 const CODES: Record<Action, number> = {
   get: A_GET,
@@ -23,6 +24,7 @@ const CODES: Record<Action, number> = {
   iterate: A_ITERATE,
   'clear-namespace': A_CLEAR_NS,
   'ttl-dedupe': A_TTL_DEDUPE,
+  none: A_NONE,
 };
 
 export function actionCode(action: Action): number {

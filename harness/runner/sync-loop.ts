@@ -21,6 +21,7 @@ import {
   A_RMW,
   A_SCAN,
   A_TTL_DEDUPE,
+  A_NONE,
 } from './action-codes.js';
 import type { BatchOp, StateHandle } from '../../backends/types.js';
 import type { OpBatch } from '../../workloads/types.js';
@@ -146,6 +147,8 @@ function runOtherAction(ctx: LoopContext, st: LoopState, h: StateHandle, keyByte
       return clearNamespace(h, keyBytes, st, space);
     case A_TTL_DEDUPE:
       return ttlDedupe(ctx, h, keyBytes, st, id, space, a, opIndex);
+    case A_NONE:
+      return 0;
     default:
       throw new Error(`unknown action code ${action}`);
   }

@@ -16,6 +16,7 @@ import {
   A_RMW,
   A_SCAN,
   A_TTL_DEDUPE,
+  A_NONE,
 } from '../runner/action-codes.js';
 import { asyncWrites, type InFlight } from '../runner/async-loop.js';
 import type { LoopContext, LoopState } from '../runner/loop-context.js';
@@ -142,6 +143,8 @@ export class Verifier {
         st.bytesWritten += keySize + v.byteLength;
         return;
       }
+      case A_NONE:
+        return;
       default:
         throw new Error(`unknown action code ${ctx.actions[k]}`);
     }
