@@ -22,6 +22,9 @@ export type Action =
   | 'iterate' // scan of the whole namespace ns (map-state iteration, list get of all entries)
   | 'clear-namespace' // scan ns then delete every key of it in one batch (window fire)
   | 'ttl-dedupe' // get; when absent or older than ttl (arg = now, in logical ticks) put with a timestamp
+  | 'timer-register' // add timer (key, ns, arg = timestamp) to a timers state's queue (a set: adding one it holds does nothing)
+  | 'timer-delete' // remove timer (key, ns, arg = timestamp) from a timers state's queue
+  | 'timer-fire' // poll timer (key, ns, arg = timestamp), the head of the queue, as the timer service does when the watermark passes it
   | 'none'; // no state access: an input element that touches no state (a late element Flink drops)
 
 export const ACTIONS: readonly Action[] = [
@@ -35,6 +38,9 @@ export const ACTIONS: readonly Action[] = [
   'iterate',
   'clear-namespace',
   'ttl-dedupe',
+  'timer-register',
+  'timer-delete',
+  'timer-fire',
   'none',
 ];
 

@@ -7,14 +7,44 @@
 // workload's key ids); the namespace is VoidNamespace or a TimeWindow. docs/flink-workloads.md
 // gives the byte layout and its sources.
 
-/** The kind of state, as Flink's StateDescriptor.Type names them; 'timers' is a timer service's queue. */
+/**
+ * The kind of state, as Flink's StateDescriptor.Type names them; 'timers' is an event-time timer
+ * service's queue (InternalTimerServiceImpl's eventTimeTimersQueue): entries keyed by key group,
+ * timestamp, key and namespace, with no value. Its operations are the actions timer-register,
+ * timer-delete and timer-fire (arg: the timer's timestamp).
+ */
 export type FlinkStateKind = 'value' | 'list' | 'map' | 'reducing' | 'aggregating' | 'timers';
 
 /**
- * The namespace a state's entries carry: VoidNamespace (state outside windows, one byte 0 in
- * RocksDB), or a TimeWindow [ns x size, (ns + 1) x size) for the window numbered ns (two longs).
+ * The namespace a state's entries carry, and how an operation's `ns` number stands for it:
+ * - void: VoidNamespace (state outside windows; one byte 0 in RocksDB); ns is 0;
+ * - window: a TimeWindow of a tumbling or sliding assigner: window number ns is
+ *   [ns x slide, ns x slide + size) (slide absent: slide = size, a tumbling window); two longs;
+ * - session: a session window's state window: TimeWindow [ns, ns + gap), ns being its start
+ *   (MergingWindowSet keeps a merged session's state in one of its first windows, each of which
+ *   spans one gap); two longs;
+ * - names: a String namespace, ns indexing `names` (IntervalJoinOperator's timers are in
+ *   "CLEANUP_LEFT" and "CLEANUP_RIGHT"); written as StringSerializer writes it.
  */
-export type FlinkNamespace = { readonly kind: 'void' } | { readonly kind: 'window'; readonly size: number };
+export type FlinkNamespace =
+  | { readonly kind: 'void' }
+  | { readonly kind: 'window'; readonly size: number; readonly slide?: number }
+  | { readonly kind: 'session'; readonly gap: number }
+  | { readonly kind: 'names'; readonly names: readonly string[] };
+
+/** The same namespace kind and parameters. */
+export function sameNamespace(a: FlinkNamespace, b: FlinkNamespace): boolean {
+  switch (a.kind) {
+    case 'void':
+      return b.kind === 'void';
+    case 'window':
+      return b.kind === 'window' && a.size === b.size && (a.slide ?? a.size) === (b.slide ?? b.size);
+    case 'session':
+      return b.kind === 'session' && a.gap === b.gap;
+    case 'names':
+      return b.kind === 'names' && a.names.length === b.names.length && a.names.every((n, i) => n === b.names[i]);
+  }
+}
 
 /** One state a Flink workload uses. */
 export interface FlinkStateDeclaration {
@@ -45,6 +75,5 @@ export interface StateDescriptor extends FlinkStateDeclaration {
 
 /** The same state: what a backend checks when a name it already opened is asked for again. */
 export function sameStateDescriptor(a: StateDescriptor, b: StateDescriptor): boolean {
-  const window = (d: StateDescriptor): number => (d.namespace.kind === 'window' ? d.namespace.size : 0);
-  return a.name === b.name && a.kind === b.kind && a.ttl === b.ttl && a.maxParallelism === b.maxParallelism && a.namespace.kind === b.namespace.kind && window(a) === window(b);
+  return a.name === b.name && a.kind === b.kind && a.ttl === b.ttl && a.maxParallelism === b.maxParallelism && sameNamespace(a.namespace, b.namespace);
 }

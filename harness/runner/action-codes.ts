@@ -12,6 +12,9 @@ export const A_ITERATE = 7;
 export const A_CLEAR_NS = 8;
 export const A_TTL_DEDUPE = 9;
 export const A_NONE = 10;
+export const A_TIMER_REGISTER = 11;
+export const A_TIMER_DELETE = 12;
+export const A_TIMER_FIRE = 13;
 
 const CODES: Record<Action, number> = {
   get: A_GET,
@@ -24,6 +27,9 @@ const CODES: Record<Action, number> = {
   iterate: A_ITERATE,
   'clear-namespace': A_CLEAR_NS,
   'ttl-dedupe': A_TTL_DEDUPE,
+  'timer-register': A_TIMER_REGISTER,
+  'timer-delete': A_TIMER_DELETE,
+  'timer-fire': A_TIMER_FIRE,
   none: A_NONE,
 };
 
