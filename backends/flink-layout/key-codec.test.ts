@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StateDescriptor } from '../../core/flink/keyed-state.js';
 import { FlinkKeyCodec } from './key-codec.js';
-import { keyGroupOfLong } from './key-group.js';
+import { keyGroupOfLong } from '../../core/flink/key-group.js';
 
 const value = (maxParallelism = 128): StateDescriptor => ({ name: 'v', kind: 'value', namespace: { kind: 'void' }, ttl: null, maxParallelism });
 const map: StateDescriptor = { name: 'm', kind: 'map', namespace: { kind: 'void' }, ttl: null, maxParallelism: 128 };

@@ -16,7 +16,7 @@
 // kinds `key` is the Flink key and `ns` the namespace (a window's number).
 
 import type { FlinkNamespace, StateDescriptor } from '../../core/flink/keyed-state.js';
-import { keyGroupOfLong, keyGroupPrefixBytes } from './key-group.js';
+import { keyGroupOfLong, keyGroupPrefixBytes } from '../../core/flink/key-group.js';
 
 const VOID_NAMESPACE_BYTES = 1;
 const TIME_WINDOW_BYTES = 16;

@@ -8,7 +8,7 @@
 // map state `ns` is the key and `key` the user key; otherwise `key` is the key and `ns` the window.
 
 import type { StateDescriptor } from '../../core/flink/keyed-state.js';
-import { keyGroupOfLong } from '../flink-layout/key-group.js';
+import { keyGroupOfLong } from '../../core/flink/key-group.js';
 import type { BatchOp, ScanEntry, StateHandle } from '../types.js';
 import { appendedList } from '../list-append.js';
 
