@@ -104,11 +104,36 @@ function walBytesOnDisk(dir: string): number {
   return total;
 }
 
-/** "Stalls(count): ... total-stops: 3, total-delays: 7" and similar lines of rocksdb.stats. */
-function stallCounts(statsText: string | null): { stops: number | null; delays: number | null } {
-  const stops = /total-stops: (\d+)/.exec(statsText ?? '')?.[1];
-  const delays = /total-delays: (\d+)/.exec(statsText ?? '')?.[1];
-  return { stops: stops === undefined ? null : Number(stops), delays: delays === undefined ? null : Number(delays) };
+// RocksDB 7.x writes one line per column family in rocksdb.stats:
+//   "Stalls(count): 0 level0_slowdown, 0 level0_slowdown_with_compaction, 164 level0_numfiles,
+//    78 level0_numfiles_with_compaction, 0 stop for pending_compaction_bytes, 0 slowdown for
+//    pending_compaction_bytes, 257 memtable_compaction, 0 memtable_slowdown, interval 421 total count"
+// (internal_stats.cc DumpCFStats). The "_with_compaction" counts are subsets of the ones before
+// them (the "total count" leaves them out). Stops: L0 files at the stop trigger, pending
+// compaction bytes at the hard limit, every memtable full; delays: the three slowdowns.
+// RocksDB 8.x writes "total-stops: N, total-delays: M" instead.
+const STALL_COUNT = /(\d+) (level0_slowdown|level0_numfiles|stop for pending_compaction_bytes|slowdown for pending_compaction_bytes|memtable_compaction|memtable_slowdown),/g;
+const STOPS = new Set(['level0_numfiles', 'stop for pending_compaction_bytes', 'memtable_compaction']);
+
+/** Write stops and delays since the DB opened, summed over its column families; null when the text has neither form. */
+export function stallCounts(statsText: string | null): { stops: number | null; delays: number | null } {
+  const text = statsText ?? '';
+  const newer = { stops: /total-stops: (\d+)/.exec(text)?.[1], delays: /total-delays: (\d+)/.exec(text)?.[1] };
+  if (newer.stops !== undefined || newer.delays !== undefined) {
+    return { stops: newer.stops === undefined ? null : Number(newer.stops), delays: newer.delays === undefined ? null : Number(newer.delays) };
+  }
+  let stops = 0;
+  let delays = 0;
+  let lines = 0;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('Stalls(count):')) continue;
+    lines++;
+    for (const m of line.matchAll(STALL_COUNT)) {
+      if (STOPS.has(m[2] as string)) stops += Number(m[1]);
+      else delays += Number(m[1]);
+    }
+  }
+  return lines === 0 ? { stops: null, delays: null } : { stops, delays };
 }
 
 /**
