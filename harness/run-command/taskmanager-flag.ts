@@ -40,6 +40,7 @@ export function resolveTaskManagers(flag: string | undefined, confText: string |
     return tm ? [tm] : [];
   }
   const sizes = flag.split(',').map((s) => s.trim());
+  if (sizes.some((s) => s.toLowerCase() === NONE)) throw new UsageError(`--taskmanager-memory: '${flag}' mixes none with sizes; none stands alone (no TaskManager), a list takes sizes only (1728m,4g); compare with a run of its own under --taskmanager-memory none`);
   if (sizes.some((s) => s === '')) throw new UsageError(`--taskmanager-memory: '${flag}' is not valid; expected ${FLINK_MEMORY_SIZE}, a list of them (1728m,4g), or none`);
   const byBytes = new Map<number, TaskManagerModel>();
   for (const size of sizes) {

@@ -105,6 +105,7 @@ describe('--taskmanager-memory', () => {
     ['lots', /^--taskmanager-memory: 'lots' is not valid/],
     ['700m', /^--taskmanager-memory: TaskManager memory configuration failed: Sum of configured Framework Heap Memory/],
     ['1728m,,4g', /^--taskmanager-memory: '1728m,,4g' is not valid; expected a memory size.*, a list of them \(1728m,4g\), or none$/],
+    ['none,4g', /^--taskmanager-memory: 'none,4g' mixes none with sizes; none stands alone/],
   ])('%s is bad input naming the flag', async (raw, message) => {
     await expect(resolveRunOptions({ backend: ['heap'], taskmanagerMemory: raw })).rejects.toThrow(message);
   });
