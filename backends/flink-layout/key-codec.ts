@@ -5,45 +5,22 @@
 //
 // as RocksDBSerializedCompositeKeyBuilder writes it: the key group in 1 or 2 big-endian bytes
 // (CompositeKeySerializationUtils.writeKeyGroup), the key as LongSerializer writes it (8 bytes
-// big-endian), the namespace as VoidNamespaceSerializer (one byte 0) or TimeWindow.Serializer
-// (start and end, 8 bytes each) writes it, and map state's user key as a Long. Key and namespace
-// are fixed-size here, so Flink writes no length bytes between them (it does only when both are
-// variable-size: "ambiguousKeyPossible").
+// big-endian), the namespace as its serializer writes it (namespace-bytes.ts: VoidNamespace, a
+// TimeWindow of a tumbling, sliding or session window, a String), and map state's user key as a
+// Long. The key is fixed-size, so Flink writes no length bytes between key and namespace (it does
+// only when both are variable-size: "ambiguousKeyPossible").
 //
 // The contract's (key, ns) arguments map onto it as the state's kind says: for a map state `ns`
 // is the map's key (the Flink key) and `key` the user key, the namespace being VoidNamespace (a
 // map iteration is then a scan of container `ns`, as it was in the plain layout); for the other
 // kinds `key` is the Flink key and `ns` the namespace (a window's number).
 
-import type { FlinkNamespace, StateDescriptor } from '../../core/flink/keyed-state.js';
+import type { StateDescriptor } from '../../core/flink/keyed-state.js';
 import { keyGroupOfLong, keyGroupPrefixBytes } from '../../core/flink/key-group.js';
+import { namespaceBytes, readLong, writeLong, type NamespaceBytes } from './namespace-bytes.js';
 
 const VOID_NAMESPACE_BYTES = 1;
-const TIME_WINDOW_BYTES = 16;
 const LONG_BYTES = 8;
-
-function namespaceBytes(ns: FlinkNamespace): number {
-  return ns.kind === 'void' ? VOID_NAMESPACE_BYTES : TIME_WINDOW_BYTES;
-}
-
-/** Writes a non-negative integer below 2^53 as a Java long, big-endian. */
-function writeLong(out: Uint8Array, at: number, v: number): void {
-  const high = Math.floor(v / 0x1_0000_0000);
-  out[at] = high >>> 24;
-  out[at + 1] = (high >>> 16) & 0xff;
-  out[at + 2] = (high >>> 8) & 0xff;
-  out[at + 3] = high & 0xff;
-  out[at + 4] = v >>> 24;
-  out[at + 5] = (v >>> 16) & 0xff;
-  out[at + 6] = (v >>> 8) & 0xff;
-  out[at + 7] = v & 0xff;
-}
-
-function readLong(bytes: Uint8Array, at: number): number {
-  const high = ((bytes[at] as number) << 24) | ((bytes[at + 1] as number) << 16) | ((bytes[at + 2] as number) << 8) | (bytes[at + 3] as number);
-  const low = ((bytes[at + 4] as number) << 24) | ((bytes[at + 5] as number) << 16) | ((bytes[at + 6] as number) << 8) | (bytes[at + 7] as number);
-  return (high >>> 0) * 0x1_0000_0000 + (low >>> 0);
-}
 
 /** A key range to read, and which of its keys a scan keeps (null: all). */
 export interface ScanPlan {
@@ -55,44 +32,51 @@ export interface ScanPlan {
 }
 
 export class FlinkKeyCodec {
-  /** Bytes of one encoded key. */
+  /** Bytes of the longest encoded key (of every key when `fixedLength`). */
   readonly keyBytes: number;
+  /**
+   * True when every key has keyBytes bytes: all namespaces but String names of unequal lengths
+   * (a variable-length key cannot go through an engine's fixed scratch buffer).
+   */
+  readonly fixedLength: boolean;
   /** The scratch buffer encode() writes into; valid until the next encode(). */
   readonly scratch: Uint8Array;
   private readonly groupBytes: 1 | 2;
   private readonly maxParallelism: number;
   private readonly isMap: boolean;
-  private readonly windowSize: number;
+  private readonly namespace: NamespaceBytes;
   /** Offset of the namespace in an encoded key. */
   private readonly nsAt: number;
+  /** A namespace's bytes, for a scan's comparison. */
+  private readonly nsScratch: Uint8Array;
 
   constructor(d: StateDescriptor) {
-    if (d.kind === 'timers') throw new Error(`state ${d.name}: timer queues have no key layout here yet`);
+    if (d.kind === 'timers') throw new Error(`state ${d.name}: a timer queue's keys are timer-key.ts's`);
     if (d.kind === 'map' && d.namespace.kind !== 'void') throw new Error(`state ${d.name}: a map state's namespace must be VoidNamespace here`);
     this.groupBytes = keyGroupPrefixBytes(d.maxParallelism);
     this.maxParallelism = d.maxParallelism;
     this.isMap = d.kind === 'map';
-    this.windowSize = d.namespace.kind === 'window' ? d.namespace.size : 0;
+    this.namespace = namespaceBytes(d.namespace);
     this.nsAt = this.groupBytes + LONG_BYTES;
-    this.keyBytes = this.nsAt + namespaceBytes(d.namespace) + (this.isMap ? LONG_BYTES : 0);
+    this.keyBytes = this.nsAt + this.namespace.maxBytes + (this.isMap ? LONG_BYTES : 0);
+    this.fixedLength = this.namespace.fixed;
     this.scratch = new Uint8Array(this.keyBytes);
+    this.nsScratch = new Uint8Array(this.namespace.maxBytes);
   }
 
-  /** Encodes into the shared scratch buffer (no allocation). */
+  /** Encodes into the shared scratch buffer (no allocation for fixed-length keys). */
   encode(key: number, ns = 0): Uint8Array {
-    this.encodeAt(this.scratch, 0, key, ns);
-    return this.scratch;
+    const n = this.encodeAt(this.scratch, 0, key, ns);
+    return this.fixedLength ? this.scratch : this.scratch.subarray(0, n);
   }
 
   /** Encodes into a fresh buffer (batches, scan bounds). */
   encodeNew(key: number, ns = 0): Uint8Array {
-    const out = new Uint8Array(this.keyBytes);
-    this.encodeAt(out, 0, key, ns);
-    return out;
+    return this.encode(key, ns).slice();
   }
 
-  /** Writes the key at `offset` of `out` (packing many keys into one buffer). */
-  encodeAt(out: Uint8Array, offset: number, key: number, ns = 0): void {
+  /** Writes the key at `offset` of `out` (packing many keys into one buffer); returns its bytes. */
+  encodeAt(out: Uint8Array, offset: number, key: number, ns = 0): number {
     const flinkKey = this.isMap ? ns : key;
     const at = offset;
     const group = keyGroupOfLong(flinkKey, this.maxParallelism);
@@ -103,18 +87,9 @@ export class FlinkKeyCodec {
       out[at] = group;
     }
     writeLong(out, at + this.groupBytes, flinkKey);
-    this.writeNamespace(out, offset + this.nsAt, this.isMap ? 0 : ns);
+    const nsBytes = this.namespace.write(out, offset + this.nsAt, this.isMap ? 0 : ns);
     if (this.isMap) writeLong(out, offset + this.nsAt + VOID_NAMESPACE_BYTES, key);
-  }
-
-  private writeNamespace(out: Uint8Array, at: number, ns: number): void {
-    if (this.windowSize === 0) {
-      out[at] = 0;
-      return;
-    }
-    const start = ns * this.windowSize;
-    writeLong(out, at, start);
-    writeLong(out, at + LONG_BYTES, start + this.windowSize);
+    return this.nsAt + nsBytes + (this.isMap ? LONG_BYTES : 0);
   }
 
   /** The entry id of an encoded key: the user key of a map state, the Flink key otherwise. */
@@ -135,20 +110,17 @@ export class FlinkKeyCodec {
       return { lower, upper, accept: null };
     }
     const stop = end ?? Infinity;
+    const want = this.nsScratch.slice(0, this.namespace.write(this.nsScratch, 0, ns));
     return {
       lower: null,
       upper: null,
       accept: (k) => {
-        if (!this.inNamespace(k, ns)) return false;
+        if (k.length !== this.nsAt + want.length) return false;
+        for (let i = 0; i < want.length; i++) if (k[this.nsAt + i] !== want[i]) return false;
         const id = this.decodeEntry(k);
         return id >= start && id < stop;
       },
     };
-  }
-
-  private inNamespace(bytes: Uint8Array, ns: number): boolean {
-    if (this.windowSize === 0) return ns === 0;
-    return readLong(bytes, this.nsAt) === ns * this.windowSize;
   }
 }
 

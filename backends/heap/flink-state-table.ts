@@ -1,7 +1,7 @@
 // One Flink state on the heap, held as Flink's heap keyed state backend holds it
 // (HeapKeyedStateBackend: a StateTable per state, split into one CopyOnWriteStateMap per key
 // group, mapping (key, namespace) to the state's value): per key group a map from the key to
-// its value, or, for a state with windows, to a map from the namespace (the window) to its value.
+// its value, or, for a state with namespaces (windows, names), to a map from the namespace to its value.
 // A map state's value is itself a map, from user key to user value (HeapMapState).
 //
 // The contract's (key, ns) map onto it as in the byte layout (flink-layout/key-codec.ts): for a
@@ -27,7 +27,7 @@ export class FlinkStateTable implements StateHandle {
   ) {
     if (descriptor.kind === 'timers') throw new Error(`heap: state ${descriptor.name}: timer queues are not kept here yet`);
     this.isMap = descriptor.kind === 'map';
-    this.nested = this.isMap || descriptor.namespace.kind === 'window';
+    this.nested = this.isMap || descriptor.namespace.kind !== 'void';
     this.groups = Array.from({ length: descriptor.maxParallelism }, () => new Map());
   }
 

@@ -17,7 +17,9 @@ import { writeBatchWith } from './write-batch.js';
 export function openStateKeyspace(db: NativeDatabase, d: StateDescriptor): StateHandle {
   // RocksDB's default family is the instance's own keyspace (the plain layout).
   if (d.name === 'default') throw new Error("lsm: a state named 'default' would share RocksDB's default column family; name it otherwise");
-  const keyspace = new LsmStateKeyspace(db, db.columnFamily(d.name), new FlinkKeyCodec(d));
+  const codec = new FlinkKeyCodec(d);
+  const family = db.columnFamily(d.name);
+  const keyspace = codec.fixedLength ? new LsmStateKeyspace(db, family, codec) : new VariableKeyspace(db, family, codec);
   return d.kind === 'map' ? new MapValues(keyspace) : keyspace;
 }
 
@@ -34,8 +36,8 @@ class LsmStateKeyspace implements StateHandle {
 
   constructor(
     private readonly db: NativeDatabase,
-    private readonly family: NativeColumnFamily,
-    private readonly codec: FlinkKeyCodec,
+    protected readonly family: NativeColumnFamily,
+    protected readonly codec: FlinkKeyCodec,
   ) {
     this.keyBytes = codec.keyBytes;
     this.packed = new Uint8Array(codec.keyBytes * 64);
@@ -109,5 +111,31 @@ class LsmStateKeyspace implements StateHandle {
       it.close();
     }
     return out;
+  }
+}
+
+/**
+ * A state whose keys differ in length (String namespaces of unequal lengths): the addon's calls
+ * that take the key as an argument, since the scratch buffer's calls read a fixed length.
+ */
+class VariableKeyspace extends LsmStateKeyspace {
+  override get(key: number, ns = 0): Uint8Array | undefined {
+    return this.family.get(this.codec.encode(key, ns));
+  }
+
+  override put(key: number, value: Uint8Array, ns = 0): void {
+    this.family.put(this.codec.encode(key, ns), value);
+  }
+
+  override delete(key: number, ns = 0): void {
+    this.family.del(this.codec.encode(key, ns));
+  }
+
+  override multiGet(keys: readonly number[], ns = 0): (Uint8Array | undefined)[] {
+    return keys.map((k) => this.get(k, ns));
+  }
+
+  override append(key: number, value: Uint8Array, ns = 0): void {
+    this.family.merge(this.codec.encode(key, ns), value);
   }
 }
