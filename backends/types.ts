@@ -171,9 +171,34 @@ export interface StateHandle {
   deleteAsync?(key: number, ns?: number): Promise<void>;
   /**
    * Bytes of one stored key, for the logical bytes written (a Flink state's key length in its
-   * layout); absent: the cell's key size (OpenContext.keySize).
+   * layout, the longest where String namespaces differ in length); absent: the cell's key size
+   * (OpenContext.keySize).
    */
   readonly keyBytes?: number;
+  /**
+   * A 'timers' state's timer service (the actions timer-register, timer-delete, timer-fire);
+   * absent on every other handle. A timers state's handle has no entries to get or put: its data
+   * methods throw.
+   */
+  readonly timers?: TimerHandle;
+}
+
+/**
+ * An event-time timer service's queue of one 'timers' state (Flink's InternalTimerServiceImpl
+ * over its eventTimeTimersQueue): a set of timers (key, namespace, timestamp) ordered by
+ * timestamp, per key group.
+ */
+export interface TimerHandle {
+  /** registerEventTimeTimer: adds the timer; one the queue already holds is not added again. */
+  registerTimer(key: number, ns: number, timestamp: number): void;
+  /** deleteEventTimeTimer: removes the timer, if the queue holds it. */
+  deleteTimer(key: number, ns: number, timestamp: number): void;
+  /**
+   * The watermark passed the timer: polls the head of the timer's queue (the key group's on a
+   * byte-keyed engine, the one heap on the heap), which must be this timer; throws, naming both,
+   * when it is not (the workload and the queue disagree) and then leaves the queue as it was.
+   */
+  fireTimer(key: number, ns: number, timestamp: number): void;
 }
 
 export interface BackendInstance extends StateHandle {

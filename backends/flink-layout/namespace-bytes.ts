@@ -1,22 +1,19 @@
 // A namespace's bytes as Flink's namespace serializers write them, for every FlinkNamespace kind
-// (core/flink/keyed-state.ts), and the order those bytes give (a timer queue's order within a key
-// group and a timestamp):
+// (core/flink/keyed-state.ts):
 //
 //   void     VoidNamespaceSerializer: one byte 0
 //   window   TimeWindow.Serializer: start, then end, each a long (8 bytes big-endian);
 //            window number ns is [ns x slide, ns x slide + size)
 //   session  TimeWindow.Serializer: [ns, ns + gap)
-//   names    StringSerializer (StringValue.writeString): the length + 1 as a variable-length
-//            integer (7 bits a byte, low bits first, the high bit set on every byte but the last),
-//            then each char the same way (one byte for a char below 0x80)
+//   names    StringSerializer (core/flink/namespace-order.ts's javaStringBytes)
 //
 // The namespaces are non-negative here (OpBatch.ns is unsigned), so a TimeWindow's start and end
 // are non-negative longs and their bytes order as their values.
 
 import type { FlinkNamespace } from '../../core/flink/keyed-state.js';
+import { javaStringBytes } from '../../core/flink/namespace-order.js';
 
 const LONG_BYTES = 8;
-const HIGH_BIT = 0x80;
 
 /** Writes a non-negative integer below 2^53 as a Java long, big-endian. */
 export function writeLong(out: Uint8Array, at: number, v: number): void {
@@ -38,31 +35,6 @@ export function readLong(bytes: Uint8Array, at: number): number {
   return (high >>> 0) * 0x1_0000_0000 + (low >>> 0);
 }
 
-/** A Java String as Flink's StringSerializer writes it (StringValue.writeString). */
-export function javaStringBytes(s: string): Uint8Array {
-  const out: number[] = [];
-  const varint = (v: number): void => {
-    while (v >= HIGH_BIT) {
-      out.push((v | HIGH_BIT) & 0xff);
-      v >>>= 7;
-    }
-    out.push(v);
-  };
-  varint(s.length + 1);
-  for (let i = 0; i < s.length; i++) varint(s.charCodeAt(i));
-  return Uint8Array.from(out);
-}
-
-/** Unsigned lexicographic order of two byte strings (RocksDB's and LMDB's default). */
-export function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const d = (a[i] as number) - (b[i] as number);
-    if (d !== 0) return d;
-  }
-  return a.length - b.length;
-}
-
 /** How one state's namespaces are written. */
 export interface NamespaceBytes {
   /** Bytes of the longest namespace (every namespace when `fixed`). */
@@ -73,8 +45,6 @@ export interface NamespaceBytes {
   write(out: Uint8Array, at: number, ns: number): number;
   /** The namespace number whose bytes are at bytes[at]. */
   read(bytes: Uint8Array, at: number): number;
-  /** The rank of namespace `ns` in its bytes' order (namespaces compare as their ranks). */
-  rank(ns: number): number;
 }
 
 const VOID: NamespaceBytes = {
@@ -85,7 +55,6 @@ const VOID: NamespaceBytes = {
     return 1;
   },
   read: () => 0,
-  rank: () => 0,
 };
 
 /** TimeWindow [start, start + size) where start = ns x step. */
@@ -100,27 +69,24 @@ function timeWindows(step: number, size: number): NamespaceBytes {
       return 2 * LONG_BYTES;
     },
     read: (bytes, at) => readLong(bytes, at) / step,
-    rank: (ns) => ns,
   };
 }
 
-function names(list: readonly string[]): NamespaceBytes {
+function names(ns: FlinkNamespace & { readonly kind: 'names' }): NamespaceBytes {
+  const list = ns.names;
   if (list.length === 0) throw new Error('a names namespace needs at least one name');
   const encoded = list.map(javaStringBytes);
-  const sorted = encoded.map((b, i) => ({ b, i })).sort((x, y) => compareBytes(x.b, y.b));
-  const ranks = new Array<number>(list.length);
-  sorted.forEach((s, r) => (ranks[s.i] = r));
   const maxBytes = Math.max(...encoded.map((b) => b.length));
-  const of = (ns: number): Uint8Array => {
-    const b = encoded[ns];
-    if (b === undefined) throw new RangeError(`namespace ${ns}: the state has ${list.length} names (${list.join(', ')})`);
+  const of = (n: number): Uint8Array => {
+    const b = encoded[n];
+    if (b === undefined) throw new RangeError(`namespace ${n}: the state has ${list.length} names (${list.join(', ')})`);
     return b;
   };
   return {
     maxBytes,
     fixed: encoded.every((b) => b.length === maxBytes),
-    write: (out, at, ns) => {
-      const b = of(ns);
+    write: (out, at, n) => {
+      const b = of(n);
       out.set(b, at);
       return b.length;
     },
@@ -128,10 +94,6 @@ function names(list: readonly string[]): NamespaceBytes {
       const i = encoded.findIndex((b) => b.every((v, j) => bytes[at + j] === v));
       if (i < 0) throw new Error(`no name of this state (${list.join(', ')}) at byte ${at}`);
       return i;
-    },
-    rank: (ns) => {
-      of(ns);
-      return ranks[ns] as number;
     },
   };
 }
@@ -145,6 +107,6 @@ export function namespaceBytes(ns: FlinkNamespace): NamespaceBytes {
     case 'session':
       return timeWindows(1, ns.gap);
     case 'names':
-      return names(ns.names);
+      return names(ns);
   }
 }

@@ -19,6 +19,7 @@ import type {
   StateDescriptor,
 } from '../types.js';
 import { FlinkStateTable } from './flink-state-table.js';
+import { HeapTimerQueue } from './timer-queue.js';
 import { appendedList } from '../list-append.js';
 import { HEAP_KNOBS } from './knobs.js';
 import { NamespaceTable } from './namespace-table.js';
@@ -41,7 +42,7 @@ class HeapInstance implements BackendInstance {
   readonly writeMode = 'sync' as const;
   private readonly tables = new Map<number, NamespaceTable>();
   /** A Flink workload's states by name. */
-  private readonly states = new Map<string, FlinkStateTable>();
+  private readonly states = new Map<string, FlinkStateTable | HeapTimerQueue>();
   private closed = false;
   private previousCheckpointBytes = 0;
   private readonly copyValues: boolean;
@@ -84,14 +85,14 @@ class HeapInstance implements BackendInstance {
 
   private readonly checkOpen = (): void => this.check();
 
-  state(d: StateDescriptor): FlinkStateTable {
+  state(d: StateDescriptor): FlinkStateTable | HeapTimerQueue {
     this.check();
     const known = this.states.get(d.name);
     if (known !== undefined) {
       if (!sameStateDescriptor(known.descriptor, d)) throw new Error(`heap: state ${d.name} is open with another descriptor`);
       return known;
     }
-    const table = new FlinkStateTable(d, this.copyValues, this.checkOpen);
+    const table = d.kind === 'timers' ? new HeapTimerQueue(d, this.checkOpen) : new FlinkStateTable(d, this.copyValues, this.checkOpen);
     this.states.set(d.name, table);
     return table;
   }
@@ -105,6 +106,11 @@ class HeapInstance implements BackendInstance {
       for (const v of t.map.values()) valueBytes += v.byteLength;
     }
     for (const s of this.states.values()) {
+      // Timers hold no value bytes (their snapshot entries' are made for the file).
+      if (s instanceof HeapTimerQueue) {
+        entries += s.size();
+        continue;
+      }
       for (const [, , v] of s.entries()) {
         entries++;
         valueBytes += v.byteLength;
@@ -169,7 +175,7 @@ class HeapInstance implements BackendInstance {
     for (const t of this.tables.values()) entries += t.map.size;
     // A Flink state's keys, not its entries: counting entries walks every key (finalStats does).
     let stateKeys = 0;
-    for (const s of this.states.values()) stateKeys += s.keyCount();
+    for (const s of this.states.values()) stateKeys += s instanceof HeapTimerQueue ? s.size() : s.keyCount();
     return { entries, namespaces: this.tables.size, ...(this.states.size > 0 ? { stateKeys } : {}), heapUsedBytes: process.memoryUsage().heapUsed };
   }
 

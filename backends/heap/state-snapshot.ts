@@ -1,19 +1,27 @@
 // The Flink states of a heap checkpoint, in a file beside the instance's own snapshot
-// (checkpoint.ts): "SBSTATE1\n", a 4-byte length and a JSON list of the states' descriptors with
+// (checkpoint.ts), timer queues among them (a timer's entry: key, ns and its timestamp as an
+// 8-byte long): "SBSTATE1\n", a 4-byte length and a JSON list of the states' descriptors with
 // their entry counts, then each state's entries in that order as [key f64][ns u32][length u32][bytes]
 // (key and ns as the contract names them). Written and renamed into place as the snapshot is.
 
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StateDescriptor } from '../../core/flink/keyed-state.js';
-import type { FlinkStateTable } from './flink-state-table.js';
+
+/** A state as a snapshot holds it: its descriptor and its entries as the contract names them. */
+export interface SnapshotState {
+  readonly descriptor: StateDescriptor;
+  entries(): Iterable<readonly [number, number, Uint8Array]>;
+  /** Restore: one snapshot entry, already a private copy. */
+  restore(key: number, ns: number, value: Uint8Array): void;
+}
 
 export const HEAP_STATES_FILE = 'heap-states.bin';
 const MAGIC = Buffer.from('SBSTATE1\n');
 const ENTRY_HEADER = 16;
 
 /** Writes the states' entries; returns the file's bytes (0 and no file when there are no states). */
-export function writeStateSnapshot(dir: string, states: ReadonlyMap<string, FlinkStateTable>, fsync: boolean): number {
+export function writeStateSnapshot(dir: string, states: ReadonlyMap<string, SnapshotState>, fsync: boolean): number {
   if (states.size === 0) return 0;
   const header: { descriptor: StateDescriptor; entries: number }[] = [];
   const parts: Buffer[] = [];
@@ -48,7 +56,7 @@ export function writeStateSnapshot(dir: string, states: ReadonlyMap<string, Flin
 }
 
 /** Reads the states of the snapshot in `dir`: `open` gives each state's table, `put` restores an entry. */
-export function readStateSnapshot(dir: string, open: (d: StateDescriptor) => FlinkStateTable): void {
+export function readStateSnapshot(dir: string, open: (d: StateDescriptor) => SnapshotState): void {
   const file = join(dir, HEAP_STATES_FILE);
   if (!existsSync(file)) return;
   const buf = readFileSync(file);

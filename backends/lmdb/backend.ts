@@ -40,7 +40,9 @@ import { dataFileBytes } from './data-file.js';
 import { LMDB_CHECKPOINT_SEMANTICS, lmdbDurabilityClass } from './durability.js';
 import { guardCommitFailures } from './commit-failure-guard.js';
 import { LMDB_TRAITS } from './traits.js';
-import { LmdbKeyspace, PlainKeys, type Db } from './keyspace.js';
+import { LmdbKeyspace, LmdbStore, PlainKeys, type Db } from './keyspace.js';
+import { LmdbTimerStore } from './timer-store.js';
+import { ByteTimerService } from '../flink-layout/byte-timer-service.js';
 
 type LmdbModule = typeof import('lmdb');
 
@@ -96,7 +98,7 @@ class LmdbInstance extends LmdbKeyspace implements BackendInstance {
   readonly writeMode: 'sync' | 'async';
   private readonly releaseGuard: (() => void) | null;
   /** A Flink workload's states by name, each in its own named database. */
-  private readonly states = new Map<string, { readonly descriptor: StateDescriptor; readonly keyspace: LmdbKeyspace; readonly handle: StateHandle }>();
+  private readonly states = new Map<string, { readonly descriptor: StateDescriptor; readonly keyspace: LmdbStore; readonly handle: StateHandle }>();
 
   constructor(
     db: Db,
@@ -124,7 +126,7 @@ class LmdbInstance extends LmdbKeyspace implements BackendInstance {
     this.releaseGuard = settings.writePath === 'async' ? guardCommitFailures() : null;
   }
 
-  /** A named database per state (as a RocksDB column family per state), keys in Flink's layout. */
+  /** A named database per state (as a RocksDB column family per state), keys in Flink's layout; a timers state's timer service over its database. */
   state(d: StateDescriptor): StateHandle {
     this.check();
     const known = this.states.get(d.name);
@@ -138,6 +140,12 @@ class LmdbInstance extends LmdbKeyspace implements BackendInstance {
       db = this.root.openDB({ ...this.settings.open, name }) as unknown as Db;
     } catch (err) {
       throw describeLmdbError(err, { ...this.errCtx, action: 'open' });
+    }
+    if (d.kind === 'timers') {
+      const store = new LmdbTimerStore(db, this.shared);
+      const handle = new ByteTimerService(d, store);
+      this.states.set(d.name, { descriptor: d, keyspace: store, handle });
+      return handle;
     }
     const codec = new FlinkKeyCodec(d);
     const keyspace = new LmdbKeyspace(db, codec, this.shared, codec.keyBytes);

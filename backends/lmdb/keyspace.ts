@@ -63,13 +63,15 @@ export class PlainKeys implements LmdbKeys {
   }
 }
 
-/** The data calls on one LMDB database with its keys' layout. */
-export class LmdbKeyspace implements StateHandle {
+/**
+ * One LMDB database and the environment's write path: a key's write or removal, alone or in the
+ * open sync batch, with the map limit and errors described. The keyspaces below and a timers
+ * state's store (timer-store.ts) write through it.
+ */
+export class LmdbStore {
   constructor(
     protected readonly db: Db,
-    private readonly codec: LmdbKeys,
     protected readonly shared: LmdbShared,
-    readonly keyBytes?: number,
   ) {}
 
   protected check(): void {
@@ -108,6 +110,54 @@ export class LmdbKeyspace implements StateHandle {
     this.limit?.afterCommit();
   }
 
+  /** Writes encoded key `k` (value `v` stored as given), alone or in the open sync batch. */
+  protected writeKey(k: Uint8Array, v: Uint8Array): void {
+    this.check();
+    this.limit?.check();
+    try {
+      if (this.batch === null) {
+        this.db.putSync(k, v);
+        this.committed();
+      } else {
+        this.batch.open();
+        this.db.putSync(k, v);
+        if (this.batch.counted()) this.committed();
+      }
+    } catch (err) {
+      throw this.fail(err, 'write');
+    }
+  }
+
+  /** Removes encoded key `k`, alone or in the open sync batch. */
+  protected removeKey(k: Uint8Array): void {
+    this.check();
+    this.limit?.check();
+    try {
+      if (this.batch === null) {
+        this.db.removeSync(k);
+        this.committed();
+      } else {
+        this.batch.open();
+        this.db.removeSync(k);
+        if (this.batch.counted()) this.committed();
+      }
+    } catch (err) {
+      throw this.fail(err, 'write');
+    }
+  }
+}
+
+/** The data calls on one LMDB database with its keys' layout. */
+export class LmdbKeyspace extends LmdbStore implements StateHandle {
+  constructor(
+    db: Db,
+    private readonly codec: LmdbKeys,
+    shared: LmdbShared,
+    readonly keyBytes?: number,
+  ) {
+    super(db, shared);
+  }
+
   /** The value of an encoded key, as a private copy. lmdb-js's own get() copies with
    *  Uint8Array.prototype.slice, which gives every value its own ArrayBuffer: off-heap, several
    *  microseconds each under GC, and slower the longer a run goes. Buffer.allocUnsafe carves
@@ -133,40 +183,11 @@ export class LmdbKeyspace implements StateHandle {
   }
 
   put(key: number, value: Uint8Array, ns = 0): void {
-    this.check();
-    this.limit?.check();
-    const k = this.codec.encode(key, ns);
-    const v = this.copyOnPut ? value.slice() : value;
-    try {
-      if (this.batch === null) {
-        this.db.putSync(k, v);
-        this.committed();
-      } else {
-        this.batch.open();
-        this.db.putSync(k, v);
-        if (this.batch.counted()) this.committed();
-      }
-    } catch (err) {
-      throw this.fail(err, 'write');
-    }
+    this.writeKey(this.codec.encode(key, ns), this.copyOnPut ? value.slice() : value);
   }
 
   delete(key: number, ns = 0): void {
-    this.check();
-    this.limit?.check();
-    const k = this.codec.encode(key, ns);
-    try {
-      if (this.batch === null) {
-        this.db.removeSync(k);
-        this.committed();
-      } else {
-        this.batch.open();
-        this.db.removeSync(k);
-        if (this.batch.counted()) this.committed();
-      }
-    } catch (err) {
-      throw this.fail(err, 'write');
-    }
+    this.removeKey(this.codec.encode(key, ns));
   }
 
   multiGet(keys: readonly number[], ns = 0): (Uint8Array | undefined)[] {

@@ -9,16 +9,19 @@
 import type { StateDescriptor } from '../../core/flink/keyed-state.js';
 import { FlinkKeyCodec } from '../flink-layout/key-codec.js';
 import { MapValues } from '../flink-layout/map-values.js';
+import { ByteTimerService } from '../flink-layout/byte-timer-service.js';
+import { LsmTimerStore } from './timer-store.js';
 import type { BatchOp, ScanEntry, StateHandle } from '../types.js';
 import type { NativeColumnFamily, NativeDatabase } from './native.js';
 import { writeBatchWith } from './write-batch.js';
 
-/** The keyspace of state `d`: its column family. */
+/** The keyspace of state `d`: its column family (a timers state's: its timer service over it). */
 export function openStateKeyspace(db: NativeDatabase, d: StateDescriptor): StateHandle {
   // RocksDB's default family is the instance's own keyspace (the plain layout).
   if (d.name === 'default') throw new Error("lsm: a state named 'default' would share RocksDB's default column family; name it otherwise");
-  const codec = new FlinkKeyCodec(d);
   const family = db.columnFamily(d.name);
+  if (d.kind === 'timers') return new ByteTimerService(d, new LsmTimerStore(family));
+  const codec = new FlinkKeyCodec(d);
   const keyspace = codec.fixedLength ? new LsmStateKeyspace(db, family, codec) : new VariableKeyspace(db, family, codec);
   return d.kind === 'map' ? new MapValues(keyspace) : keyspace;
 }

@@ -55,6 +55,11 @@ export function asyncWrites(h: StateHandle): {
   return { putAsync, deleteAsync };
 }
 
+/** The actions this loop issues as asynchronous writes; the sync loop runs the others. */
+export function writesAsync(action: number): boolean {
+  return action === A_PUT || action === A_DELETE;
+}
+
 export async function runAsyncStretch(
   ctx: LoopContext,
   st: LoopState,
@@ -65,9 +70,10 @@ export async function runAsyncStretch(
 ): Promise<number> {
   const { actions, values, valueMask, recorder, periodMs, route } = ctx;
   const { kind, key, ns } = ctx.batch;
-  // Bound once per stretch: the one handle's writes, or each kind's where kinds call several.
-  const single = route.single !== null ? asyncWrites(route.single) : null;
-  const perKind = single === null ? route.handles.map((h) => asyncWrites(h)) : null;
+  // Bound once per stretch: the one handle's writes, or each kind's where kinds call several (a
+  // kind that never puts or deletes, such as a timer action's, needs none).
+  const single = route.single !== null && !route.single.timers ? asyncWrites(route.single) : null;
+  const perKind = single === null ? route.handles.map((h, k) => (writesAsync(actions[k] as number) ? asyncWrites(h) : null)) : null;
   for (let i = from; i < to; i++) {
     const k = kind[i] as number;
     const code = actions[k];
@@ -85,7 +91,7 @@ export async function runAsyncStretch(
       } else {
         t0 = now();
       }
-      const writes = single ?? (perKind as ReturnType<typeof asyncWrites>[])[k] as ReturnType<typeof asyncWrites>;
+      const writes = single ?? ((perKind as (ReturnType<typeof asyncWrites> | null)[])[k] as ReturnType<typeof asyncWrites>);
       const keySize = route.keyBytes[k] as number;
       let p: Promise<void>;
       if (code === A_PUT) {

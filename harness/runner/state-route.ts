@@ -12,6 +12,8 @@ export interface StateRoute {
   readonly keyBytes: readonly number[];
   /** The one handle every kind calls, or null when the kinds call several. */
   readonly single: StateHandle | null;
+  /** The descriptor of the Flink state each kind calls, or null (the instance's own keyspace) (index = kind). */
+  readonly descriptors: readonly (StateDescriptor | null)[];
 }
 
 /**
@@ -20,23 +22,24 @@ export interface StateRoute {
  * kind naming none call the instance. `keySize`: the cell's key size, the instance's key bytes.
  */
 export function resolveStateRoute(backend: BackendInstance, operations: readonly OperationKind[], states: FlinkStates | null, keySize: number): StateRoute {
-  const byName = new Map<string, StateHandle>();
-  const handleOf = (name: string | undefined): StateHandle => {
-    if (name === undefined || states === null || backend.state === undefined) return backend;
-    let h = byName.get(name);
-    if (h === undefined) {
-      const declared = states.states.find((s) => s.name === name);
-      if (declared === undefined) throw new Error(`operation on state '${name}', which the workload does not declare (declared: ${states.states.map((s) => s.name).join(', ')})`);
+  const byName = new Map<string, { readonly handle: StateHandle; readonly descriptor: StateDescriptor }>();
+  const stateOf = (name: string | undefined): { readonly handle: StateHandle; readonly descriptor: StateDescriptor | null } => {
+    if (name === undefined || states === null || backend.state === undefined) return { handle: backend, descriptor: null };
+    let s = byName.get(name);
+    if (s === undefined) {
+      const declared = states.states.find((d) => d.name === name);
+      if (declared === undefined) throw new Error(`operation on state '${name}', which the workload does not declare (declared: ${states.states.map((d) => d.name).join(', ')})`);
       const descriptor: StateDescriptor = { ...declared, maxParallelism: states.maxParallelism };
-      h = backend.state(descriptor);
-      byName.set(name, h);
+      s = { handle: backend.state(descriptor), descriptor };
+      byName.set(name, s);
     }
-    return h;
+    return s;
   };
-  const handles = operations.map((op) => handleOf(op.state));
+  const resolved = operations.map((op) => stateOf(op.state));
+  const handles = resolved.map((r) => r.handle);
   const first = handles[0];
   const single = first !== undefined && handles.every((h) => h === first) ? first : null;
-  return { handles, keyBytes: handles.map((h) => h.keyBytes ?? keySize), single };
+  return { handles, keyBytes: handles.map((h) => h.keyBytes ?? keySize), single, descriptors: resolved.map((r) => r.descriptor) };
 }
 
 /** The same handles for every kind. */

@@ -22,8 +22,11 @@ import {
   A_SCAN,
   A_TTL_DEDUPE,
   A_NONE,
+  A_TIMER_DELETE,
+  A_TIMER_FIRE,
+  A_TIMER_REGISTER,
 } from './action-codes.js';
-import type { BatchOp, StateHandle } from '../../backends/types.js';
+import type { BatchOp, StateHandle, TimerHandle } from '../../backends/types.js';
 import type { OpBatch } from '../../workloads/types.js';
 import { readTtlStamp, TTL_STAMP_BYTES, writeTtlStamp } from './ttl-stamp.js';
 
@@ -149,9 +152,28 @@ function runOtherAction(ctx: LoopContext, st: LoopState, h: StateHandle, keyByte
       return ttlDedupe(ctx, h, keyBytes, st, id, space, a, opIndex);
     case A_NONE:
       return 0;
+    // A timer's write counts its key's bytes (a timer has no value), registered or not.
+    case A_TIMER_REGISTER:
+      timersOf(h).registerTimer(id, space, a);
+      st.bytesWritten += keyBytes;
+      return 0;
+    case A_TIMER_DELETE:
+      timersOf(h).deleteTimer(id, space, a);
+      st.bytesWritten += keyBytes;
+      return 0;
+    case A_TIMER_FIRE:
+      timersOf(h).fireTimer(id, space, a);
+      st.bytesWritten += keyBytes;
+      return 1;
     default:
       throw new Error(`unknown action code ${action}`);
   }
+}
+
+/** The timer service of a 'timers' state's handle. */
+export function timersOf(h: StateHandle): TimerHandle {
+  if (h.timers === undefined) throw new TypeError("a timer action on a handle without timers: the operation's state is not a 'timers' state (or the backend keeps no timers)");
+  return h.timers;
 }
 
 // Reused key list for multi-gets: allocated once per distinct length, outside the common path.

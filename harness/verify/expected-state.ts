@@ -96,7 +96,8 @@ export class ExpectedState {
     if (elements.length !== count) this.problem('mismatch', `${where}: ${elements.length} list elements, ${count} expected`);
   }
 
-  private problem(kind: 'lost' | 'mismatch', message: string): void {
+  /** Counts a problem; the first one's message is kept. */
+  problem(kind: 'lost' | 'mismatch', message: string): void {
     if (kind === 'lost') this.lost++;
     else this.mismatches++;
     if (this.firstProblem === null) this.firstProblem = `${kind}: ${message}`;

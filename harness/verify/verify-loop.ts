@@ -3,7 +3,7 @@
 // read is checked against the expected state. A separate loop, so the normal one carries no
 // branch for it; latencies here include the stamping and checking (a correctness mode).
 
-import type { BatchOp, StateHandle } from '../../backends/types.js';
+import type { BatchOp, StateDescriptor, StateHandle } from '../../backends/types.js';
 import { now } from '../recorder/clock.js';
 import {
   A_APPEND,
@@ -17,18 +17,24 @@ import {
   A_SCAN,
   A_TTL_DEDUPE,
   A_NONE,
+  A_TIMER_DELETE,
+  A_TIMER_FIRE,
+  A_TIMER_REGISTER,
 } from '../runner/action-codes.js';
-import { asyncWrites, type InFlight } from '../runner/async-loop.js';
+import { asyncWrites, writesAsync, type InFlight } from '../runner/async-loop.js';
+import { timersOf } from '../runner/sync-loop.js';
 import type { LoopContext, LoopState } from '../runner/loop-context.js';
 import type { PhaseLoops } from '../runner/phase.js';
 import type { VerifyResult } from '../../core/result/schema.js';
 import { ExpectedState } from './expected-state.js';
+import { ExpectedTimers } from './expected-timers.js';
 import { readTick, stampValue, writeTick } from './value-codec.js';
 
 const ALL = 0x7fffffff;
 
 export class Verifier {
   readonly state = new ExpectedState();
+  private readonly timers = new ExpectedTimers(this.state);
 
   readonly loops: PhaseLoops = {
     sync: (ctx, st, from, to, stopAtMs) => this.runSync(ctx, st, from, to, stopAtMs),
@@ -145,9 +151,32 @@ export class Verifier {
       }
       case A_NONE:
         return;
+      case A_TIMER_REGISTER:
+        timersOf(backend).registerTimer(id, ns, a);
+        this.timers.registered(this.timerState(ctx, k), id, ns, a);
+        st.bytesWritten += keySize;
+        return;
+      case A_TIMER_DELETE:
+        timersOf(backend).deleteTimer(id, ns, a);
+        this.timers.deleted(this.timerState(ctx, k), id, ns, a);
+        st.bytesWritten += keySize;
+        return;
+      case A_TIMER_FIRE:
+        // The expectation first: a fire the backend refuses is still checked against it.
+        this.timers.fired(this.timerState(ctx, k), id, ns, a);
+        timersOf(backend).fireTimer(id, ns, a);
+        st.bytesWritten += keySize;
+        return;
       default:
         throw new Error(`unknown action code ${ctx.actions[k]}`);
     }
+  }
+
+  /** The descriptor of the timers state kind `k` calls. */
+  private timerState(ctx: LoopContext, k: number): StateDescriptor {
+    const d = ctx.route.descriptors[k];
+    if (d === null || d === undefined || d.kind !== 'timers') throw new TypeError(`a timer action on ${d ? `state ${d.name}, a ${d.kind} state` : "the instance's own keyspace"}: timer actions go to a 'timers' state`);
+    return d;
   }
 
   private put(backend: StateHandle, keySize: number, st: LoopState, id: number, ns: number, payload: Uint8Array): void {
@@ -163,7 +192,7 @@ export class Verifier {
     const { actions, recorder, periodMs, route } = ctx;
     const { kind, key, ns } = ctx.batch;
     const s = this.state;
-    const writes = route.handles.map((h) => asyncWrites(h));
+    const writes = route.handles.map((h, k) => (writesAsync(actions[k] as number) ? asyncWrites(h) : null));
     for (let i = from; i < to; i++) {
       const k = kind[i] as number;
       const code = actions[k];
