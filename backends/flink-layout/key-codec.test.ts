@@ -81,4 +81,30 @@ describe('Flink key codec', () => {
     expect(() => new FlinkKeyCodec({ ...value(), kind: 'timers' })).toThrow(/timer/);
     expect(() => new FlinkKeyCodec({ ...map, namespace: { kind: 'window', size: 10 } })).toThrow(/VoidNamespace/);
   });
+
+  it('writes a sliding window as [ns x slide, ns x slide + size) and a session window as [ns, ns + gap)', () => {
+    const sliding = new FlinkKeyCodec({ ...windowed, namespace: { kind: 'window', size: 100, slide: 25 } });
+    expect(Array.from(sliding.encode(42, 5))).toEqual([keyGroupOfLong(42, 128), ...long(42), ...long(125), ...long(225)]);
+    const session = new FlinkKeyCodec({ ...windowed, namespace: { kind: 'session', gap: 30 } });
+    expect(Array.from(session.encode(42, 1000))).toEqual([keyGroupOfLong(42, 128), ...long(42), ...long(1000), ...long(1030)]);
+    expect(session.keyBytes).toBe(25);
+    // a namespace scan keeps that session's keys only
+    const keep = session.scanPlan(0, 1000, undefined).accept;
+    expect(keep?.(session.encodeNew(7, 1000))).toBe(true);
+    expect(keep?.(session.encodeNew(7, 1001))).toBe(false);
+  });
+
+  it('writes a String namespace as StringSerializer does: its length + 1, then each char, 7 bits a byte', () => {
+    const c = new FlinkKeyCodec({ ...value(), namespace: { kind: 'names', names: ['ab', 'é', 'x'.repeat(130)] } });
+    const g = keyGroupOfLong(3, 128);
+    expect(Array.from(c.encode(3, 0))).toEqual([g, ...long(3), 3, 0x61, 0x62]);
+    // 'é' is 0xe9: two bytes, low 7 bits first with the high bit set
+    expect(Array.from(c.encode(3, 1))).toEqual([g, ...long(3), 2, 0xe9, 0x01]);
+    // a length + 1 of 131 takes two bytes
+    expect(Array.from(c.encode(3, 2).subarray(9, 12))).toEqual([131 & 0x7f | 0x80, 1, 0x78]);
+    expect(c.fixedLength).toBe(false);
+    expect(c.keyBytes).toBe(9 + 2 + 130);
+    expect(c.encode(3, 0).length).toBe(12);
+    expect(() => c.encode(3, 3)).toThrow(/3 names/);
+  });
 });

@@ -79,6 +79,22 @@ export function defineFlinkStatesSuite(backend: Backend, knobs: Record<string, s
         expect(w.scan(0, 0x7fffffff, 0).length).toBe(300);
       }));
 
+    it('keeps a state in String namespaces of unequal lengths, and scans one namespace', () =>
+      withInstance(backend, knobs, (db) => {
+        const s = stateOf(db, { ...VALUE_A, name: 'named', namespace: { kind: 'names', names: ['LEFT', 'RIGHTS'] } });
+        for (let k = 0; k < 20; k++) {
+          s.put(k, bytes(0, k), 0);
+          if (k % 2 === 0) s.put(k, bytes(1, k), 1);
+        }
+        s.delete(4, 1);
+        expect(text(s.get(3, 0))).toBe('0,3');
+        expect(text(s.get(3, 1))).toBe('missing');
+        expect(text(s.get(6, 1))).toBe('1,6');
+        expect(s.multiGet([2, 4], 1).map(text)).toEqual(['1,2', 'missing']);
+        expect(s.scan(0, 100, 1).length).toBe(9);
+        expect(s.scan(0, 100, 0).length).toBe(20);
+      }));
+
     it('gives the same handle for the same state and refuses another descriptor under its name', () =>
       withInstance(backend, knobs, (db) => {
         const a = stateOf(db, VALUE_A);

@@ -11,6 +11,8 @@ import { namespaceRank } from '../../core/flink/namespace-order.js';
 import { join } from 'node:path';
 import { resolveKnobs } from '../resolve-knobs.js';
 import type { Backend, BackendInstance, TimerHandle } from '../types.js';
+import { ByteTimerService } from '../flink-layout/byte-timer-service.js';
+import type { TimerStoreCalls } from '../flink-layout/caching-queue-set.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
 import { withInstance } from './flink-states-suite.js';
 
@@ -115,6 +117,73 @@ export function defineTimersSuite(backend: Backend, knobs: Record<string, string
         expect(() => h?.get(1)).toThrow(/_timer_state\/event_window-timers is a timer queue: no get/);
         expect(() => h?.put(1, Uint8Array.of(1))).toThrow(/no put/);
         expect(h?.keyBytes).toBe(1 + 8 + 8 + 16);
+      }));
+  });
+}
+
+/** The engine calls of a byte-keyed engine's timers state (its ByteTimerService). */
+function callsOf(db: BackendInstance, d: StateDescriptor): TimerStoreCalls {
+  const h = db.state?.(d);
+  if (!(h instanceof ByteTimerService)) throw new Error(`${d.name} is not kept by a byte-keyed timer service`);
+  return h.calls;
+}
+
+/**
+ * What a byte-keyed engine's timers state asks of the engine, counted: the calls Flink's
+ * RocksDBCachingPriorityQueueSet makes (128 timers cached per key group).
+ */
+export function defineTimerCallsSuite(backend: Backend, knobs: Record<string, string> = {}): void {
+  describe(`timer engine calls: ${backend.describe().name}`, () => {
+    it('seeks each key group once at open, puts every timer, and refills 128 at a time as timers fire', () =>
+      withInstance(backend, knobs, (db) => {
+        const t = timersOf(db, WINDOW_TIMERS);
+        const calls = callsOf(db, WINDOW_TIMERS);
+        // KeyGroupPartitionedPriorityQueue peeks every key group's queue when it is made
+        expect(calls).toEqual({ puts: 0, deletes: 0, seeks: 128, keysRead: 0 });
+        // 300 timers of one key (one key group), in time order: 128 cached, all written
+        for (let i = 0; i < 300; i++) t.registerTimer(11, 0, 1000 + i);
+        expect(calls).toEqual({ puts: 300, deletes: 0, seeks: 128, keysRead: 0 });
+        for (let i = 0; i < 127; i++) t.fireTimer(11, 0, 1000 + i);
+        expect(calls).toEqual({ puts: 300, deletes: 127, seeks: 128, keysRead: 0 });
+        // the 128th fire empties the cache: one seek reads the next 128 and sees a 129th
+        t.fireTimer(11, 0, 1127);
+        expect(calls).toEqual({ puts: 300, deletes: 128, seeks: 129, keysRead: 129 });
+        for (let i = 128; i < 256; i++) t.fireTimer(11, 0, 1000 + i);
+        // the last 44, and nothing after them: every timer is cached again
+        expect(calls).toEqual({ puts: 300, deletes: 256, seeks: 130, keysRead: 173 });
+        for (let i = 256; i < 300; i++) t.fireTimer(11, 0, 1000 + i);
+        expect(calls).toEqual({ puts: 300, deletes: 300, seeks: 130, keysRead: 173 });
+      }));
+
+    it('writes no timer the cache holds again, but one past the cache it writes again, as Flink does', () =>
+      withInstance(backend, knobs, (db) => {
+        const t = timersOf(db, WINDOW_TIMERS);
+        const calls = callsOf(db, WINDOW_TIMERS);
+        for (let i = 1; i <= 129; i++) t.registerTimer(11, 0, 1000 + i);
+        expect(calls.puts).toBe(129);
+        t.registerTimer(11, 0, 1001); // cached: TreeSet.add is false, no put
+        expect(calls.puts).toBe(129);
+        t.registerTimer(11, 0, 1129); // only in the engine: put again
+        expect(calls.puts).toBe(130);
+        t.registerTimer(11, 0, 1000); // before the cache's last: cached, the last evicted, put
+        expect(calls.puts).toBe(131);
+        // each timer fires once all the same
+        for (let i = 0; i <= 129; i++) t.fireTimer(11, 0, 1000 + i);
+        expect(() => t.fireTimer(11, 0, 1000)).toThrow(/is empty/);
+        expect(calls.deletes).toBe(130);
+      }));
+
+    it('deletes on remove, even a timer it does not hold, and refills after a remove empties the cache', () =>
+      withInstance(backend, knobs, (db) => {
+        const t = timersOf(db, WINDOW_TIMERS);
+        const calls = callsOf(db, WINDOW_TIMERS);
+        for (let i = 0; i < 130; i++) t.registerTimer(11, 0, 1000 + i);
+        t.deleteTimer(11, 0, 5); // not held: Flink's remove deletes it from the engine all the same
+        expect(calls.deletes).toBe(1);
+        for (let i = 0; i < 128; i++) t.deleteTimer(11, 0, 1000 + i);
+        expect(calls).toEqual({ puts: 130, deletes: 129, seeks: 129, keysRead: 2 });
+        t.fireTimer(11, 0, 1128);
+        t.fireTimer(11, 0, 1129);
       }));
   });
 }
