@@ -19,7 +19,7 @@ import type {
   StateDescriptor,
 } from '../types.js';
 import { FlinkStateTable } from './flink-state-table.js';
-import { HeapTimerQueue } from './timer-queue.js';
+import { HeapTimerQueue } from '../heap-timer-queue.js';
 import { appendedList } from '../list-append.js';
 import { HEAP_KNOBS } from './knobs.js';
 import { NamespaceTable } from './namespace-table.js';

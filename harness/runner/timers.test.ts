@@ -12,6 +12,7 @@ import { keyGroupOfLong } from '../../core/flink/key-group.js';
 import { resolveKnobs } from '../../backends/resolve-knobs.js';
 import { runTestPhase } from '../test-support/phase.js';
 import { Verifier } from '../verify/verify-loop.js';
+import { memoryBackend } from '../test-support/memory-backend.js';
 
 const OPS: OperationKind[] = [
   { name: 'timer.register', action: 'timer-register', writes: true, state: 'timers' },
@@ -121,5 +122,19 @@ describe('timer actions in the runner', () => {
     } finally {
       await b.close();
     }
+  });
+
+  it("keep a backend's timers on the heap when it keeps none, across its phases", async () => {
+    const bare = memoryBackend(new Map());
+    const ops = windowJob(40);
+    const registering = ops.filter((o) => o[0] !== FIRE);
+    const first = await run(bare, registering);
+    expect(first.firstError).toBeNull();
+    const second = await run(bare, ops.filter((o) => o[0] === FIRE));
+    expect(second.firstError).toBeNull();
+    expect(second.result.operations['timer.fire']?.count).toBe(40);
+    // a fresh instance holds none of them
+    const other = await run(memoryBackend(new Map()), [[FIRE, 0, 0, 9]]);
+    expect(other.firstError).toMatch(/is empty/);
   });
 });

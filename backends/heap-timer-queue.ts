@@ -5,13 +5,16 @@
 // and finds a timer to delete. Flink orders timers of equal timestamps as the heap happens to hold
 // them; here they order by key group, key and namespace (in its bytes' order), so that a workload
 // firing in that order names the head (any order of equal timestamps is one Flink's heap may give).
-// A checkpoint holds the timers (Flink snapshots heap timers with the keyed state).
+// The heap backend's checkpoint holds its timers (Flink snapshots heap timers with the keyed
+// state). The harness keeps a backend's timers in one of these when the backend keeps none (as
+// Flink's RocksDB backend keeps timers on the heap with state.backend.rocksdb.timer-service.factory
+// HEAP): harness/runner/state-route.ts.
 
-import type { StateDescriptor } from '../../core/flink/keyed-state.js';
-import { keyGroupOfLong } from '../../core/flink/key-group.js';
-import { namespaceRank } from '../../core/flink/namespace-order.js';
-import { TimerKeyCodec } from '../flink-layout/timer-key.js';
-import { TimerStateHandle } from '../flink-layout/timer-state-handle.js';
+import type { StateDescriptor } from '../core/flink/keyed-state.js';
+import { keyGroupOfLong } from '../core/flink/key-group.js';
+import { namespaceRank } from '../core/flink/namespace-order.js';
+import { TimerKeyCodec } from './flink-layout/timer-key.js';
+import { TimerStateHandle } from './flink-layout/timer-state-handle.js';
 
 interface Timer {
   readonly timestamp: number;
