@@ -242,6 +242,25 @@ export const CONTRACT_POINTS: readonly ContractPoint[] = [
     },
   },
   {
+    id: 'timers',
+    title: "keeps a 'timers' state as a timer queue: a set, fired in order (a backend whose state() gives timers)",
+    run: async ({ fresh }) => {
+      const { db } = await fresh();
+      const t = db.state?.({ name: 't', kind: 'timers', namespace: { kind: 'window', size: 10 }, ttl: null, maxParallelism: 128 }).timers;
+      if (t === undefined) return;
+      t.registerTimer(3, 0, 9);
+      t.registerTimer(3, 0, 9);
+      t.registerTimer(3, 1, 19);
+      t.registerTimer(3, 2, 29);
+      t.deleteTimer(3, 2, 29);
+      throws(() => t.fireTimer(3, 1, 19), null, 'a fire of timer (3, ns 1, 19) while (3, ns 0, 9) comes first');
+      t.fireTimer(3, 0, 9);
+      t.fireTimer(3, 1, 19);
+      throws(() => t.fireTimer(3, 0, 9), null, 'a second fire of timer (3, ns 0, 9), registered twice');
+      throws(() => t.fireTimer(3, 2, 29), null, 'a fire of the deleted timer (3, ns 2, 29)');
+    },
+  },
+  {
     id: 'durable',
     title: 'keeps data across close and reopen (a backend that says it is durable)',
     appliesTo: (desc) => desc.durable,
