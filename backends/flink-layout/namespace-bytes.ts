@@ -15,7 +15,7 @@ import { javaStringBytes } from '../../core/flink/namespace-order.js';
 
 const LONG_BYTES = 8;
 
-/** Writes a non-negative integer below 2^53 as a Java long, big-endian. */
+/** Writes a safe integer as a Java long, big-endian (two's complement: `>>>` takes the low 32 bits of a negative high word and of v). */
 export function writeLong(out: Uint8Array, at: number, v: number): void {
   const high = Math.floor(v / 0x1_0000_0000);
   out[at] = high >>> 24;

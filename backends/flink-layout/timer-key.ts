@@ -19,16 +19,8 @@ const TWO_32 = 0x1_0000_0000;
 
 /** Writes a safe integer as a Java long with its sign bit flipped (TimerSerializer's timestamp). */
 function writeFlippedLong(out: Uint8Array, at: number, v: number): void {
-  const high = Math.floor(v / TWO_32); // negative for a negative v: its two's complement high word
-  const low = v - high * TWO_32;
-  out[at] = ((high >>> 24) & 0xff) ^ 0x80;
-  out[at + 1] = (high >>> 16) & 0xff;
-  out[at + 2] = (high >>> 8) & 0xff;
-  out[at + 3] = high & 0xff;
-  out[at + 4] = low >>> 24;
-  out[at + 5] = (low >>> 16) & 0xff;
-  out[at + 6] = (low >>> 8) & 0xff;
-  out[at + 7] = low & 0xff;
+  writeLong(out, at, v);
+  out[at] = (out[at] as number) ^ 0x80;
 }
 
 function readFlippedLong(bytes: Uint8Array, at: number): number {
