@@ -61,3 +61,21 @@ export class ByteTimerService extends TimerStateHandle {
     q.peek();
   }
 }
+
+/**
+ * The engine calls of every timers state among `handles`, summed, as engine report metrics
+ * (timerPuts, timerDeletes, timerSeeks, timerKeysRead); empty when none is a timers state.
+ */
+export function timerCallMetrics(handles: Iterable<unknown>): Record<string, number> {
+  const sum: TimerStoreCalls = { puts: 0, deletes: 0, seeks: 0, keysRead: 0 };
+  let any = false;
+  for (const h of handles) {
+    if (!(h instanceof ByteTimerService)) continue;
+    any = true;
+    sum.puts += h.calls.puts;
+    sum.deletes += h.calls.deletes;
+    sum.seeks += h.calls.seeks;
+    sum.keysRead += h.calls.keysRead;
+  }
+  return any ? { timerPuts: sum.puts, timerDeletes: sum.deletes, timerSeeks: sum.seeks, timerKeysRead: sum.keysRead } : {};
+}

@@ -42,7 +42,7 @@ import { guardCommitFailures } from './commit-failure-guard.js';
 import { LMDB_TRAITS } from './traits.js';
 import { LmdbKeyspace, LmdbStore, PlainKeys, type Db } from './keyspace.js';
 import { LmdbTimerStore } from './timer-store.js';
-import { ByteTimerService } from '../flink-layout/byte-timer-service.js';
+import { ByteTimerService, timerCallMetrics } from '../flink-layout/byte-timer-service.js';
 
 type LmdbModule = typeof import('lmdb');
 
@@ -172,6 +172,7 @@ class LmdbInstance extends LmdbKeyspace implements BackendInstance {
     report.metrics.pendingBatchWrites = this.batch?.pendingWrites ?? 0;
     // With states, the entries are theirs: the instance's database then holds only their names.
     if (this.states.size > 0) report.metrics.entries = [...this.states.values()].reduce((n, s) => n + s.keyspace.entryCount(), 0);
+    Object.assign(report.metrics, timerCallMetrics([...this.states.values()].map((s) => s.handle)));
     if (this.slots) report.raw.slotSharing = `lmdb: the ${this.slots.count} threads share one LMDB environment (one map and data file, a database per thread): reads run concurrently, write transactions take turns (LMDB allows one writer at a time)`;
     return report;
   }

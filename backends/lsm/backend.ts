@@ -26,6 +26,7 @@ import type {
 } from '../types.js';
 import { sameStateDescriptor } from '../../core/flink/keyed-state.js';
 import { openStateKeyspace } from './state-keyspace.js';
+import { timerCallMetrics } from '../flink-layout/byte-timer-service.js';
 import { writeBatchWith } from './write-batch.js';
 import { buildOpenPlan, type OpenPlan, type SlotSharing } from './build-options.js';
 import { buildEngineReport, type RunMaxima, SAMPLED_INT_PROPERTIES } from './engine-report.js';
@@ -206,6 +207,8 @@ export class LsmInstance implements BackendInstance {
 
   finalStats(ctx: FinalStatsContext): EngineReport {
     const report = buildEngineReport(this.db, this.dir, this.statistics(), this.maxima, ctx);
+    // The timer queues' own calls: how often they reached RocksDB (Flink's cache spares the seeks).
+    Object.assign(report.metrics, timerCallMetrics([...this.states.values()].map((s) => s.keyspace)));
     if (this.sharedMemory) {
       report.raw.sharedMemory = this.sharedMemory;
       // What a threaded cell says in its notes (harness/cell/threaded-cell.ts reads raw.slotSharing).

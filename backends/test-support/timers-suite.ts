@@ -173,6 +173,15 @@ export function defineTimerCallsSuite(backend: Backend, knobs: Record<string, st
         expect(calls.deletes).toBe(130);
       }));
 
+    it("reports its calls in the engine report's metrics", () =>
+      withInstance(backend, knobs, async (db) => {
+        const t = timersOf(db, WINDOW_TIMERS);
+        for (let i = 0; i < 200; i++) t.registerTimer(11, 0, 1000 + i);
+        for (let i = 0; i < 150; i++) t.fireTimer(11, 0, 1000 + i);
+        const { metrics } = await db.finalStats({ userBytesWritten: 0, liveLogicalBytes: 0, processWriteBytes: null });
+        expect([metrics.timerPuts, metrics.timerDeletes, metrics.timerSeeks, metrics.timerKeysRead]).toEqual([200, 150, 129, 72]);
+      }));
+
     it('deletes on remove, even a timer it does not hold, and refills after a remove empties the cache', () =>
       withInstance(backend, knobs, (db) => {
         const t = timersOf(db, WINDOW_TIMERS);
