@@ -14,25 +14,34 @@
 
 import type { StateDescriptor } from '../../core/flink/keyed-state.js';
 import { compareBytes } from '../../core/flink/namespace-order.js';
-import { CachingQueueSet, type OrderedKeyStore, type TimerStoreCalls } from './caching-queue-set.js';
+import { CachingQueueSet, TimerWriteBatch, type OrderedKeyStore, type TimerStoreCalls } from './caching-queue-set.js';
 import { TimerKeyCodec } from './timer-key.js';
 import { TimerStateHandle } from './timer-state-handle.js';
 
 /** Flink's default per key group (RocksDBOptions.ROCKSDB_TIMER_SERVICE_FACTORY_CACHE_SIZE). */
-export const DEFAULT_TIMER_CACHE_SIZE = 128;
+const DEFAULT_TIMER_CACHE_SIZE = 128;
+/** Flink's write batch's capacity in operations (RocksDBWriteBatchWrapper's default, 500). */
+const WRITE_BATCH_OPERATIONS = 500;
 
 export class ByteTimerService extends TimerStateHandle {
   /** The engine calls made since the state opened. */
-  readonly calls: TimerStoreCalls = { puts: 0, deletes: 0, seeks: 0, keysRead: 0 };
+  readonly calls: TimerStoreCalls = { puts: 0, deletes: 0, batches: 0, seeks: 0, keysRead: 0 };
   private readonly codec: TimerKeyCodec;
   private readonly queues: CachingQueueSet[];
+  private readonly batch: TimerWriteBatch;
 
-  constructor(d: StateDescriptor, store: OrderedKeyStore, cacheSize = DEFAULT_TIMER_CACHE_SIZE) {
+  constructor(d: StateDescriptor, store: OrderedKeyStore) {
     const codec = new TimerKeyCodec(d);
     super(d.name, codec.keyBytes);
     this.codec = codec;
-    this.queues = Array.from({ length: d.maxParallelism }, (_, g) => new CachingQueueSet(codec.groupPrefix(g), store, cacheSize, this.calls));
+    this.batch = new TimerWriteBatch(store, this.calls, WRITE_BATCH_OPERATIONS);
+    this.queues = Array.from({ length: d.maxParallelism }, (_, g) => new CachingQueueSet(codec.groupPrefix(g), store, this.batch, DEFAULT_TIMER_CACHE_SIZE, this.calls));
     for (const q of this.queues) q.peek();
+  }
+
+  /** Gives the engine the writes still in the batch (a checkpoint, flush or close: Flink flushes before a snapshot). */
+  flushWrites(): void {
+    this.batch.flush();
   }
 
   private queueOf(key: number): CachingQueueSet {
@@ -64,18 +73,24 @@ export class ByteTimerService extends TimerStateHandle {
 
 /**
  * The engine calls of every timers state among `handles`, summed, as engine report metrics
- * (timerPuts, timerDeletes, timerSeeks, timerKeysRead); empty when none is a timers state.
+ * (timerPuts, timerDeletes, timerWriteBatches, timerSeeks, timerKeysRead); empty when none is a timers state.
  */
 export function timerCallMetrics(handles: Iterable<unknown>): Record<string, number> {
-  const sum: TimerStoreCalls = { puts: 0, deletes: 0, seeks: 0, keysRead: 0 };
+  const sum: TimerStoreCalls = { puts: 0, deletes: 0, batches: 0, seeks: 0, keysRead: 0 };
   let any = false;
   for (const h of handles) {
     if (!(h instanceof ByteTimerService)) continue;
     any = true;
     sum.puts += h.calls.puts;
     sum.deletes += h.calls.deletes;
+    sum.batches += h.calls.batches;
     sum.seeks += h.calls.seeks;
     sum.keysRead += h.calls.keysRead;
   }
-  return any ? { timerPuts: sum.puts, timerDeletes: sum.deletes, timerSeeks: sum.seeks, timerKeysRead: sum.keysRead } : {};
+  return any ? { timerPuts: sum.puts, timerDeletes: sum.deletes, timerWriteBatches: sum.batches, timerSeeks: sum.seeks, timerKeysRead: sum.keysRead } : {};
+}
+
+/** Gives the engine every timers state's pending writes among `handles` (before a checkpoint, flush or close). */
+export function flushTimerWrites(handles: Iterable<unknown>): void {
+  for (const h of handles) if (h instanceof ByteTimerService) h.flushWrites();
 }

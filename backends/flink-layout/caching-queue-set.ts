@@ -12,17 +12,22 @@
 //   the last timer taken (at first the key group's prefix), reading up to cacheSize keys of the
 //   key group and looking at the next to learn whether more remain.
 //
-// Flink writes the puts and deletes into a RocksDBWriteBatchWrapper (written every 500 operations
-// and before each refill); here each is its own engine call.
+// The puts and deletes go into a write batch (TimerWriteBatch, as Flink's go into its
+// RocksDBWriteBatchWrapper), which the engine gets when it holds 500 and before each refill.
 
 import { compareBytes } from '../../core/flink/namespace-order.js';
 import { SortedByteSet } from './sorted-byte-set.js';
 
+/** One write of a timer queue: a put of `key` (with an empty value) or its delete. */
+export interface TimerWrite {
+  readonly key: Uint8Array;
+  readonly put: boolean;
+}
+
 /** The ordered byte keyspace a timer queue lives in (a column family, a named database). */
 export interface OrderedKeyStore {
-  /** Writes `key` with an empty value. */
-  put(key: Uint8Array): void;
-  delete(key: Uint8Array): void;
+  /** Applies the writes in one engine batch (all or nothing), in order. */
+  write(writes: readonly TimerWrite[]): void;
   /**
    * One iterator seek to `from`, then the keys from there on in byte order while they start with
    * `prefix`: at most `limit`, and whether one more follows.
@@ -39,8 +44,11 @@ export function hasPrefix(bytes: Uint8Array, prefix: Uint8Array): boolean {
 
 /** The engine calls of a timers state since it opened. */
 export interface TimerStoreCalls {
+  /** Puts and deletes, each into the write batch. */
   puts: number;
   deletes: number;
+  /** Write batches the engine was given. */
+  batches: number;
   seeks: number;
   /** Keys the refills' iterators read (each refill reads one past what it caches, when there is one). */
   keysRead: number;
@@ -56,6 +64,7 @@ export class CachingQueueSet {
   constructor(
     private readonly prefix: Uint8Array,
     private readonly store: OrderedKeyStore,
+    private readonly batch: TimerWriteBatch,
     cacheSize: number,
     private readonly calls: TimerStoreCalls,
   ) {
@@ -68,6 +77,8 @@ export class CachingQueueSet {
     // The next possible key after the hint: the hint and one zero byte.
     const from = new Uint8Array(this.seekHint.length + 1);
     from.set(this.seekHint);
+    // The iterator sees the writes still in the batch (Flink flushes it before making one).
+    this.batch.flush();
     const { keys, more } = this.store.seekRead(from, this.prefix, this.cache.maxSize);
     this.calls.seeks++;
     this.calls.keysRead += keys.length + (more ? 1 : 0);
@@ -115,12 +126,40 @@ export class CachingQueueSet {
   }
 
   private put(timer: Uint8Array): void {
-    this.store.put(timer);
+    this.batch.add(timer, true);
     this.calls.puts++;
   }
 
   private delete(timer: Uint8Array): void {
-    this.store.delete(timer);
+    this.batch.add(timer, false);
     this.calls.deletes++;
+  }
+}
+
+/**
+ * The writes of a timers state's queues not yet given to the engine, as Flink's
+ * RocksDBWriteBatchWrapper holds them: written as one batch when it holds `capacity` (Flink's
+ * 500), before a refill reads the engine, and at a checkpoint, flush or close of the instance.
+ */
+export class TimerWriteBatch {
+  private pending: TimerWrite[] = [];
+
+  constructor(
+    private readonly store: OrderedKeyStore,
+    private readonly calls: TimerStoreCalls,
+    private readonly capacity: number,
+  ) {}
+
+  add(key: Uint8Array, put: boolean): void {
+    this.pending.push({ key, put });
+    if (this.pending.length >= this.capacity) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const writes = this.pending;
+    this.pending = [];
+    this.store.write(writes);
+    this.calls.batches++;
   }
 }

@@ -42,7 +42,7 @@ import { guardCommitFailures } from './commit-failure-guard.js';
 import { LMDB_TRAITS } from './traits.js';
 import { LmdbKeyspace, LmdbStore, PlainKeys, type Db } from './keyspace.js';
 import { LmdbTimerStore } from './timer-store.js';
-import { ByteTimerService, timerCallMetrics } from '../flink-layout/byte-timer-service.js';
+import { ByteTimerService, flushTimerWrites, timerCallMetrics } from '../flink-layout/byte-timer-service.js';
 
 type LmdbModule = typeof import('lmdb');
 
@@ -179,6 +179,8 @@ class LmdbInstance extends LmdbKeyspace implements BackendInstance {
 
   /** Commits the open sync batch and waits for async commits (not for the disk flush). */
   private async settle(): Promise<void> {
+    // The timer queues' writes still in their batches first (Flink flushes its batch before a snapshot).
+    this.flushTimers();
     try {
       this.batch?.commit();
     } catch (err) {
@@ -211,8 +213,18 @@ class LmdbInstance extends LmdbKeyspace implements BackendInstance {
     }
   }
 
+  private flushTimers(): void {
+    flushTimerWrites([...this.states.values()].map((s) => s.handle));
+  }
+
   async close(): Promise<void> {
     if (this.shared.closed) return;
+    let timerError: unknown = null;
+    try {
+      this.flushTimers();
+    } catch (err) {
+      timerError = err;
+    }
     this.shared.closed = true;
     let commitError: unknown = null;
     try {
@@ -229,6 +241,7 @@ class LmdbInstance extends LmdbKeyspace implements BackendInstance {
       this.releaseGuard?.();
     }
     if (commitError !== null) throw this.fail(commitError, 'write');
+    if (timerError !== null) throw timerError;
   }
 }
 

@@ -128,6 +128,21 @@ export class LmdbStore {
     }
   }
 
+  /** Runs `body`'s writes as one all-or-nothing transaction of their own. */
+  protected transaction(body: () => void): void {
+    this.check();
+    this.limit?.check();
+    try {
+      // Commit the open sync batch first, so an abort cannot take earlier, separately
+      // acknowledged writes with it.
+      this.batch?.commit();
+      this.db.transactionSync(body, batchCommitFlags(this.shared.settings.overlappingSync));
+      this.committed();
+    } catch (err) {
+      throw this.fail(err, 'write');
+    }
+  }
+
   /** Removes encoded key `k`, alone or in the open sync batch. */
   protected removeKey(k: Uint8Array): void {
     this.check();
@@ -204,22 +219,13 @@ export class LmdbKeyspace extends LmdbStore implements StateHandle {
   writeBatch(ops: readonly BatchOp[]): void {
     this.check();
     for (const op of ops) if (op.type === 'put' && !(op.value instanceof Uint8Array)) throw NO_VALUE(op.key);
-    this.limit?.check();
-    try {
-      // A batch is its own all-or-nothing transaction: commit the open sync batch first, so an
-      // abort cannot take earlier, separately acknowledged writes with it.
-      this.batch?.commit();
-      this.db.transactionSync(() => {
-        for (const op of ops) {
-          const k = this.codec.encode(op.key, op.ns ?? 0);
-          if (op.type === 'put') this.db.putSync(k, this.copyOnPut ? (op.value as Uint8Array).slice() : (op.value as Uint8Array));
-          else this.db.removeSync(k);
-        }
-      }, batchCommitFlags(this.shared.settings.overlappingSync));
-      this.committed();
-    } catch (err) {
-      throw this.fail(err, 'write');
-    }
+    this.transaction(() => {
+      for (const op of ops) {
+        const k = this.codec.encode(op.key, op.ns ?? 0);
+        if (op.type === 'put') this.db.putSync(k, this.copyOnPut ? (op.value as Uint8Array).slice() : (op.value as Uint8Array));
+        else this.db.removeSync(k);
+      }
+    });
   }
 
   scan(start: number, limit: number, ns = 0, end?: number): ScanEntry[] {

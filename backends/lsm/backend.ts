@@ -26,7 +26,7 @@ import type {
 } from '../types.js';
 import { sameStateDescriptor } from '../../core/flink/keyed-state.js';
 import { openStateKeyspace } from './state-keyspace.js';
-import { timerCallMetrics } from '../flink-layout/byte-timer-service.js';
+import { flushTimerWrites, timerCallMetrics } from '../flink-layout/byte-timer-service.js';
 import { writeBatchWith } from './write-batch.js';
 import { buildOpenPlan, type OpenPlan, type SlotSharing } from './build-options.js';
 import { buildEngineReport, type RunMaxima, SAMPLED_INT_PROPERTIES } from './engine-report.js';
@@ -206,6 +206,8 @@ export class LsmInstance implements BackendInstance {
   }
 
   finalStats(ctx: FinalStatsContext): EngineReport {
+    // As lmdb's report does (it settles its writes first): every timer write given to the engine.
+    this.flushTimers();
     const report = buildEngineReport(this.db, this.dir, this.statistics(), this.maxima, ctx);
     // The timer queues' own calls: how often they reached RocksDB (Flink's cache spares the seeks).
     Object.assign(report.metrics, timerCallMetrics([...this.states.values()].map((s) => s.keyspace)));
@@ -217,7 +219,13 @@ export class LsmInstance implements BackendInstance {
     return report;
   }
 
+  /** The timer queues' writes still in their batches first (Flink flushes its batch before a snapshot). */
+  private flushTimers(): void {
+    flushTimerWrites([...this.states.values()].map((s) => s.keyspace));
+  }
+
   flush(): void {
+    if (!this.db.isClosed()) this.flushTimers();
     this.db.flush();
   }
 
@@ -228,6 +236,7 @@ export class LsmInstance implements BackendInstance {
   /** A RocksDB checkpoint: hard links to the live SSTs; incremental = SSTs the last one lacked. */
   checkpoint(dir: string): CheckpointInfo {
     if (this.db.isClosed()) this.db.flush(); // throws the closed error
+    this.flushTimers();
     // RocksDB creates the directory itself and refuses an existing one; an empty one is ours.
     if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
     else mkdirSync(join(dir, '..'), { recursive: true });
@@ -240,7 +249,11 @@ export class LsmInstance implements BackendInstance {
   }
 
   close(): void {
-    this.db.close();
+    try {
+      if (!this.db.isClosed()) this.flushTimers();
+    } finally {
+      this.db.close();
+    }
   }
 }
 

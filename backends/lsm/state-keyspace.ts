@@ -20,7 +20,7 @@ export function openStateKeyspace(db: NativeDatabase, d: StateDescriptor): State
   // RocksDB's default family is the instance's own keyspace (the plain layout).
   if (d.name === 'default') throw new Error("lsm: a state named 'default' would share RocksDB's default column family; name it otherwise");
   const family = db.columnFamily(d.name);
-  if (d.kind === 'timers') return new ByteTimerService(d, new LsmTimerStore(family));
+  if (d.kind === 'timers') return new ByteTimerService(d, new LsmTimerStore(db, family));
   const codec = new FlinkKeyCodec(d);
   const keyspace = codec.fixedLength ? new LsmStateKeyspace(db, family, codec) : new VariableKeyspace(db, family, codec);
   return d.kind === 'map' ? new MapValues(keyspace) : keyspace;

@@ -11,19 +11,25 @@ defineTimersSuite(lsmBackend);
 defineTimerCallsSuite(lsmBackend);
 
 describe('lsm timers', () => {
-  it("keeps a timers state in a column family named after it, keys in Flink's timer layout, values empty", () =>
-    withInstance(lsmBackend, {}, (db) => {
+  it("keeps a timers state in a column family named after it, keys in Flink's timer layout, values empty, once its write batch is written", () =>
+    withInstance(lsmBackend, {}, async (db) => {
       const t = timersOf(db, WINDOW_TIMERS);
+      const native = (db as LsmInstance).db;
+      const entries = (): [number[], number][] => {
+        const out: [number[], number][] = [];
+        const it = native.columnFamily(WINDOW_TIMERS.name).iterator(null, null);
+        for (let ok = it.seekToFirst(); ok; ok = it.next()) out.push([Array.from(it.key() as Uint8Array), (it.value() as Uint8Array).length]);
+        it.close();
+        return out;
+      };
       t.registerTimer(42, 3, 174);
       t.registerTimer(7, 0, 99);
-      const native = (db as LsmInstance).db;
       expect(native.columnFamilies()).toEqual(['default', WINDOW_TIMERS.name]);
-      const out: [number[], number][] = [];
-      const it = native.columnFamily(WINDOW_TIMERS.name).iterator(null, null);
-      for (let ok = it.seekToFirst(); ok; ok = it.next()) out.push([Array.from(it.key() as Uint8Array), (it.value() as Uint8Array).length]);
-      it.close();
+      // the writes wait in the queue's write batch until the instance is flushed
+      expect(entries()).toEqual([]);
+      await db.flush();
       const codec = new TimerKeyCodec(WINDOW_TIMERS);
       const expected = [codec.encode(42, 3, 174), codec.encode(7, 0, 99)].map((k) => Array.from(k)).sort((a, b) => compareBytes(Uint8Array.from(a), Uint8Array.from(b)));
-      expect(out).toEqual(expected.map((k) => [k, 0]));
+      expect(entries()).toEqual(expected.map((k) => [k, 0]));
     }));
 });

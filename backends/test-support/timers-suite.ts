@@ -139,20 +139,31 @@ export function defineTimerCallsSuite(backend: Backend, knobs: Record<string, st
         const t = timersOf(db, WINDOW_TIMERS);
         const calls = callsOf(db, WINDOW_TIMERS);
         // KeyGroupPartitionedPriorityQueue peeks every key group's queue when it is made
-        expect(calls).toEqual({ puts: 0, deletes: 0, seeks: 128, keysRead: 0 });
-        // 300 timers of one key (one key group), in time order: 128 cached, all written
+        expect(calls).toEqual({ puts: 0, deletes: 0, batches: 0, seeks: 128, keysRead: 0 });
+        // 300 timers of one key (one key group), in time order: 128 cached, all written (into the batch)
         for (let i = 0; i < 300; i++) t.registerTimer(11, 0, 1000 + i);
-        expect(calls).toEqual({ puts: 300, deletes: 0, seeks: 128, keysRead: 0 });
+        expect(calls).toEqual({ puts: 300, deletes: 0, batches: 0, seeks: 128, keysRead: 0 });
         for (let i = 0; i < 127; i++) t.fireTimer(11, 0, 1000 + i);
-        expect(calls).toEqual({ puts: 300, deletes: 127, seeks: 128, keysRead: 0 });
-        // the 128th fire empties the cache: one seek reads the next 128 and sees a 129th
+        expect(calls).toEqual({ puts: 300, deletes: 127, batches: 0, seeks: 128, keysRead: 0 });
+        // the 128th fire empties the cache: the batch is written, then one seek reads the next 128 and sees a 129th
         t.fireTimer(11, 0, 1127);
-        expect(calls).toEqual({ puts: 300, deletes: 128, seeks: 129, keysRead: 129 });
+        expect(calls).toEqual({ puts: 300, deletes: 128, batches: 1, seeks: 129, keysRead: 129 });
         for (let i = 128; i < 256; i++) t.fireTimer(11, 0, 1000 + i);
         // the last 44, and nothing after them: every timer is cached again
-        expect(calls).toEqual({ puts: 300, deletes: 256, seeks: 130, keysRead: 173 });
+        expect(calls).toEqual({ puts: 300, deletes: 256, batches: 2, seeks: 130, keysRead: 173 });
         for (let i = 256; i < 300; i++) t.fireTimer(11, 0, 1000 + i);
-        expect(calls).toEqual({ puts: 300, deletes: 300, seeks: 130, keysRead: 173 });
+        expect(calls).toEqual({ puts: 300, deletes: 300, batches: 2, seeks: 130, keysRead: 173 });
+      }));
+
+    it('gives the engine its writes in batches of 500, and the rest at a checkpoint', () =>
+      withInstance(backend, knobs, async (db) => {
+        const t = timersOf(db, WINDOW_TIMERS);
+        const calls = callsOf(db, WINDOW_TIMERS);
+        for (let i = 0; i < 1200; i++) t.registerTimer(i % 40, 0, 1000 + i);
+        expect(calls.batches).toBe(2);
+        await db.checkpoint(join(tempDir(), 'cp'));
+        expect(calls.batches).toBe(3);
+        expect(calls.puts).toBe(1200);
       }));
 
     it('writes no timer the cache holds again, but one past the cache it writes again, as Flink does', () =>
@@ -179,7 +190,7 @@ export function defineTimerCallsSuite(backend: Backend, knobs: Record<string, st
         for (let i = 0; i < 200; i++) t.registerTimer(11, 0, 1000 + i);
         for (let i = 0; i < 150; i++) t.fireTimer(11, 0, 1000 + i);
         const { metrics } = await db.finalStats({ userBytesWritten: 0, liveLogicalBytes: 0, processWriteBytes: null });
-        expect([metrics.timerPuts, metrics.timerDeletes, metrics.timerSeeks, metrics.timerKeysRead]).toEqual([200, 150, 129, 72]);
+        expect([metrics.timerPuts, metrics.timerDeletes, metrics.timerWriteBatches, metrics.timerSeeks, metrics.timerKeysRead]).toEqual([200, 150, 2, 129, 72]);
       }));
 
     it('deletes on remove, even a timer it does not hold, and refills after a remove empties the cache', () =>
@@ -190,7 +201,7 @@ export function defineTimerCallsSuite(backend: Backend, knobs: Record<string, st
         t.deleteTimer(11, 0, 5); // not held: Flink's remove deletes it from the engine all the same
         expect(calls.deletes).toBe(1);
         for (let i = 0; i < 128; i++) t.deleteTimer(11, 0, 1000 + i);
-        expect(calls).toEqual({ puts: 130, deletes: 129, seeks: 129, keysRead: 2 });
+        expect(calls).toEqual({ puts: 130, deletes: 129, batches: 1, seeks: 129, keysRead: 2 });
         t.fireTimer(11, 0, 1128);
         t.fireTimer(11, 0, 1129);
       }));
