@@ -172,7 +172,7 @@ function runOtherAction(ctx: LoopContext, st: LoopState, h: StateHandle, keyByte
 
 /** The timer service of a 'timers' state's handle. */
 export function timersOf(h: StateHandle): TimerHandle {
-  if (h.timers === undefined) throw new TypeError("a timer action on a handle without timers: the operation's state is not a 'timers' state (or the backend keeps no timers)");
+  if (h.timers === undefined) throw new TypeError("a timer action on a handle without timers: the operation's state is not a 'timers' state");
   return h.timers;
 }
 
