@@ -35,12 +35,22 @@ function before(a: Timer, b: Timer): boolean {
   return a.nsRank < b.nsRank;
 }
 
-const identity = (key: number, ns: number, timestamp: number): string => `${timestamp}/${key}/${ns}`;
+/** Where timer (ns, timestamp) is among a key's timers, or -1. */
+function indexOf(timers: readonly Timer[], ns: number, timestamp: number): number {
+  for (let i = 0; i < timers.length; i++) {
+    const t = timers[i] as Timer;
+    if (t.timestamp === timestamp && t.ns === ns) return i;
+  }
+  return -1;
+}
 
 export class HeapTimerQueue extends TimerStateHandle {
   private readonly heap: Timer[] = [];
-  /** Per key group: the timers it holds, by identity (HeapPriorityQueueSet's deduplication maps). */
-  private readonly byGroup: Map<string, Timer>[];
+  /**
+   * Per key group: the timers it holds, by key (HeapPriorityQueueSet's deduplication maps; a key
+   * holds a few timers at a time, found by a short search).
+   */
+  private readonly byGroup: Map<number, Timer[]>[];
   private readonly rank: (ns: number) => number;
 
   constructor(
@@ -60,23 +70,38 @@ export class HeapTimerQueue extends TimerStateHandle {
 
   private add(key: number, ns: number, timestamp: number): void {
     const group = keyGroupOfLong(key, this.descriptor.maxParallelism);
-    const map = this.byGroup[group] as Map<string, Timer>;
-    const id = identity(key, ns, timestamp);
-    if (map.has(id)) return;
+    const map = this.byGroup[group] as Map<number, Timer[]>;
+    let held = map.get(key);
+    if (held === undefined) {
+      held = [];
+      map.set(key, held);
+    } else if (indexOf(held, ns, timestamp) >= 0) {
+      return;
+    }
     const t: Timer = { timestamp, group, key, ns, nsRank: this.rank(ns), index: this.heap.length };
-    map.set(id, t);
+    held.push(t);
     this.heap.push(t);
     this.siftUp(t.index);
   }
 
+  /** Takes timer (key, ns, timestamp) out of its key group's map; the timer, or undefined when not held. */
+  private forget(group: number, key: number, ns: number, timestamp: number): Timer | undefined {
+    const map = this.byGroup[group] as Map<number, Timer[]>;
+    const held = map.get(key);
+    if (held === undefined) return undefined;
+    const i = indexOf(held, ns, timestamp);
+    if (i < 0) return undefined;
+    const t = held[i] as Timer;
+    held[i] = held[held.length - 1] as Timer;
+    held.pop();
+    if (held.length === 0) map.delete(key);
+    return t;
+  }
+
   deleteTimer(key: number, ns: number, timestamp: number): void {
     this.check();
-    const map = this.byGroup[keyGroupOfLong(key, this.descriptor.maxParallelism)] as Map<string, Timer>;
-    const id = identity(key, ns, timestamp);
-    const t = map.get(id);
-    if (t === undefined) return;
-    map.delete(id);
-    this.removeAt(t.index);
+    const t = this.forget(keyGroupOfLong(key, this.descriptor.maxParallelism), key, ns, timestamp);
+    if (t !== undefined) this.removeAt(t.index);
   }
 
   fireTimer(key: number, ns: number, timestamp: number): void {
@@ -86,7 +111,7 @@ export class HeapTimerQueue extends TimerStateHandle {
       const found = head === undefined ? 'is empty' : `has timer (key ${head.key}, ns ${head.ns}, timestamp ${head.timestamp}) at its head`;
       throw new Error(`state ${this.stateName}: timer-fire of timer (key ${key}, ns ${ns}, timestamp ${timestamp}), but the heap queue ${found}: the workload and the queue disagree`);
     }
-    (this.byGroup[head.group] as Map<string, Timer>).delete(identity(key, ns, timestamp));
+    this.forget(head.group, key, ns, timestamp);
     this.removeAt(0);
   }
 
