@@ -60,7 +60,7 @@ interface Aligned {
   readonly time: EventTimeSettings;
 }
 
-class AlignedWindowOperator extends EventTimeOperator {
+export class AlignedWindowOperator extends EventTimeOperator {
   private readonly clock: EventClock;
   private readonly marks: BoundedOutOfOrderness;
 
@@ -82,7 +82,8 @@ class AlignedWindowOperator extends EventTimeOperator {
     if (this.clock.emitDue()) this.advanceWatermark(this.marks.current());
   }
 
-  private processElement(key: number, ts: number): void {
+  /** WindowOperator.processElement for an element of `key` at `ts`. */
+  processElement(key: number, ts: number): void {
     const { size, slide, lateness, fn } = this.w;
     const incremental = fn === 'incremental';
     let first = true;
@@ -120,7 +121,7 @@ class AlignedWindowOperator extends EventTimeOperator {
   }
 }
 
-interface AlignedWorkload {
+export interface AlignedWorkload {
   readonly name: string;
   readonly description: string;
   readonly defaults: Readonly<Record<string, number>>;
@@ -130,9 +131,13 @@ interface AlignedWorkload {
   readonly geometry: (p: WorkloadParams) => { size: number; slide: number };
 }
 
+const settings = (a: AlignedWorkload, p: WorkloadParams): Aligned => ({ ...a.geometry(p), lateness: allowedLateness(p), fn: windowFunction(p), time: eventTimeSettings(p) });
+
+/** A fresh operator of workload `a` with parameters `p`. */
+export const alignedOperator = (a: AlignedWorkload, p: WorkloadParams): AlignedWindowOperator => new AlignedWindowOperator(p, settings(a, p));
+
 /** A tumbling or sliding window workload. */
 export function alignedWindowWorkload(a: AlignedWorkload): WorkloadDefinition {
-  const settings = (p: WorkloadParams): Aligned => ({ ...a.geometry(p), lateness: allowedLateness(p), fn: windowFunction(p), time: eventTimeSettings(p) });
   const operators = new WeakMap<KeySpace, AlignedWindowOperator>();
   const { sliding } = a;
   return {
@@ -148,10 +153,10 @@ export function alignedWindowWorkload(a: AlignedWorkload): WorkloadDefinition {
       return flinkLayout(p, windowStates(p, sliding ? { kind: 'window', size, slide } : { kind: 'window', size }));
     },
     validate(p) {
-      settings(p);
+      settings(a, p);
       flinkLayout(p, []);
     },
     createLoad: () => null,
-    createRun: (p, rng, space, ops) => operatorRun(operators, () => new AlignedWindowOperator(p, settings(p)), p, rng, space, ops),
+    createRun: (p, rng, space, ops) => operatorRun(operators, () => alignedOperator(a, p), p, rng, space, ops),
   };
 }

@@ -37,7 +37,7 @@ export abstract class EventTimeOperator {
   }
 
   /** A watermark reaches the operator: when it is higher, fire the timers it passes. */
-  protected advanceWatermark(to: number): void {
+  advanceWatermark(to: number): void {
     if (to <= this.watermark) return;
     this.watermark = to;
     for (let t = this.timers.pollDue(to); t !== null; t = this.timers.pollDue(to)) this.onEventTime(t);

@@ -8,7 +8,7 @@
 import { UsageError } from '../../core/errors.js';
 import type { WorkloadParams } from '../types.js';
 import { tickSetting } from './event-time.js';
-import { alignedWindowWorkload } from './aligned-window-operator.js';
+import { type AlignedWorkload, alignedWindowWorkload } from './aligned-window-operator.js';
 
 function geometry(p: WorkloadParams): { size: number; slide: number } {
   const size = tickSetting(p, 'windowSize', 1);
@@ -18,10 +18,12 @@ function geometry(p: WorkloadParams): { size: number; slide: number } {
   return { size, slide };
 }
 
-export const slidingWindow = alignedWindowWorkload({
+export const SLIDING: AlignedWorkload = {
   name: 'sliding-window',
   description: "Flink WindowOperator, sliding event-time windows: per element each window's add and timers; per timer a fire, get, clear",
   defaults: { windowSize: 1000, slide: 250 },
   sliding: true,
   geometry,
-});
+};
+
+export const slidingWindow = alignedWindowWorkload(SLIDING);

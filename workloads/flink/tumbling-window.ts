@@ -5,14 +5,16 @@
 
 import type { WorkloadParams } from '../types.js';
 import { tickSetting } from './event-time.js';
-import { alignedWindowWorkload } from './aligned-window-operator.js';
+import { type AlignedWorkload, alignedWindowWorkload } from './aligned-window-operator.js';
 
 const size = (p: WorkloadParams): number => tickSetting(p, 'windowSize', 1);
 
-export const tumblingWindow = alignedWindowWorkload({
+export const TUMBLING: AlignedWorkload = {
   name: 'tumbling-window',
   description: "Flink WindowOperator, tumbling event-time windows: per element the window's add and its timers; per timer a fire, get, clear",
   defaults: { windowSize: 1000 },
   sliding: false,
   geometry: (p) => ({ size: size(p), slide: size(p) }),
-});
+};
+
+export const tumblingWindow = alignedWindowWorkload(TUMBLING);
