@@ -13,12 +13,10 @@
 // onEventTime(timer): the trigger fires when the timer is the window's end - 1: windowState.get();
 // at the cleanup time: windowState.clear(), and the trigger's clear deletes its timer (end - 1).
 
-import type { Rng } from '../../core/rng.js';
-import type { KeyChooser } from '../distributions/index.js';
 import type { KeySpace, OperationKind, WorkloadDefinition, WorkloadParams } from '../types.js';
 import { flinkLayout } from './common.js';
-import { BoundedOutOfOrderness, EventClock, type EventTimeSettings, eventTimeSettings } from './event-time.js';
-import { EventTimeOperator, kind, operatorRun } from './event-time-operator.js';
+import { type EventTimeSettings, eventTimeSettings } from './event-time.js';
+import { kind, OneInputOperator, operatorRun } from './event-time-operator.js';
 import type { Timer } from './timer-queue.js';
 import { allowedLateness, WINDOW_DEFAULTS, WINDOW_RECORDS, WINDOW_STATE, WINDOW_TIMERS, type WindowFunction, windowFunction, windowStates } from './window-settings.js';
 
@@ -60,26 +58,13 @@ interface Aligned {
   readonly time: EventTimeSettings;
 }
 
-export class AlignedWindowOperator extends EventTimeOperator {
-  private readonly clock: EventClock;
-  private readonly marks: BoundedOutOfOrderness;
-
+export class AlignedWindowOperator extends OneInputOperator {
   constructor(
     p: WorkloadParams,
     private readonly w: Aligned,
   ) {
-    super(p);
-    // Start the clock a window and a delay in, so that every window an element falls in starts at 0 or later.
-    this.clock = new EventClock(w.time, w.size + w.time.maxDelay);
-    this.marks = new BoundedOutOfOrderness(w.time.watermarkDelay);
-  }
-
-  step(keys: KeyChooser, rng: Rng): void {
-    const key = keys.next();
-    const ts = this.clock.next(rng);
-    this.marks.onEvent(ts);
-    this.processElement(key, ts);
-    if (this.clock.emitDue()) this.advanceWatermark(this.marks.current());
+    // The clock starts a window and a delay in: every window an element falls in starts at 0 or later.
+    super(p, w.time, w.size + w.time.maxDelay);
   }
 
   /** WindowOperator.processElement for an element of `key` at `ts`. */

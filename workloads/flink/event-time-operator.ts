@@ -12,6 +12,7 @@ import { settingNumber } from '../settings.js';
 import { keyChooser } from './common.js';
 import { operatorSource, PendingOps } from './operator-source.js';
 import { type Timer, TimerQueue } from './timer-queue.js';
+import { BoundedOutOfOrderness, EventClock, type EventTimeSettings } from './event-time.js';
 
 /** The name RocksDB gives an event-time timer service's column family: InternalTimeServiceManagerImpl's "_timer_state/event_" + the service's name. */
 export const timersStateName = (service: string): string => `_timer_state/event_${service}`;
@@ -41,6 +42,30 @@ export abstract class EventTimeOperator {
     if (to <= this.watermark) return;
     this.watermark = to;
     for (let t = this.timers.pollDue(to); t !== null; t = this.timers.pollDue(to)) this.onEventTime(t);
+  }
+}
+
+/** A one-input operator: its elements' timestamps from one clock, its watermarks from one BoundedOutOfOrderness generator. */
+export abstract class OneInputOperator extends EventTimeOperator {
+  private readonly clock: EventClock;
+  private readonly marks: BoundedOutOfOrderness;
+
+  /** `origin`: the clock's first tick, so that a lagging element's windows start at 0 or later. */
+  constructor(p: WorkloadParams, time: EventTimeSettings, origin: number) {
+    super(p);
+    this.clock = new EventClock(time, origin);
+    this.marks = new BoundedOutOfOrderness(time.watermarkDelay);
+  }
+
+  /** The operator's processElement for an element of `key` at `ts`. */
+  abstract processElement(key: number, ts: number): void;
+
+  step(keys: KeyChooser, rng: Rng): void {
+    const key = keys.next();
+    const ts = this.clock.next(rng);
+    this.marks.onEvent(ts);
+    this.processElement(key, ts);
+    if (this.clock.emitDue()) this.advanceWatermark(this.marks.current());
   }
 }
 

@@ -22,13 +22,11 @@
 // Timers are in the session window's namespace, named here by its start: a session's windows of
 // one key never share a start.
 
-import type { Rng } from '../../core/rng.js';
-import type { KeyChooser } from '../distributions/index.js';
 import type { FlinkNamespace } from '../../core/flink/keyed-state.js';
 import type { KeySpace, OperationKind, WorkloadDefinition, WorkloadParams } from '../types.js';
 import { flinkLayout, keyedState } from './common.js';
-import { BoundedOutOfOrderness, EventClock, type EventTimeSettings, eventTimeSettings, tickSetting } from './event-time.js';
-import { EventTimeOperator, kind, operatorRun } from './event-time-operator.js';
+import { type EventTimeSettings, eventTimeSettings, tickSetting } from './event-time.js';
+import { kind, OneInputOperator, operatorRun } from './event-time-operator.js';
 import { type Entry, MergingWindowSet, type SessionWindow } from './merging-window-set.js';
 import type { Timer } from './timer-queue.js';
 import { allowedLateness, WINDOW_DEFAULTS, WINDOW_RECORDS, WINDOW_STATE, WINDOW_TIMERS, type WindowFunction, windowFunction, windowStates } from './window-settings.js';
@@ -89,9 +87,7 @@ const gap = (p: WorkloadParams): number => tickSetting(p, 'gap', 1);
 
 const settings = (p: WorkloadParams): Session => ({ gap: gap(p), lateness: allowedLateness(p), fn: windowFunction(p), time: eventTimeSettings(p) });
 
-export class SessionWindowOperator extends EventTimeOperator {
-  private readonly clock: EventClock;
-  private readonly marks: BoundedOutOfOrderness;
+export class SessionWindowOperator extends OneInputOperator {
   /** Each key's stored merging-window-set (absent: empty). */
   private readonly sets = new Map<number, readonly Entry[]>();
 
@@ -99,17 +95,7 @@ export class SessionWindowOperator extends EventTimeOperator {
     p: WorkloadParams,
     private readonly s: Session,
   ) {
-    super(p);
-    this.clock = new EventClock(s.time, s.time.maxDelay);
-    this.marks = new BoundedOutOfOrderness(s.time.watermarkDelay);
-  }
-
-  step(keys: KeyChooser, rng: Rng): void {
-    const key = keys.next();
-    const ts = this.clock.next(rng);
-    this.marks.onEvent(ts);
-    this.processElement(key, ts);
-    if (this.clock.emitDue()) this.advanceWatermark(this.marks.current());
+    super(p, s.time, s.time.maxDelay);
   }
 
   private cleanupTime(w: SessionWindow): number {
