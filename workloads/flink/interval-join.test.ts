@@ -55,8 +55,9 @@ describe('interval join', () => {
     expect(read().map((o) => o.name)).toEqual(['join.buffer.right', 'join.probe.left', 'timer.register']);
   });
 
-  it('refuses a lower bound above the upper one', () => {
+  it('refuses a lower bound above the upper one, and an input with no elements', () => {
     expect(() => resolveParams(intervalJoin, { extra: { lowerBound: 10, upperBound: 5 } })).toThrow(/--param lowerBound=10: expected at most upperBound \(5\)/);
+    expect(() => resolveParams(intervalJoin, { extra: { leftShare: 1 } })).toThrow(/--param leftShare=1: expected a number > 0 < 1/);
   });
 
   it('runs as an op source with a share of left elements', () => {

@@ -61,6 +61,7 @@ interface Join {
   /** Inclusive bounds: a right element at t joins a left one at s when s + lowerBound <= t <= s + upperBound. */
   readonly lowerBound: number;
   readonly upperBound: number;
+  /** Share of elements on the left input; both inputs need elements, or the operator's watermark (their minimum) never moves. */
   readonly leftShare: number;
   readonly time: EventTimeSettings;
 }
@@ -71,7 +72,7 @@ function settings(p: WorkloadParams): Join {
   const lowerBound = settingNumber(p.extra, 'lowerBound', { integer: true, min: -BOUND, max: BOUND });
   const upperBound = settingNumber(p.extra, 'upperBound', { integer: true, min: -BOUND, max: BOUND });
   if (lowerBound > upperBound) throw new UsageError(`--param lowerBound=${lowerBound}: expected at most upperBound (${upperBound}), as IntervalJoinOperator requires`);
-  return { lowerBound, upperBound, leftShare: settingNumber(p.extra, 'leftShare', { min: 0, max: 1 }), time: eventTimeSettings(p) };
+  return { lowerBound, upperBound, leftShare: settingNumber(p.extra, 'leftShare', { above: 0, below: 1 }), time: eventTimeSettings(p) };
 }
 
 export class IntervalJoinOperator extends EventTimeOperator {

@@ -31,11 +31,6 @@ export class TimerQueue {
 
   constructor(private readonly maxParallelism: number) {}
 
-  /** Timers registered and not yet fired or deleted. */
-  get size(): number {
-    return this.byId.size;
-  }
-
   register(ts: number, key: number, ns: number): void {
     const id = idOf(ts, key, ns);
     if (this.byId.has(id)) return;
