@@ -12,7 +12,7 @@
 // target written: AggregatingState a get and a put, ListState a merge per source). Then, unless
 // the window is late (retired, the element dropped): add to its state window, the trigger's
 // timer or a late firing's get, the cleanup timer; and persist() rewrites the set when it
-// changed (a clear and one add per window).
+// changed (ListState.update: one put of the whole list, or a clear when it is empty).
 //
 // onEventTime: the set read again; the trigger fires at the window's end - 1 (a get); at the
 // cleanup time the state window is cleared, the trigger's timer deleted, the window retired and
@@ -49,7 +49,7 @@ export const SESSION = {
   mergePut: 11,
   mergeAppend: 12,
   setClear: 13,
-  setAdd: 14,
+  setUpdate: 14,
   fire: 15,
   setGetFire: 16,
   clear: 17,
@@ -70,7 +70,7 @@ const OPERATIONS: readonly OperationKind[] = [
   kind('window.merge.put', 'rmw', WINDOW_STATE),
   kind('window.merge.append', 'append', WINDOW_STATE),
   kind('merging-set.clear', 'delete', MERGING_SET),
-  kind('merging-set.add', 'append', MERGING_SET),
+  kind('merging-set.update', 'put', MERGING_SET),
   kind('timer.fire', 'timer-fire', WINDOW_TIMERS),
   kind('merging-set.get.fire', 'get', MERGING_SET),
   kind('window.clear', 'delete', WINDOW_STATE),
@@ -107,13 +107,16 @@ export class SessionWindowOperator extends OneInputOperator {
     return new MergingWindowSet(this.sets.get(key) ?? []);
   }
 
-  /** MergingWindowSet.persist: when the set changed, a clear and an add per window. */
+  /** MergingWindowSet.persist: when the set changed, ListState.update of it (RocksDB: a put of the list; an empty list: a clear). */
   private persist(key: number, set: MergingWindowSet): void {
     if (!set.changed()) return;
-    this.emit(SESSION.setClear, key, 0);
-    for (let i = 0; i < set.mapping.length; i++) this.emit(SESSION.setAdd, key, 0);
-    if (set.mapping.length === 0) this.sets.delete(key);
-    else this.sets.set(key, set.mapping);
+    if (set.mapping.length === 0) {
+      this.emit(SESSION.setClear, key, 0);
+      this.sets.delete(key);
+    } else {
+      this.emit(SESSION.setUpdate, key, 0);
+      this.sets.set(key, set.mapping);
+    }
   }
 
   /** WindowOperator.processElement for an element of `key` at `ts`. */
