@@ -2,7 +2,8 @@
 //   stream.keyBy(e -> e.key)
 //         .window(SlidingEventTimeWindows.of(Time.milliseconds(windowSize), Time.milliseconds(slide)))
 //         .allowedLateness(...).aggregate(f)   (function=incremental)  or  .process(f)  (holistic)
-// Each element falls in ceil(windowSize / slide) windows (fewer when some are late).
+// Each element falls in windowSize / slide windows (rounded down or up by its timestamp when the
+// slide does not divide the size; fewer when some are late).
 // aligned-window-operator.ts gives the state calls per element and per timer.
 
 import { UsageError } from '../../core/errors.js';
