@@ -7,6 +7,7 @@ const EXPECTED = [
   'ycsb-a', 'ycsb-b', 'ycsb-c', 'ycsb-d', 'ycsb-e', 'ycsb-f',
   'fillseq', 'fillrandom', 'overwrite', 'readrandom', 'readseq', 'seekrandom', 'deleterandom', 'readwhilewriting',
   'value-state', 'list-state', 'map-state', 'window-agg', 'ttl-dedupe',
+  'tumbling-window', 'sliding-window', 'session-window', 'interval-join',
 ];
 
 describe('the built-in catalogue', () => {

@@ -4,9 +4,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { UsageError } from '../core/errors.js';
 import { DBBENCH_BUILTINS } from './dbbench/builtins.js';
+import { intervalJoin } from './flink/interval-join.js';
 import { listState } from './flink/list-state.js';
 import { mapState } from './flink/map-state.js';
+import { sessionWindow } from './flink/session-window.js';
+import { slidingWindow } from './flink/sliding-window.js';
 import { ttlDedupe } from './flink/ttl-dedupe.js';
+import { tumblingWindow } from './flink/tumbling-window.js';
 import { valueState } from './flink/value-state.js';
 import { windowAgg } from './flink/window-agg.js';
 import { CHOOSER_SETTINGS } from './distributions/settings.js';
@@ -15,7 +19,17 @@ import type { WorkloadDefinition } from './types.js';
 import { YCSB_BUILTINS } from './ycsb/builtins.js';
 import { parseYcsbPropertyFile } from './ycsb/property-file.js';
 
-const FLINK_BUILTINS: readonly WorkloadDefinition[] = [valueState, listState, mapState, windowAgg, ttlDedupe];
+const FLINK_BUILTINS: readonly WorkloadDefinition[] = [
+  valueState,
+  listState,
+  mapState,
+  windowAgg,
+  ttlDedupe,
+  tumblingWindow,
+  slidingWindow,
+  sessionWindow,
+  intervalJoin,
+];
 
 const BUILTINS: readonly WorkloadDefinition[] = [...YCSB_BUILTINS, ...DBBENCH_BUILTINS, ...FLINK_BUILTINS];
 

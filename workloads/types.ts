@@ -90,6 +90,13 @@ export interface OpSource {
   /** Total ops this source yields, or null when unbounded (a duration-bounded run). */
   readonly total: number | null;
   fill(batch: OpBatch, max: number): number;
+  /**
+   * Takes back ops of the last fill() that the phase did not run, batch[from, to) (a
+   * time-bounded phase stops inside a batch). A source whose ops depend on the ones before them
+   * (an operator workload's timers) hands them out again first, to the next phase on the same key
+   * space; other sources need not have it.
+   */
+  unread?(batch: OpBatch, from: number, to: number): void;
 }
 
 export type ValueSizeSpec =
