@@ -22,6 +22,8 @@ export class NamespaceTracker {
         }
         return n;
       },
+      // Ops handed back are handed out again by the next fill, which notes them then.
+      ...(source.unread ? { unread: source.unread.bind(source) } : {}),
     };
   }
 

@@ -201,6 +201,9 @@ async function runPhaseWith(o: PhaseOptions, route: StateRoute, kit: LoopKit): P
         break;
       }
     }
+    // Stopped inside a batch: its ops not run go back to the source, which hands them out first
+    // to the phase that follows (an operator workload's timers must see every op it simulated).
+    if (done && idx < n) o.source.unread?.(batch, idx, n);
   }
   if (asyncWrites) await inflight.drain();
   const end = now();
