@@ -15,22 +15,22 @@ describe('a warm-up bounded by time', () => {
   it.each(['heap', 'lsm'])('hands the ops it did not run to the run phase (%s, sliding-window)', async (backend) => {
     const b = await loadBackend(backend);
     if (!b) throw new Error(`no backend ${backend}`);
-    const cell = await runCell(
-      inProcessCellSpec({
+    const cell = await runCell({
+      ...inProcessCellSpec({
         id: `unread-${backend}`,
         backend,
         knobs: resolveKnobs(b.describe(), {}),
         workload: 'sliding-window',
         // A batch far longer than the warm-up runs: the warm-up always stops inside one.
         workloadParams: { records: 200, extra: { watermarkEvery: 20 } },
-        warmupMs: 30,
         ops: 40_000,
         seed: 7,
         repeat: 0,
         dataDir: dir,
         sampleEvery: null,
       }),
-    );
+      warmupMs: 30,
+    });
     expect(cell.status).toBe('ok');
     if (cell.status !== 'ok') return;
     const ops = cell.phases.run?.operations ?? {};
