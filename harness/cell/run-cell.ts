@@ -163,6 +163,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       bytesWritten += out.bytesWritten;
       stopped = out.stopped;
       if (out.firstError) common.warnings.push(`run: ${out.firstError}`);
+      if (def.runNote) common.warnings.push(def.runNote(out.result.ops));
       heapCheck?.check('after the run');
       events.onPhase?.('run', out.result);
     }

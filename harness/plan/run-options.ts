@@ -42,7 +42,8 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly repeat: number;
   readonly warmupOps: number | null;
   readonly warmupMs: number | null;
-  readonly targetRate: number | null;
+  /** ops/s, or 'trace': a trace workload's own rate (docs/traces.md). */
+  readonly targetRate: number | 'trace' | null;
   readonly intervalMs: number;
   readonly out: string;
   readonly dataDir: string | null;

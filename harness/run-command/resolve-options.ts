@@ -121,7 +121,8 @@ export async function resolveRunOptions(input: RunFlags, confChanges: Readonly<R
     repeat: f.repeat !== undefined ? parseCount('repeat', f.repeat) : 1,
     warmupOps: warmup.ops,
     warmupMs: warmup.ms,
-    targetRate: f.targetRate !== undefined ? parseNumber('target-rate', f.targetRate, { min: 1 }) : null,
+    // 'trace': each trace workload's own rate (its t_us times, times --param speed), found in the plan.
+    targetRate: f.targetRate === undefined ? null : String(f.targetRate) === 'trace' ? 'trace' : parseNumber('target-rate', f.targetRate, { min: 1 }),
     intervalMs: f.interval !== undefined ? parseFlagDuration('interval', f.interval) : QUICK_PRESET.intervalMs,
     out: f.out ?? QUICK_PRESET.out,
     dataDir: f.dataDir ?? null,

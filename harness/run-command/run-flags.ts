@@ -26,7 +26,7 @@ export const RUN_FLAGS = {
   set: SWEEP_SET_FLAG,
   repeat: { shape: 'scalar', alias: 'r', describe: 'Run every cell N times, interleaved in a seeded shuffled order' },
   warmup: { shape: 'scalar', describe: 'Warm-up before the run phase: a duration (500ms, 2s) or ops (10000); 0 for none (default 500ms)' },
-  targetRate: { shape: 'scalar', describe: 'Open loop: issue ops at this rate (ops/s); latency counts from each intended start' },
+  targetRate: { shape: 'scalar', describe: 'Open loop: issue ops at this rate (ops/s), or `trace` for a trace workload\'s own mean rate; latency counts from each intended start' },
   interval: { shape: 'scalar', describe: 'Time-series step (default 1s)' },
   sampleEvery: { shape: 'scalar', describe: 'Time one op in N (a power of two); default: chosen per cell from the op cost measured in the load and warm-up, so timing stays under 1 % of it' },
   maxInFlight: { shape: 'scalar', describe: 'Async-write backends: most writes outstanding at once' },
