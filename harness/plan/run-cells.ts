@@ -109,6 +109,7 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
                 maxInFlight: o.maxInFlight,
                 checkpointIntervalMs: o.checkpointIntervalMs ?? null,
                 verify: o.verify ?? false,
+                ...(o.recordTrace ? { recordTrace: o.recordTrace } : {}),
                 ...(threads > 1 ? { threads } : {}),
                 ...(tm ? { taskManager: cellTaskManager(tm, c.backend) } : {}),
               });
@@ -119,6 +120,9 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
     }
     return round;
   });
+  if (o.recordTrace && (cells.length !== 1 || threadCounts.some((t) => t !== 1))) {
+    throw new UsageError(`--record-trace: records one cell of one thread; this run has ${cells.length} cells${showThreads ? ' and --threads' : ''} (give one backend, one workload, --repeat 1)`);
+  }
   // Warnings are the workload file's, the same at every size: once per workload.
   const warnings = o.workloads.flatMap((name) => (workloads.get(setupKey(name, sizes[0] ?? null))?.warnings ?? []).map((w) => `workload ${name}: ${w}`));
   return { cells, descriptions, warnings: [...threadWarnings, ...warnings] };

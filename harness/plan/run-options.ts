@@ -70,6 +70,8 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly checkpointIntervalMs?: number | null;
   /** --verify: every read checks the value's key id, version and checksum. */
   readonly verify?: boolean;
+  /** --record-trace: the file the one cell's run phase is written to as a trace; absent or null: none. */
+  readonly recordTrace?: string | null;
   /**
    * --threads: worker threads per cell, ascending; two or more counts are a sweep axis. Absent:
    * [1] (optional so older callers compile).

@@ -1,6 +1,7 @@
 // From the run command's flags (and --config file) to ResolvedRunOptions, checking each value
 // and naming the flag when one is wrong.
 
+import { resolve as resolvePath } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { flinkConfReader, resolveBackendSpecs } from '../../backends/registry.js';
 import type { FlinkConfKnobs } from '../../backends/types.js';
@@ -143,6 +144,7 @@ export async function resolveRunOptions(input: RunFlags, confChanges: Readonly<R
     checkpointIntervalMs,
     threads,
     verify: f.verify ?? false,
+    recordTrace: f.recordTrace !== undefined ? resolvePath(f.recordTrace) : null,
     ...resolveTuningFlags(f),
   };
 }

@@ -43,6 +43,7 @@ export const RUN_FLAGS = {
   verifyRepeats: { shape: 'scalar', describe: 'Repeats per side when verifying advice (default 5)' },
   threads: { shape: 'scalars', describe: "Worker threads per cell, each with its own backend instance and share of the records and ops, started together (a TaskManager's slots); a list (1,2,4) sweeps it, one cell per count (default 1, or the --flink-conf file's taskmanager.numberOfTaskSlots)" },
   checkpointInterval: { shape: 'scalar', describe: 'Checkpoint every T during the run phase (5s), then restore from the last one and check it' },
+  recordTrace: { shape: 'text', describe: 'Write the operations the run phase issued to this file as a trace (docs/traces.md), outside the timed stretches; one cell only' },
   verify: { shape: 'switch', describe: 'Values carry key id, version and checksum; every read checks them (mismatches and lost keys counted)' },
   semantics: { shape: 'text', describe: "flink (default): no per-write durability, as Flink runs its state backends (lsm WAL off, lmdb noSync); per-write: each engine's own durable defaults" },
   config: { shape: 'text', describe: 'A JSON file with the same settings (validated, never executed); flags override it', inConfig: false },

@@ -169,5 +169,5 @@ export function formatOf(firstLine: string): TraceFormat {
   return firstLine.trimStart().startsWith('{') ? 'jsonl' : 'csv';
 }
 
-/** The CSV line of one operation, in the column order of CSV_HEADER. */
+/** The header of the traces statebench writes (--record-trace). */
 export const CSV_HEADER = 'op,key,ns,value_size,scan_length';
