@@ -72,13 +72,18 @@ export class KeyIndex {
     this.size = nums ? nums.length : (strs as string[]).length;
   }
 
-  /** Bytes the index holds per distinct key (not counting a string's own header). */
+  /** The bytes of every distinct key together (a decimal key is 8). */
+  keyBytes(): number {
+    if (this.nums) return 8 * this.nums.length;
+    let total = 0;
+    for (const s of this.strs as string[]) total += s.length;
+    return total;
+  }
+
+  /** Bytes the index holds per distinct key: 8 for a decimal-only trace, else a pointer and the key's bytes (not counting a string's own header). */
   bytesPerKey(): number {
     if (this.nums) return 8;
-    const strs = this.strs as string[];
-    let total = 0;
-    for (const s of strs) total += s.length;
-    return strs.length === 0 ? 0 : 8 + total / strs.length;
+    return this.size === 0 ? 0 : 8 + this.keyBytes() / this.size;
   }
 
   idOf(op: TraceOp): number {
