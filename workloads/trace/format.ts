@@ -6,9 +6,9 @@ import { MAX_VALUE_BYTES } from '../values.js';
 
 export const TRACE_OPS = ['get', 'put', 'delete', 'merge', 'scan'] as const;
 export type TraceOpName = (typeof TRACE_OPS)[number];
+// Indexes into TRACE_OPS.
 export const OP_GET = 0;
 export const OP_PUT = 1;
-export const OP_DELETE = 2;
 export const OP_MERGE = 3;
 export const OP_SCAN = 4;
 
