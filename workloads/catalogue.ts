@@ -58,7 +58,7 @@ function looksLikePath(value: string): boolean {
 }
 
 /** A trace file: trace:FILE, or a path ending in .csv, .jsonl or .trace (docs/traces.md). */
-function tracePath(value: string): string | null {
+export function tracePath(value: string): string | null {
   if (value.startsWith('trace:')) return value.slice('trace:'.length);
   return /\.(csv|jsonl|trace)$/i.test(value) ? value : null;
 }

@@ -59,6 +59,11 @@ function traceRate(survey: TraceSurvey, params: WorkloadParams): number {
   return ((survey.ops - 1) * 1e6 * speed) / (span.lastUs - span.firstUs);
 }
 
+/** A trace workload's name: trace: and the file's name. */
+export function traceName(path: string): string {
+  return `trace:${basename(path)}`;
+}
+
 export interface TraceWorkload extends WorkloadDefinition {
   readonly survey: TraceSurvey;
 }
@@ -74,7 +79,7 @@ export function traceWorkload(path: string): TraceWorkload {
   let readFirst: ReturnType<typeof readFirstKeys> | null = null;
   const loaded = (): ReturnType<typeof readFirstKeys> => (readFirst ??= readFirstKeys(survey));
   return {
-    name: `trace:${file}`,
+    name: traceName(path),
     description: `${survey.ops} operations replayed from ${file}`,
     source: 'file',
     survey,
