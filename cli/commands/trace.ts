@@ -2,7 +2,10 @@
 // popularity with a fitted zipfian θ, reuse distances, the LRU miss-ratio curve and the nearest
 // built-in workload, so a workload can be published without its trace.
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { convertEngineTrace } from '../../harness/run-command/engine-traces.js';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { summariseTrace, type TraceSummary } from '../../analysis/trace/summarise.js';
 import { UsageError } from '../../core/errors.js';
@@ -13,6 +16,7 @@ import { printJson, printLine } from '../output.js';
 interface Args {
   file: string;
   json: boolean;
+  csv?: string;
 }
 
 function printSummary(s: TraceSummary): void {
@@ -40,11 +44,25 @@ export const traceCommand: CommandModule<object, Args> = {
     y
       .positional('file', { type: 'string', describe: 'A trace in the CSV or JSON Lines format of docs/traces.md' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' })
+      .option('csv', { type: 'string', describe: "A RocksDB query trace given: keep its conversion to statebench's CSV trace in this file" })
       .example('$0 trace ops.csv', 'the summary of ops.csv') as unknown as Argv<Args>,
   handler: (argv: ArgumentsCamelCase<Args>) => {
     if (!existsSync(argv.file)) throw new UsageError(`trace: file '${argv.file}' not found`);
-    const s = summariseTrace(argv.file);
-    if (argv.json) printJson(s);
-    else printSummary(s);
+    // An engine's own trace (RocksDB's) is read through its CSV conversion: --csv, or a file removed after.
+    const tmp = argv.csv === undefined ? mkdtempSync(join(tmpdir(), 'statebench-trace-')) : null;
+    try {
+      const csv = argv.csv ?? join(tmp as string, 'trace.csv');
+      const converted = convertEngineTrace(argv.file, csv, dirname(resolve(csv)));
+      if (!converted && argv.csv !== undefined) throw new UsageError(`--csv: ${argv.file} is not an engine trace (RocksDB's); it is read as it is`);
+      const s = summariseTrace(converted ? csv : argv.file);
+      const summary = converted ? { ...s, file: argv.file, engineTrace: { backend: converted.backend, notes: converted.notes } } : s;
+      if (argv.json) printJson(summary);
+      else {
+        if (converted) printLine(`${argv.file}: an engine trace of the ${converted.backend} backend, read with its own trace reader${converted.notes.length > 0 ? ` (${converted.notes.join('; ')})` : ''}`);
+        printSummary(summary);
+      }
+    } finally {
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    }
   },
 };

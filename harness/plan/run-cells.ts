@@ -125,7 +125,7 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
   }
   // Warnings are the workload file's, the same at every size: once per workload.
   const warnings = o.workloads.flatMap((name) => (workloads.get(setupKey(name, sizes[0] ?? null))?.warnings ?? []).map((w) => `workload ${name}: ${w}`));
-  return { cells, descriptions, warnings: [...threadWarnings, ...warnings] };
+  return { cells, descriptions, warnings: [...threadWarnings, ...(o.engineTraceNotes ?? []), ...warnings] };
 }
 
 /** --target-rate trace: the workload's own rate; only a trace with times has one. */

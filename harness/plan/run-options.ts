@@ -70,6 +70,8 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly checkpointIntervalMs?: number | null;
   /** --verify: every read checks the value's key id, version and checksum. */
   readonly verify?: boolean;
+  /** Engine traces given as workloads, converted to CSV traces: one line each (shown with the plan's warnings). */
+  readonly engineTraceNotes?: readonly string[];
   /** --record-trace: the file the one cell's run phase is written to as a trace; absent or null: none. */
   readonly recordTrace?: string | null;
   /**

@@ -14,6 +14,7 @@ export class TraceRecords {
     let first = this.lines.next();
     while (first !== null && first.trim() === '') first = this.lines.next();
     if (first === null) throw this.refuse('the trace is empty (a CSV trace needs a header line op,key,...)');
+    if (first.includes('\u0000')) throw this.refuse('is binary, not a CSV or JSON Lines trace (a RocksDB query trace is read by `statebench run -w` and `statebench trace`, docs/traces.md)');
     if (formatOf(first) === 'jsonl') {
       this.parser = jsonlParser;
       this.pushBack = first;
