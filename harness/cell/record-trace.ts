@@ -64,7 +64,6 @@ export function recordTrace(path: string, operations: readonly OperationKind[], 
           skipped.set(kind.name, (skipped.get(kind.name) ?? 0) + 1);
       }
     }
-    out.flush();
     ms += now() - t0;
   };
 
