@@ -128,16 +128,67 @@ export function csvParser(header: string): LineParser | string {
   const columns = cols as Column[];
   return {
     parse(line: string, out: TraceOp): string | null {
-      const fields = line.split(',');
-      if (fields.length !== columns.length) return `has ${fields.length} fields, the header ${columns.length}`;
       reset(out);
+      let start = 0;
       for (let i = 0; i < columns.length; i++) {
-        const why = setField(columns[i] as Column, (fields[i] as string).trim(), out);
-        if (why) return why;
+        const comma = line.indexOf(',', start);
+        const last = i === columns.length - 1;
+        if (last !== (comma < 0)) return `has ${line.split(',').length} fields, the header ${columns.length}`;
+        const end = last ? line.length : comma;
+        const col = columns[i] as Column;
+        if (!fastField(col, line, start, end, out)) {
+          const why = setField(col, line.slice(start, end).trim(), out);
+          if (why) return why;
+        }
+        start = end + 1;
       }
       return null;
     },
   };
+}
+
+/**
+ * The common field forms without a substring: an op name, or a plain decimal of up to 15 digits
+ * (empty for an optional column). False: anything else, which setField then reads (and refuses
+ * with its reason when it is wrong).
+ */
+function fastField(col: Column, line: string, start: number, end: number, out: TraceOp): boolean {
+  if (col === 'op') {
+    for (let i = 0; i < TRACE_OPS.length; i++) {
+      const name = TRACE_OPS[i] as string;
+      if (end - start === name.length && line.startsWith(name, start)) {
+        out.op = i;
+        return true;
+      }
+    }
+    return false;
+  }
+  if (col === 't_us' || end - start > 15) return false;
+  if (end === start) return col !== 'key';
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = line.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    n = n * 10 + d;
+  }
+  switch (col) {
+    case 'key':
+      out.keyNum = n;
+      out.keyBytes = '';
+      return true;
+    case 'ns':
+      if (n > MAX_U32) return false;
+      out.ns = n;
+      return true;
+    case 'value_size':
+      if (n < 1 || n > MAX_VALUE_BYTES) return false;
+      out.valueSize = n;
+      return true;
+    case 'scan_length':
+      if (n < 1 || n > MAX_U32) return false;
+      out.scanLength = n;
+      return true;
+  }
 }
 
 export const jsonlParser: LineParser = {
