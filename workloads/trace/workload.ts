@@ -125,6 +125,7 @@ export function traceWorkload(path: string): TraceWorkload {
       const scanLength = settingNumber(p.extra, 'scanLength', { integer: true, min: 1 });
       let recs = new TraceRecords(path);
       const op = emptyOp();
+      let emitted = 0;
       return opSource(ops, (batch: OpBatch, i: number) => {
         // At the end of the trace, again from its start (a run longer than the trace).
         if (!recs.next(op)) {
@@ -135,6 +136,8 @@ export function traceWorkload(path: string): TraceWorkload {
         batch.key[i] = survey.keys.idOf(op);
         batch.ns[i] = op.ns;
         batch.arg[i] = op.op === OP_SCAN ? (op.scanLength > 0 ? op.scanLength : scanLength) : 0;
+        // A run cut short of the trace's end closes the file with its last op.
+        if (++emitted === ops) recs.close();
       });
     },
   };
