@@ -90,7 +90,8 @@ export class KeyIndex {
 
   idOf(op: TraceOp): number {
     if (this.nums) return searchNum(this.nums, this.coarse as Float64Array, op.keyNum);
-    return searchStr(this.strs as string[], op.keyNum < 0 ? op.keyBytes : decimalBytes(op.keyNum));
+    const strs = this.strs as string[];
+    return searchIn(strs, op.keyNum < 0 ? op.keyBytes : decimalBytes(op.keyNum), 0, strs.length - 1);
   }
 }
 
@@ -116,28 +117,16 @@ function searchNum(a: Float64Array, coarse: Float64Array, x: number): number {
   return searchIn(a, x, lo * BLOCK, Math.min(a.length, lo * BLOCK + BLOCK) - 1);
 }
 
-function searchIn(a: Float64Array, x: number, from: number, to: number): number {
+/** The index of x in the sorted a[from..to] (numbers or one-char-per-byte strings, both ordered by <). */
+function searchIn<T extends number | string>(a: ArrayLike<T>, x: T, from: number, to: number): number {
   let lo = from;
   let hi = to;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const v = a[mid] as number;
+    const v = a[mid] as T;
     if (v < x) lo = mid + 1;
     else if (v > x) hi = mid - 1;
     else return mid;
   }
-  throw new Error(`key ${x} was not seen in the first pass`);
-}
-
-function searchStr(a: readonly string[], x: string): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = a[mid] as string;
-    if (v < x) lo = mid + 1;
-    else if (v > x) hi = mid - 1;
-    else return mid;
-  }
-  throw new Error('a byte key was not seen in the first pass');
+  throw new Error('a key was not seen in the first pass');
 }
