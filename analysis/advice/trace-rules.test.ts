@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { adviseDocument } from './advise.js';
 import { craftCell, craftDocument } from '../../harness/test-support/cells.js';
 import type { CurvePoint } from './facts.js';
+import { OPERATION_KINDS } from './operations.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../../core/test-support/temp-dir.js';
+import { resolveWorkload } from '../../workloads/catalogue.js';
 
 const MiB = 1024 * 1024;
 const reads = { read: [9000, 20] as [number, number], update: [1000, 10] as [number, number] };
@@ -36,5 +41,15 @@ describe('lsm-block-cache-from-trace', () => {
     expect(advise({ blockCacheSize: 8 * MiB }, new Map())).toBeUndefined();
     expect(advise({ blockCacheSize: 200 * MiB }, new Map([['trace:ops.csv', curve]]))).toBeUndefined();
     expect(advise({ blockCacheSize: 8 * MiB }, new Map([['trace:ops.csv', curve]]), 160 * MiB)).toBeUndefined();
+  });
+});
+
+describe("a trace's operations", () => {
+  it('are each listed with the action and write flag the trace workload declares, so advice counts a merge as a write', () => {
+    const path = join(tempDir('statebench-trace-ops-'), 'all.csv');
+    writeFileSync(path, 'op,key\nget,1\nput,1\ndelete,1\nmerge,1\nscan,1\n');
+    const def = resolveWorkload(path);
+    expect(def.operations.map((k) => k.name).sort()).toEqual(['delete', 'insert', 'merge', 'read', 'scan', 'update']);
+    for (const k of def.operations) expect(OPERATION_KINDS[k.name], k.name).toEqual({ action: k.action, writes: k.writes });
   });
 });

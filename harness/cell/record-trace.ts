@@ -71,6 +71,7 @@ export function recordTrace(path: string, operations: readonly OperationKind[], 
     wrap(source: OpSource): OpSource {
       return {
         total: source.total,
+        ...(source.unread ? { unread: source.unread.bind(source) } : {}),
         fill(batch: OpBatch, max: number): number {
           if (last) write(last, held);
           last = batch;
