@@ -63,13 +63,28 @@ export function tracePath(value: string): string | null {
   return /\.(csv|jsonl|trace)$/i.test(value) ? value : null;
 }
 
+// A trace's definition holds what a pass over the whole file found: the plan, the memory budget
+// and the stubs of cells not run resolve one workload many times in a process, so it is kept
+// while the file is unchanged.
+const traces = new Map<string, { readonly stamp: string; readonly def: WorkloadDefinition }>();
+
+function cachedTrace(path: string): WorkloadDefinition {
+  const st = statSync(path);
+  const stamp = `${st.size}:${st.mtimeMs}`;
+  const hit = traces.get(path);
+  if (hit && hit.stamp === stamp) return hit.def;
+  const def = traceWorkload(path);
+  traces.set(path, { stamp, def });
+  return def;
+}
+
 export function resolveWorkload(nameOrPath: string): WorkloadDefinition {
   const builtin = findBuiltin(nameOrPath);
   if (builtin) return builtin;
   const trace = tracePath(nameOrPath);
   if (trace !== null) {
     if (!existsSync(trace) || !statSync(trace).isFile()) throw new UsageError(`--workload: trace file '${trace}' not found`);
-    return traceWorkload(trace);
+    return cachedTrace(trace);
   }
   if (looksLikePath(nameOrPath)) {
     if (!existsSync(nameOrPath) || !statSync(nameOrPath).isFile()) {
