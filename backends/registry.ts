@@ -8,7 +8,7 @@
 // built-in backend's traits.ts (light: no engine loaded), or a plugin this process loaded. No code
 // outside backends/ needs to know a backend by its name.
 
-import type { Backend, BackendTraits, FlinkConfKnobs, KnobSpec } from './types.js';
+import type { Backend, BackendTraits, EngineTraceReader, FlinkConfKnobs, KnobSpec } from './types.js';
 import { loadedPlugin, loadPlugin, loadRegisteredPlugin, looksLikeModule, registeredPlugins } from './plugins.js';
 import { DELAY_TRAITS } from './delay/traits.js';
 import { HEAP_TRAITS } from './heap/traits.js';
@@ -56,6 +56,15 @@ export function flinkConfReader(): { readonly backend: string; read(text: string
   for (const name of namesWithTraits()) {
     const read = backendTraits(name)?.flinkConf;
     if (read) return { backend: name, read };
+  }
+  return null;
+}
+
+/** The backend whose engine trace format `path` is in, with its reader; null when none recognises it. */
+export function engineTraceReader(path: string): { readonly backend: string; readonly reader: EngineTraceReader } | null {
+  for (const name of namesWithTraits()) {
+    const reader = backendTraits(name)?.engineTrace;
+    if (reader?.recognises(path)) return { backend: name, reader };
   }
   return null;
 }

@@ -407,7 +407,23 @@ export interface BackendTuning {
  * built-in backends keep theirs in `backends/<name>/traits.ts`, which the registry reads without
  * loading the engine.
  */
+/** What an engine trace's conversion wrote, and what it left out (one line each). */
+export interface EngineTraceConversion {
+  readonly ops: number;
+  readonly notes: readonly string[];
+}
+
+/** A reader of the engine's own query traces (RocksDB's DB::StartTrace files) into statebench's CSV trace format. */
+export interface EngineTraceReader {
+  /** True when the file is in this engine's trace format (from its first bytes). */
+  recognises(path: string): boolean;
+  /** Writes the trace as CSV to `csvPath`; `scratchDir` is an empty directory the engine may use, removed by the caller. */
+  toCsv(path: string, csvPath: string, scratchDir: string): EngineTraceConversion;
+}
+
 export interface BackendTraits {
+  /** Reads the engine's own query traces, so -w and `statebench trace` take them (docs/traces.md). */
+  readonly engineTrace?: EngineTraceReader;
   /** The memory its knobs let a cell hold, for --memory-budget (cells that cannot fit are skipped before they run). */
   estimateMemory?(knobs: ResolvedKnobs, ctx: MemoryContext): MemoryEstimate;
   /**

@@ -15,6 +15,11 @@ const notOptions = join(dir, 'OPTIONS-passwd');
 writeFileSync(notOptions, 'root:x:0:0:root:/root:/bin/bash\n');
 const badFlink = join(dir, 'flink-conf.yaml');
 writeFileSync(badFlink, 'state.backend.rocksdb.writebuffer.size: lots\n');
+// A trace with a bad third line, and a good one without times.
+const badTrace = join(dir, 'bad.csv');
+writeFileSync(badTrace, 'op,key\nget,1\nfetch,2\n');
+const untimedTrace = join(dir, 'untimed.csv');
+writeFileSync(untimedTrace, 'op,key\nget,1\nput,2\n');
 const flinkFixture = (name: string): string => fileURLToPath(new URL(`../core/flink/test-support/${name}`, import.meta.url));
 
 const cases: [string, string[], RegExp][] = [
@@ -51,6 +56,15 @@ const cases: [string, string[], RegExp][] = [
   ['a bad --semantics', ['run', '-b', 'heap', '--semantics', 'eventual'], /--semantics: 'eventual' is not valid; expected flink \(.*\) or per-write/],
   ['a --sample-every that is not a power of two', ['run', '-b', 'heap', '--sample-every', '3'], /--sample-every: 3 is not valid; expected a power of two/],
   ['overhead on an unknown backend', ['overhead', '-b', 'nosuch'], /--backend: unknown backend 'nosuch'/],
+  // traces (docs/traces.md)
+  ['a bad trace line, by file and line', ['run', '-b', 'heap', '-w', badTrace], /--workload: .*bad\.csv:3: op 'fetch' is not one of get, put, delete, merge, scan/],
+  ['a missing trace file', ['run', '-b', 'heap', '-w', 'trace:/no/such.csv'], /--workload: trace file '\/no\/such\.csv' not found/],
+  ['--target-rate trace on a trace without times', ['run', '-b', 'heap', '-w', untimedTrace, '--target-rate', 'trace'], /--target-rate trace: .*untimed\.csv has no t_us times/],
+  ['--target-rate trace on a built-in', ['run', '-b', 'heap', '-w', 'ycsb-a', '--target-rate', 'trace'], /--target-rate trace: workload ycsb-a is not a trace; give a rate in ops\/s/],
+  ['--record-trace for more than one cell', ['run', '-b', 'heap', '-w', 'ycsb-a,ycsb-b', '--record-trace', join(dir, 'rec.csv')], /--record-trace: records one cell of one thread; this run has 2 cells/],
+  ['trace: a missing file', ['trace', join(dir, 'missing.csv')], /trace: file '.*missing\.csv' not found/],
+  ['trace: a bad line', ['trace', badTrace], /bad\.csv:3: op 'fetch'/],
+  ['trace: --csv for a CSV trace', ['trace', untimedTrace, '--csv', join(dir, 'out.csv')], /--csv: .*untimed\.csv is not an engine trace/],
   // statebench micro
   ['micro: an unknown operation', ['micro', '-b', 'heap', '--ops', 'get-hit,frob'], /--ops: unknown operation 'frob'; accepted: get-hit, get-miss/],
   ['micro: an unknown backend', ['micro', '-b', 'heap,nosuch'], /--backend: unknown backend 'nosuch'; known: .*heap/],

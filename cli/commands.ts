@@ -15,6 +15,7 @@ import { durabilityCommand } from './commands/durability.js';
 import { conformanceCommand } from './commands/conformance.js';
 import { flinkMemoryCommand } from './commands/flink-memory.js';
 import { historyCommand } from './commands/history.js';
+import { traceCommand } from './commands/trace.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: readonly CommandModule<any, any>[] = [
@@ -33,4 +34,5 @@ export const COMMANDS: readonly CommandModule<any, any>[] = [
   conformanceCommand,
   flinkMemoryCommand,
   historyCommand,
+  traceCommand,
 ];

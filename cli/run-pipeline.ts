@@ -5,13 +5,14 @@
 
 import { adviseDocument } from '../analysis/advice/advise.js';
 import { documentFindings } from '../analysis/scaling/findings.js';
+import { traceCurves } from '../analysis/trace/curves.js';
 import { writeResultDocument } from '../core/result/write-document.js';
 import { executeRun, type ExecuteHooks, type RunOutcome } from '../harness/run-command/execute.js';
 import type { ResolvedRunOptions } from '../harness/plan/run-options.js';
 
 export async function runAndAdvise(o: ResolvedRunOptions, hooks: ExecuteHooks): Promise<RunOutcome> {
   const measured = await executeRun(o, hooks);
-  const recommendations = adviseDocument(measured.document, { memoryBudgetBytes: o.memoryBudgetBytes ?? null });
+  const recommendations = adviseDocument(measured.document, { memoryBudgetBytes: o.memoryBudgetBytes ?? null, missRatioCurves: traceCurves(o.workloads) });
   const document = { ...measured.document, recommendations, ...documentFindings(measured.document) };
   writeResultDocument(measured.outDir, document);
   return { ...measured, document };

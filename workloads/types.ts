@@ -159,6 +159,10 @@ export interface WorkloadDefinition {
    * workload given keyLayout=plain). Every operation kind then names its state.
    */
   flinkStates?(params: WorkloadParams): FlinkStates | null;
+  /** The rate (ops/s) of the workload's own timestamps, for --target-rate trace; throws a UsageError when it has none. */
+  ownRate?(params: WorkloadParams): number;
+  /** What a run phase of `ops` operations did with the workload (a trace cut or repeated), for the cell's warnings. */
+  runNote?(ops: number): string;
   /** Checks workload-specific settings after defaults are filled in; throws a UsageError. */
   validate?(params: WorkloadParams): void;
   /** The load phase: inserts the initial records (null when the workload loads nothing). */

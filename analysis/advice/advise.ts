@@ -5,13 +5,15 @@
 // suggestion.
 
 import type { Recommendation, ResultDocument } from '../../core/result/schema.js';
-import { buildAdviceContext, type AdviceContext } from './facts.js';
+import { buildAdviceContext, type AdviceContext, type CurvePoint } from './facts.js';
 import { reconcile, type Drafted } from './reconcile.js';
 import { CONFIG_RULES, DOCUMENT_RULES } from './rules.js';
 import type { ConfigRule, DocumentRule, Evidence, Finding } from './types.js';
 
 export interface AdviseOptions {
   readonly memoryBudgetBytes?: number | null;
+  /** The miss-ratio curves of the trace workloads replayed, by workload name. */
+  readonly missRatioCurves?: ReadonlyMap<string, readonly CurvePoint[]>;
   /** Only these rules (ids); default all. */
   readonly rules?: readonly string[];
 }
@@ -43,7 +45,7 @@ export function applyConfigRule(rule: ConfigRule, ctx: AdviceContext): Finding[]
 }
 
 export function adviseDocument(doc: ResultDocument, o: AdviseOptions = {}): Recommendation[] {
-  const ctx = buildAdviceContext(doc, o.memoryBudgetBytes ?? null);
+  const ctx = buildAdviceContext(doc, o.memoryBudgetBytes ?? null, o.missRatioCurves);
   const chosen = <R extends ConfigRule | DocumentRule>(r: R): boolean => !o.rules || o.rules.includes(r.id);
   const drafted: Drafted[] = [];
   for (const rule of CONFIG_RULES.filter(chosen)) for (const f of applyConfigRule(rule, ctx)) drafted.push(toRecommendation(rule.id, f));

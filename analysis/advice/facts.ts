@@ -56,6 +56,15 @@ export interface AdviceContext {
   readonly configs: readonly ConfigFacts[];
   readonly cpuCount: number;
   readonly memoryBudgetBytes: number | null;
+  /** The LRU miss-ratio curve of each trace workload the document replays, by workload name (statebench trace). */
+  readonly missRatioCurves: ReadonlyMap<string, readonly CurvePoint[]>;
+}
+
+/** A point of a trace's LRU miss-ratio curve: a cache of `keys` keys (`bytes` of keys and values, null when the trace gives no value sizes). */
+export interface CurvePoint {
+  readonly keys: number;
+  readonly bytes: number | null;
+  readonly missRatio: number;
 }
 
 export function workloadShape(cells: readonly CellOk[]): WorkloadShape {
@@ -134,13 +143,13 @@ export function configFacts(cells: readonly CellOk[]): ConfigFacts {
   };
 }
 
-export function buildAdviceContext(doc: ResultDocument, memoryBudgetBytes: number | null): AdviceContext {
+export function buildAdviceContext(doc: ResultDocument, memoryBudgetBytes: number | null, missRatioCurves: ReadonlyMap<string, readonly CurvePoint[]> = new Map()): AdviceContext {
   const configs: ConfigFacts[] = [];
   for (const group of groupCells(doc).values()) {
     const ok = group.cells.filter((c): c is CellOk => c.status === 'ok');
     if (ok.length > 0) configs.push(configFacts(ok));
   }
-  return { document: doc, configs, cpuCount: doc.environment.cpuCount, memoryBudgetBytes };
+  return { document: doc, configs, cpuCount: doc.environment.cpuCount, memoryBudgetBytes, missRatioCurves };
 }
 
 /** A knob's value as a number (sizes and counts are numbers once resolved), or null. */

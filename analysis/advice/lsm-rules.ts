@@ -150,7 +150,7 @@ export const lsmStallPendingCompaction: ConfigRule = {
 };
 
 /** The block cache's capacity: under lsm.boundedMemory M (Flink's bound), (3 - r) x M / 3 of it, else blockCacheSize. */
-function cacheBytes(f: ConfigFacts): number {
+export function cacheBytes(f: ConfigFacts): number {
   const bound = knobNumber(f, 'boundedMemory');
   return bound !== null && bound > 0 ? Math.floor(((3 - knob(f, 'writeBufferRatio')) * bound) / 3) : knob(f, 'blockCacheSize');
 }

@@ -24,6 +24,8 @@ export const OPERATION_KINDS: Readonly<Record<string, { readonly action: Action;
   write: { action: 'put', writes: true },
   seek: { action: 'scan', writes: false },
   delete: { action: 'delete', writes: true },
+  // A trace's merge (docs/traces.md): a list-state append.
+  merge: { action: 'append', writes: true },
   'value-get': { action: 'get', writes: false },
   'value-update': { action: 'put', writes: true },
   'list-append': { action: 'append', writes: true },

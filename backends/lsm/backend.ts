@@ -65,6 +65,7 @@ export class LsmInstance implements BackendInstance {
   private baseline: StatisticsSnapshot | null = null;
   private readonly maxima: RunMaxima = { l0Files: 0, pendingCompactionBytes: 0, blockCacheUsageBytes: 0 };
   private previousCheckpointSsts = new Set<string>();
+  private tracing = false;
   /** A Flink workload's states by name. */
   private readonly states = new Map<string, { readonly descriptor: StateDescriptor; readonly keyspace: StateHandle }>();
   private slab: Uint8Array;
@@ -248,10 +249,19 @@ export class LsmInstance implements BackendInstance {
     return { dir, bytes: files.reduce((s, f) => s + f.bytes, 0), files: files.length, incrementalBytes };
   }
 
+  /** lsm.traceFile: RocksDB traces every query of this instance to `path` until close. */
+  startTrace(path: string): void {
+    this.db.startTrace(path);
+    this.tracing = true;
+  }
+
   close(): void {
     try {
       if (!this.db.isClosed()) this.flushTimers();
+      // After the timers' last writes, which the trace then holds.
+      if (this.tracing && !this.db.isClosed()) this.db.endTrace();
     } finally {
+      this.tracing = false;
       this.db.close();
     }
   }
@@ -313,7 +323,10 @@ export const lsmBackend: Backend = {
     const key = ctx.slot ? sharedCacheKey(ctx.slot) : '';
     mkdirSync(dir, { recursive: true });
     const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites, perfLevel: plan.perfLevel, ...memoryOpenOptions(plan, key) });
-    return new LsmInstance(db, dir, ctx.keySize, plan.sharing ? sharedMemoryReport(plan.sharing, key) : null);
+    const instance = new LsmInstance(db, dir, ctx.keySize, plan.sharing ? sharedMemoryReport(plan.sharing, key) : null);
+    const trace = knobs.traceFile;
+    if (typeof trace === 'string' && trace !== '') instance.startTrace(ctx.slot && ctx.slot.count > 1 ? `${trace}.slot${ctx.slot.index}` : trace);
+    return instance;
   },
   validateKnobs: validateLsmKnobs,
   durabilityClass: lsmDurabilityClass,

@@ -18,6 +18,7 @@ import { newestOptionsFile, readUsedOptions } from './options-file.js';
 import { type OptionsMap, parseOptionsString } from './options-string.js';
 import { PRESET_OPTIONS } from './presets.js';
 import { useLsm } from './test-support/open.js';
+import { ROCKSDB_TRACE } from './engine-trace.js';
 
 type Used = Record<string, string>;
 
@@ -164,6 +165,17 @@ const HOOKED: Readonly<Record<string, (open: Open, tempDir: () => string) => Pro
     };
     expect(await table({ partitionedIndexFilters: 'true' })).toEqual(['kTwoLevelIndexSearch', 'true']);
     expect(await table({})).toEqual(['kBinarySearch', 'false']);
+  },
+  // RocksDB's query trace: the file holds the instance's queries, which RocksDB's trace reader reads back.
+  traceFile: async (open, tempDir) => {
+    const dir = tempDir();
+    const trace = join(dir, 'q.trace');
+    const { db } = await open({ traceFile: trace });
+    for (let i = 0; i < 3; i++) db.put(i, new Uint8Array(10));
+    db.get(1);
+    db.close();
+    expect(ROCKSDB_TRACE.recognises(trace)).toBe(true);
+    expect(ROCKSDB_TRACE.toCsv(trace, join(dir, 'q.csv'), tempDir()).ops).toBe(4);
   },
   // A layer: a raw options string shows in the OPTIONS file.
   options: async (open) => {

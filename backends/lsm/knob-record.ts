@@ -35,7 +35,7 @@ export interface RocksDbOption {
  *   charged to it, which the addon builds with RocksDB's C++ API, and the table options Flink sets
  *   with them).
  */
-export type LsmHook = 'write-option' | 'perf-level' | 'option-layer' | 'slot-sharing' | 'memory-bound';
+export type LsmHook = 'write-option' | 'perf-level' | 'option-layer' | 'slot-sharing' | 'memory-bound' | 'trace';
 
 /** How a Flink value converts: a Flink memory size, an integer, true/false, an upper-case enum
  *  name of the knob's value, a CompressionType name, the bloom filter's pair of keys, a Flink

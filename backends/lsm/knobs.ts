@@ -233,6 +233,9 @@ export const LSM_KNOB_RECORDS: readonly LsmKnob[] = [
     name: 'maxOpenFiles', type: 'int', unit: 'count', default: -1, min: -1, help: 'table files kept open, -1 = all (no table-cache misses)',
     rocksdb: dbOption('max_open_files'), flink: { key: 'files.open', value: 'int' },
   },
+  // RocksDB's own query trace of the cell (DB::StartTrace after open, EndTrace before close), which
+  // db_bench --benchmarks=replay replays and statebench reads back (docs/traces.md).
+  { name: 'traceFile', type: 'string', default: null, help: "write RocksDB's query trace of the cell to this file (DB::StartTrace / EndTrace; with --threads N, one file per slot, .slotI appended); db_bench --benchmarks=replay --trace_file replays it", applied: 'trace' },
   // Whole option sets
   { name: 'preset', type: 'enum', allowed: [...PRESETS], default: 'none', help: 'a Flink predefined option set (PredefinedOptions), applied before options and the typed knobs', applied: 'option-layer' },
   { name: 'optionsFile', type: 'string', default: null, help: 'a RocksDB OPTIONS file (as RocksDB writes into every DB dir) to start from; everything else overrides it', applied: 'option-layer' },

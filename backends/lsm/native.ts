@@ -118,6 +118,9 @@ export interface NativeDatabase extends NativeDataMethods {
   columnFamily(name: string, options?: NativeFamilyOptions): NativeColumnFamily;
   /** Every column family of the open DB, 'default' first. */
   columnFamilies(): string[];
+  /** DB::StartTrace with RocksDB's file trace writer (lsm.traceFile): every query traced to `path` until endTrace. */
+  startTrace(path: string): void;
+  endTrace(): void;
   /** The time (ms) every TTL filter of this DB compares against; null: the wall clock (the default). */
   setTtlTime(ms: number | null): void;
   close(): void;
@@ -178,6 +181,20 @@ export interface NativeAddon {
   parseOptions(options: string): string | null;
   /** RocksDB's OPTIONS-file parser on the newest OPTIONS-NNNNNN file in dir (no database opened): null or its message. */
   loadOptionsDir(dir: string): string | null;
+  /** A RocksDB query trace read with RocksDB's trace reader into statebench's CSV trace (an empty DB opened in scratchDir for the replayer). */
+  convertTrace(scratchDir: string, tracePath: string, csvPath: string): NativeTraceConversion;
+}
+
+/** What convertTrace wrote, and what of the trace it could not. */
+export interface NativeTraceConversion {
+  ops: number;
+  /** Range deletes and wide-column puts of write batches: no trace op says what they did. */
+  skippedRangeDeletes: number;
+  skippedEmptyKeys: number;
+  /** Records of a type RocksDB's replayer does not decode. */
+  unsupportedRecords: number;
+  /** Records whose time was before the previous one's (traced out of order), given the previous time. */
+  reordered: number;
 }
 
 export type NativeLoad = { ok: true; addon: NativeAddon } | { ok: false; reason: string };

@@ -7,6 +7,7 @@ import { knobsFromFlinkConf } from './flink-conf.js';
 import { estimateLsm } from './memory-estimate.js';
 import { lsmEngineMemory } from './engine-memory.js';
 import { LSM_TUNING } from './tuning.js';
+import { ROCKSDB_TRACE } from './engine-trace.js';
 
 export const LSM_TRAITS: BackendTraits = {
   estimateMemory: estimateLsm,
@@ -14,6 +15,7 @@ export const LSM_TRAITS: BackendTraits = {
   crashNotes: lsmCrashNotes,
   flinkConf: knobsFromFlinkConf,
   tuning: LSM_TUNING,
+  engineTrace: ROCKSDB_TRACE,
   chartColour: '#4e79a7',
   // The knobs that hold the bound come from flinkConf, given the TaskManager's managed memory.
   taskManagerBound: (m) => (m.rocksdb === null ? null : { kind: m.rocksdb.source === 'managed' ? 'managed' : 'fixed', bytes: m.rocksdb.budget, checkedByHarness: false }),

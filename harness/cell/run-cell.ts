@@ -23,6 +23,7 @@ import { settle } from './settle.js';
 import { cacheWarmth } from './warmth.js';
 import { cellMemory, taskHeapCheck } from './taskmanager-bound.js';
 import { formatWhole } from '../../core/numbers.js';
+import { recordTrace } from './record-trace.js';
 
 export interface CellEvents {
   onPhase?(name: 'load' | 'run', result: PhaseResult): void;
@@ -144,7 +145,9 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       stopped = out.stopped;
     }
     if (!stopped) {
-      const source = track(def.createRun(params, rng.fork(STREAM.run), space, spec.ops));
+      const recording = spec.recordTrace ? recordTrace(spec.recordTrace, def.operations, values) : null;
+      const generated = track(def.createRun(params, rng.fork(STREAM.run), space, spec.ops));
+      const source = recording ? recording.wrap(generated) : generated;
       workAtRun = instance.backgroundWork?.() ?? null;
       sampleAtRun = instance.sampleStats();
       events.beforeRun?.();
@@ -163,6 +166,8 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
       bytesWritten += out.bytesWritten;
       stopped = out.stopped;
       if (out.firstError) common.warnings.push(`run: ${out.firstError}`);
+      if (def.runNote) common.warnings.push(def.runNote(out.result.ops));
+      if (recording) common.warnings.push(recording.finish(out.result.ops));
       heapCheck?.check('after the run');
       events.onPhase?.('run', out.result);
     }

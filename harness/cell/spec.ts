@@ -39,6 +39,8 @@ export interface CellSpec {
   readonly threads?: number;
   /** --taskmanager-memory: the emulated TaskManager and the bound of this cell's backend in it; absent: none. */
   readonly taskManager?: CellTaskManager;
+  /** --record-trace: the run phase's operations are written to this file as a trace. */
+  readonly recordTrace?: string;
   /** After the load, flush and wait for the engine's background work to finish (tune's cells). */
   readonly settle?: boolean;
 }

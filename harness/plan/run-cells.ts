@@ -5,7 +5,8 @@ import type { BackendDescription } from '../../backends/types.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 import { parseValueSize } from '../../workloads/values.js';
-import type { WorkloadParamsInput } from '../../workloads/types.js';
+import type { WorkloadDefinition, WorkloadParams, WorkloadParamsInput } from '../../workloads/types.js';
+import { UsageError } from '../../core/errors.js';
 import { formatCount } from '../../core/units.js';
 import { availableParallelism } from 'node:os';
 import type { CellSpec } from '../cell/spec.js';
@@ -27,6 +28,7 @@ interface WorkloadSetup {
   readonly paramsInput: WorkloadParamsInput;
   readonly ops: number | null;
   readonly durationMs: number | null;
+  readonly targetRate: number | null;
   readonly warnings: readonly string[];
 }
 
@@ -57,12 +59,13 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
         ...(o.compressibility !== null ? { compressibility: o.compressibility } : {}),
         extra: { ...o.workloadSettings },
       };
-      resolveParams(def, paramsInput);
+      const params = resolveParams(def, paramsInput);
       const bounded = o.ops !== null || o.durationMs !== null;
       workloads.set(setupKey(w, size), {
         paramsInput,
         ops: bounded ? o.ops : (def.defaultOps ?? null),
         durationMs: bounded ? o.durationMs : def.defaultOps !== undefined ? null : QUICK_PRESET.durationMs,
+        targetRate: o.targetRate === 'trace' ? ownRate(def, params, w) : o.targetRate,
         warnings: def.warnings ?? [],
       });
     }
@@ -97,7 +100,7 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
                 warmupOps: o.warmupOps,
                 warmupMs: o.warmupMs,
                 keySize: o.keySize,
-                targetRate: o.targetRate,
+                targetRate: setup.targetRate,
                 intervalMs: o.intervalMs,
                 // Repeats draw different (but reproducible) operation streams.
                 seed: repeatSeed(o.seed, r),
@@ -106,6 +109,7 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
                 maxInFlight: o.maxInFlight,
                 checkpointIntervalMs: o.checkpointIntervalMs ?? null,
                 verify: o.verify ?? false,
+                ...(o.recordTrace ? { recordTrace: o.recordTrace } : {}),
                 ...(threads > 1 ? { threads } : {}),
                 ...(tm ? { taskManager: cellTaskManager(tm, c.backend) } : {}),
               });
@@ -116,9 +120,18 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
     }
     return round;
   });
+  if (o.recordTrace && (cells.length !== 1 || threadCounts.some((t) => t !== 1))) {
+    throw new UsageError(`--record-trace: records one cell of one thread; this run has ${cells.length} cells${showThreads ? ' and --threads' : ''} (give one backend, one workload, --repeat 1)`);
+  }
   // Warnings are the workload file's, the same at every size: once per workload.
   const warnings = o.workloads.flatMap((name) => (workloads.get(setupKey(name, sizes[0] ?? null))?.warnings ?? []).map((w) => `workload ${name}: ${w}`));
-  return { cells, descriptions, warnings: [...threadWarnings, ...warnings] };
+  return { cells, descriptions, warnings: [...threadWarnings, ...(o.engineTraceNotes ?? []), ...warnings] };
+}
+
+/** --target-rate trace: the workload's own rate; only a trace with times has one. */
+function ownRate(def: WorkloadDefinition, params: WorkloadParams, name: string): number {
+  if (!def.ownRate) throw new UsageError(`--target-rate trace: workload ${name} is not a trace; give a rate in ops/s`);
+  return def.ownRate(params);
 }
 
 /**

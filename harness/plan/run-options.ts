@@ -42,7 +42,8 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly repeat: number;
   readonly warmupOps: number | null;
   readonly warmupMs: number | null;
-  readonly targetRate: number | null;
+  /** ops/s, or 'trace': a trace workload's own rate (docs/traces.md). */
+  readonly targetRate: number | 'trace' | null;
   readonly intervalMs: number;
   readonly out: string;
   readonly dataDir: string | null;
@@ -69,6 +70,10 @@ export interface ResolvedRunOptions extends Partial<ResolvedTuningOptions> {
   readonly checkpointIntervalMs?: number | null;
   /** --verify: every read checks the value's key id, version and checksum. */
   readonly verify?: boolean;
+  /** Engine traces given as workloads, converted to CSV traces: one line each (shown with the plan's warnings). */
+  readonly engineTraceNotes?: readonly string[];
+  /** --record-trace: the file the one cell's run phase is written to as a trace; absent or null: none. */
+  readonly recordTrace?: string | null;
   /**
    * --threads: worker threads per cell, ascending; two or more counts are a sweep axis. Absent:
    * [1] (optional so older callers compile).

@@ -66,7 +66,7 @@ export async function executeRun(o: ResolvedRunOptions, hooks: ExecuteHooks = {}
     distribution: o.distribution,
     seed: o.seed,
     repeat: o.repeat,
-    targetRateOpsPerSec: o.targetRate,
+    targetRateOpsPerSec: o.targetRate === 'trace' ? null : o.targetRate,
     intervalMs: o.intervalMs,
     sets: [...o.sets],
     cellCount: plan.cells.length,

@@ -1,6 +1,9 @@
 // From the run command's flags (and --config file) to ResolvedRunOptions, checking each value
 // and naming the flag when one is wrong.
 
+import { convertEngineTraces } from './engine-traces.js';
+import { prepareOutDir } from '../exec/out-dir.js';
+import { resolve as resolvePath } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { flinkConfReader, resolveBackendSpecs } from '../../backends/registry.js';
 import type { FlinkConfKnobs } from '../../backends/types.js';
@@ -95,8 +98,11 @@ export async function resolveRunOptions(input: RunFlags, confChanges: Readonly<R
   // Plugins (a path or a package) load here and are known by their backend's name from now on.
   let backends = given ? await resolveBackendSpecs(given) : undefined;
   if (!backends || backends.length === 0) backends = setBackends.length > 0 ? setBackends : await defaultBackends();
-  const workloads = (f.workload ?? [...QUICK_PRESET.workloads]).flatMap((w) => w.split(',')).map((w) => w.trim()).filter((w) => w !== '');
-  if (workloads.length === 0) throw new UsageError('--workload: empty; name a workload (`statebench workloads` lists them)');
+  const named = (f.workload ?? [...QUICK_PRESET.workloads]).flatMap((w) => w.split(',')).map((w) => w.trim()).filter((w) => w !== '');
+  if (named.length === 0) throw new UsageError('--workload: empty; name a workload (`statebench workloads` lists them)');
+  // An engine's own trace (RocksDB's) becomes a CSV trace in the output directory, once, here.
+  const traces = convertEngineTraces(named, () => prepareOutDir(f.out ?? QUICK_PRESET.out));
+  const workloads = traces.workloads;
   const ops = f.ops !== undefined ? parseCount('ops', f.ops) : null;
   const durationMs = f.duration !== undefined ? parseFlagDuration('duration', f.duration) : null;
   const warmup = f.warmup !== undefined ? parseWarmup(f.warmup) : { ops: null, ms: QUICK_PRESET.warmupMs };
@@ -121,7 +127,8 @@ export async function resolveRunOptions(input: RunFlags, confChanges: Readonly<R
     repeat: f.repeat !== undefined ? parseCount('repeat', f.repeat) : 1,
     warmupOps: warmup.ops,
     warmupMs: warmup.ms,
-    targetRate: f.targetRate !== undefined ? parseNumber('target-rate', f.targetRate, { min: 1 }) : null,
+    // 'trace': each trace workload's own rate (its t_us times, times --param speed), found in the plan.
+    targetRate: f.targetRate === undefined ? null : String(f.targetRate) === 'trace' ? 'trace' : parseNumber('target-rate', f.targetRate, { min: 1 }),
     intervalMs: f.interval !== undefined ? parseFlagDuration('interval', f.interval) : QUICK_PRESET.intervalMs,
     out: f.out ?? QUICK_PRESET.out,
     dataDir: f.dataDir ?? null,
@@ -142,6 +149,8 @@ export async function resolveRunOptions(input: RunFlags, confChanges: Readonly<R
     checkpointIntervalMs,
     threads,
     verify: f.verify ?? false,
+    recordTrace: f.recordTrace !== undefined ? resolvePath(f.recordTrace) : null,
+    engineTraceNotes: traces.notes,
     ...resolveTuningFlags(f),
   };
 }

@@ -15,6 +15,7 @@
 #include "database.h"
 #include "iterator.h"
 #include "shared-cache.h"
+#include "trace.h"
 #include "util.h"
 
 // RocksDB's message as a JS string, or null when the status is OK.
@@ -81,6 +82,7 @@ static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
   exports.Set("parseOptions", Napi::Function::New(env, ParseOptions, "parseOptions"));
   exports.Set("loadOptionsDir", Napi::Function::New(env, LoadOptionsDir, "loadOptionsDir"));
   exports.Set("sharedCaches", Napi::Function::New(env, SharedCachesJs, "sharedCaches"));
+  exports.Set("convertTrace", Napi::Function::New(env, ConvertTraceJs, "convertTrace"));
   std::string version = std::to_string(ROCKSDB_MAJOR) + "." + std::to_string(ROCKSDB_MINOR) + "." +
                         std::to_string(ROCKSDB_PATCH);
   exports.Set("rocksdbVersion", Napi::String::New(env, version));

@@ -88,6 +88,8 @@ class Database : public Napi::ObjectWrap<Database> {
   Napi::Value Statistics(const Napi::CallbackInfo& info);
   Napi::Value LiveFiles(const Napi::CallbackInfo& info);
   Napi::Value MemoryJs(const Napi::CallbackInfo& info);  // db-upkeep.cc
+  Napi::Value StartTraceJs(const Napi::CallbackInfo& info);  // trace.cc
+  Napi::Value EndTraceJs(const Napi::CallbackInfo& info);    // trace.cc
   // column-families.cc
   Napi::Value ColumnFamilyJs(const Napi::CallbackInfo& info);
   Napi::Value ColumnFamilies(const Napi::CallbackInfo& info);

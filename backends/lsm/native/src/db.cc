@@ -49,6 +49,8 @@ Napi::Function Database::Init(Napi::Env env) {
                                     InstanceMethod("statistics", &Database::Statistics),
                                     InstanceMethod("liveFiles", &Database::LiveFiles),
                                     InstanceMethod("memory", &Database::MemoryJs),
+                                    InstanceMethod("startTrace", &Database::StartTraceJs),
+                                    InstanceMethod("endTrace", &Database::EndTraceJs),
                                     InstanceMethod("columnFamily", &Database::ColumnFamilyJs),
                                     InstanceMethod("columnFamilies", &Database::ColumnFamilies),
                                     InstanceMethod("setTtlTime", &Database::SetTtlTime),
