@@ -9,7 +9,7 @@
   "targets": [
     {
       "target_name": "statebench_rocksdb",
-      "sources": ["src/addon.cc", "src/db.cc", "src/db-open.cc", "src/db-upkeep.cc", "src/iterator.cc", "src/native-loops.cc", "src/shared-cache.cc", "src/column-families.cc", "src/ttl-filter.cc", "src/trace.cc"],
+      "sources": ["src/addon.cc", "src/db.cc", "src/db-open.cc", "src/db-upkeep.cc", "src/iterator.cc", "src/native-loops.cc", "src/shared-cache.cc", "src/column-families.cc", "src/ttl-filter.cc", "src/trace.cc", "src/remote-fs.cc", "src/read-pool.cc", "src/db-remote.cc"],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
       "defines": ["NAPI_VERSION=8", "NAPI_DISABLE_CPP_EXCEPTIONS"],
       "cflags!": ["-fno-exceptions"],

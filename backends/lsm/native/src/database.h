@@ -18,6 +18,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "read-pool.h"
+#include "remote-fs.h"
 #include "shared-cache.h"
 #include "ttl-filter.h"
 
@@ -102,6 +104,11 @@ class Database : public Napi::ObjectWrap<Database> {
   Napi::Value HotPath(const Napi::CallbackInfo& info);
   Napi::Value PerfComparisons(const Napi::CallbackInfo& info);
   Napi::Value NativeLoop(const Napi::CallbackInfo& info);  // native-loops.cc
+  // db-remote.cc: the emulated remote store (lsm.remote) and the reads served off the JS thread.
+  static bool ReadRemote(Napi::Env env, const Napi::Value& remote, RemoteConfig* out);
+  Napi::Value RemoteStatsJs(const Napi::CallbackInfo& info);
+  Napi::Value StartReads(const Napi::CallbackInfo& info);
+  Napi::Value GetAsyncScratch(const Napi::CallbackInfo& info);
 
   // The hot calls as plain functions carrying this Database in their data pointer (HotPath).
   static Napi::Value GetIntoSlabBound(const Napi::CallbackInfo& info);
@@ -128,6 +135,12 @@ class Database : public Napi::ObjectWrap<Database> {
   char* slab_ = nullptr;
   size_t slabLen_ = 0;
   std::unordered_set<IteratorWrap*> iterators_;
+  // The root's, under lsm.remote: the store its SST files live on and the Env around it (RocksDB
+  // holds a raw pointer to the Env: it outlives the DB). Null: every file local.
+  std::shared_ptr<RemoteStore> remote_;
+  std::unique_ptr<rocksdb::Env> remoteEnv_;
+  // The root's, once startReads() ran: the get threads of the root and its views.
+  std::unique_ptr<ReadPool> reads_;
   // The memory this instance was given besides its options string (shared-cache.h); the key of the
   // process-wide registry entry it holds, when it shares.
   Memory memory_;

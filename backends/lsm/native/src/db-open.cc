@@ -91,7 +91,7 @@ const rocksdb::BlockBasedTableOptions* TableOptions(const rocksdb::Options& opti
 
 }  // namespace
 
-// new Database(path, optionsString, { disableWAL, sync, perfLevel, sharedCache?, memory? })
+// new Database(path, optionsString, { disableWAL, sync, perfLevel, sharedCache?, memory?, families?, remote? })
 Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(info) {
   Napi::Env env = info.Env();
   // The ColumnFamily class shares this constructor: a view of a root's family.
@@ -123,6 +123,13 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
     if (!shared.IsUndefined() && !ReadSharedCache(env, shared, &request)) return;
     if (!memory.IsUndefined() && !ReadMemory(env, memory, &request)) return;
     if (!ReadFamilies(env, w.Get("families"), clock_, &asked)) return;
+    Napi::Value remote = w.Get("remote");
+    if (!remote.IsUndefined()) {
+      RemoteConfig config;
+      if (!ReadRemote(env, remote, &config)) return;
+      remote_ = std::make_shared<RemoteStore>(config);
+      remoteEnv_ = rocksdb::NewCompositeEnv(NewRemoteFileSystem(remote_));
+    }
   }
 
   rocksdb::Options base;
@@ -137,6 +144,7 @@ Database::Database(const Napi::CallbackInfo& info) : Napi::ObjectWrap<Database>(
     return;
   }
   options.create_if_missing = true;
+  if (remoteEnv_) options.env = remoteEnv_.get();
 
   if (request.given) {
     const rocksdb::BlockBasedTableOptions* table = TableOptions(options);
@@ -221,6 +229,9 @@ void Database::CloseAll() {
     DetachView();
     return;
   }
+  // No get runs on another thread past this point.
+  if (reads_) reads_->Stop();
+  reads_.reset();
   // Iterators first, the views' too: RocksDB requires them gone before the DB closes.
   for (Database* view : std::unordered_set<Database*>(views_)) view->DetachView();
   views_.clear();
@@ -237,6 +248,8 @@ void Database::CloseAll() {
   cf_ = nullptr;
   delete db_;
   db_ = nullptr;
+  remoteEnv_.reset();
+  remote_.reset();
   // After the DB is closed: the last holder drops the shared cache and write buffer manager.
   memory_ = Memory();
   if (holdsShared_) ReleaseSharedMemory(sharedKey_);
