@@ -18,7 +18,7 @@ export function describeAccepted(spec: KnobSpec): string {
     case 'enum':
       return `one of ${(spec.allowed ?? []).join(', ')}`;
     case 'size':
-      return 'a size such as 4096, 64KiB, 64MiB, 1g';
+      return spec.unit === 'bytes/s' ? 'a rate such as 200MiB/s, 1GiB/s (0: no limit)' : 'a size such as 4096, 64KiB, 64MiB, 1g';
     case 'duration':
       return 'a duration such as 500ms, 5s, 2m';
     case 'int':
@@ -51,7 +51,8 @@ export function parseKnobValue(backend: string, spec: KnobSpec, raw: string): Kn
       value = (spec.allowed ?? []).find((a) => a.toLowerCase() === raw.trim().toLowerCase()) ?? null;
       break;
     case 'size':
-      value = parseSize(raw);
+      // A rate (unit bytes/s) may be written with its '/s': 200MiB/s.
+      value = parseSize(spec.unit === 'bytes/s' ? raw.replace(/\/s\s*$/i, '') : raw);
       break;
     case 'duration':
       value = parseDuration(raw);

@@ -166,6 +166,8 @@ export interface StateHandle {
   scan(start: number, limit: number, ns?: number, end?: number): ScanEntry[];
   /** List-state append: merge where the engine has it, read-modify-write where it does not. */
   append(key: number, value: Uint8Array, ns?: number): void;
+  /** Async read path, present when the instance's readMode is 'async': the value, or undefined when the key is missing. */
+  getAsync?(key: number, ns?: number): Promise<Uint8Array | undefined>;
   /** Async write path, present when the instance's writeMode is 'async'. Resolves when the write is committed. */
   putAsync?(key: number, value: Uint8Array, ns?: number): Promise<void>;
   deleteAsync?(key: number, ns?: number): Promise<void>;
@@ -204,6 +206,8 @@ export interface TimerHandle {
 export interface BackendInstance extends StateHandle {
   /** 'async' when writes go through putAsync (lmdb-js batched commits); reads stay synchronous. */
   readonly writeMode: 'sync' | 'async';
+  /** 'async' when the runner issues gets through getAsync, several in flight (lsm.asyncReads); absent: 'sync'. */
+  readonly readMode?: 'sync' | 'async';
 
   /**
    * The handle of one Flink state, kept apart from the others as Flink keeps it (lsm: its own

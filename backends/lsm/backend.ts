@@ -36,6 +36,8 @@ import { loadNative, type NativeDatabase, type NativeOpenOptions } from './nativ
 import { backgroundWorkOf, blockCacheCounters, parseStatistics, type StatisticsSnapshot, subtractBaseline } from './statistics.js';
 import { validateLsmKnobs } from './validate-knobs.js';
 import { LSM_TRAITS } from './traits.js';
+import { AsyncReader } from './async-reads.js';
+import { remoteMetrics, remoteOpenOptions } from './remote-store.js';
 
 function describeLsm(): BackendDescription {
   const native = loadNative();
@@ -60,6 +62,9 @@ function dirFiles(dir: string): { name: string; bytes: number }[] {
 
 export class LsmInstance implements BackendInstance {
   readonly writeMode = 'sync' as const;
+  /** 'async' under lsm.asyncReads > 0: the runner keeps gets in flight through getAsync. */
+  readonly readMode: 'sync' | 'async';
+  private readonly reader: AsyncReader;
   private readonly codec: KeyCodec;
   private packed: Uint8Array;
   private baseline: StatisticsSnapshot | null = null;
@@ -80,7 +85,10 @@ export class LsmInstance implements BackendInstance {
     keySize: number,
     /** What this slot shares with the cell's other slots (lsm.sharedBlockCache), for the report. */
     private readonly sharedMemory: SharedMemoryReport | null = null,
+    asyncReads = false,
   ) {
+    this.readMode = asyncReads ? 'async' : 'sync';
+    this.reader = new AsyncReader(db);
     this.codec = new KeyCodec(keySize);
     this.packed = new Uint8Array(keySize * 64);
     db.setScratch(this.codec.scratch);
@@ -103,6 +111,11 @@ export class LsmInstance implements BackendInstance {
     if (n === -1) return undefined;
     this.newSlab(-2 - n);
     return this.get(key, ns);
+  }
+
+  getAsync(key: number, ns = 0): Promise<Uint8Array | undefined> {
+    this.codec.encode(key, ns);
+    return this.reader.get(this.db);
   }
 
   /** A fresh value slab at least `need` bytes long (the old one lives on in the views it gave out). */
@@ -144,7 +157,7 @@ export class LsmInstance implements BackendInstance {
       if (!sameStateDescriptor(known.descriptor, d)) throw new Error(`lsm: state ${d.name} is open with another descriptor`);
       return known.keyspace;
     }
-    const keyspace = openStateKeyspace(this.db, d);
+    const keyspace = openStateKeyspace(this.db, d, this.reader);
     this.states.set(d.name, { descriptor: d, keyspace });
     return keyspace;
   }
@@ -212,6 +225,7 @@ export class LsmInstance implements BackendInstance {
     const report = buildEngineReport(this.db, this.dir, this.statistics(), this.maxima, ctx);
     // The timer queues' own calls: how often they reached RocksDB (Flink's cache spares the seeks).
     Object.assign(report.metrics, timerCallMetrics([...this.states.values()].map((s) => s.keyspace)));
+    Object.assign(report.metrics, remoteMetrics(this.db));
     if (this.sharedMemory) {
       report.raw.sharedMemory = this.sharedMemory;
       // What a threaded cell says in its notes (harness/cell/threaded-cell.ts reads raw.slotSharing).
@@ -322,8 +336,9 @@ export const lsmBackend: Backend = {
     const plan = buildOpenPlan(knobs, ctx.slot?.count ?? 1);
     const key = ctx.slot ? sharedCacheKey(ctx.slot) : '';
     mkdirSync(dir, { recursive: true });
-    const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites, perfLevel: plan.perfLevel, ...memoryOpenOptions(plan, key) });
-    const instance = new LsmInstance(db, dir, ctx.keySize, plan.sharing ? sharedMemoryReport(plan.sharing, key) : null);
+    const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites, perfLevel: plan.perfLevel, ...memoryOpenOptions(plan, key), ...remoteOpenOptions(knobs) });
+    const asyncReads = typeof knobs.asyncReads === 'number' && knobs.asyncReads > 0;
+    const instance = new LsmInstance(db, dir, ctx.keySize, plan.sharing ? sharedMemoryReport(plan.sharing, key) : null, asyncReads);
     const trace = knobs.traceFile;
     if (typeof trace === 'string' && trace !== '') instance.startTrace(ctx.slot && ctx.slot.count > 1 ? `${trace}.slot${ctx.slot.index}` : trace);
     return instance;

@@ -33,9 +33,12 @@ export interface RocksDbOption {
  *   buffer manager), keyed by OpenContext.slot.sharedDir;
  * - memory-bound: RocksDB's memory bounded as Flink bounds it (a cache and a write buffer manager
  *   charged to it, which the addon builds with RocksDB's C++ API, and the table options Flink sets
- *   with them).
+ *   with them);
+ * - remote-storage: SST files on the addon's emulated remote store, with a local file cache
+ *   (remote-store.ts);
+ * - async-reads: gets on the addon's get threads, issued by the runner's async loop (async-reads.ts).
  */
-export type LsmHook = 'write-option' | 'perf-level' | 'option-layer' | 'slot-sharing' | 'memory-bound' | 'trace';
+export type LsmHook = 'write-option' | 'perf-level' | 'option-layer' | 'slot-sharing' | 'memory-bound' | 'trace' | 'remote-storage' | 'async-reads';
 
 /** How a Flink value converts: a Flink memory size, an integer, true/false, an upper-case enum
  *  name of the knob's value, a CompressionType name, the bloom filter's pair of keys, a Flink

@@ -25,6 +25,8 @@ interface NativeDataMethods {
   get(key: Uint8Array): Buffer | undefined;
   /** The *S calls read the key from the scratch buffer given to setScratch (each Database or family has its own). */
   getS(): Buffer | undefined;
+  /** A get of the key in the scratch buffer on the Database's get threads; the result goes to startReads' callback with `id`. */
+  getAsyncS(id: number): void;
   setValueSlab(slab: Uint8Array): void;
   /** The hot calls, as plain functions bound to this database or family (keep it referenced while using them). */
   hotPath(): {
@@ -108,6 +110,10 @@ export interface NativeDatabase extends NativeDataMethods {
   liveFiles(): { name: string; columnFamily: string; level: number; bytes: number; entries: number; deletions: number }[];
   /** The block cache and write buffer manager the open DB runs with, read back from RocksDB. */
   memory(): NativeMemory;
+  /** The emulated remote store's counters since open (open option `remote`); null: every file local. */
+  remoteStats(): NativeRemoteStats | null;
+  /** Starts the get threads (once): every getAsyncS of this Database and its families reports to onDone, on the JS thread. */
+  startReads(onDone: (id: number, value: Buffer | undefined, error: string | undefined) => void): void;
   /**
    * The column family `name`, created with this Database's column family options (Flink gives
    * every state the same) when the DB lacks it; the same object while it is referenced. A family
@@ -149,6 +155,28 @@ export interface NativeOpenOptions {
    * holds opens anyway (a checkpoint restores them all), without a TTL filter unless named here.
    */
   families?: Record<string, NativeFamilyOptions>;
+  /**
+   * SST files on an emulated remote store (lsm.remote, remote-fs.h): each read or write request of
+   * a file the file cache does not hold waits `latencyMicros` plus its bytes over `bytesPerSecond`
+   * (0: no limit) on a link shared by the DB's threads; `fileCacheBytes` of whole files, LRU.
+   */
+  remote?: { latencyMicros: number; bytesPerSecond: number; fileCacheBytes: number };
+}
+
+/** The remote store's counters (Database.remoteStats); wait times summed over the threads that waited. */
+export interface NativeRemoteStats {
+  readRequests: number;
+  readBytes: number;
+  writeRequests: number;
+  writeBytes: number;
+  /** SST read requests the file cache served, and those that went to the store. */
+  fileCacheHits: number;
+  fileCacheMisses: number;
+  readWaitMicros: number;
+  writeWaitMicros: number;
+  fileCacheUsedBytes: number;
+  fileCacheFiles: number;
+  fileCacheEvictions: number;
 }
 
 /** What RocksDB reports of an open DB's memory (Database.memory()). */

@@ -12,17 +12,18 @@ import { MapValues } from '../flink-layout/map-values.js';
 import { ByteTimerService } from '../flink-layout/byte-timer-service.js';
 import { LsmTimerStore } from './timer-store.js';
 import type { BatchOp, ScanEntry, StateHandle } from '../types.js';
+import type { AsyncReader } from './async-reads.js';
 import type { NativeColumnFamily, NativeDatabase } from './native.js';
 import { writeBatchWith } from './write-batch.js';
 
 /** The keyspace of state `d`: its column family (a timers state's: its timer service over it). */
-export function openStateKeyspace(db: NativeDatabase, d: StateDescriptor): StateHandle {
+export function openStateKeyspace(db: NativeDatabase, d: StateDescriptor, reader: AsyncReader): StateHandle {
   // RocksDB's default family is the instance's own keyspace (the plain layout).
   if (d.name === 'default') throw new Error("lsm: a state named 'default' would share RocksDB's default column family; name it otherwise");
   const family = db.columnFamily(d.name);
   if (d.kind === 'timers') return new ByteTimerService(d, new LsmTimerStore(db, family));
   const codec = new FlinkKeyCodec(d);
-  const keyspace = codec.fixedLength ? new LsmStateKeyspace(db, family, codec) : new VariableKeyspace(db, family, codec);
+  const keyspace = codec.fixedLength ? new LsmStateKeyspace(db, family, codec, reader) : new VariableKeyspace(db, family, codec, reader);
   return d.kind === 'map' ? new MapValues(keyspace) : keyspace;
 }
 
@@ -41,6 +42,7 @@ class LsmStateKeyspace implements StateHandle {
     private readonly db: NativeDatabase,
     protected readonly family: NativeColumnFamily,
     protected readonly codec: FlinkKeyCodec,
+    protected readonly reader: AsyncReader,
   ) {
     this.keyBytes = codec.keyBytes;
     this.packed = new Uint8Array(codec.keyBytes * 64);
@@ -65,6 +67,11 @@ class LsmStateKeyspace implements StateHandle {
     this.slabPos = 0;
     this.family.setValueSlab(this.slab);
     return this.get(key, ns);
+  }
+
+  getAsync(key: number, ns = 0): Promise<Uint8Array | undefined> {
+    this.codec.encode(key, ns);
+    return this.reader.get(this.family);
   }
 
   put(key: number, value: Uint8Array, ns = 0): void {

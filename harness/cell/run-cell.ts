@@ -76,7 +76,8 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   const retime = (p: PhaseResult): void => {
     if (auto && p.throughputOpsPerSec) timing = timingFor(chooseSampleEvery(1e9 / p.throughputOpsPerSec, timingCostNs));
   };
-  const maxInFlight = spec.maxInFlight ?? numberKnob(spec.knobs.maxInFlightWrites) ?? DEFAULT_MAX_IN_FLIGHT;
+  // Reads in flight (lsm.asyncReads) are bounded as async writes are; --max-in-flight overrides both.
+  const maxInFlight = spec.maxInFlight ?? numberKnob(spec.knobs.maxInFlightWrites) ?? (numberKnob(spec.knobs.asyncReads) || null) ?? DEFAULT_MAX_IN_FLIGHT;
   const space: KeySpace = { inserted: 0 };
   // --checkpoint-interval: checkpoints in the run phase, then a restore phase. --verify: loops that
   // stamp every value written and check every value read.
@@ -111,6 +112,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
 
   try {
     instance = await backend.open(spec.dataDir, spec.knobs, { keySize: spec.keySize, seed: spec.seed, ...(events.slot ? { slot: events.slot } : {}) });
+    if (verifier && instance.readMode === 'async') throw new Error('--verify checks each read in the sync loop: run it without reads in flight (lsm.asyncReads=0)');
     // The task heap, checked where the runner pauses anyway (each interval boundary) and after each phase.
     const heapCheck = taskHeapCheck(spec.taskManager, events.slot?.count ?? 1, instance);
     if (heapCheck) {

@@ -1,12 +1,14 @@
-// The measured loop for backends whose writes are asynchronous (lmdb-js batched commits).
-// Writes are issued without awaiting each one, with at most `maxInFlight` outstanding; a write's
-// latency runs from its issue (or intended start, open loop) to its commit. Reads and other
-// actions stay synchronous and go through the sync loop one at a time.
+// The measured loop for backends whose writes are asynchronous (lmdb-js batched commits) or whose
+// reads are (lsm.asyncReads, async-reads.ts). Those writes and reads are issued without awaiting
+// each one, with at most `maxInFlight` outstanding; an op's latency runs from its issue (or
+// intended start, open loop) to its commit or its value. Other actions stay synchronous and go
+// through the sync loop one at a time.
 
 import type { StateHandle } from '../../backends/types.js';
 import type { LoopContext, LoopState } from './loop-context.js';
 import { now } from '../recorder/clock.js';
 import { A_DELETE, A_PUT } from './action-codes.js';
+import { asyncGets, issueGet } from './async-reads.js';
 import { runSyncStretch } from './sync-loop.js';
 
 export class InFlight {
@@ -71,13 +73,17 @@ export async function runAsyncStretch(
   const { actions, values, valueMask, recorder, periodMs, route } = ctx;
   const { kind, key, ns } = ctx.batch;
   // Bound once per stretch: the one handle's writes, or each kind's where kinds call several (a
-  // kind that never puts or deletes, such as a timer action's, needs none).
-  const single = route.single !== null && !route.single.timers ? asyncWrites(route.single) : null;
-  const perKind = single === null ? route.handles.map((h, k) => (writesAsync(actions[k] as number) ? asyncWrites(h) : null)) : null;
+  // kind that never puts or deletes, such as a timer action's, needs none; nor a backend whose
+  // writes are synchronous, whose gets alone may be asynchronous).
+  const writesAreAsync = ctx.backend.writeMode === 'async';
+  const single = writesAreAsync && route.single !== null && !route.single.timers ? asyncWrites(route.single) : null;
+  const perKind = writesAreAsync && single === null ? route.handles.map((h, k) => (writesAsync(actions[k] as number) ? asyncWrites(h) : null)) : null;
+  const gets = asyncGets(ctx);
   for (let i = from; i < to; i++) {
     const k = kind[i] as number;
     const code = actions[k];
-    if (code !== A_PUT && code !== A_DELETE) {
+    const get = gets[k] as ReturnType<typeof asyncGets>[number];
+    if (get === null && (!writesAreAsync || !writesAsync(code as number))) {
       runSyncStretch(ctx, st, i, i + 1, Infinity);
     } else {
       while (inflight.count >= inflight.max) await inflight.slot();
@@ -91,16 +97,20 @@ export async function runAsyncStretch(
       } else {
         t0 = now();
       }
-      const writes = single ?? ((perKind as (ReturnType<typeof asyncWrites> | null)[])[k] as ReturnType<typeof asyncWrites>);
-      const keySize = route.keyBytes[k] as number;
       let p: Promise<void>;
-      if (code === A_PUT) {
-        const v = values[opIndex & valueMask] as Uint8Array;
-        st.bytesWritten += keySize + v.length;
-        p = writes.putAsync(key[i] as number, v, ns[i] as number);
+      if (get !== null) {
+        p = issueGet(get, key[i] as number, ns[i] as number, st);
       } else {
-        st.bytesWritten += keySize;
-        p = writes.deleteAsync(key[i] as number, ns[i] as number);
+        const writes = single ?? ((perKind as (ReturnType<typeof asyncWrites> | null)[])[k] as ReturnType<typeof asyncWrites>);
+        const keySize = route.keyBytes[k] as number;
+        if (code === A_PUT) {
+          const v = values[opIndex & valueMask] as Uint8Array;
+          st.bytesWritten += keySize + v.length;
+          p = writes.putAsync(key[i] as number, v, ns[i] as number);
+        } else {
+          st.bytesWritten += keySize;
+          p = writes.deleteAsync(key[i] as number, ns[i] as number);
+        }
       }
       inflight.count++;
       recorder.counts[k] = (recorder.counts[k] as number) + 1;

@@ -12,7 +12,7 @@ import type { FlinkStates, OpSource, OperationKind } from '../../workloads/types
 import { now } from '../recorder/clock.js';
 import { PhaseRecorder, type PhaseTiming } from '../recorder/phase-recorder.js';
 import type { PhaseResult } from '../../core/result/schema.js';
-import { A_GET, actionCode } from './action-codes.js';
+import { A_GET, A_PUT, actionCode } from './action-codes.js';
 import { InFlight, runAsyncStretch } from './async-loop.js';
 import type { LoopContext, LoopState } from './loop-context.js';
 import { runSyncStretch, uniformAction } from './sync-loop.js';
@@ -58,7 +58,7 @@ export interface PhaseOptions {
   readonly intervalMs: number;
   /** Open loop target (ops/s); null for a closed loop. */
   readonly targetRate: number | null;
-  /** Async-write backends: bound on outstanding writes. */
+  /** Async-write (async-read) backends: bound on outstanding writes (and reads). */
   readonly maxInFlight: number;
   readonly batchSize?: number;
   readonly onProgress?: (p: PhaseProgress) => void;
@@ -122,6 +122,7 @@ async function runPhaseWith(o: PhaseOptions, route: StateRoute, kit: LoopKit): P
     loops: kit.loops,
   };
   const asyncWrites = o.backend.writeMode === 'async';
+  const asyncReads = o.backend.readMode === 'async';
   const inflight = new InFlight(o.maxInFlight);
   const st: LoopState = { opIndex: 0, scheduleStartMs: 0, bytesWritten: 0, sink: 0, batchAction: -1 };
   const total = o.source.total;
@@ -153,7 +154,8 @@ async function runPhaseWith(o: PhaseOptions, route: StateRoute, kit: LoopKit): P
     // loop takes its ops one at a time (lmdb gets: 0.90 -> 0.99 of the raw loop). The open loop
     // waits for each op's intended start, which only the mixed loop does.
     const action = uniformAction(ctx, n);
-    const asyncBatch = asyncWrites && action !== A_GET;
+    // Async reads: every batch but one of only puts, whose puts the sync loop runs as fast as ever.
+    const asyncBatch = (asyncWrites && action !== A_GET) || (asyncReads && action !== A_PUT);
     st.batchAction = asyncBatch || ctx.periodMs > 0 ? -1 : action;
     if (n > 0 && !asyncBatch && !kit.primed.has(st.batchAction)) {
       kit.primed.add(st.batchAction);
@@ -205,7 +207,7 @@ async function runPhaseWith(o: PhaseOptions, route: StateRoute, kit: LoopKit): P
     // to the phase that follows (an operator workload's timers must see every op it simulated).
     if (done && idx < n) o.source.unread?.(batch, idx, n);
   }
-  if (asyncWrites) await inflight.drain();
+  if (asyncWrites || asyncReads) await inflight.drain();
   const end = now();
   recorder.closeInterval(end - start, st.opIndex, o.backend.sampleStats());
   const activeMs = end - start - pausedMs;
