@@ -77,6 +77,14 @@ async function tickerAfterPuts(open: Open, knobs: Record<string, string>, puts: 
   return db.statistics().tickers[ticker] ?? 0;
 }
 
+/** The remote store's counters after 100 writes of 100 bytes and a flush, with lsm.remote and `knobs`. */
+async function remoteAfterFlush(open: Open, knobs: Record<string, string>) {
+  const { db } = await open({ remote: 'true', ...knobs });
+  for (let i = 0; i < 100; i++) db.put(i, new Uint8Array(100).fill(i));
+  db.flush();
+  return db.db.remoteStats() as NonNullable<ReturnType<typeof db.db.remoteStats>>;
+}
+
 /** How the knobs RocksDB gets through a hook are observed, by knob name. */
 const HOOKED: Readonly<Record<string, (open: Open, tempDir: () => string) => Promise<void>>> = {
   // A write option (WriteOptions.disableWAL): the plan says so, and the WAL stays empty.
@@ -176,6 +184,33 @@ const HOOKED: Readonly<Record<string, (open: Open, tempDir: () => string) => Pro
     db.close();
     expect(ROCKSDB_TRACE.recognises(trace)).toBe(true);
     expect(ROCKSDB_TRACE.toCsv(trace, join(dir, 'q.csv'), tempDir()).ops).toBe(4);
+  },
+  // The emulated remote store (remote-store.test.ts tests the model): its counters exist, and each knob moves them.
+  remote: async (open) => {
+    expect((await remoteAfterFlush(open, {})).writeRequests).toBeGreaterThan(0);
+    const { db } = await open({});
+    expect(db.db.remoteStats()).toBeNull();
+  },
+  remoteLatency: async (open) => {
+    const s = await remoteAfterFlush(open, { remoteLatency: '10ms' });
+    expect(s.writeWaitMicros).toBeGreaterThanOrEqual(s.writeRequests * 10_000);
+    expect((await remoteAfterFlush(open, { remoteLatency: '0', remoteBandwidth: '0' })).writeWaitMicros).toBeLessThan(s.writeRequests * 10_000);
+  },
+  remoteBandwidth: async (open) => {
+    const s = await remoteAfterFlush(open, { remoteLatency: '0', remoteBandwidth: '1MiB/s' });
+    expect(s.writeWaitMicros).toBeGreaterThanOrEqual((s.writeBytes / (1024 * 1024)) * 1e6 * 0.99);
+  },
+  fileCacheSize: async (open) => {
+    expect((await remoteAfterFlush(open, { fileCacheSize: '64MiB' })).fileCacheFiles).toBe(1);
+    expect((await remoteAfterFlush(open, {})).fileCacheFiles).toBe(0);
+  },
+  // Not RocksDB's: the instance tells the runner to keep gets in flight, which the addon's threads serve.
+  asyncReads: async (open) => {
+    const { db } = await open({ asyncReads: '8' });
+    db.put(1, new Uint8Array([7]));
+    expect(db.readMode).toBe('async');
+    expect(Array.from((await db.getAsync(1)) as Uint8Array)).toEqual([7]);
+    expect((await open({})).db.readMode).toBe('sync');
   },
   // A layer: a raw options string shows in the OPTIONS file.
   options: async (open) => {

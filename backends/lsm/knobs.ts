@@ -243,7 +243,7 @@ export const LSM_KNOB_RECORDS: readonly LsmKnob[] = [
     help: 'SST files on an emulated remote store, as Flink 2.x\'s ForSt keeps them on a DFS: each read or write request of a file the file cache does not hold waits remoteLatency plus its bytes over remoteBandwidth; WAL, MANIFEST and OPTIONS stay local',
     applied: 'remote-storage', flinkNote: 'remote SST files: Flink 2.x keeps them with the ForSt backend (state.backend.type: forst), which has its own state.backend.forst.* keys',
   },
-  { name: 'remoteLatency', type: 'duration', unit: 'ms', default: 2, min: 0, help: 'with remote: the wait of one request to the store (2ms, 0.5ms)', applied: 'remote-storage' },
+  { name: 'remoteLatency', type: 'duration', unit: 'ms', default: 2, min: 0, max: 10_000, help: 'with remote: the wait of one request to the store (2ms, 0.5ms)', applied: 'remote-storage' },
   {
     name: 'remoteBandwidth', type: 'size', unit: 'bytes/s', default: 200 * MiB, min: 0,
     help: 'with remote: the store link\'s bandwidth (200MiB/s), shared by every request of the DB, first come first served; 0 = no limit', applied: 'remote-storage',
@@ -253,7 +253,7 @@ export const LSM_KNOB_RECORDS: readonly LsmKnob[] = [
     help: 'with remote: a local cache of whole SST files, LRU by bytes (as ForSt\'s file cache), filled as flushes and compactions write them; a read of a file it holds waits for nothing; 0 = no cache', applied: 'remote-storage',
   },
   {
-    name: 'asyncReads', type: 'int', unit: 'count', default: 0, min: 0,
+    name: 'asyncReads', type: 'int', unit: 'count', default: 0, min: 0, max: 1024,
     help: 'reads in flight: gets run on the addon\'s threads and the runner keeps up to this many outstanding (--max-in-flight overrides the bound), as Flink 2.x\'s async state API does; 0 = each get synchronous on the JS thread',
     applied: 'async-reads',
   },

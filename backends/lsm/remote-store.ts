@@ -6,7 +6,7 @@ import type { ResolvedKnobs } from '../types.js';
 import type { NativeDatabase, NativeOpenOptions, NativeRemoteStats } from './native.js';
 
 /** The knobs that configure the store; set away from their default without lsm.remote they change nothing. */
-export const REMOTE_SETTINGS = ['remoteLatency', 'remoteBandwidth', 'fileCacheSize'] as const;
+const REMOTE_SETTINGS = ['remoteLatency', 'remoteBandwidth', 'fileCacheSize'] as const;
 
 /** The addon's `remote` open option, or nothing when every file is local. */
 export function remoteOpenOptions(knobs: ResolvedKnobs): Pick<NativeOpenOptions, 'remote'> {

@@ -45,6 +45,15 @@ describe('lsm knobs checked by RocksDB before any cell (validateKnobs)', () => {
     expect(check({ writeBufferRatio: '0.7', highPriPoolRatio: '0.4' })).toThrow(/^lsm\.writeBufferRatio: 0\.7 is not valid with lsm\.highPriPoolRatio 0\.4; expected ratios whose sum is at most 1/);
   });
 
+  it('the remote store: a bandwidth of 0 (no limit) or at least 64KiB/s, a latency up to 10 s, reads in flight up to 1024', () => {
+    expect(check({ remote: 'true', remoteLatency: '2ms', remoteBandwidth: '200MiB/s', fileCacheSize: '1GiB', asyncReads: '64' })).not.toThrow();
+    expect(check({ remoteBandwidth: '0' })).not.toThrow();
+    expect(check({ remoteBandwidth: '1000' })).toThrow(/^lsm\.remoteBandwidth: 1000 bytes\/s is not valid; expected 0 \(no limit\) or a rate of at least 64KiB\/s/);
+    expect(check({ remoteBandwidth: '200MiB/min' })).toThrow(/^lsm\.remoteBandwidth: '200MiB\/min' is not valid; expected a rate such as 200MiB\/s/);
+    expect(check({ remoteLatency: '1m' })).toThrow(/^lsm\.remoteLatency: '1m' is not valid; expected a duration/);
+    expect(check({ asyncReads: '2000' })).toThrow(/^lsm\.asyncReads: '2000' is not valid; expected an integer from 0 to 1024/);
+  });
+
   it('leaves no copy of the OPTIONS file behind', () => {
     const copies = () => readdirSync(tmpdir()).filter((n) => n.startsWith('statebench-options-')).length;
     const before = copies();

@@ -70,8 +70,19 @@ function checkMemoryRatios(knobs: ResolvedKnobs): void {
   }
 }
 
+/** A store slower than this is not one to emulate: one 4 KiB block would take over 60 ms to pass. */
+const SLOWEST_REMOTE_BYTES_PER_SEC = 64 * 1024;
+
+function checkRemoteBandwidth(knobs: ResolvedKnobs): void {
+  const v = knobs.remoteBandwidth;
+  if (typeof v === 'number' && v > 0 && v < SLOWEST_REMOTE_BYTES_PER_SEC) {
+    throw new KnobError(`lsm.remoteBandwidth: ${v} bytes/s is not valid; expected 0 (no limit) or a rate of at least 64KiB/s, such as 200MiB/s`);
+  }
+}
+
 export function validateLsmKnobs(knobs: ResolvedKnobs): void {
   checkMemoryRatios(knobs);
+  checkRemoteBandwidth(knobs);
   const native = loadNative();
   const addon = native.ok ? native.addon : null;
   if (typeof knobs.optionsFile === 'string' && knobs.optionsFile !== '') checkOptionsFile(knobs.optionsFile, addon);
