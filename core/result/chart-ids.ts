@@ -13,4 +13,5 @@ export const CHART_IDS = {
   micro: 'micro',
   scaling: 'scaling',
   threadScaling: 'thread-scaling',
+  remoteSweep: 'remote-sweep',
 } as const;

@@ -8,6 +8,7 @@ import { latencySpectrumChart } from './latency-spectrum.js';
 import { scalingChart } from './scaling.js';
 import { threadScalingChart } from './threads.js';
 import { microChart } from './micro.js';
+import { remoteSweepChart } from './remote.js';
 import { throughputChart } from './throughput.js';
 import { timelineCharts } from './timeline.js';
 import { tradeoffChart } from './tradeoff.js';
@@ -17,6 +18,7 @@ export function buildCharts(model: ReportModel): Chart[] {
     throughputChart(model),
     scalingChart(model),
     threadScalingChart(model),
+    remoteSweepChart(model),
     latencySpectrumChart(model),
     ...timelineCharts(model),
     ...knobSweepCharts(model),

@@ -15,6 +15,7 @@ import type { VegaAssets } from './vega-assets.js';
 import { microSection } from './micro-section.js';
 import { scalingSection } from './scaling-section.js';
 import { threadsSection } from './threads-section.js';
+import { remoteSection } from './remote-section.js';
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 export function renderHtml(model: ReportModel, charts: readonly Chart[], assets: VegaAssets): string {
@@ -23,12 +24,14 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[], assets:
   const recs = recommendationRows(doc.recommendations, charts);
   const scaling = scalingSection(doc, charts.some((c) => c.id === CHART_IDS.scaling));
   const threads = threadsSection(model, charts.some((c) => c.id === CHART_IDS.threadScaling));
+  const remote = remoteSection(model, charts.some((c) => c.id === CHART_IDS.remoteSweep));
   const nav = [
     ['summary', 'Summary'],
     ...(model.micro ? [['micro', 'Micro-benchmarks']] : []),
     ...(recs.length > 0 ? [['recommendations', 'Recommendations']] : []),
     ...(scaling ? [['scaling', 'State size']] : []),
     ...(threads ? [['threads', 'Threads']] : []),
+    ...(remote ? [['remote', 'Remote state']] : []),
     ['charts', 'Charts'],
     ['cells', 'Cell details'],
     ['environment', 'Environment'],
@@ -45,6 +48,7 @@ ${microSection(model.micro, charts)}
 ${recommendationsSection(recs)}
 ${scaling}
 ${threads}
+${remote}
 ${chartsSection(charts)}
 ${cellsSection(doc)}
 ${environmentSection(doc)}

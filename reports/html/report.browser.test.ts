@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE, hostileDocument, mixedDocument, sweepDocument } from '../test-support/fixtures.js';
 import { runMicro } from '../test-support/micro-document.js';
 import { threadsDocument } from '../test-support/threads-document.js';
+import { remoteDocument } from '../test-support/remote-document.js';
 import { launchChromium, visitPage, type Browser, type Visit } from '../test-support/browser.js';
 import { writeReports } from '../writer.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
@@ -140,6 +141,25 @@ describe('report.html in headless Chromium', () => {
     expect(visit.problems).toEqual([]);
     await visit.page.locator('#chart-thread-scaling').screenshot({ path: screenshotPath('threads.png') });
     if (keepScreenshots) process.stderr.write(`threads chart screenshot: ${screenshotPath('threads.png')}\n`);
+    await visit.page.close();
+  });
+
+  it('draws the remote-state chart of a remote sweep and shows the Remote state section with its finding', async () => {
+    const visit = await open('remote', remoteDocument());
+    const charts = await chartMarks(visit.page);
+    const remote = charts.find((c) => c.id === 'vis-remote-sweep');
+    expect(remote, charts.map((c) => c.id).join(', ')).toBeDefined();
+    expect(remote!.rendered).toBe(true);
+    // Two lines of two points, the two rules, the axes' labels.
+    expect(remote!.marks).toBeGreaterThan(2 * 2 + 2);
+    const points = await visit.page.$$eval('#vis-remote-sweep svg g[class*="mark-symbol"][class*="role-mark"] path', (els) => els.length);
+    expect(points).toBe(4);
+    for (const c of charts) expect(c.rendered, c.id).toBe(true);
+    await expect(visit.page.locator('#remote').innerText()).resolves.toContain('with a 1GiB file cache and 16 reads in flight, remote reaches 0.9 of local');
+    await expect(visit.page.locator('nav a[href="#remote"]').count()).resolves.toBe(1);
+    expect(visit.requests).toEqual([]);
+    expect(visit.problems).toEqual([]);
+    await visit.page.locator('#chart-remote-sweep').screenshot({ path: screenshotPath('remote.png') });
     await visit.page.close();
   });
 

@@ -12,6 +12,7 @@ import type { ReportModel } from '../model/report-model.js';
 import { statusCounts, summaryRows } from '../model/summary-rows.js';
 import { scalingMarkdown } from './scaling-section.js';
 import { threadsMarkdown } from './threads-section.js';
+import { remoteMarkdown } from './remote-section.js';
 import { cellList, cellNotes } from '../model/cell-notes.js';
 
 export interface MarkdownOptions {
@@ -98,6 +99,7 @@ export function renderMarkdown(model: ReportModel, charts: readonly Chart[], opt
 
   out.push(...scalingMarkdown(doc));
   out.push(...threadsMarkdown(model, mdTable));
+  out.push(...remoteMarkdown(model, mdTable));
 
   const failed = doc.cells.filter((c) => c.status !== 'ok');
   if (failed.length > 0) {
