@@ -29,7 +29,7 @@ export const RUN_FLAGS = {
   targetRate: { shape: 'scalar', describe: 'Open loop: issue ops at this rate (ops/s), or `trace` for a trace workload\'s own mean rate; latency counts from each intended start' },
   interval: { shape: 'scalar', describe: 'Time-series step (default 1s)' },
   sampleEvery: { shape: 'scalar', describe: 'Time one op in N (a power of two); default: chosen per cell from the op cost measured in the load and warm-up, so timing stays under 1 % of it' },
-  maxInFlight: { shape: 'scalar', describe: 'Async-write backends: most writes outstanding at once' },
+  maxInFlight: { shape: 'scalar', describe: 'Most operations outstanding at once: writes on async-write backends (lmdb), gets on lsm with lsm.asyncReads (overriding its count)' },
   out: { shape: 'text', alias: 'o', describe: 'Output directory (default statebench-results)' },
   dataDir: DATA_DIR_FLAG,
   keepData: { shape: 'switch', describe: 'Keep the data directories after the run' },
