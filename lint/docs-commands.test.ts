@@ -155,7 +155,7 @@ describe('every flag of every command', () => {
 });
 
 // Flags the docs name that belong to other tools: Node's and db_bench's.
-const OTHER_TOOLS_FLAGS = new Set(['expose-gc', 'max-old-space-size', 'perf_level']);
+const OTHER_TOOLS_FLAGS = new Set(['expose-gc', 'max-old-space-size', 'perf_level', 'simulate_hdd', 'simulate_hybrid_fs_file']);
 
 describe('flags named on their own in inline code (`--flag`)', () => {
   it('are flags of a statebench command, or of a tool the doc names', async () => {
