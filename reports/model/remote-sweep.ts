@@ -43,25 +43,26 @@ const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 function baselineKey(s: ConfigurationStats): string {
   const c = s.config;
   const rest = Object.fromEntries(Object.entries(c.knobs).filter(([k]) => !STORE_KNOBS.has(k)));
-  return canonicalJson([c.workload, c.threads, c.records, rest]);
+  return canonicalJson([c.backend, c.workload, c.threads, c.records, rest]);
 }
 
 function metricMedian(s: ConfigurationStats, name: string): number | null {
   return median(s.config.ok.map((c) => c.engine?.metrics[name] ?? null));
 }
 
-/** Every remote lsm configuration that has a local baseline in the document, by workload then store, cache and reads in flight. */
+/** Every remote configuration (lsm.remote=true) that has a local baseline in the document, by workload then store, cache and reads in flight. */
 export function remotePoints(model: ReportModel): RemotePoint[] {
-  const lsm = model.configurations.filter((s) => s.config.backend === 'lsm' && s.throughput !== null);
+  // A backend with the remote store's knob (lsm's remote; the report knows no backend by name).
+  const withStore = model.configurations.filter((s) => typeof s.config.knobs.remote === 'boolean' && s.throughput !== null);
   const local = new Map<string, { readsInFlight: number; throughput: number }[]>();
-  for (const s of lsm) {
+  for (const s of withStore) {
     if (s.config.knobs.remote === true) continue;
     const list = local.get(baselineKey(s)) ?? [];
     list.push({ readsInFlight: num(s.config.knobs.asyncReads), throughput: (s.throughput as NonNullable<typeof s.throughput>).median });
     local.set(baselineKey(s), list);
   }
   const points: RemotePoint[] = [];
-  for (const s of lsm) {
+  for (const s of withStore) {
     const k = s.config.knobs;
     const candidates = local.get(baselineKey(s)) ?? [];
     const sync = candidates.filter((c) => c.readsInFlight === 0);
