@@ -17,15 +17,15 @@ export class AsyncReader {
 
   constructor(private readonly db: NativeDatabase) {}
 
-  /** A get of the key the caller just encoded into `target`'s scratch buffer. */
-  get(target: Pick<NativeDatabase, 'getAsyncS'>): Promise<Uint8Array | undefined> {
+  /** A get that `submit` hands to the addon under the id it is given (getAsyncS or getAsync). */
+  get(submit: (id: number) => void): Promise<Uint8Array | undefined> {
     if (!this.started) {
       this.db.startReads((id, value, error) => this.settle(id, value, error));
       this.started = true;
     }
     const id = this.next++;
     const p = new Promise<Uint8Array | undefined>((resolve, reject) => this.waiting.set(id, { resolve, reject }));
-    target.getAsyncS(id);
+    submit(id);
     return p;
   }
 

@@ -65,6 +65,8 @@ export class LsmInstance implements BackendInstance {
   /** 'async' under lsm.asyncReads > 0: the runner keeps gets in flight through getAsync. */
   readonly readMode: 'sync' | 'async';
   private readonly reader: AsyncReader;
+  /** getAsyncS bound once: the key is in the codec's scratch buffer. */
+  private readonly submitGet = (id: number): void => this.db.getAsyncS(id);
   private readonly codec: KeyCodec;
   private packed: Uint8Array;
   private baseline: StatisticsSnapshot | null = null;
@@ -115,7 +117,7 @@ export class LsmInstance implements BackendInstance {
 
   getAsync(key: number, ns = 0): Promise<Uint8Array | undefined> {
     this.codec.encode(key, ns);
-    return this.reader.get(this.db);
+    return this.reader.get(this.submitGet);
   }
 
   /** A fresh value slab at least `need` bytes long (the old one lives on in the views it gave out). */

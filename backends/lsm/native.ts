@@ -27,6 +27,8 @@ interface NativeDataMethods {
   getS(): Buffer | undefined;
   /** A get of the key in the scratch buffer on the Database's get threads; the result goes to startReads' callback with `id`. */
   getAsyncS(id: number): void;
+  /** As getAsyncS, with a key of its own (copied). */
+  getAsync(key: Uint8Array, id: number): void;
   setValueSlab(slab: Uint8Array): void;
   /** The hot calls, as plain functions bound to this database or family (keep it referenced while using them). */
   hotPath(): {

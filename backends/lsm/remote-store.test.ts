@@ -100,6 +100,17 @@ describe('lsm.remote', () => {
     expect(await db.getAsync(KEYS + 10)).toBeUndefined();
   });
 
+  it('reads in flight on Flink states: fixed-length keys and String namespaces of unequal lengths', async () => {
+    const { db } = await open({ asyncReads: '4' });
+    const fixed = db.state({ name: 'v', kind: 'value', namespace: { kind: 'void' }, ttl: null, maxParallelism: 128 });
+    const named = db.state({ name: 'n', kind: 'value', namespace: { kind: 'names', names: ['ab', 'a-longer-name'] }, ttl: null, maxParallelism: 128 });
+    fixed.put(3, new Uint8Array([1]));
+    named.put(3, new Uint8Array([2]), 0);
+    named.put(3, new Uint8Array([3]), 1);
+    const got = await Promise.all([fixed.getAsync?.(3), named.getAsync?.(3, 0), named.getAsync?.(3, 1), named.getAsync?.(4, 1)]);
+    expect(got.map((v) => (v === undefined ? undefined : Array.from(v)))).toEqual([[1], [2], [3], undefined]);
+  });
+
   it('is off by default: every file local, no counters', async () => {
     const { db } = await open({});
     writeFile(db, 0);

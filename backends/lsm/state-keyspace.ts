@@ -37,6 +37,8 @@ class LsmStateKeyspace implements StateHandle {
   private slabPos = 0;
   private readonly getSlab: (offset: number) => number;
   private readonly putS: (value: Uint8Array) => void;
+  /** getAsyncS bound once: the key is in the codec's scratch buffer. */
+  private readonly submitGet = (id: number): void => this.family.getAsyncS(id);
 
   constructor(
     private readonly db: NativeDatabase,
@@ -71,7 +73,7 @@ class LsmStateKeyspace implements StateHandle {
 
   getAsync(key: number, ns = 0): Promise<Uint8Array | undefined> {
     this.codec.encode(key, ns);
-    return this.reader.get(this.family);
+    return this.reader.get(this.submitGet);
   }
 
   put(key: number, value: Uint8Array, ns = 0): void {
@@ -131,6 +133,11 @@ class LsmStateKeyspace implements StateHandle {
 class VariableKeyspace extends LsmStateKeyspace {
   override get(key: number, ns = 0): Uint8Array | undefined {
     return this.family.get(this.codec.encode(key, ns));
+  }
+
+  override getAsync(key: number, ns = 0): Promise<Uint8Array | undefined> {
+    const bytes = this.codec.encode(key, ns);
+    return this.reader.get((id) => this.family.getAsync(bytes, id));
   }
 
   override put(key: number, value: Uint8Array, ns = 0): void {

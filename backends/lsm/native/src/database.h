@@ -109,6 +109,8 @@ class Database : public Napi::ObjectWrap<Database> {
   Napi::Value RemoteStatsJs(const Napi::CallbackInfo& info);
   Napi::Value StartReads(const Napi::CallbackInfo& info);
   Napi::Value GetAsyncScratch(const Napi::CallbackInfo& info);
+  Napi::Value GetAsync(const Napi::CallbackInfo& info);
+  Napi::Value SubmitGet(Napi::Env env, const char* key, size_t keyLen, const Napi::Value& id);
 
   // The hot calls as plain functions carrying this Database in their data pointer (HotPath).
   static Napi::Value GetIntoSlabBound(const Napi::CallbackInfo& info);

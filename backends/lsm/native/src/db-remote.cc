@@ -58,14 +58,27 @@ Napi::Value Database::StartReads(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
-// getAsyncS(id): a get of the key in the scratch buffer on the root's get threads; the result
-// comes to startReads' callback with this id.
+// Submits a get of key on the root's get threads; the result comes to startReads' callback with id.
+Napi::Value Database::SubmitGet(Napi::Env env, const char* key, size_t keyLen, const Napi::Value& id) {
+  Database* root = isView_ ? root_ : this;
+  if (!root->reads_) return ThrowType(env, "getAsync: call startReads first"), env.Undefined();
+  root->reads_->Submit(env, cf_, key, keyLen, id.IsNumber() ? id.As<Napi::Number>().DoubleValue() : 0);
+  return env.Undefined();
+}
+
+// getAsyncS(id): the key in the scratch buffer.
 Napi::Value Database::GetAsyncScratch(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
-  Database* root = isView_ ? root_ : this;
-  if (!root->reads_) return ThrowType(env, "getAsyncS: call startReads first"), env.Undefined();
-  double id = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().DoubleValue() : 0;
-  root->reads_->Submit(env, cf_, scratch_, scratchLen_, id);
-  return env.Undefined();
+  return SubmitGet(env, scratch_, scratchLen_, info[0]);
+}
+
+// getAsync(key, id): a key of its own (a Flink state's variable-length keys).
+Napi::Value Database::GetAsync(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckOpen(env)) return env.Undefined();
+  const char* key;
+  size_t keyLen;
+  if (!BytesArg(info, 0, &key, &keyLen)) return env.Undefined();
+  return SubmitGet(env, key, keyLen, info[1]);
 }

@@ -18,6 +18,7 @@ std::vector<Napi::ClassPropertyDescriptor<Database>> Database::DataMethods() {
       InstanceMethod("get", &Database::Get),
       InstanceMethod("getS", &Database::GetScratch),
       InstanceMethod("getAsyncS", &Database::GetAsyncScratch),
+      InstanceMethod("getAsync", &Database::GetAsync),
       InstanceMethod("setValueSlab", &Database::SetValueSlab),
       InstanceMethod("hotPath", &Database::HotPath),
       InstanceMethod("put", &Database::Put),
