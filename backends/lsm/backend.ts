@@ -37,7 +37,7 @@ import { backgroundWorkOf, blockCacheCounters, parseStatistics, type StatisticsS
 import { validateLsmKnobs } from './validate-knobs.js';
 import { LSM_TRAITS } from './traits.js';
 import { AsyncReader } from './async-reads.js';
-import { remoteMetrics, remoteOpenOptions } from './remote-store.js';
+import { remoteMetrics, remoteOpenOptions, remoteSample } from './remote-store.js';
 
 function describeLsm(): BackendDescription {
   const native = loadNative();
@@ -199,6 +199,8 @@ export class LsmInstance implements BackendInstance {
     const cache = blockCacheCounters(this.db.statistics() ?? '');
     out.blockCacheHits = cache?.hits ?? null;
     out.blockCacheMisses = cache?.misses ?? null;
+    // lsm.remote: the store's counters, cumulative too (nothing when every file is local).
+    Object.assign(out, remoteSample(this.db));
     return out;
   }
 

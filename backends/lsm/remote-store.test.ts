@@ -63,7 +63,8 @@ describe('lsm.remote', () => {
     expect(after.writeBytes).toBe(files[0]?.bytes);
     expect(after.writeRequests).toBeGreaterThan(0);
     expect(after.writeWaitMicros).toBeGreaterThanOrEqual(after.writeRequests * LATENCY_MS * 1000);
-    // The engine report carries them, with the hit ratio.
+    // Each interval sample carries them, cumulative; the engine report too, with the hit ratio.
+    expect(db.sampleStats()).toMatchObject({ remoteReadRequests: after.readRequests, fileCacheMisses: after.fileCacheMisses, fileCacheHits: 0 });
     const report = db.finalStats({ userBytesWritten: 0, liveLogicalBytes: 1, processWriteBytes: null });
     expect(report.metrics).toMatchObject({ remoteReadRequests: after.readRequests, remoteWriteBytes: after.writeBytes, fileCacheHitRatio: 0 });
   });
@@ -115,6 +116,7 @@ describe('lsm.remote', () => {
     const { db } = await open({});
     writeFile(db, 0);
     expect(db.db.remoteStats()).toBeNull();
+    expect(db.sampleStats()).not.toHaveProperty('remoteReadRequests');
     expect(db.readMode).toBe('sync');
   });
 });

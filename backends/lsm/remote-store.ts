@@ -2,7 +2,7 @@
 // cache of whole files. The knobs as the addon takes them, and the store's counters as the cell's
 // engine metrics.
 
-import type { ResolvedKnobs } from '../types.js';
+import type { EngineSample, ResolvedKnobs } from '../types.js';
 import type { NativeDatabase, NativeOpenOptions, NativeRemoteStats } from './native.js';
 
 /** The knobs that configure the store; set away from their default without lsm.remote they change nothing. */
@@ -38,4 +38,11 @@ export function remoteMetrics(db: NativeDatabase): Record<string, number | null>
     fileCacheFiles: s.fileCacheFiles,
     fileCacheEvictions: s.fileCacheEvictions,
   };
+}
+
+/** The counters an interval sample carries, cumulative since open: where the store's waits fall in time. */
+export function remoteSample(db: NativeDatabase): EngineSample {
+  const s = db.remoteStats();
+  if (s === null) return {};
+  return { remoteReadRequests: s.readRequests, remoteReadWaitMs: s.readWaitMicros / 1000, fileCacheHits: s.fileCacheHits, fileCacheMisses: s.fileCacheMisses };
 }
