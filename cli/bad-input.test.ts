@@ -45,6 +45,8 @@ const cases: [string, string[], RegExp][] = [
   ['a --min-task-heap above the TaskManager\'s task heap', ['tune', '-b', 'lsm', '-w', 'ycsb-a', '--min-task-heap', '1g'], /--min-task-heap 1024.000mb \(1073741824 bytes\): the 1728m TaskManager as configured leaves its task heap 384.000mb \(402653174 bytes\); give a floor at or below it, or a larger TaskManager/],
   ['a --set of the bound itself inside a TaskManager', ['run', '-b', 'lsm', '--set', 'lsm.boundedMemory=64MiB'], /--set lsm\.boundedMemory: the run is inside a 1728m TaskManager, whose managed memory sizes lsm's cache and write buffers in its place/],
   ['ops and duration both', ['run', '-b', 'heap', '--ops', '1000', '--duration', '5s'], /--ops and --duration both given/],
+  ['--verify with reads in flight', ['run', '-b', 'lsm', '--verify', '--set', 'lsm.asyncReads=0,8'], /^statebench: --verify: checks every read synchronously; lsm\.asyncReads=8 keeps reads in flight \(run --verify without it\)$/m],
+  ['a remote store too slow to emulate', ['run', '-b', 'lsm', '--set', 'lsm.remoteBandwidth=1000'], /lsm\.remoteBandwidth: 1000 bytes\/s is not valid; expected 0 \(no limit\) or a rate of at least 64KiB\/s/],
   ['an unwritable --out', ['run', '-b', 'heap', '--out', join(notJson, 'out')], /--out: cannot write to .*not\.json\/out \(ENOTDIR\)/],
   // procfs answers ENOENT for a child of an existing directory: Node's recursive mkdir spun there forever
   ['an --out under /proc', ['run', '-b', 'heap', '--out', '/proc/statebench-no-such/out'], /--out: cannot write to \/proc\/statebench-no-such\/out \(ENOENT\)/],

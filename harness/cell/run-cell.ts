@@ -112,7 +112,8 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
 
   try {
     instance = await backend.open(spec.dataDir, spec.knobs, { keySize: spec.keySize, seed: spec.seed, ...(events.slot ? { slot: events.slot } : {}) });
-    if (verifier && instance.readMode === 'async') throw new Error('--verify checks each read in the sync loop: run it without reads in flight (lsm.asyncReads=0)');
+    // The plan refuses --verify with lsm.asyncReads; a plugin's asynchronous reads meet it here.
+    if (verifier && instance.readMode === 'async') throw new Error('--verify checks each read in the sync loop: run it without reads in flight');
     // The task heap, checked where the runner pauses anyway (each interval boundary) and after each phase.
     const heapCheck = taskHeapCheck(spec.taskManager, events.slot?.count ?? 1, instance);
     if (heapCheck) {

@@ -123,6 +123,9 @@ export async function buildPlan(o: ResolvedRunOptions): Promise<Plan> {
   if (o.recordTrace && (cells.length !== 1 || threadCounts.some((t) => t !== 1))) {
     throw new UsageError(`--record-trace: records one cell of one thread; this run has ${cells.length} cells${showThreads ? ' and --threads' : ''} (give one backend, one workload, --repeat 1)`);
   }
+  // --verify checks each read in the sync loop: no cell of it may keep reads in flight.
+  const inFlight = o.verify ? cells.find((c) => typeof c.knobs.asyncReads === 'number' && c.knobs.asyncReads > 0) : undefined;
+  if (inFlight) throw new UsageError(`--verify: checks every read synchronously; ${inFlight.backend}.asyncReads=${String(inFlight.knobs.asyncReads)} keeps reads in flight (run --verify without it)`);
   // Warnings are the workload file's, the same at every size: once per workload.
   const warnings = o.workloads.flatMap((name) => (workloads.get(setupKey(name, sizes[0] ?? null))?.warnings ?? []).map((w) => `workload ${name}: ${w}`));
   return { cells, descriptions, warnings: [...threadWarnings, ...(o.engineTraceNotes ?? []), ...warnings] };
