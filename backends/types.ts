@@ -85,6 +85,12 @@ export interface OpenContext {
   readonly seed: number;
   /** --threads N: this instance is one slot of N in one process (absent: the cell's only instance). */
   readonly slot?: SlotContext;
+  /**
+   * The Flink states the workload will ask for (BackendInstance.state), for an engine that must
+   * know a state before it opens (RocksDB takes a column family's TTL filter at open, so a
+   * checkpoint reopens with it). Absent: none, or the plain layout.
+   */
+  readonly states?: readonly StateDescriptor[];
 }
 
 /**
@@ -218,6 +224,13 @@ export interface BackendInstance extends StateHandle {
    * handle).
    */
   state?(descriptor: StateDescriptor): StateHandle;
+
+  /**
+   * The time TTL states' cleanup compares their stamps with, in the workload's ticks (what the
+   * stamps hold): the harness calls it between batches, outside timed operations, with the tick of
+   * the batch's first op (OpSource.clock). Absent: the backend has no TTL cleanup that needs it.
+   */
+  setStateTime?(tick: number): void;
 
   /**
    * For an engine that buffers writes in memory and merges files in the background (an LSM): what

@@ -6,7 +6,7 @@
 // The runner maps each kind to a primitive action on the Backend contract.
 
 import type { Rng } from '../core/rng.js';
-import type { FlinkStateDeclaration } from '../core/flink/keyed-state.js';
+import type { FlinkStateDeclaration, StateDescriptor } from '../core/flink/keyed-state.js';
 
 export type { FlinkStateDeclaration };
 
@@ -71,6 +71,11 @@ export interface FlinkStates {
   readonly states: readonly FlinkStateDeclaration[];
 }
 
+/** What a backend is told of each state: its declaration and the job's key groups. */
+export function stateDescriptors(states: FlinkStates): StateDescriptor[] {
+  return states.states.map((d) => ({ ...d, maxParallelism: states.maxParallelism }));
+}
+
 /** Preallocated operation buffers, refilled between timed stretches. */
 export class OpBatch {
   readonly kind: Uint8Array;
@@ -97,6 +102,12 @@ export interface OpSource {
    * space; other sources need not have it.
    */
   unread?(batch: OpBatch, from: number, to: number): void;
+  /**
+   * A workload with an event clock (its TTL stamps' ticks): the tick of the first op of the batch
+   * the last fill() wrote. The harness hands it to the backend between batches, as the time its
+   * TTL cleanup compares stamps with (BackendInstance.setStateTime). Absent: no clock.
+   */
+  readonly clock?: () => number;
 }
 
 export type ValueSizeSpec =

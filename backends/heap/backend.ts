@@ -27,6 +27,24 @@ import { writeHeapCheckpoint } from './checkpoint.js';
 import { readHeapCheckpoint } from './restore.js';
 import { readStateSnapshot, writeStateSnapshot } from './state-snapshot.js';
 import { HEAP_TRAITS } from './traits.js';
+import type { StateClock } from './ttl-cleanup.js';
+import { ttlSampleKey } from '../../core/result/ttl-series.js';
+
+/** A TTL state's figures (core/result/ttl-series.ts): a pass over its entries, outside the timed stretches. */
+function sampleHeapTtl(table: FlinkStateTable, out: EngineSample): void {
+  const ttl = table.ttl;
+  if (ttl === null) return;
+  let stored = 0;
+  let expired = 0;
+  for (const [, , v] of table.entries()) {
+    stored++;
+    if (ttl.expired(v)) expired++;
+  }
+  const name = table.descriptor.name;
+  out[ttlSampleKey(name, 'stored')] = stored;
+  out[ttlSampleKey(name, 'expired')] = expired;
+  out[ttlSampleKey(name, 'cleaned')] = ttl.cleaned;
+}
 
 const DESCRIPTION: BackendDescription = {
   name: 'heap',
@@ -47,6 +65,8 @@ class HeapInstance implements BackendInstance {
   private previousCheckpointBytes = 0;
   private readonly copyValues: boolean;
   private readonly fsyncCheckpoints: boolean;
+  /** The workload's time its TTL states expire by (setStateTime). */
+  private readonly clock: StateClock = { now: null };
 
   constructor(knobs: ResolvedKnobs) {
     this.copyValues = knobs.valueMode !== 'object';
@@ -92,9 +112,14 @@ class HeapInstance implements BackendInstance {
       if (!sameStateDescriptor(known.descriptor, d)) throw new Error(`heap: state ${d.name} is open with another descriptor`);
       return known;
     }
-    const table = d.kind === 'timers' ? new HeapTimerQueue(d, this.checkOpen) : new FlinkStateTable(d, this.copyValues, this.checkOpen);
+    const table = d.kind === 'timers' ? new HeapTimerQueue(d, this.checkOpen) : new FlinkStateTable(d, this.copyValues, this.checkOpen, this.clock);
     this.states.set(d.name, table);
     return table;
+  }
+
+  /** The TTL states' time: the workload's tick, between batches. */
+  setStateTime(tick: number): void {
+    this.clock.now = tick;
   }
 
   /** Entries and held value bytes over the plain tables and the Flink states. */
@@ -176,7 +201,9 @@ class HeapInstance implements BackendInstance {
     // A Flink state's keys, not its entries: counting entries walks every key (finalStats does).
     let stateKeys = 0;
     for (const s of this.states.values()) stateKeys += s instanceof HeapTimerQueue ? s.size() : s.keyCount();
-    return { entries, namespaces: this.tables.size, ...(this.states.size > 0 ? { stateKeys } : {}), heapUsedBytes: process.memoryUsage().heapUsed };
+    const out: EngineSample = { entries, namespaces: this.tables.size, ...(this.states.size > 0 ? { stateKeys } : {}), heapUsedBytes: process.memoryUsage().heapUsed };
+    for (const s of this.states.values()) if (s instanceof FlinkStateTable) sampleHeapTtl(s, out);
+    return out;
   }
 
   heldValueBytes(): number {

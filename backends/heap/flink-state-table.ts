@@ -11,6 +11,7 @@ import type { StateDescriptor } from '../../core/flink/keyed-state.js';
 import { keyGroupOfLong } from '../../core/flink/key-group.js';
 import type { BatchOp, ScanEntry, StateHandle } from '../types.js';
 import { appendedList } from '../list-append.js';
+import { HeapTtl, type StateClock } from './ttl-cleanup.js';
 
 type Inner = Map<number, Uint8Array>;
 
@@ -19,16 +20,28 @@ export class FlinkStateTable implements StateHandle {
   private readonly groups: Map<number, Uint8Array | Inner>[];
   private readonly nested: boolean;
   private readonly isMap: boolean;
+  /** The state's TTL and its cleanup; null without a TTL. */
+  readonly ttl: HeapTtl | null;
+  /** The incremental cleanup run on each access, or null. */
+  private readonly incremental: HeapTtl | null;
 
   constructor(
     readonly descriptor: StateDescriptor,
     private readonly copyValues: boolean,
     private readonly check: () => void,
+    clock: StateClock = { now: null },
   ) {
     if (descriptor.kind === 'timers') throw new Error(`heap: state ${descriptor.name}: timer queues are not kept here yet`);
     this.isMap = descriptor.kind === 'map';
     this.nested = this.isMap || descriptor.namespace.kind !== 'void';
     this.groups = Array.from({ length: descriptor.maxParallelism }, () => new Map());
+    this.ttl = HeapTtl.of(descriptor, clock);
+    this.incremental = this.ttl?.incremental === true ? this.ttl : null;
+  }
+
+  /** Flink's TTL state calls its incremental cleanup on every access (TtlStateContext's access callback). */
+  private accessed(): void {
+    if (this.incremental !== null) this.incremental.step(this.groups, this.nested);
   }
 
   /** The table of the key's key group. */
@@ -38,6 +51,7 @@ export class FlinkStateTable implements StateHandle {
 
   get(key: number, ns = 0): Uint8Array | undefined {
     this.check();
+    this.accessed();
     if (!this.nested) return this.group(key).get(key) as Uint8Array | undefined;
     const outer = this.isMap ? ns : key;
     return (this.group(outer).get(outer) as Inner | undefined)?.get(this.isMap ? key : ns);
@@ -45,6 +59,7 @@ export class FlinkStateTable implements StateHandle {
 
   put(key: number, value: Uint8Array, ns = 0): void {
     this.check();
+    this.accessed();
     this.store(key, ns, this.copyValues ? value.slice() : value);
   }
 
@@ -70,6 +85,7 @@ export class FlinkStateTable implements StateHandle {
 
   delete(key: number, ns = 0): void {
     this.check();
+    this.accessed();
     if (!this.nested) {
       this.group(key).delete(key);
       return;
@@ -100,6 +116,7 @@ export class FlinkStateTable implements StateHandle {
 
   append(key: number, value: Uint8Array, ns = 0): void {
     this.check();
+    this.accessed();
     this.store(key, ns, appendedList(this.get(key, ns), value));
   }
 
@@ -141,6 +158,12 @@ export class FlinkStateTable implements StateHandle {
     let n = 0;
     for (const g of this.groups) n += g.size;
     return n;
+  }
+
+  /** What a full snapshot writes: every entry, less the expired ones under cleanupFullSnapshot. */
+  *snapshotEntries(): Generator<readonly [number, number, Uint8Array]> {
+    const drop = this.ttl?.fullSnapshot === true ? this.ttl : null;
+    for (const e of this.entries()) if (drop === null || !drop.expired(e[2])) yield e;
   }
 
   /** Every entry, as the contract names it: (key, ns, value). */

@@ -12,6 +12,8 @@ import type { StateDescriptor } from '../../core/flink/keyed-state.js';
 export interface SnapshotState {
   readonly descriptor: StateDescriptor;
   entries(): Iterable<readonly [number, number, Uint8Array]>;
+  /** What a full snapshot writes when it leaves some entries out (a TTL state's expired ones under cleanupFullSnapshot); absent: entries(). */
+  snapshotEntries?(): Iterable<readonly [number, number, Uint8Array]>;
   /** Restore: one snapshot entry, already a private copy. */
   restore(key: number, ns: number, value: Uint8Array): void;
 }
@@ -27,7 +29,7 @@ export function writeStateSnapshot(dir: string, states: ReadonlyMap<string, Snap
   const parts: Buffer[] = [];
   for (const table of states.values()) {
     let entries = 0;
-    for (const [key, ns, value] of table.entries()) {
+    for (const [key, ns, value] of table.snapshotEntries?.() ?? table.entries()) {
       const b = Buffer.allocUnsafe(ENTRY_HEADER + value.byteLength);
       b.writeDoubleBE(key, 0);
       b.writeUInt32BE(ns, 8);

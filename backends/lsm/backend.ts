@@ -25,14 +25,15 @@ import type {
   StateHandle,
 } from '../types.js';
 import { sameStateDescriptor } from '../../core/flink/keyed-state.js';
-import { openStateKeyspace } from './state-keyspace.js';
+import { familyOptions, openStateKeyspace } from './state-keyspace.js';
 import { flushTimerWrites, timerCallMetrics } from '../flink-layout/byte-timer-service.js';
+import { sampleTtlFamily } from './ttl-sample.js';
 import { writeBatchWith } from './write-batch.js';
 import { buildOpenPlan, type OpenPlan, type SlotSharing } from './build-options.js';
 import { buildEngineReport, type RunMaxima, SAMPLED_INT_PROPERTIES } from './engine-report.js';
 import { LSM_KNOBS } from './knobs.js';
 import { LSM_CHECKPOINT_SEMANTICS, lsmDurabilityClass } from './durability.js';
-import { loadNative, type NativeDatabase, type NativeOpenOptions } from './native.js';
+import { loadNative, type NativeColumnFamily, type NativeDatabase, type NativeFamilyOptions, type NativeOpenOptions } from './native.js';
 import { backgroundWorkOf, blockCacheCounters, parseStatistics, type StatisticsSnapshot, subtractBaseline } from './statistics.js';
 import { validateLsmKnobs } from './validate-knobs.js';
 import { LSM_TRAITS } from './traits.js';
@@ -74,7 +75,9 @@ export class LsmInstance implements BackendInstance {
   private previousCheckpointSsts = new Set<string>();
   private tracing = false;
   /** A Flink workload's states by name. */
-  private readonly states = new Map<string, { readonly descriptor: StateDescriptor; readonly keyspace: StateHandle }>();
+  private readonly states = new Map<string, { readonly descriptor: StateDescriptor; readonly keyspace: StateHandle; readonly family: NativeColumnFamily }>();
+  /** The workload's time its TTL states expire by (setStateTime); null: none given. */
+  private stateTime: number | null = null;
   private slab: Uint8Array;
   private slabPos = 0;
   /** The addon's getSlab and putS as plain functions (no unwrap of `db` per call). */
@@ -159,9 +162,15 @@ export class LsmInstance implements BackendInstance {
       if (!sameStateDescriptor(known.descriptor, d)) throw new Error(`lsm: state ${d.name} is open with another descriptor`);
       return known.keyspace;
     }
-    const keyspace = openStateKeyspace(this.db, d, this.reader);
-    this.states.set(d.name, { descriptor: d, keyspace });
+    const { keyspace, family } = openStateKeyspace(this.db, d, this.reader);
+    this.states.set(d.name, { descriptor: d, keyspace, family });
     return keyspace;
+  }
+
+  /** The TTL filters' time: the workload's tick (the stamps' unit), between batches. */
+  setStateTime(tick: number): void {
+    this.stateTime = tick;
+    this.db.setTtlTime(tick);
   }
 
   scan(start: number, limit: number, ns = 0, end?: number): ScanEntry[] {
@@ -201,6 +210,7 @@ export class LsmInstance implements BackendInstance {
     out.blockCacheMisses = cache?.misses ?? null;
     // lsm.remote: the store's counters, cumulative too (nothing when every file is local).
     Object.assign(out, remoteSample(this.db));
+    if (this.stateTime !== null) for (const s of this.states.values()) sampleTtlFamily(s.descriptor, s.family, this.stateTime, out);
     return out;
   }
 
@@ -328,6 +338,16 @@ function memoryOpenOptions(plan: OpenPlan, key: string): Pick<NativeOpenOptions,
   return plan.sharing !== null && plan.sharing.blockCacheBytes > 0 ? { sharedCache: { key, capacity: plan.sharing.blockCacheBytes } } : {};
 }
 
+/** The TTL states' families with their filters, named at open: a reopened checkpoint's family keeps its filter. */
+function ttlFamilies(states: readonly StateDescriptor[]): Pick<NativeOpenOptions, 'families'> {
+  const families: Record<string, NativeFamilyOptions> = {};
+  for (const d of states) {
+    const options = familyOptions(d);
+    if (options.ttl) families[d.name] = options;
+  }
+  return Object.keys(families).length > 0 ? { families } : {};
+}
+
 /** The key the slots of a cell share their block cache under: their sharedDir, as an absolute path. */
 const sharedCacheKey = (slot: SlotContext): string => resolve(slot.sharedDir);
 
@@ -340,7 +360,14 @@ export const lsmBackend: Backend = {
     const plan = buildOpenPlan(knobs, ctx.slot?.count ?? 1);
     const key = ctx.slot ? sharedCacheKey(ctx.slot) : '';
     mkdirSync(dir, { recursive: true });
-    const db = new native.addon.Database(dir, plan.optionsString, { disableWAL: !plan.walEnabled, sync: plan.syncWrites, perfLevel: plan.perfLevel, ...memoryOpenOptions(plan, key), ...remoteOpenOptions(knobs) });
+    const db = new native.addon.Database(dir, plan.optionsString, {
+      disableWAL: !plan.walEnabled,
+      sync: plan.syncWrites,
+      perfLevel: plan.perfLevel,
+      ...memoryOpenOptions(plan, key),
+      ...remoteOpenOptions(knobs),
+      ...ttlFamilies(ctx.states ?? []),
+    });
     const asyncReads = typeof knobs.asyncReads === 'number' && knobs.asyncReads > 0;
     const instance = new LsmInstance(db, dir, ctx.keySize, plan.sharing ? sharedMemoryReport(plan.sharing, key) : null, asyncReads);
     const trace = knobs.traceFile;

@@ -3,28 +3,41 @@
 // keys in Flink's layout (flink-layout/key-codec.ts). A family has its own key scratch buffer
 // and value slab, so a state's get and put take the addon's hot path as the instance's do.
 //
-// No TTL filter yet: a TTL state's stamps are the workload's ticks, and the filter compares them
-// with the time the harness gives it (setTtlTime), which the TTL cleanup workloads set.
+// A TTL state whose cleanup is the compaction filter (Flink's default on RocksDB) gets the
+// addon's TTL filter on its family: its stamps are the workload's ticks, and the filter compares
+// them with the time the harness hands the instance between batches (setStateTime -> setTtlTime).
 
-import type { StateDescriptor } from '../../core/flink/keyed-state.js';
+import { ttlCleanupOf, type StateDescriptor } from '../../core/flink/keyed-state.js';
 import { FlinkKeyCodec } from '../flink-layout/key-codec.js';
 import { MapValues } from '../flink-layout/map-values.js';
 import { ByteTimerService } from '../flink-layout/byte-timer-service.js';
 import { LsmTimerStore } from './timer-store.js';
 import type { BatchOp, ScanEntry, StateHandle } from '../types.js';
 import type { AsyncReader } from './async-reads.js';
-import type { NativeColumnFamily, NativeDatabase } from './native.js';
+import type { NativeColumnFamily, NativeDatabase, NativeFamilyOptions } from './native.js';
 import { writeBatchWith } from './write-batch.js';
 
-/** The keyspace of state `d`: its column family (a timers state's: its timer service over it). */
-export function openStateKeyspace(db: NativeDatabase, d: StateDescriptor, reader: AsyncReader): StateHandle {
+/**
+ * How state `d`'s family opens: with Flink's TTL compaction filter when it has a TTL and its
+ * cleanup is the compaction filter (RocksDB's background strategy). A ListState's elements are
+ * of any length here, which only Flink's Java element filter reads: no filter on lists.
+ */
+export function familyOptions(d: StateDescriptor): NativeFamilyOptions {
+  if (d.ttl === null || ttlCleanupOf(d, 'compaction') !== 'compaction') return {};
+  if (d.kind === 'value' || d.kind === 'reducing' || d.kind === 'aggregating') return { ttl: { ms: d.ttl, state: 'value' } };
+  if (d.kind === 'map') return { ttl: { ms: d.ttl, state: 'map' } };
+  return {};
+}
+
+/** The keyspace of state `d`: its column family (a timers state's: its timer service over it), and the family itself (for its figures). */
+export function openStateKeyspace(db: NativeDatabase, d: StateDescriptor, reader: AsyncReader): { keyspace: StateHandle; family: NativeColumnFamily } {
   // RocksDB's default family is the instance's own keyspace (the plain layout).
   if (d.name === 'default') throw new Error("lsm: a state named 'default' would share RocksDB's default column family; name it otherwise");
-  const family = db.columnFamily(d.name);
-  if (d.kind === 'timers') return new ByteTimerService(d, new LsmTimerStore(db, family));
+  const family = db.columnFamily(d.name, familyOptions(d));
+  if (d.kind === 'timers') return { keyspace: new ByteTimerService(d, new LsmTimerStore(db, family)), family };
   const codec = new FlinkKeyCodec(d);
   const keyspace = codec.fixedLength ? new LsmStateKeyspace(db, family, codec, reader) : new VariableKeyspace(db, family, codec, reader);
-  return d.kind === 'map' ? new MapValues(keyspace) : keyspace;
+  return { keyspace: d.kind === 'map' ? new MapValues(keyspace) : keyspace, family };
 }
 
 // As the instance's (backend.ts): values read are copied into slabs and handed out as views.

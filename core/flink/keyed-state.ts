@@ -60,6 +60,39 @@ export interface FlinkStateDeclaration {
    * the backend stores them as given, and may drop an entry whose stamp + ttl has passed.
    */
   readonly ttl: number | null;
+  /**
+   * How expired entries of a TTL state are reclaimed (StateTtlConfig's cleanup strategies);
+   * absent: 'background', Flink's default. Ignored without a TTL.
+   */
+  readonly ttlCleanup?: TtlCleanup;
+}
+
+/**
+ * Flink's TTL cleanup strategies (StateTtlConfig; every strategy also drops an expired entry on
+ * the read that finds it):
+ * - background: Flink's default (cleanupInBackground, on unless disabled): the backend's own
+ *   background strategy with its defaults: the heap's incremental cleanup, RocksDB's compaction
+ *   filter, nothing on a backend with neither;
+ * - compaction: cleanupInRocksdbCompactFilter: RocksDB's compaction drops expired entries (no
+ *   effect on the heap);
+ * - incremental: cleanupIncrementally(5, false): each access to the state checks the next 5
+ *   entries of the state's table and drops the expired ones (the heap only; no effect on RocksDB);
+ * - full-snapshot: cleanupFullSnapshot (background cleanup disabled): a full snapshot leaves
+ *   expired entries out; the live state is not cleaned;
+ * - none: disableCleanupInBackground: expired entries stay until read or overwritten.
+ */
+export type TtlCleanup = 'background' | 'compaction' | 'incremental' | 'full-snapshot' | 'none';
+
+export const TTL_CLEANUPS: readonly TtlCleanup[] = ['background', 'compaction', 'incremental', 'full-snapshot', 'none'];
+
+/** Flink's default incremental cleanup size (IncrementalCleanupStrategy's DEFAULT_INCREMENTAL_CLEANUP_STRATEGY: 5 entries per state access). */
+export const INCREMENTAL_CLEANUP_SIZE = 5;
+
+/** The strategy a state's TTL runs with on a backend offering `background` (its default); null: no TTL. */
+export function ttlCleanupOf(d: FlinkStateDeclaration, background: 'compaction' | 'incremental' | 'none'): Exclude<TtlCleanup, 'background'> | null {
+  if (d.ttl === null) return null;
+  const c = d.ttlCleanup ?? 'background';
+  return c === 'background' ? background : c;
 }
 
 /** Flink's default maximum parallelism for a small job: roundUpToPowerOfTwo(1.5 x parallelism) within [128, 32768]. */
@@ -75,5 +108,5 @@ export interface StateDescriptor extends FlinkStateDeclaration {
 
 /** The same state: what a backend checks when a name it already opened is asked for again. */
 export function sameStateDescriptor(a: StateDescriptor, b: StateDescriptor): boolean {
-  return a.name === b.name && a.kind === b.kind && a.ttl === b.ttl && a.maxParallelism === b.maxParallelism && sameNamespace(a.namespace, b.namespace);
+  return a.name === b.name && a.kind === b.kind && a.ttl === b.ttl && (a.ttlCleanup ?? 'background') === (b.ttlCleanup ?? 'background') && a.maxParallelism === b.maxParallelism && sameNamespace(a.namespace, b.namespace);
 }

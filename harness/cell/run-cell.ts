@@ -3,12 +3,12 @@
 // (child.ts) calls this; so do tests that need no process isolation.
 
 import { loadBackend } from '../../backends/registry.js';
-import type { BackendInstance, BackgroundWork, EngineReport, EngineSample, SlotContext } from '../../backends/types.js';
+import type { BackendInstance, BackgroundWork, EngineReport, EngineSample, OpenContext, SlotContext } from '../../backends/types.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
 import { createRng } from '../../core/rng.js';
 import { seededValuePool } from '../../workloads/values.js';
-import type { KeySpace, OpSource } from '../../workloads/types.js';
+import { stateDescriptors, type KeySpace, type OpSource } from '../../workloads/types.js';
 import type { PhaseTiming } from '../recorder/phase-recorder.js';
 import type { CellResult, PhaseResult } from '../../core/result/schema.js';
 import { runPhase, type PhaseProgress } from '../runner/phase.js';
@@ -17,6 +17,7 @@ import { Verifier } from '../verify/verify-loop.js';
 import { chooseSampleEvery, measureTimingCostNs } from '../recorder/sampling.js';
 import type { CellSpec } from './spec.js';
 import { describeWorkloadRef } from './workload-ref.js';
+import { feedStateClock } from './state-clock.js';
 import { collectResources, diskUsageBytes, GcMeter, startResources, writeBytesSince } from './resources.js';
 import { exercisedInRun, phaseWrote } from './exercised.js';
 import { settle } from './settle.js';
@@ -85,8 +86,17 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   const cps = spec.checkpointIntervalMs ? new CellCheckpoints(spec.dataDir, spec.checkpointIntervalMs, spec.intervalMs, states) : null;
   const verifier = spec.verify ? new Verifier() : null;
   if (verifier) common.warnings.push('--verify: values are stamped and every read is checked; latencies include that work');
-  const track = (s: OpSource): OpSource => (cps ? cps.track(s) : s);
+  const track = (s: OpSource): OpSource => {
+    const fed = instance ? feedStateClock(s, instance) : s;
+    return cps ? cps.track(fed) : fed;
+  };
 
+  const openContext: OpenContext = {
+    keySize: spec.keySize,
+    seed: spec.seed,
+    ...(events.slot ? { slot: events.slot } : {}),
+    ...(states ? { states: stateDescriptors(states) } : {}),
+  };
   const res0 = startResources();
   const gc = new GcMeter().start();
   const phases: { load?: PhaseResult; run?: PhaseResult } = {};
@@ -111,7 +121,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   };
 
   try {
-    instance = await backend.open(spec.dataDir, spec.knobs, { keySize: spec.keySize, seed: spec.seed, ...(events.slot ? { slot: events.slot } : {}) });
+    instance = await backend.open(spec.dataDir, spec.knobs, openContext);
     // The plan refuses --verify with lsm.asyncReads; a plugin's asynchronous reads meet it here.
     if (verifier && instance.readMode === 'async') throw new Error('--verify checks each read in the sync loop: run it without reads in flight');
     // The task heap, checked where the runner pauses anyway (each interval boundary) and after each phase.
@@ -192,7 +202,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     if (cps && !stopped) await cps.finish();
     await instance.close();
     instance = null;
-    if (cps && !stopped) await cps.restore(backend, spec.knobs, { keySize: spec.keySize, seed: spec.seed, ...(events.slot ? { slot: events.slot } : {}) });
+    if (cps && !stopped) await cps.restore(backend, spec.knobs, openContext);
     cps?.cleanup();
     const resources = collectResources(res0, await stopGcMeter(gc), diskBytes);
     const measured = { phases, engine: sanitiseEngine(engine, common.warnings), resources, ...(cps ? cps.results(phases.run) : { checkpoints: [] }), ...(verifier ? { verify: verifier.result() } : {}) };

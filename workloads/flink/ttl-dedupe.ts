@@ -9,10 +9,21 @@
 // and one expiry when the TTL spans L events: the share is 1 / (1 + L / n), and L = n (1/s - 1)
 // events of TTL give share s. Skewed key choice revisits hot keys more often, so fewer of their
 // visits expire than the setting says.
+//
+// `newKeyShare` makes the id stream unbounded: that share of events brings an id never seen before
+// (keys from `records` upwards), the rest revisit the `records` ids as above. Every new id is
+// written once and never read again, so without cleanup the state grows by newKeyShare entries per
+// event for ever; with a cleanup it levels off near (new ids per tick) x TTL_TICKS. The clock then
+// advances (1 - newKeyShare) times as fast per event, so that the revisits keep `expiredShare`.
+//
+// `ttlCleanup` is the state's StateTtlConfig cleanup (core/flink/keyed-state.ts, TtlCleanup):
+// background (Flink's default: the backend's own strategy), compaction, incremental,
+// full-snapshot or none.
 
 import type { KeySpace, WorkloadDefinition, WorkloadParams } from '../types.js';
 import { liveKeys, opSource, spaceState } from '../source.js';
-import { settingNumber } from '../settings.js';
+import { settingChoice, settingNumber } from '../settings.js';
+import { TTL_CLEANUPS, type TtlCleanup } from '../../core/flink/keyed-state.js';
 import { flinkLayout, keyChooser, LAYOUT_DEFAULTS } from './common.js';
 
 const STATE = 'seen';
@@ -21,7 +32,20 @@ export const TTL_TICKS = 1000;
 
 const expiredShare = (p: WorkloadParams): number => settingNumber(p.extra, 'expiredShare', { min: 0, below: 1 });
 
-const clocks = new WeakMap<KeySpace, { tick: number }>();
+const newKeyShare = (p: WorkloadParams): number => settingNumber(p.extra, 'newKeyShare', { min: 0, below: 1 });
+
+const ttlCleanup = (p: WorkloadParams): TtlCleanup => settingChoice(p.extra, 'ttlCleanup', TTL_CLEANUPS);
+
+/** The event clock and the id stream, shared by the warm-up and the run of a cell. */
+interface DedupeStream {
+  tick: number;
+  /** Ids the revisits choose among (0 .. revisited-1), fixed at the first run. */
+  readonly revisited: number;
+  /** The next never-seen id. */
+  nextNew: number;
+}
+
+const streams = new WeakMap<KeySpace, DedupeStream>();
 
 /** Clock advance per event for a wanted expired share over `keys` uniformly chosen keys. */
 export function ticksPerEvent(keys: number, share: number): number {
@@ -34,26 +58,40 @@ export const ttlDedupe: WorkloadDefinition = {
   source: 'flink',
   operations: [{ name: 'dedupe', action: 'ttl-dedupe', writes: true, state: STATE }],
   defaultDistribution: 'uniform',
-  extraDefaults: { expiredShare: 0.1, ...LAYOUT_DEFAULTS },
+  extraDefaults: { expiredShare: 0.1, newKeyShare: 0, ttlCleanup: 'background', ...LAYOUT_DEFAULTS },
   ttlTicks: TTL_TICKS,
-  flinkStates: (p) => flinkLayout(p, [{ name: STATE, kind: 'value', namespace: { kind: 'void' }, ttl: TTL_TICKS }]),
+  flinkStates: (p) => flinkLayout(p, [{ name: STATE, kind: 'value', namespace: { kind: 'void' }, ttl: TTL_TICKS, ttlCleanup: ttlCleanup(p) }]),
   validate(p) {
     expiredShare(p);
+    newKeyShare(p);
+    ttlCleanup(p);
     flinkLayout(p, []);
   },
   createLoad: () => null,
   createRun(p, rng, space, ops) {
     const count = liveKeys(space, p.records);
-    const step = ticksPerEvent(count, expiredShare(p));
-    const keys = keyChooser(p, rng, space);
+    const stream = spaceState(streams, space, () => ({ tick: 0, revisited: count, nextNew: count }));
+    const fresh = newKeyShare(p);
+    const step = ticksPerEvent(stream.revisited, expiredShare(p)) * (1 - fresh);
+    const keys = keyChooser(p, rng, { inserted: stream.revisited });
     if (space.inserted < count) space.inserted = count;
-    const clock = spaceState(clocks, space, () => ({ tick: 0 }));
-    return opSource(ops, (b, i) => {
+    const source = opSource(ops, (b, i) => {
       b.kind[i] = 0;
-      b.key[i] = keys.next();
+      b.key[i] = fresh > 0 && rng.next() < fresh ? stream.nextNew++ : keys.next();
       b.ns[i] = 0;
-      b.arg[i] = Math.floor(clock.tick) >>> 0;
-      clock.tick += step;
+      b.arg[i] = Math.floor(stream.tick) >>> 0;
+      stream.tick += step;
     });
+    let batchStart = 0;
+    return {
+      total: source.total,
+      fill(batch, max) {
+        batchStart = Math.floor(stream.tick);
+        const n = source.fill(batch, max);
+        if (space.inserted < stream.nextNew) space.inserted = stream.nextNew;
+        return n;
+      },
+      clock: () => batchStart,
+    };
   },
 };
