@@ -17,8 +17,10 @@ import { summariseState, type NamespaceSummary } from './state-summary.js';
 export class CellCheckpoints {
   private readonly namespaces = new NamespaceTracker();
   private scheduler: CheckpointScheduler | null = null;
-  private final: { taken: TakenCheckpoint; expected: NamespaceSummary[]; expectedMs: number } | null = null;
+  private final: { taken: TakenCheckpoint; expected: NamespaceSummary[]; expectedMs: number; tick: number | null } | null = null;
   private restored: RestoreResult | null = null;
+  /** The workload's clock at its last batch (OpSource.clock): TTL states' expired entries are left out of the check. */
+  private tick: number | null = null;
   readonly baseDir: string;
 
   constructor(
@@ -33,7 +35,18 @@ export class CellCheckpoints {
 
   /** The source, with its namespaces noted for the restore check. */
   track(source: OpSource): OpSource {
-    return this.namespaces.wrap(source);
+    const wrapped = this.namespaces.wrap(source);
+    const clock = source.clock;
+    if (clock === undefined) return wrapped;
+    return {
+      total: wrapped.total,
+      clock,
+      fill: (batch, max) => {
+        const n = wrapped.fill(batch, max);
+        this.tick = clock();
+        return n;
+      },
+    };
   }
 
   /** The boundary hook of the run phase, on the opened instance. */
@@ -48,8 +61,8 @@ export class CellCheckpoints {
     const instance = this.scheduler.instance;
     const taken = await this.scheduler.take();
     const t0 = now();
-    const expected = summariseState(instance, this.namespaces.sorted(), this.states);
-    this.final = { taken, expected, expectedMs: now() - t0 };
+    const expected = summariseState(instance, this.namespaces.sorted(), this.states, this.tick);
+    this.final = { taken, expected, expectedMs: now() - t0, tick: this.tick };
   }
 
   /** After the live instance closed: open from the final checkpoint and check it. */
@@ -67,6 +80,7 @@ export class CellCheckpoints {
       expected: this.final.expected,
       expectedMs: this.final.expectedMs,
       states: this.states,
+      tick: this.final.tick,
     });
   }
 

@@ -21,6 +21,8 @@ export interface RestoreInput {
   readonly expectedMs: number;
   /** The workload's states in Flink's layout, summarised through their handles; absent: the plain layout. */
   readonly states?: FlinkStates | null;
+  /** The workload's time at the checkpoint: TTL states' expired entries left out of both sides (state-summary.ts). */
+  readonly tick?: number | null;
 }
 
 export async function restoreAndCheck(o: RestoreInput): Promise<RestoreResult> {
@@ -33,6 +35,7 @@ export async function restoreAndCheck(o: RestoreInput): Promise<RestoreResult> {
       restored,
       o.expected.map((s) => s.ns),
       o.states ?? null,
+      o.tick ?? null,
     );
     const checkMs = now() - c0 + o.expectedMs;
     return compareSummaries(o.expected, got, { checkpointTMs: o.checkpointTMs, openMs, checkMs });
