@@ -3,6 +3,7 @@
 
 import type { CellResult, ResultDocument } from '../core/result/schema.js';
 import { cellList, cellNotes } from './model/cell-notes.js';
+import { ttlLine, ttlSeries } from './model/ttl-over-time.js';
 import { formatCount } from '../core/units.js';
 import { scalingFindingTexts } from './model/scaling-findings.js';
 import { memoryLabel } from './model/memory-label.js';
@@ -85,6 +86,7 @@ export function renderTerminalSummary(doc: ResultDocument): string {
   for (const note of cellNotes(doc)) out.push(`note (${cellList(note.cellIds)}): ${note.text}`);
   // A state-size sweep's findings (docs/scaling.md), the figures those of the rows above.
   for (const f of scalingFindingTexts(doc)) for (const l of f.lines) out.push(`state size, ${f.workload}: ${l.text}`);
+  for (const s of ttlSeries(doc)) out.push(`ttl: ${ttlLine(s)}`);
   const tms = doc.plan.taskManagers ?? [];
   if (tms.length > 0) {
     const named = tms.map((tm) => `${tm.processSize} (${tm.slots} slot${tm.slots === 1 ? '' : 's'})`).join(', ');

@@ -14,4 +14,5 @@ export const CHART_IDS = {
   scaling: 'scaling',
   threadScaling: 'thread-scaling',
   remoteSweep: 'remote-sweep',
+  ttlCleanup: 'ttl-cleanup',
 } as const;

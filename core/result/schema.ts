@@ -42,6 +42,11 @@ export const TimePointSchema = z.object({
   p50Us: nnum,
   p99Us: nnum,
   p999Us: nnum,
+  /**
+   * The engine's cheap figures at the interval's end (BackendInstance.sampleStats). A TTL state's
+   * figures are under `ttl.<state>.<figure>` (core/result/ttl-series.ts): stored, expired (expired
+   * but still stored), sstBytes, filterDrops, cleaned.
+   */
   engine: z.record(z.string(), z.union([z.number(), z.boolean()]).nullable()),
 });
 

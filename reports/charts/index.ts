@@ -12,6 +12,7 @@ import { remoteSweepChart } from './remote.js';
 import { throughputChart } from './throughput.js';
 import { timelineCharts } from './timeline.js';
 import { tradeoffChart } from './tradeoff.js';
+import { ttlCleanupChart } from './ttl-cleanup.js';
 
 export function buildCharts(model: ReportModel): Chart[] {
   const charts = [
@@ -21,6 +22,7 @@ export function buildCharts(model: ReportModel): Chart[] {
     remoteSweepChart(model),
     latencySpectrumChart(model),
     ...timelineCharts(model),
+    ttlCleanupChart(model),
     ...knobSweepCharts(model),
     tradeoffChart(model),
     amplificationChart(model),

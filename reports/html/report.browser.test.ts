@@ -11,6 +11,7 @@ import { HOSTILE, hostileDocument, mixedDocument, sweepDocument } from '../test-
 import { runMicro } from '../test-support/micro-document.js';
 import { threadsDocument } from '../test-support/threads-document.js';
 import { remoteDocument } from '../test-support/remote-document.js';
+import { ttlDocument } from '../test-support/ttl-document.js';
 import { launchChromium, visitPage, type Browser, type Visit } from '../test-support/browser.js';
 import { writeReports } from '../writer.js';
 import { tempDir } from '../../core/test-support/temp-dir.js';
@@ -160,6 +161,22 @@ describe('report.html in headless Chromium', () => {
     expect(visit.requests).toEqual([]);
     expect(visit.problems).toEqual([]);
     await visit.page.locator('#chart-remote-sweep').screenshot({ path: screenshotPath('remote.png') });
+    await visit.page.close();
+  });
+
+  it('draws the TTL chart: each cell\'s stored, expired, SST bytes and removed entries over time', async () => {
+    const visit = await open('ttl', ttlDocument());
+    const charts = await chartMarks(visit.page);
+    const ttl = charts.find((c) => c.id === 'vis-ttl-cleanup');
+    expect(ttl, charts.map((c) => c.id).join(', ')).toBeDefined();
+    expect(ttl!.rendered).toBe(true);
+    // Five panels; each has a line per cell that reports the figure.
+    const lines = await visit.page.$$eval('#vis-ttl-cleanup svg g[class*="mark-line"] path', (els) => els.length);
+    expect(lines).toBe(3 + 3 + 2 + 1 + 1);
+    for (const c of charts) expect(c.rendered, c.id).toBe(true);
+    expect(visit.requests).toEqual([]);
+    expect(visit.problems).toEqual([]);
+    await visit.page.locator('#chart-ttl-cleanup').screenshot({ path: screenshotPath('ttl.png') });
     await visit.page.close();
   });
 

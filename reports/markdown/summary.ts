@@ -14,6 +14,7 @@ import { scalingMarkdown } from './scaling-section.js';
 import { threadsMarkdown } from './threads-section.js';
 import { remoteMarkdown } from './remote-section.js';
 import { cellList, cellNotes } from '../model/cell-notes.js';
+import { ttlLine, ttlSeries } from '../model/ttl-over-time.js';
 
 export interface MarkdownOptions {
   /** Where each chart's SVG sits relative to summary.md (chart id -> path); charts are listed when given. */
@@ -73,6 +74,12 @@ export function renderMarkdown(model: ReportModel, charts: readonly Chart[], opt
   if (notes.length > 0) {
     out.push('### Notes on cells', '');
     for (const note of notes) out.push(`- ${md(note.text)} (${md(cellList(note.cellIds))})`);
+    out.push('');
+  }
+  const ttl = ttlSeries(doc);
+  if (ttl.length > 0) {
+    out.push('### TTL state over time', '');
+    for (const s of ttl) out.push(`- ${md(ttlLine(s))}`);
     out.push('');
   }
   // Micro-benchmark cells have tasks, not phases: their own table, not a summary row.
