@@ -45,7 +45,7 @@ export const ACTIONS: readonly Action[] = [
 ];
 
 export interface OperationKind {
-  /** Name of the histogram in the result: read, update, insert, value-get ... */
+  /** Name of the histogram in the result: read, update, insert; a Flink workload's names say the Flink call (value.get, list.add, window.fire ...). */
   readonly name: string;
   readonly action: Action;
   /** True when the operation writes (used for user-bytes accounting and async loops). */

@@ -21,6 +21,41 @@ describe('operation names', () => {
   });
 });
 
+describe('operation kinds recorded in the document', () => {
+  it('classify a name from its recorded action, whatever the name says', () => {
+    const kinds = [
+      { name: 'timer.fire', action: 'timer-fire', writes: true },
+      { name: 'join.probe.left', action: 'iterate', writes: false },
+      { name: 'element.late', action: 'none', writes: false, element: true },
+      { name: 'window.add', action: 'rmw', writes: true, element: true },
+    ];
+    expect(classifyOperation('timer.fire', kinds)).toEqual({ read: true, scan: false, write: true });
+    expect(classifyOperation('join.probe.left', kinds)).toEqual({ read: true, scan: true, write: false });
+    expect(classifyOperation('element.late', kinds)).toEqual({ read: false, scan: false, write: false });
+    expect(classifyOperation('window.add', kinds)).toEqual({ read: true, scan: false, write: true });
+  });
+
+  it("older documents' Flink names still classify as they did", () => {
+    expect(classifyOperation('value-get')).toEqual({ read: true, scan: false, write: false });
+    expect(classifyOperation('list-append')).toEqual({ read: false, scan: false, write: true });
+    expect(classifyOperation('window-fire')).toEqual({ read: false, scan: false, write: true });
+    expect(classifyOperation('dedupe')).toEqual(classifyOperation('value.get+update'));
+    expect(classifyOperation('map-iterate')).toEqual(classifyOperation('map.iterate'));
+  });
+
+  it("the workload shape of a cell comes from its recorded kinds", () => {
+    const cell = {
+      ...craftCell({ backend: 'heap', workload: 'probe', ops: { 'a.b': [600, 2], 'c.d': [400, 3] } }),
+      operationKinds: [
+        { name: 'a.b', action: 'iterate', writes: false },
+        { name: 'c.d', action: 'timer-register', writes: true },
+      ],
+    };
+    const shape = buildAdviceContext(craftDocument(cell), null).configs[0]?.shape;
+    expect(shape).toMatchObject({ reads: 0.6, scans: 0.6, pointReads: 0, writes: 0.4 });
+  });
+});
+
 describe('a workload the catalogue does not know', () => {
   // 70 % reads, 30 % read-modify-writes: every operation reads, as in YCSB's workload F.
   const ops = { read: [7000, 5] as [number, number], 'read-modify-write': [3000, 8] as [number, number] };

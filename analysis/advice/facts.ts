@@ -8,7 +8,7 @@ import type { KnobValue } from '../../backends/types.js';
 import { groupCells } from '../compare/pairing.js';
 import type { CellMemory, CellOk, DurabilityClass, ResultDocument } from '../../core/result/schema.js';
 import { median } from '../../core/stats.js';
-import { classifyOperation } from './operations.js';
+import { classifyOperation, type OperationClass } from './operations.js';
 import { parseStallCounts, type StallCounts } from './stalls.js';
 
 export interface WorkloadShape {
@@ -41,6 +41,8 @@ export interface ConfigFacts {
   readonly stalls: StallCounts | null;
   readonly gcPauseShare: number | null;
   readonly rssPeakBytes: number | null;
+  /** How an operation of these cells reads and writes (their recorded kinds, else its name: operations.ts). */
+  classify(name: string): OperationClass;
   /** A median engine metric by name (engine.metrics), or null. */
   metric(name: string): number | null;
   /** The effective RocksDB option (OPTIONS file read back, e.g. 'CFOptions.default.write_buffer_size'), or null. */
@@ -75,7 +77,7 @@ export function workloadShape(cells: readonly CellOk[]): WorkloadShape {
   let writes = 0;
   for (const cell of cells) {
     for (const [name, r] of Object.entries(cell.phases.run?.operations ?? {})) {
-      const op = classifyOperation(name);
+      const op = classifyOperation(name, cell.operationKinds);
       total += r.count;
       if (op.read) reads += r.count;
       if (op.read && !op.scan) point += r.count;
@@ -123,6 +125,7 @@ export function configFacts(cells: readonly CellOk[]): ConfigFacts {
     stalls,
     gcPauseShare: med((c) => (c.resources?.gcPauseMs != null && phaseMs(c) > 0 ? c.resources.gcPauseMs / phaseMs(c) : null)),
     rssPeakBytes: med((c) => c.resources?.rssPeakBytes),
+    classify: (name) => classifyOperation(name, first.operationKinds),
     metric: (name) => med((c) => c.engine?.metrics[name]),
     option: (key) => {
       const v = first.engine?.options?.[key];

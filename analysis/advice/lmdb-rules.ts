@@ -5,13 +5,12 @@
 
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 import { formatBytes } from '../../core/units.js';
-import { knobNumber } from './facts.js';
-import { classifyOperation } from './operations.js';
+import { knobNumber, type ConfigFacts } from './facts.js';
 import type { ConfigRule, Suggestion } from './types.js';
 
-// One reading of operation names for every rule (operations.ts): a window fire's batch delete
-// commits like any other write.
-const isWriteOp = (name: string): boolean => classifyOperation(name).write;
+// One reading of operations for every rule (the document's kinds, else operations.ts): a window
+// fire's batch delete commits like any other write.
+const writeOp = (f: ConfigFacts) => (name: string): boolean => f.classify(name).write;
 
 /** Share of the timed time spent in writes, from which the sync rule speaks. */
 export const SYNC_WRITE_TIME_SHARE = 0.6;
@@ -22,6 +21,7 @@ export const lmdbSyncCommits: ConfigRule = {
   backends: ['lmdb'],
   when: (f) => {
     if (f.knobs.noSync === true || f.shape.writes < 0.1) return false;
+    const isWriteOp = writeOp(f);
     const writeP50 = f.latency(isWriteOp, 'p50');
     const readP50 = f.latency((n) => !isWriteOp(n), 'p50');
     const share = f.timeShare(isWriteOp);
@@ -47,9 +47,9 @@ export const lmdbSyncCommits: ConfigRule = {
     };
   },
   evidence: (f) => [
-    { metric: 'write time share of timed ops', value: f.timeShare(isWriteOp), chart: CHART_IDS.latencySpectrum },
-    { metric: 'write p50 (µs)', value: f.latency(isWriteOp, 'p50'), chart: CHART_IDS.latencySpectrum },
-    { metric: 'read p50 (µs)', value: f.latency((n) => !isWriteOp(n), 'p50'), chart: CHART_IDS.latencySpectrum },
+    { metric: 'write time share of timed ops', value: f.timeShare(writeOp(f)), chart: CHART_IDS.latencySpectrum },
+    { metric: 'write p50 (µs)', value: f.latency(writeOp(f), 'p50'), chart: CHART_IDS.latencySpectrum },
+    { metric: 'read p50 (µs)', value: f.latency((n) => !writeOp(f)(n), 'p50'), chart: CHART_IDS.latencySpectrum },
     { metric: 'commits', value: f.metric('commits'), chart: null },
   ],
 };

@@ -1,11 +1,12 @@
 // How advice counts each operation a document reports: the run phase's histograms are keyed by
-// operation name, and each name is a point read, a scan, a write, or a read and a write. The names
-// are the ones statebench's workloads record (YCSB, db_bench, Flink state); advice reads them from
-// the document alone, never from today's workload catalogue, so a document made with an older
-// catalogue, a YCSB property file or a JSON spec reads the same as a built-in. A name not listed
-// (a document from a later version) is read from its wording.
+// operation name, and each name is a point read, a scan, a write, or a read and a write. A
+// document records each operation kind's action and write flag (Cell.operationKinds), and advice
+// reads them from there. An older document records names only: those are the names statebench's
+// workloads recorded then (YCSB, db_bench, Flink state), listed below, so a document made with an
+// older catalogue reads as it did. A name in neither is read from its wording.
 
 import type { Action } from '../../workloads/types.js';
+import type { OperationKindRecord } from '../../core/result/schema.js';
 
 export interface OperationClass {
   /** Reads state: point reads, scans and the read half of read-modify-writes. */
@@ -14,7 +15,11 @@ export interface OperationClass {
   readonly write: boolean;
 }
 
-/** Each recorded operation name with its action and whether it writes, as the workloads declare them (a test keeps the two equal). */
+/**
+ * Each operation name documents without operationKinds recorded, with its action and whether it
+ * writes, as the workloads declared them (a test keeps the names of today's catalogue that are
+ * listed here equal to their declarations; the Flink workloads' older names stay for older documents).
+ */
 export const OPERATION_KINDS: Readonly<Record<string, { readonly action: Action; readonly writes: boolean }>> = {
   read: { action: 'get', writes: false },
   update: { action: 'put', writes: true },
@@ -64,13 +69,26 @@ export const OPERATION_KINDS: Readonly<Record<string, { readonly action: Action;
   'timer.delete': { action: 'timer-delete', writes: true },
   'timer.delete.cleanup': { action: 'timer-delete', writes: true },
   'timer.fire': { action: 'timer-fire', writes: true },
+  // The Flink workloads' names since they say the Flink call they stand for.
+  'value.get': { action: 'get', writes: false },
+  'value.update': { action: 'put', writes: true },
+  'list.add': { action: 'append', writes: true },
+  'list.get': { action: 'get', writes: false },
+  'map.put': { action: 'put', writes: true },
+  'map.get': { action: 'get', writes: false },
+  'map.iterate': { action: 'iterate', writes: false },
+  'window.add.get': { action: 'get', writes: false },
+  'window.add.put': { action: 'put', writes: true },
+  'window.fire': { action: 'clear-namespace', writes: true },
+  'value.get+update': { action: 'ttl-dedupe', writes: true },
 };
 
 const WRITE_NAME = /put|update|insert|write|delete|append|dedupe|clear|fire/;
 const SCAN_NAME = /scan|seek|iterate|entries|keys|values/;
 
-export function classifyOperation(name: string): OperationClass {
-  const kind = Object.hasOwn(OPERATION_KINDS, name) ? OPERATION_KINDS[name] : undefined;
+/** The class of operation `name`: from the document's recorded kinds when they name it, else the table above, else its wording. */
+export function classifyOperation(name: string, recorded: readonly OperationKindRecord[] = []): OperationClass {
+  const kind = recorded.find((k) => k.name === name) ?? (Object.hasOwn(OPERATION_KINDS, name) ? OPERATION_KINDS[name] : undefined);
   if (!kind) {
     const scan = SCAN_NAME.test(name);
     const write = WRITE_NAME.test(name);
@@ -78,5 +96,7 @@ export function classifyOperation(name: string): OperationClass {
   }
   const scan = kind.action === 'scan' || kind.action === 'iterate';
   const rmw = kind.action === 'rmw' || kind.action === 'ttl-dedupe';
-  return { read: rmw || scan || kind.action === 'get' || kind.action === 'multiget', scan, write: kind.writes };
+  // A timer fire polls the queue's head (a read) and removes it (a write).
+  const read = rmw || scan || kind.action === 'get' || kind.action === 'multiget' || kind.action === 'timer-fire';
+  return { read, scan, write: kind.writes };
 }

@@ -62,6 +62,20 @@ export const ThreadShareSchema = z.object({
   p99Us: nnum,
 });
 
+/**
+ * Input elements and state accesses of a phase whose workload declares its operation kinds
+ * (Cell.operationKinds): elements = ops of kinds that begin an element (every op when no kind
+ * does), state accesses = ops whose action is not 'none' (core/result/elements.ts).
+ */
+export const PhaseElementsSchema = z.object({
+  count,
+  stateAccesses: count,
+  /** State accesses per input element; null when no element was counted. */
+  accessesPerElement: nnum,
+  /** Input elements per second: the phase's throughput x elements / ops. */
+  elementsPerSec: nnum,
+});
+
 export const PhaseSchema = z.object({
   ops: count,
   durationMs: num,
@@ -78,6 +92,8 @@ export const PhaseSchema = z.object({
    * first thread's end), its histograms the merge of theirs. Absent: one thread.
    */
   perThread: z.array(ThreadShareSchema).optional(),
+  /** Input elements and state accesses (from the cell's operationKinds); absent in older documents. */
+  elements: PhaseElementsSchema.optional(),
 });
 
 export const EngineReportSchema = z.object({
@@ -177,6 +193,20 @@ const CellMemorySchema = z.object({
   bound: z.object({ kind: z.enum(['task heap', 'managed', 'fixed']), bytes: count }).nullable(),
 });
 
+/**
+ * One operation kind of the cell's workload, as it declared it (workloads/types.ts OperationKind):
+ * the name its histogram has, the backend call it stands for (an Action: get, put, rmw, append,
+ * iterate, ttl-dedupe, none ...), whether it writes, the Flink state it touches, and whether it
+ * begins an input element. Advice classifies a document's operations from these.
+ */
+export const OperationKindSchema = z.object({
+  name: z.string(),
+  action: z.string(),
+  writes: z.boolean(),
+  state: z.string().optional(),
+  element: z.boolean().optional(),
+});
+
 const cellCommon = {
   id: z.string(),
   backend: z.string(),
@@ -200,6 +230,8 @@ const cellCommon = {
   threads: z.number().int().positive().optional(),
   /** --taskmanager-memory: the memory this backend had in the emulated TaskManager; absent: no TaskManager. */
   memory: CellMemorySchema.optional(),
+  /** The workload's operation kinds, in kind order; absent in older documents (advice then reads the names). */
+  operationKinds: z.array(OperationKindSchema).optional(),
 };
 
 /** One micro-benchmark task (statebench micro): tinybench's statistics, in nanoseconds. */
@@ -415,6 +447,8 @@ export type LatencyUs = z.infer<typeof LatencyUsSchema>;
 export type MicroTask = z.infer<typeof MicroTaskSchema>;
 export type OperationResult = z.infer<typeof OperationResultSchema>;
 export type TimePoint = z.infer<typeof TimePointSchema>;
+export type OperationKindRecord = z.infer<typeof OperationKindSchema>;
+export type PhaseElements = z.infer<typeof PhaseElementsSchema>;
 export type PhaseResult = z.infer<typeof PhaseSchema>;
 export type ThreadShare = z.infer<typeof ThreadShareSchema>;
 export type Resources = z.infer<typeof ResourcesSchema>;

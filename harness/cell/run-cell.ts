@@ -16,7 +16,7 @@ import { CellCheckpoints } from '../checkpoint/cell-checkpoints.js';
 import { Verifier } from '../verify/verify-loop.js';
 import { chooseSampleEvery, measureTimingCostNs } from '../recorder/sampling.js';
 import type { CellSpec } from './spec.js';
-import { describeWorkloadRef } from './workload-ref.js';
+import { describeWorkloadRef, operationKindRecords, withElements } from './workload-ref.js';
 import { feedStateClock } from './state-clock.js';
 import { collectResources, diskUsageBytes, GcMeter, startResources, writeBytesSince } from './resources.js';
 import { exercisedInRun, phaseWrote } from './exercised.js';
@@ -56,6 +56,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
     backend: spec.backend,
     knobs: { ...spec.knobs },
     workload: describeWorkloadRef(def, params),
+    operationKinds: operationKindRecords(def),
     repeat: spec.repeat,
     seed: spec.seed,
     startedAt,
@@ -174,7 +175,7 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
         durationMs: spec.durationMs,
         targetRate: spec.targetRate,
       });
-      phases.run = out.result;
+      phases.run = withElements(out.result, common.operationKinds);
       workAfterRun = instance.backgroundWork?.() ?? null;
       bytesWritten += out.bytesWritten;
       stopped = out.stopped;

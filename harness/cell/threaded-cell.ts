@@ -15,7 +15,7 @@ import type { CellEvents } from './run-cell.js';
 import { FLAG_COUNT, FLAG_GO, FLAG_STOP, type SlotData, type SlotMessage, type SlotTraces } from './slot-protocol.js';
 import { slotContext, slotSpec } from './slot-spec.js';
 import type { CellSpec } from './spec.js';
-import { describeWorkloadRef } from './workload-ref.js';
+import { describeWorkloadRef, operationKindRecords, withElements } from './workload-ref.js';
 import { cellMemory } from './taskmanager-bound.js';
 import { resolveWorkload } from '../../workloads/catalogue.js';
 import { resolveParams } from '../../workloads/params.js';
@@ -137,6 +137,7 @@ function assemble(spec: CellSpec, n: number, startedAt: string, slots: readonly 
     knobs: { ...spec.knobs },
     // The whole cell's workload (every slot's records together), as a one-thread cell describes it.
     workload: describeWorkloadRef(def, resolveParams(def, spec.workloadParams)),
+    operationKinds: operationKindRecords(def),
     repeat: spec.repeat,
     seed: spec.seed,
     startedAt,
@@ -157,7 +158,7 @@ function assemble(spec: CellSpec, n: number, startedAt: string, slots: readonly 
     }
     if (parts.length !== n) continue;
     const merged = mergeSlotPhases(parts);
-    phases[name] = merged.result;
+    phases[name] = name === 'run' ? withElements(merged.result, common.operationKinds) : merged.result;
     // Loads start when each slot is ready, not together: only a run that never overlapped is worth a word.
     if (merged.disjoint && name === 'run') warnings.add("run: the threads' run phases did not overlap; the throughput is the sum of each thread's own");
     if (name === 'run') events.onPhase?.('run', merged.result);

@@ -17,8 +17,8 @@ export const listState: WorkloadDefinition = {
   description: 'Flink ListState: add() per event to the key\'s list; every getEvery-th operation is a full get() of a list',
   source: 'flink',
   operations: [
-    { name: 'list-append', action: 'append', writes: true, state: STATE },
-    { name: 'list-get', action: 'get', writes: false, state: STATE },
+    { name: 'list.add', action: 'append', writes: true, state: STATE },
+    { name: 'list.get', action: 'get', writes: false, state: STATE },
   ],
   defaultDistribution: 'uniform',
   extraDefaults: { getEvery: 10, ...LAYOUT_DEFAULTS },

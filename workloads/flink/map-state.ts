@@ -23,9 +23,9 @@ export const mapState: WorkloadDefinition = {
   source: 'flink',
   operations: [
     { name: 'insert', action: 'put', writes: true, state: STATE },
-    { name: 'map-put', action: 'put', writes: true, state: STATE },
-    { name: 'map-get', action: 'get', writes: false, state: STATE },
-    { name: 'map-iterate', action: 'iterate', writes: false, state: STATE },
+    { name: 'map.put', action: 'put', writes: true, state: STATE },
+    { name: 'map.get', action: 'get', writes: false, state: STATE },
+    { name: 'map.iterate', action: 'iterate', writes: false, state: STATE },
   ],
   defaultDistribution: 'uniform',
   extraDefaults: { mapEntries: 8, putRatio: 0.5, iterateEvery: 100, ...LAYOUT_DEFAULTS },

@@ -56,7 +56,7 @@ export const ttlDedupe: WorkloadDefinition = {
   name: 'ttl-dedupe',
   description: 'Flink dedupe with state TTL: per event get; when absent or expired (expiredShare of revisits) put with a timestamp',
   source: 'flink',
-  operations: [{ name: 'dedupe', action: 'ttl-dedupe', writes: true, state: STATE }],
+  operations: [{ name: 'value.get+update', action: 'ttl-dedupe', writes: true, state: STATE }],
   defaultDistribution: 'uniform',
   extraDefaults: { expiredShare: 0.1, newKeyShare: 0, ttlCleanup: 'background', ...LAYOUT_DEFAULTS },
   ttlTicks: TTL_TICKS,

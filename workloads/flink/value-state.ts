@@ -9,12 +9,12 @@ const STATE = 'value';
 
 export const valueState: WorkloadDefinition = {
   name: 'value-state',
-  description: 'Flink ValueState: per event value() then update() of one keyed value (50% value-get, 50% value-update)',
+  description: 'Flink ValueState: per event value() then update() of one keyed value (50% value.get, 50% value.update)',
   source: 'flink',
   operations: [
     insertInto(STATE),
-    { name: 'value-get', action: 'get', writes: false, state: STATE },
-    { name: 'value-update', action: 'put', writes: true, state: STATE },
+    { name: 'value.get', action: 'get', writes: false, state: STATE, element: true },
+    { name: 'value.update', action: 'put', writes: true, state: STATE },
   ],
   defaultDistribution: 'uniform',
   extraDefaults: { ...LAYOUT_DEFAULTS },

@@ -28,9 +28,9 @@ export const windowAgg: WorkloadDefinition = {
   description: 'Flink tumbling windows: per event get()+update() under the window namespace; each window end reads and clears its namespace',
   source: 'flink',
   operations: [
-    { name: 'window-get', action: 'get', writes: false, state: STATE },
-    { name: 'window-update', action: 'put', writes: true, state: STATE },
-    { name: 'window-fire', action: 'clear-namespace', writes: true, state: STATE },
+    { name: 'window.add.get', action: 'get', writes: false, state: STATE, element: true },
+    { name: 'window.add.put', action: 'put', writes: true, state: STATE },
+    { name: 'window.fire', action: 'clear-namespace', writes: true, state: STATE },
   ],
   defaultDistribution: 'uniform',
   extraDefaults: { windowSize: 10_000, ...LAYOUT_DEFAULTS },

@@ -18,11 +18,11 @@ export const DECLARED_SHARES: Readonly<Record<string, Readonly<Record<string, nu
   seekrandom: { seek: 1 },
   deleterandom: { delete: 1 },
   readwhilewriting: { read: 0.5, write: 0.5 },
-  'value-state': { 'value-get': 0.5, 'value-update': 0.5 },
-  'list-state': { 'list-append': 0.9, 'list-get': 0.1 },
-  'map-state': { 'map-put': 0.495, 'map-get': 0.495, 'map-iterate': 0.01 },
-  'window-agg': { 'window-get': W / (2 * W + 1), 'window-update': W / (2 * W + 1), 'window-fire': 1 / (2 * W + 1) },
-  'ttl-dedupe': { dedupe: 1 },
+  'value-state': { 'value.get': 0.5, 'value.update': 0.5 },
+  'list-state': { 'list.add': 0.9, 'list.get': 0.1 },
+  'map-state': { 'map.put': 0.495, 'map.get': 0.495, 'map.iterate': 0.01 },
+  'window-agg': { 'window.add.get': W / (2 * W + 1), 'window.add.put': W / (2 * W + 1), 'window.fire': 1 / (2 * W + 1) },
+  'ttl-dedupe': { 'value.get+update': 1 },
   // The operator workloads set no ratio: their mix follows from the simulated operator (elements,
   // windows, merges, timers fired). These are the generator's shares over the tests' 100k ops at
   // 10k keys and default settings, as a guard that the mix stays what the operator made.
