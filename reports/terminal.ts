@@ -4,6 +4,7 @@
 import type { CellResult, ResultDocument } from '../core/result/schema.js';
 import { cellList, cellNotes } from './model/cell-notes.js';
 import { ttlLine, ttlSeries } from './model/ttl-over-time.js';
+import { elementCostRows, elementCostText } from './model/element-costs.js';
 import { formatCount } from '../core/units.js';
 import { scalingFindingTexts } from './model/scaling-findings.js';
 import { memoryLabel } from './model/memory-label.js';
@@ -86,6 +87,7 @@ export function renderTerminalSummary(doc: ResultDocument): string {
   for (const note of cellNotes(doc)) out.push(`note (${cellList(note.cellIds)}): ${note.text}`);
   // A state-size sweep's findings (docs/scaling.md), the figures those of the rows above.
   for (const f of scalingFindingTexts(doc)) for (const l of f.lines) out.push(`state size, ${f.workload}: ${l.text}`);
+  for (const r of elementCostRows(doc)) out.push(`per element: ${elementCostText(r)}`);
   for (const s of ttlSeries(doc)) out.push(`ttl: ${ttlLine(s)}`);
   const tms = doc.plan.taskManagers ?? [];
   if (tms.length > 0) {

@@ -16,6 +16,7 @@ import { microSection } from './micro-section.js';
 import { scalingSection } from './scaling-section.js';
 import { threadsSection } from './threads-section.js';
 import { remoteSection } from './remote-section.js';
+import { elementsSection } from './elements-section.js';
 import { CHART_IDS } from '../../core/result/chart-ids.js';
 
 export function renderHtml(model: ReportModel, charts: readonly Chart[], assets: VegaAssets): string {
@@ -25,6 +26,7 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[], assets:
   const scaling = scalingSection(doc, charts.some((c) => c.id === CHART_IDS.scaling));
   const threads = threadsSection(model, charts.some((c) => c.id === CHART_IDS.threadScaling));
   const remote = remoteSection(model, charts.some((c) => c.id === CHART_IDS.remoteSweep));
+  const elements = elementsSection(doc);
   const nav = [
     ['summary', 'Summary'],
     ...(model.micro ? [['micro', 'Micro-benchmarks']] : []),
@@ -32,6 +34,7 @@ export function renderHtml(model: ReportModel, charts: readonly Chart[], assets:
     ...(scaling ? [['scaling', 'State size']] : []),
     ...(threads ? [['threads', 'Threads']] : []),
     ...(remote ? [['remote', 'Remote state']] : []),
+    ...(elements ? [['elements', 'Per element']] : []),
     ['charts', 'Charts'],
     ['cells', 'Cell details'],
     ['environment', 'Environment'],
@@ -49,6 +52,7 @@ ${recommendationsSection(recs)}
 ${scaling}
 ${threads}
 ${remote}
+${elements}
 ${chartsSection(charts)}
 ${cellsSection(doc)}
 ${environmentSection(doc)}

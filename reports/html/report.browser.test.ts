@@ -174,6 +174,9 @@ describe('report.html in headless Chromium', () => {
     const lines = await visit.page.$$eval('#vis-ttl-cleanup svg g[class*="mark-line"] path', (els) => els.length);
     expect(lines).toBe(3 + 3 + 2 + 1 + 1);
     for (const c of charts) expect(c.rendered, c.id).toBe(true);
+    // The per-element section: one row per configuration (backend, knobs and workload settings) of the Flink workload.
+    await expect(visit.page.locator('#elements tbody tr').count()).resolves.toBe(3);
+    await expect(visit.page.locator('nav a[href="#elements"]').count()).resolves.toBe(1);
     expect(visit.requests).toEqual([]);
     expect(visit.problems).toEqual([]);
     await visit.page.locator('#chart-ttl-cleanup').screenshot({ path: screenshotPath('ttl.png') });

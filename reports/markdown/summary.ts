@@ -15,6 +15,7 @@ import { threadsMarkdown } from './threads-section.js';
 import { remoteMarkdown } from './remote-section.js';
 import { cellList, cellNotes } from '../model/cell-notes.js';
 import { ttlLine, ttlSeries } from '../model/ttl-over-time.js';
+import { elementCostRows } from '../model/element-costs.js';
 
 export interface MarkdownOptions {
   /** Where each chart's SVG sits relative to summary.md (chart id -> path); charts are listed when given. */
@@ -75,6 +76,11 @@ export function renderMarkdown(model: ReportModel, charts: readonly Chart[], opt
     out.push('### Notes on cells', '');
     for (const note of notes) out.push(`- ${md(note.text)} (${md(cellList(note.cellIds))})`);
     out.push('');
+  }
+  const perElement = elementCostRows(doc);
+  if (perElement.length > 0) {
+    out.push('### Per input element', '', 'State accesses one input element makes (ops whose action is not `none`, over the ops that begin an element; one op is one element when no kind says), and input elements per second beside ops per second: what one event costs on each backend.', '');
+    out.push(mdTable(['workload', 'configuration', 'state accesses per element', 'elements/s', 'ops/s'], ['l', 'l', 'r', 'r', 'r'], perElement.map((r) => [md(r.workload), md(r.configuration), n(r.accessesPerElement), n(r.elementsPerSec), n(r.opsPerSec)])), '');
   }
   const ttl = ttlSeries(doc);
   if (ttl.length > 0) {

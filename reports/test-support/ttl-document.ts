@@ -24,10 +24,12 @@ function ttlCell(backend: 'lsm' | 'heap', ttlCleanup: string): CellOk {
     } else engine[ttlSampleKey('seen', 'cleaned')] = Math.max(0, 4000 * (t - 5));
     return { tMs: t * 1000, opsPerSec: 60_000, p50Us: 3, p99Us: 12, p999Us: 40, engine };
   });
+  const run = cell.phases.run!;
   return {
     ...cell,
-    workload: { ...cell.workload, ttlCleanup, newKeyShare: 0.5 },
-    phases: { run: { ...cell.phases.run!, timeseries } },
+    workload: { ...cell.workload, source: 'flink', ttlCleanup, newKeyShare: 0.5 },
+    operationKinds: [{ name: 'value.get+update', action: 'ttl-dedupe', writes: true, state: 'seen' }],
+    phases: { run: { ...run, timeseries, elements: { count: run.ops, stateAccesses: run.ops, accessesPerElement: 1, elementsPerSec: run.throughputOpsPerSec } } },
   };
 }
 
