@@ -9,6 +9,7 @@ import { renderTerminalSummary } from '../terminal.js';
 import { renderMarkdown } from '../markdown/summary.js';
 import { buildReportModel } from './report-model.js';
 import { elementsSection } from '../html/elements-section.js';
+import { ttlDocument } from '../test-support/ttl-document.js';
 
 const KINDS = [
   { name: 'window.add.get', action: 'get', writes: false, state: 'window-contents', element: true },
@@ -47,5 +48,9 @@ describe('accesses per input element', () => {
     const html = elementsSection(d);
     expect(html).toContain('<td>window-agg</td><td>lsm</td><td class="n">2</td><td class="n">100,000</td>');
     expect(html).not.toContain('ycsb-a');
+  });
+
+  it('names the workload settings that tell two configurations of one backend apart', () => {
+    expect(elementCostRows(ttlDocument()).map((r) => r.configuration)).toEqual(['lsm ttlCleanup=background', 'heap ttlCleanup=background', 'lsm ttlCleanup=none']);
   });
 });

@@ -17,8 +17,15 @@ export interface ElementCostRow {
   readonly opsPerSec: number | null;
 }
 
+/** The workload settings that differ among a workload's cells (ttlCleanup=none ...), named after the configuration. */
+function settingsLabel(ref: Readonly<Record<string, unknown>>, all: readonly Readonly<Record<string, unknown>>[]): string {
+  const differing = Object.keys(ref).filter((k) => k !== 'name' && all.some((o) => JSON.stringify(o[k]) !== JSON.stringify(ref[k])));
+  return differing.map((k) => ` ${k}=${String(ref[k])}`).join('');
+}
+
 export function elementCostRows(doc: ResultDocument): ElementCostRow[] {
   const rows: ElementCostRow[] = [];
+  const refsOf = (workload: string) => doc.cells.filter((c) => c.workload.name === workload).map((c) => c.workload);
   for (const config of groupConfigurations(doc)) {
     const cells = config.ok.filter((c) => c.phases.run?.elements !== undefined);
     const first = cells[0];
@@ -26,7 +33,7 @@ export function elementCostRows(doc: ResultDocument): ElementCostRow[] {
     if (first.workload.source !== 'flink' && !(first.operationKinds ?? []).some((k) => k.element === true)) continue;
     rows.push({
       workload: config.workload,
-      configuration: config.label,
+      configuration: config.label + settingsLabel(first.workload, refsOf(first.workload.name)),
       accessesPerElement: median(cells.map((c) => c.phases.run?.elements?.accessesPerElement)),
       elementsPerSec: median(cells.map((c) => c.phases.run?.elements?.elementsPerSec)),
       opsPerSec: median(cells.map((c) => c.phases.run?.throughputOpsPerSec)),
