@@ -3,6 +3,7 @@
 // the mean, p50 and p99 of each micro-benchmark task (micro.<task>.<family>).
 
 import type { CellResult, PhaseResult } from '../../core/result/schema.js';
+import { currentOperationName } from '../../core/result/operation-names.js';
 import type { MetricDefinition, MetricFamily } from './types.js';
 
 const LATENCY_FAMILIES: readonly { family: MetricFamily; field: 'p50' | 'p99' | 'p999' }[] = [
@@ -49,9 +50,11 @@ export function cellMetrics(cell: CellResult): MetricValue[] {
         value: phase.throughputOpsPerSec,
       });
     }
-    for (const op of Object.keys(phase.operations).sort()) {
-      const result = phase.operations[op];
+    for (const name of Object.keys(phase.operations).sort()) {
+      const result = phase.operations[name];
       if (!result || result.count === 0) continue;
+      // An older document's renamed operation pairs with a newer document's under today's name.
+      const op = currentOperationName(name);
       for (const { family, field } of LATENCY_FAMILIES) {
         const v = result.latencyUs[field];
         if (!usable(v)) continue;
