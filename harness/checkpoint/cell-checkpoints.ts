@@ -39,7 +39,7 @@ export class CellCheckpoints {
     const clock = source.clock;
     if (clock === undefined) return wrapped;
     return {
-      total: wrapped.total,
+      ...wrapped,
       clock,
       fill: (batch, max) => {
         const n = wrapped.fill(batch, max);
