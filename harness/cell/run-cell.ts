@@ -87,6 +87,8 @@ export async function runCell(spec: CellSpec, events: CellEvents = {}): Promise<
   const cps = spec.checkpointIntervalMs ? new CellCheckpoints(spec.dataDir, spec.checkpointIntervalMs, spec.intervalMs, states) : null;
   const verifier = spec.verify ? new Verifier() : null;
   if (verifier) common.warnings.push('--verify: values are stamped and every read is checked; latencies include that work');
+  // The verifier's header sits where Flink's TTL stamp would: a TTL cleanup finds no stamp that ever expires.
+  if (verifier && states?.states.some((d) => d.ttl !== null && d.ttlCleanup !== 'none')) common.warnings.push('--verify: values carry the verifier\'s header where Flink\'s TTL stamp would be, so TTL cleanup reclaims nothing');
   const track = (s: OpSource): OpSource => {
     const fed = instance ? feedStateClock(s, instance) : s;
     return cps ? cps.track(fed) : fed;
