@@ -44,5 +44,6 @@ export function elementCostRows(doc: ResultDocument): ElementCostRow[] {
 
 /** "window-agg, lsm: 2.00 state accesses per input element, 40,100 elements/s (80,200 ops/s)". */
 export function elementCostText(r: ElementCostRow): string {
-  return `${r.workload}, ${r.configuration}: ${formatNumber(r.accessesPerElement)} state accesses per input element, ${formatWhole(r.elementsPerSec)} elements/s (${formatWhole(r.opsPerSec)} ops/s)`;
+  const accesses = formatNumber(r.accessesPerElement);
+  return `${r.workload}, ${r.configuration}: ${accesses} state access${accesses === '1' ? '' : 'es'} per input element, ${formatWhole(r.elementsPerSec)} elements/s (${formatWhole(r.opsPerSec)} ops/s)`;
 }
