@@ -8,6 +8,8 @@
 // This file opens and closes the environment, reports and checkpoints it, and hands out a named
 // database per Flink state; the data calls on a database are keyspace.ts's.
 
+import { stampOffset } from '../../core/flink/ttl-expiry.js';
+import { ttlSampleKey } from '../../core/result/ttl-series.js';
 import { createRequire } from 'node:module';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -94,11 +96,22 @@ const DEFAULT_MAX_DBS = 12;
 /** --threads: named databases per slot, its own and its states'. */
 const DBS_PER_SLOT = 8;
 
+/** A TTL state's figures (core/result/ttl-series.ts): a pass over its database, outside the timed stretches. */
+function sampleLmdbTtl(d: StateDescriptor, store: LmdbStore, now: number, out: EngineSample): void {
+  const offset = stampOffset(d.kind);
+  if (d.ttl === null || offset === null) return;
+  const { stored, expired } = store.ttlCounts(offset, d.ttl, now);
+  out[ttlSampleKey(d.name, 'stored')] = stored;
+  out[ttlSampleKey(d.name, 'expired')] = expired;
+}
+
 class LmdbInstance extends LmdbKeyspace implements BackendInstance {
   readonly writeMode: 'sync' | 'async';
   private readonly releaseGuard: (() => void) | null;
   /** A Flink workload's states by name, each in its own named database. */
   private readonly states = new Map<string, { readonly descriptor: StateDescriptor; readonly keyspace: LmdbStore; readonly handle: StateHandle }>();
+  /** The workload's time its TTL states expire by (setStateTime); null: none given. */
+  private stateTime: number | null = null;
 
   constructor(
     db: Db,
@@ -160,9 +173,16 @@ class LmdbInstance extends LmdbKeyspace implements BackendInstance {
     return s;
   }
 
+  /** The workload's time, for the TTL states' figures (lmdb has no TTL cleanup: they show what piles up). */
+  setStateTime(tick: number): void {
+    this.stateTime = tick;
+  }
+
   sampleStats(): EngineSample {
     if (this.shared.closed) return {};
-    return sampleFromStats(this.stats(), this.settings.mapSizeLimit);
+    const out = sampleFromStats(this.stats(), this.settings.mapSizeLimit);
+    if (this.stateTime !== null) for (const s of this.states.values()) sampleLmdbTtl(s.descriptor, s.keyspace, this.stateTime, out);
+    return out;
   }
 
   async finalStats(ctx: FinalStatsContext): Promise<EngineReport> {

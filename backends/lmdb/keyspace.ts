@@ -3,6 +3,7 @@
 // keys' layout (the plain codec, or Flink's for a state) and list appends. The instance
 // (backend.ts) owns the environment and hands each keyspace what they share.
 
+import { stampExpired } from '../../core/flink/ttl-expiry.js';
 import type { RootDatabase } from 'lmdb';
 import type { KeyCodec } from '../key-codec.js';
 import { BackendClosedError } from '../types.js';
@@ -82,6 +83,17 @@ export class LmdbStore {
   entryCount(): number {
     const st: unknown = this.db.getStats();
     return isLmdbStats(st) ? st.entryCount : 0;
+  }
+
+  /** A TTL state's entries and, of those, the expired ones at `now` (its stamps at `offset`): a pass over its database. */
+  ttlCounts(offset: number, ttl: number, now: number): { stored: number; expired: number } {
+    let stored = 0;
+    let expired = 0;
+    for (const { value } of this.db.getRange({})) {
+      stored++;
+      if (value instanceof Uint8Array && stampExpired(value, offset, ttl, now)) expired++;
+    }
+    return { stored, expired };
   }
 
   /** Closes this keyspace's database (a state's named database, when the instance closes). */
