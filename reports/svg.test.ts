@@ -4,6 +4,7 @@ import { buildReportModel } from './model/report-model.js';
 import { renderSvg } from './svg.js';
 import { sweepDocument } from './test-support/fixtures.js';
 import { scalingDocument } from './test-support/scaling-document.js';
+import { ttlDocument } from './test-support/ttl-document.js';
 
 describe('renderSvg', () => {
   it('renders every chart of a sweep to an SVG with drawn marks, without a browser', async () => {
@@ -27,5 +28,13 @@ describe('renderSvg', () => {
     // The failure: a dashed rule and a cross (symbol) at the out-of-memory size, in each panel.
     expect((svg.match(/stroke-dasharray="4,3"/g) ?? []).length).toBeGreaterThanOrEqual(4);
     expect(svg).toMatch(/class="mark-symbol[^"]*"/);
+  });
+
+  it('renders the TTL chart: a line per cell in each figure\'s panel', async () => {
+    const chart = buildCharts(buildReportModel(ttlDocument())).find((c) => c.id === 'ttl-cleanup');
+    expect(chart).toBeDefined();
+    const svg = await renderSvg(chart!);
+    // Stored and expired: 3 cells each; SST bytes: the 2 lsm cells; filter drops and incremental cleanup: 1 each.
+    expect(svg.match(/class="mark-line[^"]*"/g)?.length).toBe(3 + 3 + 2 + 1 + 1);
   });
 });
