@@ -52,6 +52,10 @@ export class FlinkStateTable implements StateHandle {
   get(key: number, ns = 0): Uint8Array | undefined {
     this.check();
     this.accessed();
+    return this.lookup(key, ns);
+  }
+
+  private lookup(key: number, ns: number): Uint8Array | undefined {
     if (!this.nested) return this.group(key).get(key) as Uint8Array | undefined;
     const outer = this.isMap ? ns : key;
     return (this.group(outer).get(outer) as Inner | undefined)?.get(this.isMap ? key : ns);
@@ -117,7 +121,7 @@ export class FlinkStateTable implements StateHandle {
   append(key: number, value: Uint8Array, ns = 0): void {
     this.check();
     this.accessed();
-    this.store(key, ns, appendedList(this.get(key, ns), value));
+    this.store(key, ns, appendedList(this.lookup(key, ns), value));
   }
 
   /**
