@@ -54,7 +54,7 @@ export function ticksPerEvent(keys: number, share: number): number {
 
 export const ttlDedupe: WorkloadDefinition = {
   name: 'ttl-dedupe',
-  description: 'Flink dedupe with state TTL: per event get; when absent or expired (expiredShare of revisits) put with a timestamp',
+  description: 'Flink dedupe with state TTL: per event value(); when absent or expired (expiredShare of revisits) update() with a timestamp; newKeyShare of events bring new ids; ttlCleanup: Flink\'s TTL cleanup',
   source: 'flink',
   operations: [{ name: 'value.get+update', action: 'ttl-dedupe', writes: true, state: STATE }],
   defaultDistribution: 'uniform',
