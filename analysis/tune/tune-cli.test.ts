@@ -28,12 +28,15 @@ describe('statebench tune', () => {
     expect(t.noise.aaSamplesPct.length).toBeGreaterThanOrEqual(2);
     const measured = t.measurements.filter((x) => x.opsPerSec !== null);
     for (const m of measured) expect(m.settleMs).toBeGreaterThanOrEqual(0);
-    // A hit ratio needs block cache lookups in the run's last full interval: a candidate whose
-    // short rung read nothing through the cache (a slow moment on a busy machine) has none to give,
-    // but the defaults, the control of every race, always do.
+    // A hit ratio needs block cache lookups in the run's last full interval: a cell whose short
+    // rung read almost nothing through the cache (a slow moment on a busy machine: a control once
+    // ran 5.7 ops/s in its 100 ms) has none to give, but the defaults, the control of every race,
+    // always do when they ran a hundred operations.
     const withRatio = measured.filter((m) => m.runEndHitRatio !== null);
     for (const m of withRatio) expect(m.runEndHitRatio).toBeGreaterThanOrEqual(0);
-    expect(measured.filter((m) => m.candidate === 0 && m.runEndHitRatio === null)).toEqual([]);
+    const ranEnough = (m: (typeof measured)[number]): boolean => ((m.opsPerSec as number) * m.runMs) / 1000 >= 100;
+    expect(measured.filter((m) => m.candidate === 0 && ranEnough(m) && m.runEndHitRatio === null)).toEqual([]);
+    expect(measured.filter((m) => m.candidate === 0 && ranEnough(m)).length).toBeGreaterThan(0);
     expect(t.taskManager).toBeNull();
     expect(r.stdout).toMatch(/^without a TaskManager: absolute sizes, memory budget 256MiB$/m);
     if (t.winner) {
