@@ -26,6 +26,33 @@ describe('the programmatic API', () => {
     expect(files.find((f) => f.path === 'summary.md')?.content).toMatch(/heap/);
   }, 60_000);
 
+  it("runs Flink's event-time operators and TTL cleanup as the CLI does, with accesses per input element", async () => {
+    // A sliding window of size 4 x its slide: every in-order element adds to 4 windows and registers their timers.
+    const windows = await run({
+      backend: ['heap', 'lsm'],
+      workload: 'sliding-window',
+      param: ['windowSize=400', 'slide=100', 'outOfOrderShare=0'],
+      records: 500,
+      ops: 20_000,
+      taskmanagerMemory: 'none',
+      out: join(out, 'windows'),
+    });
+    for (const cell of windows.cells) {
+      expect(cell.status).toBe('ok');
+      if (cell.status !== 'ok') continue;
+      const ops = cell.phases.run?.operations ?? {};
+      const elements = cell.phases.run?.elements;
+      expect(elements?.count).toBeGreaterThan(0);
+      // window.add is the first window's add (the element's first access), window.add.more the other three.
+      expect((ops['window.add.more']?.count ?? 0) / (ops['window.add']?.count ?? 1)).toBeCloseTo(3, 0);
+      expect(ops['timer.fire']?.count).toBeGreaterThan(0);
+      expect(Object.values(ops).every((o) => o.errors === 0)).toBe(true);
+      expect(elements?.accessesPerElement).toBeGreaterThan(8);
+    }
+    const ttl = await run({ backend: 'lsm', workload: 'ttl-dedupe', param: ['ttlCleanup=compaction', 'newKeyShare=0.5'], records: 2000, ops: 20_000, taskmanagerMemory: 'none', out: join(out, 'ttl') });
+    expect(ttl.cells.map((c) => c.status)).toEqual(['ok']);
+  }, 120_000);
+
   it('run throws the CLI message for a bad setting; report refuses an unknown format', async () => {
     await expect(run({ backend: 'nosuch', out: join(out, 'bad') })).rejects.toThrow(/--backend: unknown backend 'nosuch'/);
     const doc = ResultDocumentSchema.parse(JSON.parse(readFileSync(join(out, 'base', 'results.json'), 'utf8')));
