@@ -27,6 +27,7 @@ const cases: [string, string[], RegExp][] = [
   ['an unknown flag', ['run', '--frobnicate', '1'], /unknown argument/i],
   ['an unknown backend', ['run', '-b', 'nosuch'], /--backend: unknown backend 'nosuch'; known: .*heap/],
   ['an unknown workload', ['run', '-b', 'heap', '-w', 'nosuch'], /nosuch/],
+  ['the plain layout for an operator workload', ['run', '-b', 'heap', '-w', 'sliding-window', '--param', 'keyLayout=plain'], /--param keyLayout=plain: an operator workload keeps its timers as Flink state/],
   ['an unknown knob', ['run', '-b', 'heap', '--set', 'heap.nope=1'], /unknown knob 'nope' for backend heap; known knobs: valueMode/],
   ['a bad knob value', ['run', '-b', 'heap', '--set', 'heap.valueMode=tree'], /heap\.valueMode: 'tree' is not valid; expected one of bytes, object/],
   ['a malformed --set', ['run', '--set', 'valueMode'], /--set 'valueMode': expected backend\.knob=value/],

@@ -14,7 +14,7 @@
 // at the cleanup time: windowState.clear(), and the trigger's clear deletes its timer (end - 1).
 
 import type { KeySpace, OperationKind, WorkloadDefinition, WorkloadParams } from '../types.js';
-import { flinkLayout } from './common.js';
+import { operatorLayout } from './common.js';
 import { type EventTimeSettings, eventTimeSettings } from './event-time.js';
 import { kind, OneInputOperator, operatorRun } from './event-time-operator.js';
 import type { Timer } from './timer-queue.js';
@@ -135,11 +135,11 @@ export function alignedWindowWorkload(a: AlignedWorkload): WorkloadDefinition {
     extraDefaults: { ...a.defaults, ...WINDOW_DEFAULTS },
     flinkStates(p) {
       const { size, slide } = a.geometry(p);
-      return flinkLayout(p, windowStates(p, sliding ? { kind: 'window', size, slide } : { kind: 'window', size }));
+      return operatorLayout(p, windowStates(p, sliding ? { kind: 'window', size, slide } : { kind: 'window', size }));
     },
     validate(p) {
       settings(a, p);
-      flinkLayout(p, []);
+      operatorLayout(p, []);
     },
     createLoad: () => null,
     createRun: (p, rng, space, ops) => operatorRun(operators, () => alignedOperator(a, p), p, rng, space, ops),

@@ -8,6 +8,7 @@ import { liveKeys, opSource } from '../source.js';
 import type { FlinkStateDeclaration, FlinkStates, KeySpace, OperationKind, OpSource, WorkloadParams } from '../types.js';
 import { DEFAULT_MAX_PARALLELISM, MAX_MAX_PARALLELISM } from '../../core/flink/keyed-state.js';
 import { settingChoice, settingNumber } from '../settings.js';
+import { UsageError } from '../../core/errors.js';
 
 /** The load's put of one key's first value into state `state`. */
 export function insertInto(state: string): OperationKind {
@@ -40,6 +41,17 @@ export function flinkLayout(p: WorkloadParams, states: readonly FlinkStateDeclar
   if (settingChoice(p.extra, 'keyLayout', ['flink', 'plain']) === 'plain') return null;
   const maxParallelism = settingNumber(p.extra, 'maxParallelism', { integer: true, min: 1, max: MAX_MAX_PARALLELISM });
   return { maxParallelism, states };
+}
+
+/**
+ * The states of an operator workload, whose timers are Flink state: Flink's layout only (the
+ * plain layout has no timer queues), so keyLayout=plain is refused in one line.
+ */
+export function operatorLayout(p: WorkloadParams, states: readonly FlinkStateDeclaration[]): FlinkStates {
+  if (p.extra.keyLayout === 'plain') {
+    throw new UsageError("--param keyLayout=plain: an operator workload keeps its timers as Flink state, which only Flink's key layout has; expected keyLayout=flink");
+  }
+  return flinkLayout(p, states) as FlinkStates;
 }
 
 /** A state outside windows (VoidNamespace), without TTL. */

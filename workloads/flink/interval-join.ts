@@ -19,7 +19,7 @@ import { UsageError } from '../../core/errors.js';
 import type { KeyChooser } from '../distributions/index.js';
 import type { KeySpace, OperationKind, WorkloadDefinition, WorkloadParams } from '../types.js';
 import { settingNumber } from '../settings.js';
-import { flinkLayout, keyedState, LAYOUT_DEFAULTS } from './common.js';
+import { operatorLayout, keyedState, LAYOUT_DEFAULTS } from './common.js';
 import { BoundedOutOfOrderness, EVENT_TIME_DEFAULTS, EventClock, type EventTimeSettings, eventTimeSettings } from './event-time.js';
 import { EventTimeOperator, kind, operatorRun, timersStateName } from './event-time-operator.js';
 import type { Timer } from './timer-queue.js';
@@ -136,10 +136,10 @@ export const intervalJoin: WorkloadDefinition = {
   defaultRecords: 1000,
   extraDefaults: { lowerBound: -1000, upperBound: 1000, leftShare: 0.5, ...EVENT_TIME_DEFAULTS, ...LAYOUT_DEFAULTS },
   flinkStates: (p) =>
-    flinkLayout(p, [keyedState(LEFT_BUFFER, 'map'), keyedState(RIGHT_BUFFER, 'map'), { name: TIMERS, kind: 'timers', namespace: { kind: 'names', names: CLEANUP_NAMESPACES }, ttl: null }]),
+    operatorLayout(p, [keyedState(LEFT_BUFFER, 'map'), keyedState(RIGHT_BUFFER, 'map'), { name: TIMERS, kind: 'timers', namespace: { kind: 'names', names: CLEANUP_NAMESPACES }, ttl: null }]),
   validate(p) {
     settings(p);
-    flinkLayout(p, []);
+    operatorLayout(p, []);
   },
   createLoad: () => null,
   createRun: (p, rng, space, ops) => operatorRun(operators, () => joinOperator(p), p, rng, space, ops),

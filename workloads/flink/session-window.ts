@@ -24,7 +24,7 @@
 
 import type { FlinkNamespace } from '../../core/flink/keyed-state.js';
 import type { KeySpace, OperationKind, WorkloadDefinition, WorkloadParams } from '../types.js';
-import { flinkLayout, keyedState } from './common.js';
+import { operatorLayout, keyedState } from './common.js';
 import { type EventTimeSettings, eventTimeSettings, tickSetting } from './event-time.js';
 import { kind, OneInputOperator, operatorRun } from './event-time-operator.js';
 import { type Entry, MergingWindowSet, type SessionWindow } from './merging-window-set.js';
@@ -199,11 +199,11 @@ export const sessionWindow: WorkloadDefinition = {
   extraDefaults: { gap: 1000, ...WINDOW_DEFAULTS },
   flinkStates(p) {
     const namespace: FlinkNamespace = { kind: 'session', gap: gap(p) };
-    return flinkLayout(p, [...windowStates(p, namespace), keyedState(MERGING_SET, 'list')]);
+    return operatorLayout(p, [...windowStates(p, namespace), keyedState(MERGING_SET, 'list')]);
   },
   validate(p) {
     settings(p);
-    flinkLayout(p, []);
+    operatorLayout(p, []);
   },
   createLoad: () => null,
   createRun: (p, rng, space, ops) => operatorRun(operators, () => sessionOperator(p), p, rng, space, ops),
