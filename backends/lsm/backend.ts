@@ -114,8 +114,10 @@ export class LsmInstance implements BackendInstance {
       return out;
     }
     if (n === -1) return undefined;
-    this.newSlab(-2 - n);
-    return this.get(key, ns);
+    // No room left in the slab: the addon kept the value and copies it to the new slab's start.
+    const len = this.newSlab(-2 - n);
+    this.slabPos = (len + 7) & ~7;
+    return new Uint8Array(this.slab.buffer, 0, len);
   }
 
   getAsync(key: number, ns = 0): Promise<Uint8Array | undefined> {
@@ -123,11 +125,14 @@ export class LsmInstance implements BackendInstance {
     return this.reader.get(this.submitGet);
   }
 
-  /** A fresh value slab at least `need` bytes long (the old one lives on in the views it gave out). */
-  private newSlab(need: number): void {
+  /**
+   * A fresh value slab at least `need` bytes long (the old one lives on in the views it gave
+   * out), holding at its start the value the last get had no room for; returns that value's length.
+   */
+  private newSlab(need: number): number {
     this.slab = new Uint8Array(Math.max(SLAB_BYTES, need));
     this.slabPos = 0;
-    this.db.setValueSlab(this.slab);
+    return this.db.setValueSlab(this.slab);
   }
 
   put(key: number, value: Uint8Array, ns = 0): void {

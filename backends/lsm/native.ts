@@ -29,7 +29,11 @@ interface NativeDataMethods {
   getAsyncS(id: number): void;
   /** As getAsyncS, with a key of its own (copied). */
   getAsync(key: Uint8Array, id: number): void;
-  setValueSlab(slab: Uint8Array): void;
+  /**
+   * The slab getSlab copies values into. After a getSlab that returned -2 - n (no room), the new
+   * slab gets that value at its start and the call returns n (no second get); else -1.
+   */
+  setValueSlab(slab: Uint8Array): number;
   /** The hot calls, as plain functions bound to this database or family (keep it referenced while using them). */
   hotPath(): {
     /** Key from the scratch buffer; -1 miss, n = value copied to slab[offset..offset+n), -2-n = does not fit. */

@@ -78,10 +78,11 @@ class LsmStateKeyspace implements StateHandle {
       return out;
     }
     if (n === -1) return undefined;
+    // No room left in the slab: the addon kept the value and copies it to the new slab's start.
     this.slab = new Uint8Array(Math.max(SLAB_BYTES, -2 - n));
-    this.slabPos = 0;
-    this.family.setValueSlab(this.slab);
-    return this.get(key, ns);
+    const len = this.family.setValueSlab(this.slab);
+    this.slabPos = (len + 7) & ~7;
+    return new Uint8Array(this.slab.buffer, 0, len);
   }
 
   getAsync(key: number, ns = 0): Promise<Uint8Array | undefined> {

@@ -136,6 +136,10 @@ class Database : public Napi::ObjectWrap<Database> {
   Napi::Reference<Napi::Uint8Array> slabRef_;
   char* slab_ = nullptr;
   size_t slabLen_ = 0;
+  // The value of the last getSlab that did not fit the slab's room, kept so that the next
+  // setValueSlab copies it into the new slab (the get is not made twice).
+  std::string overflow_;
+  bool hasOverflow_ = false;
   std::unordered_set<IteratorWrap*> iterators_;
   // The root's, under lsm.remote: the store its SST files live on and the Env around it (RocksDB
   // holds a raw pointer to the Env: it outlives the DB). Null: every file local.

@@ -118,17 +118,24 @@ Napi::Value Database::SetValueSlab(const Napi::CallbackInfo& info) {
   slabRef_ = Napi::Persistent(info[0].As<Napi::Uint8Array>());
   slab_ = const_cast<char*>(data);
   slabLen_ = len;
-  return env.Undefined();
+  // A value the last getSlab could not place: copied to the new slab's start; its length back.
+  if (!hasOverflow_) return Napi::Number::New(env, -1);
+  hasOverflow_ = false;
+  if (overflow_.size() > slabLen_) return Napi::Number::New(env, -1);
+  memcpy(slab_, overflow_.data(), overflow_.size());
+  return Napi::Number::New(env, static_cast<double>(overflow_.size()));
 }
 
 // getSlab(offset) with the key in the scratch buffer: -1 when the key is missing; the value's
 // length when it was copied into the slab at offset; -2 - length when it does not fit there
-// (nothing copied: the caller gives a bigger slab and asks again). The value comes through the
-// reused PinnableSlice: one copy, from the pinned block or the memtable, into the slab.
+// (the value is kept: the caller gives a slab with room, and setValueSlab copies it there and
+// returns its length). The value comes through the reused PinnableSlice: one copy, from the
+// pinned block or the memtable, into the slab.
 Napi::Value Database::GetIntoSlab(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckOpen(env)) return env.Undefined();
   size_t offset = info.Length() > 0 && info[0].IsNumber() ? info[0].As<Napi::Number>().Uint32Value() : 0;
+  hasOverflow_ = false;
   rocksdb::Status s = db_->Get(read_, cf_, rocksdb::Slice(scratch_, scratchLen_), &pinned_);
   if (s.IsNotFound()) return Napi::Number::New(env, -1);
   if (!s.ok()) {
@@ -141,6 +148,8 @@ Napi::Value Database::GetIntoSlab(const Napi::CallbackInfo& info) {
     memcpy(slab_ + offset, pinned_.data(), len);
     result = static_cast<double>(len);
   } else {
+    overflow_.assign(pinned_.data(), len);
+    hasOverflow_ = true;
     result = -2.0 - static_cast<double>(len);
   }
   pinned_.Reset();
