@@ -33,6 +33,7 @@ import { buildOpenPlan, type OpenPlan, type SlotSharing } from './build-options.
 import { buildEngineReport, type RunMaxima, SAMPLED_INT_PROPERTIES } from './engine-report.js';
 import { LSM_KNOBS } from './knobs.js';
 import { LSM_CHECKPOINT_SEMANTICS, lsmDurabilityClass } from './durability.js';
+import { ValueSlab } from './value-slab.js';
 import { loadNative, type NativeColumnFamily, type NativeDatabase, type NativeFamilyOptions, type NativeOpenOptions } from './native.js';
 import { backgroundWorkOf, blockCacheCounters, parseStatistics, type StatisticsSnapshot, subtractBaseline } from './statistics.js';
 import { validateLsmKnobs } from './validate-knobs.js';
@@ -52,10 +53,6 @@ function describeLsm(): BackendDescription {
     knobs: LSM_KNOBS,
   };
 }
-
-// Values read by get() are copied into slabs of this size and handed out as views (as Node
-// pools small Buffers): a hit costs a memcpy and a view, not a native allocation.
-const SLAB_BYTES = 64 * 1024;
 
 function dirFiles(dir: string): { name: string; bytes: number }[] {
   return readdirSync(dir).map((name) => ({ name, bytes: statSync(join(dir, name)).size }));
@@ -78,10 +75,8 @@ export class LsmInstance implements BackendInstance {
   private readonly states = new Map<string, { readonly descriptor: StateDescriptor; readonly keyspace: StateHandle; readonly family: NativeColumnFamily }>();
   /** The workload's time its TTL states expire by (setStateTime); null: none given. */
   private stateTime: number | null = null;
-  private slab: Uint8Array;
-  private slabPos = 0;
-  /** The addon's getSlab and putS as plain functions (no unwrap of `db` per call). */
-  private readonly getSlab: (offset: number) => number;
+  private readonly values: ValueSlab;
+  /** The addon's putS as a plain function (no unwrap of `db` per call). */
   private readonly putS: (value: Uint8Array) => void;
 
   constructor(
@@ -97,42 +92,18 @@ export class LsmInstance implements BackendInstance {
     this.codec = new KeyCodec(keySize);
     this.packed = new Uint8Array(keySize * 64);
     db.setScratch(this.codec.scratch);
-    this.slab = new Uint8Array(SLAB_BYTES);
-    db.setValueSlab(this.slab);
-    const hot = db.hotPath();
-    this.getSlab = hot.getSlab;
-    this.putS = hot.putS;
+    this.values = new ValueSlab(db);
+    this.putS = db.hotPath().putS;
   }
 
   get(key: number, ns = 0): Uint8Array | undefined {
     this.codec.encode(key, ns);
-    const n = this.getSlab(this.slabPos);
-    if (n >= 0) {
-      // A view of the slab region the value was copied into; the region is never reused.
-      const out = new Uint8Array(this.slab.buffer, this.slabPos, n);
-      this.slabPos = (this.slabPos + n + 7) & ~7;
-      return out;
-    }
-    if (n === -1) return undefined;
-    // No room left in the slab: the addon kept the value and copies it to the new slab's start.
-    const len = this.newSlab(-2 - n);
-    this.slabPos = (len + 7) & ~7;
-    return new Uint8Array(this.slab.buffer, 0, len);
+    return this.values.read();
   }
 
   getAsync(key: number, ns = 0): Promise<Uint8Array | undefined> {
     this.codec.encode(key, ns);
     return this.reader.get(this.submitGet);
-  }
-
-  /**
-   * A fresh value slab at least `need` bytes long (the old one lives on in the views it gave
-   * out), holding at its start the value the last get had no room for; returns that value's length.
-   */
-  private newSlab(need: number): number {
-    this.slab = new Uint8Array(Math.max(SLAB_BYTES, need));
-    this.slabPos = 0;
-    return this.db.setValueSlab(this.slab);
   }
 
   put(key: number, value: Uint8Array, ns = 0): void {

@@ -15,6 +15,7 @@ import { LsmTimerStore } from './timer-store.js';
 import type { BatchOp, ScanEntry, StateHandle } from '../types.js';
 import type { AsyncReader } from './async-reads.js';
 import type { NativeColumnFamily, NativeDatabase, NativeFamilyOptions } from './native.js';
+import { ValueSlab } from './value-slab.js';
 import { writeBatchWith } from './write-batch.js';
 
 /**
@@ -40,15 +41,10 @@ export function openStateKeyspace(db: NativeDatabase, d: StateDescriptor, reader
   return { keyspace: d.kind === 'map' ? new MapValues(keyspace) : keyspace, family };
 }
 
-// As the instance's (backend.ts): values read are copied into slabs and handed out as views.
-const SLAB_BYTES = 64 * 1024;
-
 class LsmStateKeyspace implements StateHandle {
   readonly keyBytes: number;
   private packed: Uint8Array;
-  private slab = new Uint8Array(SLAB_BYTES);
-  private slabPos = 0;
-  private readonly getSlab: (offset: number) => number;
+  private readonly values: ValueSlab;
   private readonly putS: (value: Uint8Array) => void;
   /** getAsyncS bound once: the key is in the codec's scratch buffer. */
   private readonly submitGet = (id: number): void => this.family.getAsyncS(id);
@@ -62,27 +58,13 @@ class LsmStateKeyspace implements StateHandle {
     this.keyBytes = codec.keyBytes;
     this.packed = new Uint8Array(codec.keyBytes * 64);
     family.setScratch(codec.scratch);
-    family.setValueSlab(this.slab);
-    const hot = family.hotPath();
-    this.getSlab = hot.getSlab;
-    this.putS = hot.putS;
+    this.values = new ValueSlab(family);
+    this.putS = family.hotPath().putS;
   }
 
-  // The instance's get (LsmInstance.get), on this family: kept apart so each stays monomorphic.
   get(key: number, ns = 0): Uint8Array | undefined {
     this.codec.encode(key, ns);
-    const n = this.getSlab(this.slabPos);
-    if (n >= 0) {
-      const out = new Uint8Array(this.slab.buffer, this.slabPos, n);
-      this.slabPos = (this.slabPos + n + 7) & ~7;
-      return out;
-    }
-    if (n === -1) return undefined;
-    // No room left in the slab: the addon kept the value and copies it to the new slab's start.
-    this.slab = new Uint8Array(Math.max(SLAB_BYTES, -2 - n));
-    const len = this.family.setValueSlab(this.slab);
-    this.slabPos = (len + 7) & ~7;
-    return new Uint8Array(this.slab.buffer, 0, len);
+    return this.values.read();
   }
 
   getAsync(key: number, ns = 0): Promise<Uint8Array | undefined> {
